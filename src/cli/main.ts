@@ -1,0 +1,59 @@
+/** `duban` command line: dispatches to one module per subcommand. */
+import type { Command } from './command.ts';
+import { UsageError } from './command.ts';
+
+// Each entry loads its module lazily so `duban extract` does not pay for the server's imports.
+const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default: Command }> }> = {
+  serve: { summary: 'start the HTTP server and web app / 启动服务', load: () => import('./commands/serve.ts') },
+  demo: { summary: 'load the sample districts (idempotent) and serve / 加载示例数据并启动', load: () => import('./commands/demo.ts') },
+  export: { summary: 'write a full JSON backup / 导出全部数据', load: () => import('./commands/export.ts') },
+  restore: { summary: 'restore a JSON backup into an empty database / 从备份恢复', load: () => import('./commands/restore.ts') },
+};
+
+function help(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  return [
+    'duban — 督办: work-report commitments, supervision and reporting',
+    '',
+    'Usage: duban <command> [options]   (duban <command> --help for details)',
+    '',
+    'Commands:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Environment: DATABASE_URL (PostgreSQL server; default embedded PGlite), DUBAN_DATA (PGlite data directory, default ./data), PORT, HOST',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return name ? 0 : 1;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    console.error(`duban: unknown command "${name}" / 未知命令\n\n${help()}`);
+    return 2;
+  }
+  const command = (await entry.load()).default;
+  if (rest.includes('--help') || rest.includes('-h')) {
+    console.log(command.usage);
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`duban ${name}: ${err.message}`);
+      return 2;
+    }
+    const e = err as Error & { code?: string };
+    console.error(`duban ${name}: ${e.message ?? e}`);
+    if (process.env.DUBAN_DEBUG) console.error(e.stack);
+    return 1;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+// Servers keep the process alive themselves; everything else exits with its code.
+if (code !== -1) process.exit(code);
