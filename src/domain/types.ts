@@ -8,7 +8,7 @@
  * - exact decimals (money, targets, reported values) travel as decimal strings ("22.51"),
  *   never as floats; rates and percentages computed from them are plain numbers.
  * - dates are ISO `YYYY-MM-DD`; instants are ISO timestamps; periods are `YYYY-MM`,
- *   `YYYY-Qn` or `YYYY` (see `Period`).
+ *   `YYYY-Qn`, `YYYY-Www` (ISO week) or `YYYY` (see `Period`).
  */
 import { z } from 'zod';
 
@@ -18,8 +18,8 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date YYYY-MM-DD 
 export const Uuid = z.string().uuid();
 /** 行政区划代码 (GB/T 2260), six digits. */
 export const RegionCode = z.string().regex(/^\d{6}$/, 'six-digit region code / 六位行政区划代码');
-/** A reporting period: month `2024-03`, quarter `2024-Q1`, or year `2024`. */
-export const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, 'period YYYY-MM, YYYY-Qn or YYYY / 期次');
+/** A reporting period: month `2024-03`, quarter `2024-Q1`, year `2024`, or ISO week `2024-W05`. */
+export const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-W(0[1-9]|[1-4]\d|5[0-3]))?$/, 'period YYYY-MM, YYYY-Qn, YYYY-Www or YYYY / 期次');
 
 export const REGION_LEVELS = ['province', 'city', 'county', 'township'] as const; // 省/市/区县/乡镇街道
 export const RegionLevel = z.enum(REGION_LEVELS);

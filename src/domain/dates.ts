@@ -1,0 +1,40 @@
+/**
+ * Calendar arithmetic on ISO dates (`YYYY-MM-DD`), by whole days in UTC so no time zone or
+ * daylight-saving shift can move a date. Pure.
+ */
+
+const MS_PER_DAY = 86_400_000;
+
+/** Days since 1970-01-01 for an ISO date; throws on a malformed or impossible date. */
+export function dayNumber(iso: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) throw new RangeError(`invalid date / 日期无效: ${iso}`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  if (new Date(t).getUTCDate() !== d || mo < 1 || mo > 12) throw new RangeError(`invalid date / 日期无效: ${iso}`);
+  return t / MS_PER_DAY;
+}
+
+/** The ISO date of a day number (inverse of `dayNumber`). */
+export function fromDayNumber(n: number): string {
+  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/** `iso` moved by `days` (negative moves back). */
+export function addDays(iso: string, days: number): string {
+  return fromDayNumber(dayNumber(iso) + days);
+}
+
+/** Whole days from `a` to `b` (positive when b is later). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** Last day of a month (month 1–12), as an ISO date; knows leap years. */
+export function endOfMonth(year: number, month: number): string {
+  return fromDayNumber(Date.UTC(year, month, 0) / MS_PER_DAY);
+}
+
+/** The earlier / later of two ISO dates (ISO dates order as strings). */
+export const minDate = (a: string, b: string): string => (a <= b ? a : b);
+export const maxDate = (a: string, b: string): string => (a >= b ? a : b);
