@@ -1,0 +1,23 @@
+import { randomUUID } from 'node:crypto';
+import type { Commitment } from '../../domain/types.ts';
+import { appendAudit, type Actor } from '../../store/audit.ts';
+import { getCommitment, updateCommitment as storeUpdate } from '../../store/commitments.ts';
+import type { AppContext } from '../context.ts';
+import { notFound } from '../errors.ts';
+import { checkCommitment } from './checkCommitment.ts';
+import { UpdateCommitmentInput } from './input.ts';
+
+/** Edits a commitment if `input.version` is current (else 409, nothing changed); audited with before/after. */
+export async function updateCommitment(ctx: AppContext, options: { actor: Actor; id: string; input: UpdateCommitmentInput }): Promise<Commitment> {
+  const { version, ...patch } = UpdateCommitmentInput.parse(options.input);
+  return ctx.db.transaction(async (tx) => {
+    const before = await getCommitment(tx, options.id);
+    if (!before) throw notFound('commitment', '目标任务');
+    const milestones = patch.milestones?.map((m) => ({ ...m, id: m.id ?? randomUUID() }));
+    const next = { ...before, ...patch, ...(milestones ? { milestones } : {}) };
+    await checkCommitment(tx, next);
+    const after = await storeUpdate(tx, options.id, version, { ...patch, ...(milestones ? { milestones } : {}) });
+    await appendAudit(tx, { regionCode: after.regionCode, actor: options.actor, action: 'commitment.update', entity: 'commitment', entityId: after.id, before, after });
+    return after;
+  });
+}

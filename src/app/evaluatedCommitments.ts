@@ -1,0 +1,69 @@
+/**
+ * Commitments with their computed completion, 序时进度, status and overdue flag — the view every
+ * list, overview, bulletin and reminder reads. Parents roll up from their subtasks.
+ */
+import { evaluateCommitment, rollupEvaluation, type Evaluation } from '../domain/progress.ts';
+import type { Commitment, ProgressReport, Status } from '../domain/types.ts';
+import type { Queryable } from '../store/db.ts';
+import { listCommitments, type CommitmentFilter } from '../store/commitments.ts';
+import { listReports } from '../store/reports.ts';
+import type { AppContext } from './context.ts';
+
+export interface EvaluatedCommitment extends Commitment {
+  evaluation: Evaluation;
+  subtaskCount: number;
+}
+
+export interface EvaluatedFilter extends CommitmentFilter {
+  statuses?: Status[];
+  overdue?: boolean;
+  asOf?: string;
+}
+
+/** Evaluates commitments (with their reports already loaded) at `asOf`; parents roll up from children. */
+export function evaluateAll(
+  commitments: readonly Commitment[],
+  reports: readonly ProgressReport[],
+  asOf: string,
+  ctx: Pick<AppContext, 'config'>,
+): Map<string, EvaluatedCommitment> {
+  const reportsBy = new Map<string, ProgressReport[]>();
+  for (const r of reports) reportsBy.set(r.commitmentId, [...(reportsBy.get(r.commitmentId) ?? []), r]);
+  const childrenBy = new Map<string, Commitment[]>();
+  for (const c of commitments) if (c.parentId) childrenBy.set(c.parentId, [...(childrenBy.get(c.parentId) ?? []), c]);
+  const out = new Map<string, EvaluatedCommitment>();
+  const visit = (c: Commitment): EvaluatedCommitment => {
+    const done = out.get(c.id);
+    if (done) return done;
+    const children = (childrenBy.get(c.id) ?? []).filter((k) => k.state !== 'cancelled').map(visit);
+    const evaluation = children.length
+      ? rollupEvaluation(c, children.map((k) => ({ weight: k.weight, evaluation: k.evaluation })), asOf, ctx.config)
+      : evaluateCommitment(c, reportsBy.get(c.id) ?? [], asOf, ctx.config);
+    const e = { ...c, evaluation, subtaskCount: children.length };
+    out.set(c.id, e);
+    return e;
+  };
+  commitments.forEach(visit);
+  return out;
+}
+
+/**
+ * Lists commitments matching `f`, evaluated at `f.asOf` (default today). Status and overdue
+ * filters apply after evaluation. Subtasks are evaluated for their parents' roll-up even when
+ * the filter shows top-level commitments only.
+ */
+export async function listEvaluatedCommitments(q: Queryable, ctx: AppContext, f: EvaluatedFilter): Promise<EvaluatedCommitment[]> {
+  const asOf = f.asOf ?? ctx.today();
+  const { parentId, departmentId, ...rest } = f;
+  // load the whole matching plan scope so parents can roll up, then filter
+  const all = await listCommitments(q, { regionCodes: rest.regionCodes, planId: rest.planId });
+  const reports = await listReports(q, rest.regionCodes, all.map((c) => c.id));
+  const evaluated = evaluateAll(all, reports, asOf, ctx);
+  const wanted = new Set((await listCommitments(q, { ...rest, parentId, departmentId })).map((c) => c.id));
+  return [...evaluated.values()].filter(
+    (c) =>
+      wanted.has(c.id) &&
+      (!f.statuses?.length || f.statuses.includes(c.evaluation.status)) &&
+      (f.overdue === undefined || c.evaluation.overdue === f.overdue),
+  );
+}

@@ -1,0 +1,46 @@
+/** Counts of evaluated commitments by status, sector and lead department (总览). */
+import { STATUSES, type Status } from '../domain/types.ts';
+import type { EvaluatedCommitment } from './evaluatedCommitments.ts';
+
+export interface SummaryGroup {
+  key: string;
+  total: number;
+  byStatus: Record<Status, number>;
+  overdue: number;
+  /** mean completion rate of those with one, capped at 100 each */
+  averageCompletion: number | null;
+}
+
+export interface Summary {
+  total: SummaryGroup;
+  bySector: SummaryGroup[];
+  byDepartment: SummaryGroup[];
+}
+
+function group(key: string, items: EvaluatedCommitment[]): SummaryGroup {
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
+  let overdue = 0;
+  const rates: number[] = [];
+  for (const c of items) {
+    byStatus[c.evaluation.status]++;
+    if (c.evaluation.overdue) overdue++;
+    if (c.evaluation.completionRate !== null) rates.push(Math.min(100, c.evaluation.completionRate));
+  }
+  const averageCompletion = rates.length ? Math.round((rates.reduce((a, b) => a + b, 0) / rates.length) * 10) / 10 : null;
+  return { key, total: items.length, byStatus, overdue, averageCompletion };
+}
+
+function groupBy(items: EvaluatedCommitment[], keyOf: (c: EvaluatedCommitment) => string): SummaryGroup[] {
+  const groups = new Map<string, EvaluatedCommitment[]>();
+  for (const c of items) groups.set(keyOf(c), [...(groups.get(keyOf(c)) ?? []), c]);
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([k, v]) => group(k, v));
+}
+
+/** Totals, and the same counts per sector and per lead department id ('' when unassigned). */
+export function summarize(items: EvaluatedCommitment[]): Summary {
+  return {
+    total: group('total', items),
+    bySector: groupBy(items, (c) => c.sector),
+    byDepartment: groupBy(items, (c) => c.leadDepartmentId ?? ''),
+  };
+}

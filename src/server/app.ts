@@ -1,0 +1,82 @@
+/**
+ * The HTTP server: Fastify with zod validation and an OpenAPI document at /openapi.json.
+ * Routes are thin: parse input, call a use case or repository, present JSON.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { AppError } from '../app/errors.ts';
+import type { AppContext } from '../app/context.ts';
+import { registerReadRoutes } from './routes/read.ts';
+import { registerCommitmentRoutes } from './routes/commitments.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+export interface ServerOptions {
+  logger?: boolean;
+  /** folder of the built web app to serve at / (optional) */
+  webRoot?: string;
+}
+
+/** Builds the server around an application context; the caller listens or injects. */
+export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: true });
+  app.decorate('ctx', ctx);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'duban 督办 API', description: '政府工作报告目标任务督查督办 / supervision of work-report commitments', version: '0.1.0' },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  app.setErrorHandler((err, _req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, zh: err.zh, en: err.en, details: err.details } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => `${v.instancePath || '/'} ${v.message}`).join('; ');
+      return reply.status(400).send({
+        error: { code: 'invalid_input', message: `输入有误 / invalid input: ${issues}`, zh: `输入有误：${issues}`, en: `invalid input: ${issues}`, details: err.validation },
+      });
+    }
+    const e = err as { statusCode?: number; message: string; code?: string };
+    if (e.statusCode && e.statusCode < 500) {
+      return reply.status(e.statusCode).send({ error: { code: e.code ?? 'bad_request', message: `请求有误 / ${e.message}`, zh: '请求有误', en: e.message } });
+    }
+    app.log.error(err);
+    return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误 / internal server error', zh: '服务器内部错误', en: 'internal server error' } });
+  });
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send({ error: { code: 'not_found', message: `无此接口 / no route ${req.method} ${req.url}`, zh: '无此接口', en: `no route ${req.method} ${req.url}` } });
+  });
+
+  app.get('/health', { schema: { hide: true } }, async () => {
+    await ctx.db.query('select 1');
+    return { status: 'ok', engine: ctx.db.engine };
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    registerReadRoutes(api);
+    registerCommitmentRoutes(api);
+  }, { prefix: '/api' });
+
+  if (options.webRoot) {
+    const { default: fastifyStatic } = await import('@fastify/static');
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+    // client-side routes fall back to index.html
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html')) return reply.sendFile('index.html');
+      reply.status(404).send({ error: { code: 'not_found', message: `无此接口 / no route ${req.method} ${req.url}`, zh: '无此接口', en: `no route ${req.method} ${req.url}` } });
+    });
+  }
+  return app;
+}

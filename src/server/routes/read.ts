@@ -1,0 +1,122 @@
+/** Read API: regions, departments, plans, commitments with status, projects, indicators. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, notFound } from '../../app/errors.ts';
+import { listEvaluatedCommitments } from '../../app/evaluatedCommitments.ts';
+import { summarize } from '../../app/summary.ts';
+import { IsoDate, RegionCode, Status, Uuid } from '../../domain/types.ts';
+import { getRegion, listDepartments, listRegions, regionAndDescendants } from '../../store/regions.ts';
+import { listFacts, listPlans } from '../../store/plans.ts';
+import { getCommitment } from '../../store/commitments.ts';
+import { listReports } from '../../store/reports.ts';
+import { listIndicatorValues, listProjects } from '../../store/economy.ts';
+import type { Queryable } from '../../store/db.ts';
+
+const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+/** `region` plus, with `children=true`, every region below it. */
+export const RegionScope = z.object({
+  region: RegionCode.describe('行政区划代码'),
+  children: boolParam.optional().describe('include child regions / 含下级'),
+});
+
+export async function scopeCodes(q: Queryable, s: { region: string; children?: boolean }): Promise<string[]> {
+  if (!(await getRegion(q, s.region))) throw new AppError('region_not_found', `行政区 ${s.region} 不存在`, `region ${s.region} not found`, 404);
+  return s.children ? regionAndDescendants(q, s.region) : [s.region];
+}
+
+export const CommitmentQuery = RegionScope.extend({
+  plan: Uuid.optional(),
+  sector: z.string().optional(),
+  department: Uuid.optional(),
+  status: z.union([Status, z.array(Status)]).optional().transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
+  livelihood: boolParam.optional(),
+  published: boolParam.optional(),
+  overdue: boolParam.optional(),
+  q: z.string().max(100).optional().describe('search in title / 标题搜索'),
+  topLevel: boolParam.optional().describe('only commitments without a parent / 仅一级任务'),
+  asOf: IsoDate.optional().describe('evaluate at this date (default today) / 评估日期'),
+  sort: z.enum(['title', 'completionRate', 'lag', 'deadline', 'status', 'sector']).optional(),
+  order: z.enum(['asc', 'desc']).optional(),
+});
+export type CommitmentQuery = z.infer<typeof CommitmentQuery>;
+
+const STATUS_ORDER = ['seriouslyLagging', 'lagging', 'notStarted', 'onTrack', 'completed', 'exceeded'];
+
+export function registerReadRoutes(api: FastifyInstance) {
+  const r = api.withTypeProvider<ZodTypeProvider>();
+  const { db } = api.ctx;
+
+  r.get('/regions', { schema: { tags: ['regions'], summary: 'List regions / 行政区列表' } }, async () => ({ items: await listRegions(db) }));
+
+  r.get('/regions/:code', { schema: { tags: ['regions'], params: z.object({ code: RegionCode }) } }, async (req) => {
+    const region = await getRegion(db, req.params.code);
+    if (!region) throw notFound('region', '行政区');
+    const children = (await listRegions(db)).filter((x) => x.parentCode === region.code);
+    return { ...region, children, departments: await listDepartments(db, region.code), plans: await listPlans(db, [region.code]) };
+  });
+
+  r.get('/regions/:code/departments', { schema: { tags: ['regions'], params: z.object({ code: RegionCode }) } }, async (req) => {
+    await scopeCodes(db, { region: req.params.code });
+    return { items: await listDepartments(db, req.params.code) };
+  });
+
+  r.get('/plans', { schema: { tags: ['plans'], querystring: RegionScope } }, async (req) => ({ items: await listPlans(db, await scopeCodes(db, req.query)) }));
+
+  r.get('/facts', { schema: { tags: ['plans'], summary: 'Recorded results of past years / 往年成绩', querystring: RegionScope.extend({ year: z.coerce.number().int().optional() }) } }, async (req) => ({
+    items: await listFacts(db, await scopeCodes(db, req.query), req.query.year),
+  }));
+
+  r.get('/commitments', { schema: { tags: ['commitments'], summary: 'Commitments with completion and status / 目标任务及完成情况', querystring: CommitmentQuery } }, async (req) => {
+    const q = req.query;
+    const items = await listEvaluatedCommitments(db, api.ctx, {
+      regionCodes: await scopeCodes(db, q),
+      planId: q.plan,
+      sector: q.sector,
+      departmentId: q.department,
+      livelihood: q.livelihood,
+      published: q.published,
+      search: q.q,
+      parentId: q.topLevel ? null : undefined,
+      statuses: q.status,
+      overdue: q.overdue,
+      asOf: q.asOf,
+    });
+    if (q.sort) {
+      const key = q.sort;
+      const val = (c: (typeof items)[number]): string | number =>
+        key === 'completionRate' ? (c.evaluation.completionRate ?? -1)
+        : key === 'lag' ? (c.evaluation.lag ?? -Infinity)
+        : key === 'status' ? STATUS_ORDER.indexOf(c.evaluation.status)
+        : key === 'deadline' ? c.deadline
+        : key === 'sector' ? c.sector
+        : c.title;
+      const dir = q.order === 'desc' ? -1 : 1;
+      items.sort((a, b) => (val(a) < val(b) ? -dir : val(a) > val(b) ? dir : 0));
+    }
+    return { items, asOf: q.asOf ?? api.ctx.today() };
+  });
+
+  r.get('/commitments/summary', { schema: { tags: ['commitments'], summary: 'Counts by status, sector and department / 分类统计', querystring: CommitmentQuery.pick({ region: true, children: true, plan: true, asOf: true, livelihood: true }) } }, async (req) => {
+    const items = await listEvaluatedCommitments(db, api.ctx, { regionCodes: await scopeCodes(db, req.query), planId: req.query.plan, asOf: req.query.asOf, livelihood: req.query.livelihood, parentId: null });
+    return summarize(items);
+  });
+
+  r.get('/commitments/:id', { schema: { tags: ['commitments'], params: z.object({ id: Uuid }), querystring: z.object({ asOf: IsoDate.optional() }) } }, async (req) => {
+    const c = await getCommitment(db, req.params.id);
+    if (!c) throw notFound('commitment', '目标任务');
+    const [evaluated] = (await listEvaluatedCommitments(db, api.ctx, { regionCodes: [c.regionCode], planId: c.planId, asOf: req.query.asOf })).filter((x) => x.id === c.id);
+    const subtasks = (await listEvaluatedCommitments(db, api.ctx, { regionCodes: [c.regionCode], planId: c.planId, parentId: c.id, asOf: req.query.asOf }));
+    const reports = await listReports(db, [c.regionCode], [c.id]);
+    return { ...evaluated, subtasks, reports };
+  });
+
+  r.get('/projects', { schema: { tags: ['economy'], summary: 'Key projects / 重点项目', querystring: RegionScope.extend({ year: z.coerce.number().int().optional() }) } }, async (req) => ({
+    items: await listProjects(db, await scopeCodes(db, req.query), req.query.year),
+  }));
+
+  r.get('/indicators', { schema: { tags: ['economy'], summary: 'Indicator values / 经济指标', querystring: RegionScope.extend({ indicator: z.string().optional() }) } }, async (req) => ({
+    items: await listIndicatorValues(db, await scopeCodes(db, req.query), req.query.indicator),
+  }));
+}
