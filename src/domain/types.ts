@@ -285,3 +285,62 @@ export type Status = z.infer<typeof Status>;
 export const STATUS_LABELS: Record<Status, string> = {
   notStarted: '未启动', onTrack: '正常推进', lagging: '滞后', seriouslyLagging: '严重滞后', completed: '已完成', exceeded: '超额完成',
 };
+
+/** 调整 / 延期 / 取消: kinds of change to a commitment, effective only once approved. */
+export const CHANGE_REQUEST_KINDS = ['adjust', 'extend', 'cancel'] as const;
+export const ChangeRequestKind = z.enum(CHANGE_REQUEST_KINDS);
+export type ChangeRequestKind = z.infer<typeof ChangeRequestKind>;
+/** 待审批 / 已批准 / 不予批准 */
+export const CHANGE_REQUEST_STATES = ['pending', 'approved', 'refused'] as const;
+export const ChangeRequestState = z.enum(CHANGE_REQUEST_STATES);
+export type ChangeRequestState = z.infer<typeof ChangeRequestState>;
+
+/** The commitment fields a change request may set: target fields (adjust), deadline (extend). */
+export const CommitmentChanges = Commitment.pick({
+  targetValue: true, targetValueMax: true, unit: true, comparator: true, baselineValue: true, deadline: true, milestones: true,
+}).partial();
+export type CommitmentChanges = z.infer<typeof CommitmentChanges>;
+
+/** 变更申请: a department's request to adjust, extend or cancel a commitment (see lifecycle.ts). */
+export const ChangeRequest = z.object({
+  id: Uuid,
+  regionCode: RegionCode,
+  commitmentId: Uuid,
+  kind: ChangeRequestKind,
+  /** adjust: any of the fields; extend: `deadline`; cancel: none */
+  changes: CommitmentChanges,
+  /** 申请理由 */
+  reason: z.string().min(1),
+  state: ChangeRequestState,
+  requestedBy: Uuid.nullable(),
+  requestedAt: z.string(),
+  decidedBy: Uuid.nullable(),
+  decidedAt: z.string().nullable(),
+  decisionComment: z.string().nullable(),
+  version: z.number().int(),
+});
+export type ChangeRequest = z.infer<typeof ChangeRequest>;
+
+/** The escalation ladder, lowest first: 临近提醒 (blue) → 催办 → 黄色督办单 → 红色督办单 (see escalation.ts). */
+export const ESCALATION_LEVELS = ['dueSoon', 'urge', 'yellow', 'red'] as const;
+export const EscalationLevel = z.enum(ESCALATION_LEVELS);
+export type EscalationLevel = z.infer<typeof EscalationLevel>;
+export const ESCALATION_LEVEL_LABELS: Record<EscalationLevel, string> = {
+  dueSoon: '临近提醒', urge: '催办', yellow: '黄色督办单', red: '红色督办单',
+};
+
+/** 督办单 / 提醒: one open (or closed) escalation record for a commitment and its department. */
+export const SupervisionSlip = z.object({
+  id: Uuid,
+  regionCode: RegionCode,
+  commitmentId: Uuid,
+  departmentId: Uuid.nullable(),
+  level: EscalationLevel,
+  /** the reporting period it is about (dueSoon, urge); null for yellow/red */
+  period: Period.nullable(),
+  /** 督办事由, in Chinese */
+  reason: z.string(),
+  openedOn: IsoDate,
+  closedOn: IsoDate.nullable(),
+});
+export type SupervisionSlip = z.infer<typeof SupervisionSlip>;
