@@ -17,6 +17,8 @@ import { ReportState } from './types.ts';
  *   following month, quarterly 10 = the 10th of the month after the quarter. Year periods (`YYYY`)
  *   use the quarterly offset. The due day itself is still on time; the day after is 逾期.
  * - `dueSoonDays` 3: 临近提醒 opens when a report is due within 3 days (due day included).
+ * - `redAfterOverdueDays` 30: a report still missing this many days after its due date raises a
+ *   红色督办单 on top of the 催办 it got the day after the due date.
  * - `countedReportStates` ['accepted']: only the lead department's reports in these states count
  *   towards completion; add 'submitted' to count reports before review.
  * - `lteRateCap` 200: a ≤ target's completion rate is target/actual×100, capped here so an actual
@@ -38,6 +40,8 @@ export const SupervisionConfig = z
     }),
     /** 临近提醒 window in days before a due date */
     dueSoonDays: z.number().int().nonnegative(),
+    /** days a report may stay missing past its due date before a red slip */
+    redAfterOverdueDays: z.number().int().positive(),
     /** report states that count towards completion (lead department only) */
     countedReportStates: z.array(ReportState).min(1),
     /** upper bound of a ≤ target's completion rate, in percent */
@@ -64,6 +68,7 @@ export const DEFAULT_CONFIG: SupervisionConfig = Object.freeze({
   redLagPoints: 30,
   reportDueDays: { weekly: 1, monthly: 5, quarterly: 10 },
   dueSoonDays: 3,
+  redAfterOverdueDays: 30,
   countedReportStates: ['accepted'],
   lteRateCap: 200,
   assessmentWeights: { completion: 0.6, timeliness: 0.3, returned: 0.1 },

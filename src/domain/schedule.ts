@@ -126,3 +126,17 @@ export function dueSoonSlots(slots: readonly ReportSlot[], asOf: string, config:
   const last = addDays(asOf, config.dueSoonDays);
   return slots.filter((s) => !s.filed && s.dueDate >= asOf && s.dueDate <= last);
 }
+
+/** A period as Chinese official writing names it: 2024年3月, 2024年第1季度, 2024年第5周, 2024年. */
+export function periodLabel(period: string): string {
+  const [y, rest] = [period.slice(0, 4), period.slice(5)];
+  if (!rest) return `${y}年`;
+  if (rest.startsWith('Q')) return `${y}年第${rest.slice(1)}季度`;
+  if (rest.startsWith('W')) return `${y}年第${Number(rest.slice(1))}周`;
+  return `${y}年${Number(rest)}月`;
+}
+
+/** A date as Chinese official writing names it: 2024年4月5日. */
+export function dateLabel(iso: string): string {
+  return `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
+}
