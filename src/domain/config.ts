@@ -23,6 +23,8 @@ import { ReportState } from './types.ts';
  *   towards completion; add 'submitted' to count reports before review.
  * - `lteRateCap` 200: a ≤ target's completion rate is target/actual×100, capped here so an actual
  *   of zero gives a finite number.
+ * - `utcOffsetMinutes` 480: the region's clock (China Standard Time, UTC+8, no daylight saving);
+ *   a report submitted at 2024-05-05T17:00Z was filed on 6 May, one day late.
  * - `assessmentWeights`: 考核 score = completion 60% + timeliness 30% + (100 − returned share) 10%;
  *   weights are relative and need not sum to 1.
  */
@@ -46,6 +48,8 @@ export const SupervisionConfig = z
     countedReportStates: z.array(ReportState).min(1),
     /** upper bound of a ≤ target's completion rate, in percent */
     lteRateCap: z.number().min(100),
+    /** offset of local time from UTC in minutes, for the calendar day of an instant */
+    utcOffsetMinutes: z.number().int().min(-720).max(840),
     /** relative weights of the 考核 score's parts */
     assessmentWeights: z.strictObject({
       completion: z.number().nonnegative(),
@@ -71,6 +75,7 @@ export const DEFAULT_CONFIG: SupervisionConfig = Object.freeze({
   redAfterOverdueDays: 30,
   countedReportStates: ['accepted'],
   lteRateCap: 200,
+  utcOffsetMinutes: 480,
   assessmentWeights: { completion: 0.6, timeliness: 0.3, returned: 0.1 },
 }) as SupervisionConfig;
 

@@ -38,3 +38,10 @@ export function endOfMonth(year: number, month: number): string {
 /** The earlier / later of two ISO dates (ISO dates order as strings). */
 export const minDate = (a: string, b: string): string => (a <= b ? a : b);
 export const maxDate = (a: string, b: string): string => (a >= b ? a : b);
+
+/** The calendar date of an ISO instant on a clock `offsetMinutes` ahead of UTC (480 for China). */
+export function localDate(instant: string, offsetMinutes: number): string {
+  const t = Date.parse(instant);
+  if (Number.isNaN(t)) throw new RangeError(`invalid instant / 时间无效: ${instant}`);
+  return new Date(t + offsetMinutes * 60_000).toISOString().slice(0, 10);
+}
