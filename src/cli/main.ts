@@ -7,6 +7,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
   serve: { summary: 'start the HTTP server and web app / 启动服务', load: () => import('./commands/serve.ts') },
   demo: { summary: 'load the sample districts (idempotent) and serve / 加载示例数据并启动', load: () => import('./commands/demo.ts') },
   export: { summary: 'write a full JSON backup / 导出全部数据', load: () => import('./commands/export.ts') },
+  extract: { summary: 'list quantified targets and results in work reports / 提取量化目标与成果', load: () => import('./commands/extract.ts') },
   restore: { summary: 'restore a JSON backup into an empty database / 从备份恢复', load: () => import('./commands/restore.ts') },
 };
 

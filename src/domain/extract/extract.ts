@@ -1,0 +1,431 @@
+/**
+ * Extraction (读报告): finds each quantified claim in a 政府工作报告 or an article about one —
+ * results achieved and targets set — with its subject, value, unit, qualifier, offsets,
+ * sentence and section heading. Pure, no I/O, never throws, linear in the input length.
+ *
+ * How it reads (rules from how Chinese official writing works, not from particular texts):
+ * 1. `cleanText` joins hard-wrapped lines, drops spaces inside Chinese and maps full-width
+ *    digits, keeping an offset map to the original.
+ * 2. Lines are classified: page boilerplate (skipped), headings (set the section, its plan or
+ *    review mode, 民生实事 lists), paragraphs (a paragraph opening with the plan year and 将 turns
+ *    the following text into plans).
+ * 3. Every number (Arabic or Chinese numeral) followed by a unit (classifier, scale character,
+ *    %, 公顷 …) is a candidate; dates and periods, ordinals, codes and names, slogan counts,
+ *    structural levels, size classes and the article 一 are excluded.
+ * 4. Kind: a plan cue (力争, 确保, 预计, 控制在, 区将 …) earlier in the sentence makes a target;
+ *    a result cue (已, 累计, 截至, 去年 …) a result; otherwise the section's mode.
+ * 5. Subject: the phrase before the number in its clause, cleaned of time, actor and verb words;
+ *    the object after the number when a verb precedes it (新建4个示范园 → 新建示范园);
+ *    list structures (A、B、C分别达到x、y、z) give each value its own subject.
+ */
+import { CHINESE_NUMERAL_CHARS, comparatorOf, matchUnitAt, normalize, parseChineseNumeral, toString } from '../quantity.ts';
+import { cleanText, toOriginal, type CleanText } from './text.ts';
+import {
+  AFTER_UNIT_PERIOD, BOILERPLATE, GROWTH_QUALIFIER, LIVELIHOOD, PLAN_HEADING, PREFIX_QUALIFIERS, RESULT_CUE,
+  RESULT_HEADING, SLOGAN_AFTER, SUBJECT_LEAD, SUBJECT_TRAIL, SUFFIX_QUALIFIERS, TARGET_CUE, THRESHOLD_AFTER,
+  TIME_UNITS, VERB_BEFORE_NUMBER,
+} from './rules.ts';
+
+/** One quantified claim found in a document. */
+export interface Claim {
+  /** `result` = achieved or current; `target` = planned or expected */
+  kind: 'result' | 'target';
+  /** what is measured, a short task-list phrase: 城镇新增就业, 签约资金 */
+  subject: string;
+  /** the number as written (scale not applied), Chinese numerals converted: 22.51 for 22.51亿元 */
+  value: number;
+  /** the number as written in digits, keeping trailing zeros ("99.00") */
+  valueText: string;
+  /** unit as written, with its scale character: 亿元, 万亩, %, 个 */
+  unit: string;
+  /** exact value in the base unit (quantity.ts): { value: "2251000000", unit: "元" } */
+  normalized: { value: string; unit: string } | null;
+  /** modifier as written: 近, 约, 余, 逾, 超, 以上, 以内, 增长, 下降 … */
+  qualifier: string | null;
+  /** ≥ (以上/不少于), ≤ (以内/控制在), = (a target without either); null for results */
+  comparator: 'gte' | 'lte' | 'eq' | null;
+  /** offsets of the number and its unit in the original text (JS string offsets) */
+  start: number;
+  end: number;
+  /** the sentence the claim is in (cleaned: joined lines, no spaces inside Chinese) */
+  sentence: string;
+  /** the section heading it falls under, if any */
+  heading: string | null;
+  /** under a 民生实事 / 惠民实事 list */
+  livelihood: boolean;
+}
+
+export interface ExtractOptions {
+  /** the year the report plans for; found from the text (2024年…将, 展望2024) when not given */
+  planYear?: number;
+}
+
+/** Extracts the quantified claims of a document. Never throws; returns [] for unusable input. */
+export function extractClaims(text: string, options: ExtractOptions = {}): Claim[] {
+  try {
+    return extract(typeof text === 'string' ? text : String(text ?? ''), options);
+  } catch {
+    return [];
+  }
+}
+
+const NUMBER = new RegExp(`\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+`, 'g');
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
+const CLAUSE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '，', ',', '：', ':']);
+const BARE_SCALE = /^[十百千万亿拾佰仟]+$/;
+const CODE_BEFORE = /[A-Za-z_/#@.\-:×*~～+]/;
+const NOT_NUMERAL_PREFIX = /[第初周每前后首头逐星届其之唯统万]$/;
+const LIST_ITEM = /^(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/;
+const CJK = /[\u4e00-\u9fff]/g;
+const PLAN_YEAR_RE = /(\d{4})年[^。\n]{0,30}?(?:将|力争|要|计划|确保)|展望(\d{4})|(\d{4})年(?:工作)?(?:安排|打算|目标|计划)/g;
+
+interface LineInfo {
+  start: number;
+  end: number;
+  skip: boolean;
+  heading: string | null;
+  mode: 'result' | 'target';
+  /** a paragraph opening with a past year reports results whatever the section */
+  pastParagraph: boolean;
+  livelihood: boolean;
+}
+
+function findPlanYear(t: string): number | null {
+  let best: number | null = null;
+  PLAN_YEAR_RE.lastIndex = 0;
+  for (let m = PLAN_YEAR_RE.exec(t); m; m = PLAN_YEAR_RE.exec(t)) {
+    const y = Number(m[1] ?? m[2] ?? m[3]);
+    if (y >= 1950 && y <= 2200 && (best === null || y > best)) best = y;
+  }
+  return best;
+}
+
+function classifyLines(t: string, planYear: number | null): LineInfo[] {
+  const out: LineInfo[] = [];
+  let mode: 'result' | 'target' = 'result';
+  let heading: string | null = null;
+  let headingLivelihood = false;
+  let listLivelihood = false;
+  for (let start = 0; start <= t.length; ) {
+    let end = t.indexOf('\n', start);
+    if (end < 0) end = t.length;
+    const line = t.slice(start, end).trim();
+    const info: LineInfo = { start, end, skip: false, heading, mode, pastParagraph: false, livelihood: false };
+    if (!line) {
+      info.skip = true;
+    } else if ((line.length < 80 && BOILERPLATE.test(line)) || (line.length < 200 && /(?:\.\.\.|…)$/.test(line))) {
+      info.skip = true;
+    } else {
+      const cjk = line.length < 60 ? (line.match(CJK)?.length ?? 0) : 99;
+      const isHeading = line.length <= 40 && cjk >= 2 && !/[。；;！!？?]/.test(line) && !LIST_ITEM.test(line);
+      if (isHeading) {
+        const y = /(\d{4})/.exec(line);
+        const year = y ? Number(y[1]) : null;
+        if (planYear !== null && year !== null && year >= 1950 && year <= 2200) mode = year >= planYear ? 'target' : 'result';
+        else if (PLAN_HEADING.test(line)) mode = 'target';
+        else if (RESULT_HEADING.test(line)) mode = 'result';
+        heading = line;
+        headingLivelihood = LIVELIHOOD.test(line);
+        listLivelihood = false;
+        info.heading = heading;
+        info.mode = mode;
+        info.livelihood = headingLivelihood;
+      } else {
+        const head = line.slice(0, 60);
+        const y = /^(?:[^。，,]{0,20}?[,，])?(\d{4})年/.exec(head);
+        if (y && planYear !== null) {
+          const year = Number(y[1]);
+          const firstSentence = head.split(/[。；;]/)[0];
+          if (year >= planYear && /将|力争|要|计划|确保/.test(firstSentence)) mode = 'target';
+          else if (year < planYear) info.pastParagraph = true;
+        }
+        info.mode = mode;
+        if (LIST_ITEM.test(line)) {
+          // items of a 民生实事 list keep the flag
+        } else {
+          listLivelihood = LIVELIHOOD.test(line);
+        }
+        info.livelihood = headingLivelihood || listLivelihood;
+      }
+    }
+    out.push(info);
+    start = end + 1;
+  }
+  return out;
+}
+
+/** Finds the longest prefix qualifier ending at `pos`. */
+function prefixQualifierAt(t: string, pos: number): string | null {
+  for (const q of PREFIX_QUALIFIERS) {
+    if (pos >= q.length && t.startsWith(q, pos - q.length)) return q;
+  }
+  return null;
+}
+
+/** Is position `pos` inside a short quoted phrase (a slogan such as “两个毫不动摇”)? */
+function insideShortQuote(t: string, from: number, to: number): boolean {
+  let open = -1;
+  for (let i = from - 1; i >= Math.max(0, from - 8); i--) {
+    const c = t[i];
+    if (c === '”' || c === '」' || c === '》') return false;
+    if (c === '“' || c === '「' || c === '《') {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  for (let i = to; i < Math.min(t.length, to + 10); i++) {
+    const c = t[i];
+    if (c === '”' || c === '」' || c === '》') return true;
+    if (c === '“' || CLAUSE_END.has(c)) return false;
+  }
+  return false;
+}
+
+const MEASURE_HEAD = /(产量|产值|面积|收入|总额|增加值|人数|数量|比重|占比|增速|增幅|规模|投资|资金|率)$/;
+
+function cleanSubject(s: string): string {
+  let out = s.replace(/^[、,，;；:：\s“”"'（）()]+/, '');
+  out = out.replace(SUBJECT_LEAD, '');
+  // an actor at the front: 双清区, 荷塘区 … (not 小区, 社区, 景区 …)
+  out = out.replace(/^[\u4e00-\u9fff]{2,3}(?<![小社景园城片街辖校新山库矿商营军示范功能保护])区(?=[\u4e00-\u9fff]{3})/, '');
+  out = out.replace(SUBJECT_LEAD, '');
+  for (let i = 0; i < 2; i++) out = out.replace(SUBJECT_TRAIL, '');
+  return out.replace(/[、,，;；:：\s]+$/, '');
+}
+
+/** The object phrase written after the number: 4个百亩标准化示范园 → 百亩标准化示范园. */
+function objectAfter(t: string, from: number, limit: number): string {
+  const stop = /[，,；;。！？!?、：:（(\n]|等|的|和|及|与/;
+  let end = from;
+  while (end < limit && end - from < 16 && !stop.test(t[end])) end++;
+  let s = t.slice(from, end);
+  // stop before a following number
+  const digit = s.search(/\d/);
+  if (digit >= 0) s = s.slice(0, digit);
+  return s.replace(/^[“”"'「」]+|[“”"'「」]+$/g, '');
+}
+
+interface ListContext {
+  clauseStart: number;
+  items: string[];
+  head: string;
+  index: number;
+  lastEnd: number;
+  growth: string | null;
+}
+
+function extract(original: string, options: ExtractOptions): Claim[] {
+  const ct: CleanText = cleanText(original);
+  const t = ct.text;
+  const planYear = options.planYear ?? findPlanYear(t);
+  const lines = classifyLines(t, planYear);
+  const claims: Claim[] = [];
+
+  // incremental sentence / clause trackers (positions only move forward → linear)
+  let scanPos = 0;
+  let lastSentenceDelim = -1;
+  let lastClauseDelim = -1;
+  let sentenceEndCache = -1;
+  let clauseEndCache = -1;
+  let cueSentence = -2;
+  let targetCueAt = -1;
+  let resultCueAt = -1;
+  let prevInSentence: { sentenceStart: number; subject: string; end: number } | null = null;
+  let list: ListContext | null = null;
+
+  let li = 0;
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(t); m; m = NUMBER.exec(t)) {
+    const numStart = m.index;
+    const raw = m[0];
+    let numEnd = numStart + raw.length;
+    while (li < lines.length - 1 && lines[li].end < numStart) li++;
+    const line = lines[li];
+    if (!line || line.skip) continue;
+
+    // ---- the number
+    let valueText: string;
+    let value: number;
+    let scaleFromNumeral = '';
+    const arabic = raw.charCodeAt(0) <= 0x39;
+    if (arabic) {
+      if (raw.length > 16) continue;
+      const prev = t[numStart - 1] ?? '';
+      const next = t[numEnd] ?? '';
+      if (CODE_BEFORE.test(prev) || /[A-Za-z]/.test(next) || prev === '第' || prev === '×') continue;
+      if (/[-/:×*~～.]/.test(next) && /\d/.test(t[numEnd + 1] ?? '')) continue;
+      valueText = raw;
+      value = Number(raw);
+    } else {
+      let numeral = raw;
+      if (numeral.length > 12) continue;
+      if (numeral.length > 1 && /[万亿]$/.test(numeral) && !/[万亿]/.test(numeral.slice(0, -1))) {
+        scaleFromNumeral = numeral.slice(-1);
+        numeral = numeral.slice(0, -1);
+      }
+      if (numeral === '一' || BARE_SCALE.test(numeral)) continue;
+      if (NOT_NUMERAL_PREFIX.test(t.slice(Math.max(0, numStart - 2), numStart))) continue;
+      // 千 of 千米 / 千克 / 千瓦 belongs to the unit
+      if (numeral.length > 1 && numeral.endsWith('千') && !scaleFromNumeral && matchUnitAt(t, numEnd - 1)?.unit.startsWith('千')) {
+        numeral = numeral.slice(0, -1);
+        numEnd -= 1;
+      }
+      const n = parseChineseNumeral(numeral);
+      if (n === null || n === 0) continue;
+      value = n;
+      valueText = String(n);
+    }
+    if (!Number.isFinite(value)) continue;
+
+    // ---- the unit
+    let p = numEnd;
+    let approx = '';
+    if (t[p] === '余' || t[p] === '多') {
+      approx = t[p];
+      p++;
+    }
+    const u = matchUnitAt(t, p);
+    if (!u) continue;
+    if (scaleFromNumeral && u.scaleText) continue;
+    if (TIME_UNITS.has(u.unit) || (u.unit === '个' && AFTER_UNIT_PERIOD.test(t.slice(u.end, u.end + 3)))) continue;
+    if (u.approx) approx = u.approx;
+    const unit = scaleFromNumeral + u.scaleText + (u.unit === '％' ? '%' : u.unit);
+    let unitEnd = u.end;
+    if (t[unitEnd] === '余' || t[unitEnd] === '多') {
+      approx = approx || t[unitEnd];
+      unitEnd++;
+    }
+    let suffix: string | null = null;
+    for (const s of SUFFIX_QUALIFIERS) {
+      if (t.startsWith(s, unitEnd)) {
+        suffix = s;
+        break;
+      }
+    }
+    const afterAll = unitEnd + (suffix?.length ?? 0);
+    const after = t.slice(afterAll, afterAll + 8);
+    const prefixQ = prefixQualifierAt(t, numStart);
+
+    // ---- exclusions
+    if (SLOGAN_AFTER.test(t.slice(unitEnd, unitEnd + 6)) && u.unit !== '%') continue;
+    if (!arabic && t[unitEnd] === '一') continue; // 四位一体, 三个一批
+    if (insideShortQuote(t, numStart, unitEnd)) continue;
+    if ((prefixQ === '超' || prefixQ === '超过' || prefixQ === '逾' || suffix === '以上' || suffix === '以下') && THRESHOLD_AFTER.test(after)) continue;
+    if ((suffix === '以上' || suffix === '以下') && after.startsWith('的')) continue;
+    if (u.unit === '次' && /^(?:会议|全会|党代会|代表大会)/.test(t.slice(unitEnd, unitEnd + 5))) continue;
+
+    // ---- sentence and clause bounds (incremental)
+    for (; scanPos < numStart; scanPos++) {
+      const c = t[scanPos];
+      if (SENTENCE_END.has(c)) lastSentenceDelim = scanPos;
+      if (CLAUSE_END.has(c)) lastClauseDelim = scanPos;
+    }
+    const sentenceStart = Math.max(lastSentenceDelim + 1, line.start);
+    const clauseStart = Math.max(lastClauseDelim + 1, line.start);
+    if (sentenceEndCache < afterAll) {
+      sentenceEndCache = afterAll;
+      while (sentenceEndCache < t.length && !SENTENCE_END.has(t[sentenceEndCache])) sentenceEndCache++;
+    }
+    if (clauseEndCache < afterAll) {
+      clauseEndCache = afterAll;
+      while (clauseEndCache < t.length && !CLAUSE_END.has(t[clauseEndCache])) clauseEndCache++;
+    }
+    const sentenceEnd = Math.min(sentenceEndCache, line.end);
+    const clauseEnd = Math.min(clauseEndCache, line.end);
+
+    // ---- kind
+    if (cueSentence !== sentenceStart) {
+      cueSentence = sentenceStart;
+      const s = t.slice(sentenceStart, Math.min(sentenceEnd, sentenceStart + 4000));
+      const tc = TARGET_CUE.exec(s);
+      const rc = RESULT_CUE.exec(s);
+      targetCueAt = tc ? sentenceStart + tc.index : -1;
+      resultCueAt = rc ? sentenceStart + rc.index : -1;
+    }
+    let kind: 'result' | 'target';
+    if (targetCueAt >= 0 && targetCueAt < clauseEnd) kind = 'target';
+    else if (resultCueAt >= 0 && resultCueAt < clauseEnd) kind = 'result';
+    else if (line.pastParagraph) kind = 'result';
+    else kind = line.mode;
+
+    // ---- subject
+    const leftStart = Math.max(clauseStart, numStart - 40);
+    const leftRaw = t.slice(leftStart, numStart - (prefixQ?.length ?? 0));
+    let subject: string;
+    const growth = prefixQ && GROWTH_QUALIFIER.test(prefixQ) ? prefixQ.replace(/^(?:同比|年均|分别)/, '') : null;
+    const fenbie = leftRaw.lastIndexOf('分别');
+    if (list && list.clauseStart === clauseStart && /^[、,，和及与]*$/.test(t.slice(list.lastEnd, numStart))) {
+      list.index++;
+      list.lastEnd = afterAll;
+      subject = listSubject(list);
+    } else if (fenbie >= 0) {
+      const itemsText = cleanSubject(leftRaw.slice(0, fenbie));
+      const items = itemsText.split(/[、和及与]/).filter(Boolean);
+      const lastItem = items[items.length - 1] ?? '';
+      const de = lastItem.lastIndexOf('的');
+      const head = de >= 0 ? lastItem.slice(de + 1) : (MEASURE_HEAD.exec(lastItem)?.[1] ?? '');
+      if (de >= 0) items[items.length - 1] = lastItem.slice(0, de) + lastItem.slice(de + 1);
+      list = { clauseStart, items, head, index: 0, lastEnd: afterAll, growth: /分别(?:增长|下降)/.test(t.slice(leftStart + fenbie, numStart)) ? '增长' : growth };
+      subject = items.length > 1 ? listSubject(list) : cleanSubject(leftRaw.slice(0, fenbie));
+    } else {
+      list = null;
+      const lastSep = leftRaw.lastIndexOf('、');
+      const afterSep = lastSep >= 0 ? leftRaw.slice(lastSep + 1) : leftRaw;
+      let left = cleanSubject(afterSep);
+      if (!left && lastSep >= 0) {
+        // 完成40个老旧小区、20条小街小巷改造: the verb at the clause start carries over
+        const verb = VERB_BEFORE_NUMBER.exec(cleanSubject(leftRaw.slice(0, lastSep)).replace(/\d.*$/, ''));
+        left = verb ? verb[0] : '';
+      }
+      const object = objectAfter(t, afterAll, clauseEnd);
+      const verbOnly = VERB_BEFORE_NUMBER.test(left) && left.length <= 6;
+      if ((!left || verbOnly || /[对为向在给与等的内中]$/.test(left)) && object.length >= 2) {
+        const keepVerb = verbOnly && !/^(?:完成|实现|有|共有|拥有)$/.test(left);
+        subject = (keepVerb ? left : '') + object;
+      } else if (!left && growth && prevInSentence && prevInSentence.sentenceStart === sentenceStart) {
+        subject = prevInSentence.subject.replace(/(?:增长|下降)$/, '');
+      } else {
+        subject = left.length > 16 ? left.slice(-16) : left;
+      }
+      if (growth && !subject.endsWith(growth)) subject += growth;
+    }
+    if (list && list.growth && !subject.endsWith(list.growth)) subject += list.growth;
+    if (!subject) subject = t.slice(Math.max(clauseStart, numStart - 8), numStart);
+    prevInSentence = { sentenceStart, subject, end: afterAll };
+
+    // ---- the claim
+    const qualifiers = [prefixQ, approx || null, suffix].filter((x): x is string => !!x);
+    const cmp = comparatorOf(kind === 'target' ? [...qualifiers, ...(/控制在/.test(t.slice(clauseStart, numStart)) ? ['控制在'] : [])] : qualifiers);
+    let normalized: Claim['normalized'] = null;
+    try {
+      const n = normalize(valueText, unit);
+      normalized = { value: toString(n.value), unit: n.unit };
+    } catch {
+      normalized = null;
+    }
+    claims.push({
+      kind,
+      subject,
+      value,
+      valueText,
+      unit,
+      normalized,
+      qualifier: qualifiers.length ? qualifiers.join(' ') : null,
+      comparator: kind === 'target' ? (cmp ?? 'eq') : cmp,
+      start: toOriginal(ct, numStart),
+      end: toOriginal(ct, unitEnd - 1) + 1,
+      sentence: t.slice(sentenceStart, Math.min(sentenceEnd + 1, sentenceStart + 300)).trim(),
+      heading: line.heading,
+      livelihood: line.livelihood,
+    });
+    NUMBER.lastIndex = Math.max(NUMBER.lastIndex, u.end);
+  }
+  return claims;
+}
+
+function listSubject(list: ListContext): string {
+  const item = list.items[Math.min(list.index, list.items.length - 1)] ?? '';
+  if (list.head && !item.endsWith(list.head)) return item + list.head;
+  return item;
+}

@@ -1,0 +1,114 @@
+/**
+ * Text preparation for extraction: a cleaned copy of the document with an offset map back to
+ * the original, so rules read one logical line per paragraph while claims keep offsets into
+ * the original text.
+ *
+ * - full-width digits and ％ become ASCII (same length);
+ * - spaces inside Chinese text are dropped (`再 就 业 4053 人` → `再就业4053人`), kept between two
+ *   ASCII letters/digits;
+ * - hard line breaks inside sentences (PDF / newspaper layout) are joined when the document is
+ *   hard-wrapped; other line breaks stay paragraph breaks.
+ * Linear in the input length.
+ */
+import { toHalfWidth } from '../quantity.ts';
+
+export interface CleanText {
+  /** the cleaned text; '\n' separates paragraphs */
+  text: string;
+  /** offset map: clean position segStart[k] corresponds to original position segOrig[k] */
+  segStart: number[];
+  segOrig: number[];
+  /** original length */
+  originalLength: number;
+}
+
+/** Maps a position in the cleaned text back to the original text. */
+export function toOriginal(ct: CleanText, pos: number): number {
+  const s = ct.segStart;
+  if (s.length === 0) return Math.min(pos, ct.originalLength);
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (s[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return Math.min(ct.segOrig[lo] + (pos - s[lo]), ct.originalLength);
+}
+
+const TERMINAL = /[。！？!?；;…：:]$|[。！？!?]["”’』」)）]$/;
+const LIST_OR_MARK = /^[◆■●▲★☆◇□※【〔（(一二三四五六七八九十\d]/;
+const ASCII_ALNUM = /[A-Za-z0-9]/;
+
+/** Is the document hard-wrapped (newspaper/PDF layout: many short lines ending mid-sentence)? */
+function isHardWrapped(lines: string[]): { wrapped: boolean; width: number } {
+  const lengths: number[] = [];
+  let short = 0;
+  for (const raw of lines) {
+    const l = raw.trim();
+    if (!l) continue;
+    lengths.push(l.length);
+    if (l.length >= 6 && l.length <= 40 && !TERMINAL.test(l)) short++;
+  }
+  if (lengths.length < 12) return { wrapped: false, width: 0 };
+  const sorted = [...lengths].sort((a, b) => a - b);
+  const width = sorted[Math.floor(sorted.length * 0.75)];
+  return { wrapped: short >= 10 && short / lengths.length >= 0.45 && width <= 40, width };
+}
+
+/** Builds the cleaned text and its offset map. */
+export function cleanText(original: string): CleanText {
+  const src = String(original);
+  // line structure of the original, for deciding which breaks are soft
+  const lines = src.split('\n');
+  const { wrapped, width } = isHardWrapped(lines.length > 200_000 ? [] : lines);
+  const parts: string[] = [];
+  const segStart: number[] = [];
+  const segOrig: number[] = [];
+  let outLen = 0;
+  const emit = (s: string, orig: number) => {
+    if (!s) return;
+    segStart.push(outLen);
+    segOrig.push(orig);
+    parts.push(s);
+    outLen += s.length;
+  };
+  const WS = /[ \t\r\n\u00a0\u3000\u2002\u2003\u200b\ufeff]+/g;
+  let last = 0;
+  let lineStartOrig = 0; // start of the current physical line in the original
+  for (let m = WS.exec(src); m; m = WS.exec(src)) {
+    const at = m.index;
+    const run = m[0];
+    emit(src.slice(last, at), last);
+    last = at + run.length;
+    const prev = at > 0 ? src[at - 1] : '';
+    const next = src[last] ?? '';
+    const newlines = countNewlines(run);
+    if (newlines === 0) {
+      if (ASCII_ALNUM.test(prev) && ASCII_ALNUM.test(next)) emit(' ', at);
+      continue;
+    }
+    const prevLine = src.slice(lineStartOrig, at).trim();
+    lineStartOrig = at + run.lastIndexOf('\n') + 1;
+    if (!next) {
+      emit('\n', at);
+      continue;
+    }
+    if (wrapped && prevLine && !TERMINAL.test(prevLine) && !/^[◆■●▲★【]/.test(prevLine)) {
+      // a soft break: continue the sentence on the next line
+      const nextChar = next;
+      if (newlines === 1 && !/^[◆■●▲★【]/.test(nextChar)) continue;
+      // across a blank line only when the line clearly stopped mid-sentence
+      if (/[，,、（(“《]$/.test(prevLine) || (prevLine.length >= width - 1 && !LIST_OR_MARK.test(nextChar))) continue;
+    }
+    emit('\n', at);
+  }
+  emit(src.slice(last), last);
+  return { text: toHalfWidth(parts.join('')), segStart, segOrig, originalLength: src.length };
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}

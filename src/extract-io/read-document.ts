@@ -1,0 +1,86 @@
+/**
+ * Reads a work report from a file as text, the way documents really arrive: UTF-8 (with or
+ * without BOM), GBK/GB18030 (decoded, never a failure), or .docx (its text via mammoth).
+ * A binary file (NUL bytes, PDF, images, archives) is refused with an error naming the file.
+ * The returned text is what claim offsets refer to.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+
+export interface ReadDocument {
+  /** the decoded text; claim offsets are offsets into this string */
+  text: string;
+  encoding: 'utf-8' | 'gb18030' | 'docx';
+  /** raw bytes, e.g. for a sha256 of the file */
+  bytes: Uint8Array;
+}
+
+/** Error for a file that cannot be read as a document; the message names the file. */
+export class DocumentError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DocumentError';
+  }
+}
+
+/** Decodes bytes as a text document; `name` is used in error messages. */
+export async function decodeDocument(bytes: Uint8Array, name: string): Promise<ReadDocument> {
+  const head = bytes.subarray(0, 8);
+  const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+  if (isZip) {
+    if (!/\.docx$/i.test(name) && !(await looksLikeDocx(bytes))) {
+      throw new DocumentError(`${name}: 不是文本文件（压缩包） / not a text file (a zip archive)`);
+    }
+    const mammoth = await import('mammoth');
+    try {
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
+      return { text: value, encoding: 'docx', bytes };
+    } catch (err) {
+      throw new DocumentError(`${name}: 无法读取 .docx 文件 / cannot read the .docx file (${(err as Error).message})`);
+    }
+  }
+  if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) {
+    throw new DocumentError(`${name}: PDF 文件请先复制出文本 / PDF files are not read; copy their text into a .txt file`);
+  }
+  if (isBinary(bytes)) {
+    throw new DocumentError(`${name}: 不是文本文件（二进制内容） / not a text file (binary content)`);
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return { text, encoding: 'utf-8', bytes };
+  } catch {
+    // GBK is a subset of GB18030; every byte sequence decodes
+    const text = new TextDecoder('gb18030').decode(bytes);
+    return { text, encoding: 'gb18030', bytes };
+  }
+}
+
+/** Reads and decodes a document file. */
+export async function readDocument(path: string): Promise<ReadDocument> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    throw new DocumentError(`${path}: 无法读取文件 / cannot read the file (${e.code ?? e.message})`);
+  }
+  return decodeDocument(bytes, path);
+}
+
+/** NUL bytes or many control characters in the first 64 KB mean binary. */
+function isBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 65536);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) control++;
+  }
+  return n > 0 && control / n > 0.05;
+}
+
+async function looksLikeDocx(bytes: Uint8Array): Promise<boolean> {
+  // a .docx names word/document.xml in its zip directory
+  const probe = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('latin1');
+  return probe.includes('word/document.xml') || basename('x').length < 0;
+}
