@@ -67,7 +67,7 @@ export const SupervisionConfig = z
 export type SupervisionConfig = z.infer<typeof SupervisionConfig>;
 
 /** The defaults described on `SupervisionConfig`. */
-export const DEFAULT_CONFIG: SupervisionConfig = Object.freeze({
+export const DEFAULT_CONFIG: SupervisionConfig = deepFreeze({
   yellowLagPoints: 10,
   redLagPoints: 30,
   reportDueDays: { weekly: 1, monthly: 5, quarterly: 10 },
@@ -78,6 +78,11 @@ export const DEFAULT_CONFIG: SupervisionConfig = Object.freeze({
   utcOffsetMinutes: 480,
   assessmentWeights: { completion: 0.6, timeliness: 0.3, returned: 0.1 },
 }) as SupervisionConfig;
+
+function deepFreeze<T extends object>(o: T): T {
+  for (const v of Object.values(o)) if (typeof v === 'object' && v !== null) deepFreeze(v);
+  return Object.freeze(o);
+}
 
 /** A partial configuration: any field, nested objects partially. */
 export type SupervisionConfigOverrides = {

@@ -134,6 +134,32 @@ describe('evaluateCommitment', () => {
     const r = buildReport('2024-05', null, { milestonesDone: [ms[1]!.id] });
     expect(evaluateCommitment(m, [r], '2024-06-06')).toMatchObject({ completionRate: 66.7, status: 'onTrack' });
   });
+  it('a changed threshold in config changes the status of the same reports', () => {
+    const reports = [buildReport('2024-06', '1300')]; // 37.1% against 49.7%: 12.6 points behind
+    expect(evaluateCommitment(c, reports, '2024-07-06').status).toBe('lagging');
+    expect(evaluateCommitment(c, reports, '2024-07-06', loadConfig({ yellowLagPoints: 15 })).status).toBe('onTrack');
+    expect(evaluateCommitment(c, reports, '2024-07-06', loadConfig({ yellowLagPoints: 5, redLagPoints: 12 })).status).toBe('seriouslyLagging');
+  });
+  it('a ≤ target (大班额率 控制在4%以内): 3.6% is met, 4.8% at the deadline is not', () => {
+    const rate = buildCommitment({ targetValue: '4', unit: '%', comparator: 'lte', reportingFrequency: 'quarterly' });
+    const q = (v: string) => ['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4'].map((p) => buildReport(p, v));
+    expect(evaluateCommitment(rate, q('3.6'), '2025-01-10')).toMatchObject({ completionRate: 111.1, status: 'exceeded', overdue: false });
+    expect(evaluateCommitment(rate, q('4.8'), '2025-01-10')).toMatchObject({ completionRate: 83.3, status: 'seriouslyLagging', overdue: true });
+  });
+  it('a baseline target counts progress from the baseline', () => {
+    const cover = buildCommitment({ targetValue: '45', baselineValue: '40', unit: '%' });
+    expect(evaluateCommitment(cover, [buildReport('2024-06', '42.5')], '2024-07-06')).toMatchObject({ completionRate: 50, status: 'onTrack' });
+  });
+  it('weekly reporting: the week’s report is due the Monday after and overdue on Tuesday', () => {
+    const w = buildCommitment({ reportingFrequency: 'weekly', startDate: '2024-03-04', deadline: '2024-06-30' });
+    const reports = [buildReport('2024-W10', '100')];
+    expect(evaluateCommitment(w, reports, '2024-03-18').missingPeriods).toEqual([]); // W11 due Mon 18 March
+    expect(evaluateCommitment(w, reports, '2024-03-19').missingPeriods).toEqual(['2024-W11']);
+  });
+  it('the latest version of a period’s report is the one that counts', () => {
+    const reports = [buildReport('2024-06', '1750', { version: 2 }), buildReport('2024-06', '700', { version: 1 })];
+    expect(evaluateCommitment(c, reports, '2024-07-06').latestValue).toBe('1750');
+  });
   it('draft and cancelled commitments owe no reports', () => {
     expect(evaluateCommitment(buildCommitment({ state: 'cancelled' }), [], '2024-09-01')).toMatchObject({ overdue: false, missingPeriods: [] });
   });
@@ -149,6 +175,12 @@ describe('rollupEvaluation', () => {
     const r = rollupEvaluation(parent, [{ weight: 1, evaluation: e(150) }, { weight: 1, evaluation: e(20) }], '2024-07-06');
     expect(r.completionRate).toBe(60);
     expect(r.status).toBe('onTrack');
+  });
+  it('is overdue when a subtask is, and red past its deadline unfinished', () => {
+    const late = { ...e(100), overdue: true };
+    expect(rollupEvaluation(parent, [{ weight: 1, evaluation: late }, { weight: 1, evaluation: e(40) }], '2024-07-06').overdue).toBe(true);
+    const past = rollupEvaluation(parent, [{ weight: 1, evaluation: e(100, 100) }, { weight: 1, evaluation: e(80, 100) }], '2025-01-10');
+    expect(past).toMatchObject({ completionRate: 90, status: 'seriouslyLagging', overdue: true });
   });
   it('honours weights', () => {
     const r = rollupEvaluation(parent, [{ weight: 3, evaluation: e(20) }, { weight: 1, evaluation: e(100) }], '2024-07-06');

@@ -55,6 +55,7 @@ export type Target = Pick<Commitment, 'comparator' | 'targetValue' | 'targetValu
  *   A target of 0 is 100 when the actual is 0 or less, else 0.
  * - `eq`: like `gte` but capped at 100 — an exact target is met, not beaten.
  * - `range` [target, targetMax]: 100 inside; below, actual/target×100; above, targetMax/actual×100.
+ * - No comparator is read as `gte`.
  * - With a baseline (基数) on gte/lte/eq, target and actual are levels on one scale and the rate is
  *   the share of the way from baseline to target: (actual − baseline)/(target − baseline)×100
  *   (覆盖率 40 → 45, now 42 → 40; PM2.5 40 → 35, now 38 → 40).
@@ -212,7 +213,7 @@ export function evaluateCommitment(
  * A parent's evaluation rolled up from its subtasks' evaluations by their weights (equal when all
  * weights are equal). Each subtask's completion counts at most 100, so one subtask beyond target
  * does not make up for another behind; a subtask without a rate counts 0. The parent is overdue
- * when any subtask is.
+ * when any subtask is; it owes no reports of its own (`missingPeriods` is empty, `latestValue` null).
  */
 export function rollupEvaluation(
   parent: Pick<Commitment, 'deadline' | 'state'>,
