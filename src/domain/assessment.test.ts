@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.ts';
 import { CO_DEPT, LEAD_DEPT, buildCommitment, buildReport } from './factories.ts';
-import { paceScore, rankAssessments, reportTimeliness, returnedCounts, scoreDepartment } from './assessment.ts';
+import { departmentRecords, paceScore, rankAssessments, reportTimeliness, returnedCounts, scoreDepartment } from './assessment.ts';
 import type { Assessment, DepartmentRecord } from './assessment.ts';
 import type { Evaluation } from './progress.ts';
 import { DEFAULT_CONFIG } from './config.ts';
 import { reportSchedule } from './schedule.ts';
+import { evaluateCommitment } from './progress.ts';
 
 const ev = (completionRate: number | null, expectedProgress: number, status: Evaluation['status'] = 'onTrack'): Evaluation => ({
   completionRate, expectedProgress, lag: completionRate === null ? null : expectedProgress - completionRate, status,
@@ -83,5 +84,25 @@ describe('reportTimeliness and returnedCounts', () => {
       buildReport('2024-05', '1', { state: 'submitted' }),
     ];
     expect(returnedCounts(reviewed, LEAD_DEPT, '2024-Q2')).toEqual({ reviewed: 2, returned: 1 });
+  });
+});
+
+describe('departmentRecords', () => {
+  it('groups by lead department, leaving out drafts and cancelled commitments', () => {
+    const a = buildCommitment();
+    const b = buildCommitment({ leadDepartmentId: CO_DEPT, coDepartmentIds: [LEAD_DEPT] });
+    const gone = buildCommitment({ state: 'cancelled' });
+    const ra = [buildReport('2024-04', '900', { submittedAt: '2024-05-01T00:00:00Z', reviewedAt: '2024-05-02T00:00:00Z' })];
+    const items = [a, b, gone].map((commitment) => {
+      const reports = commitment === a ? ra : [];
+      return { commitment, reports, evaluation: evaluateCommitment(commitment, reports, '2024-06-30') };
+    });
+    const recs = departmentRecords(items, '2024-Q2', '2024-06-30');
+    expect(recs.map((r) => [r.departmentId, r.evaluations.length, r.reportsDue, r.reportsOnTime, r.reportsReviewed, r.reportsReturned])).toEqual([
+      [LEAD_DEPT, 1, 2, 1, 1, 0],
+      [CO_DEPT, 1, 2, 0, 0, 0],
+    ]);
+    const ranked = rankAssessments(recs.map((r) => scoreDepartment(r, '2024-Q2')));
+    expect(ranked[0]!.departmentId).toBe(LEAD_DEPT);
   });
 });

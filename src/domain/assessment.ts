@@ -3,12 +3,12 @@
  * against 序时进度, timeliness of reports, and the share of reports returned — weighted by
  * `config.assessmentWeights`, and a ranking with ties. Pure; the parts are returned for display.
  */
-import type { ProgressReport } from './types.ts';
+import type { Commitment, ProgressReport } from './types.ts';
 import type { SupervisionConfig } from './config.ts';
 import { DEFAULT_CONFIG } from './config.ts';
 import type { Evaluation } from './progress.ts';
 import type { ReportSlot } from './schedule.ts';
-import { periodRange } from './schedule.ts';
+import { periodRange, reportSchedule } from './schedule.ts';
 import { localDate } from './dates.ts';
 
 /** What a department did in a period, as the store gathers it. */
@@ -147,4 +147,32 @@ export function returnedCounts(
     return day >= start && day <= end;
   });
   return { reviewed: reviewed.length, returned: reviewed.filter((r) => r.state === 'returned').length };
+}
+
+/**
+ * Department records for `period`, grouped by lead department, from each commitment with its
+ * reports and its evaluation (evaluated at the period's end, or `asOf` if earlier). Draft and
+ * cancelled commitments and those without a lead department are left out; co-departments are
+ * not assessed on commitments they only help with.
+ */
+export function departmentRecords(
+  items: ReadonlyArray<{ commitment: Commitment; reports: readonly ProgressReport[]; evaluation: Evaluation }>,
+  period: string,
+  asOf: string,
+  config: SupervisionConfig = DEFAULT_CONFIG,
+): DepartmentRecord[] {
+  const byDept = new Map<string, { departmentId: string; evaluations: Evaluation[]; reportsDue: number; reportsOnTime: number; reportsReviewed: number; reportsReturned: number }>();
+  for (const { commitment: c, reports, evaluation } of items) {
+    if (c.leadDepartmentId === null || c.state === 'draft' || c.state === 'cancelled') continue;
+    const rec = byDept.get(c.leadDepartmentId) ?? { departmentId: c.leadDepartmentId, evaluations: [], reportsDue: 0, reportsOnTime: 0, reportsReviewed: 0, reportsReturned: 0 };
+    byDept.set(c.leadDepartmentId, rec);
+    rec.evaluations.push(evaluation);
+    const t = reportTimeliness(reportSchedule(c, reports, config), reports, c.leadDepartmentId, period, asOf, config);
+    rec.reportsDue += t.due;
+    rec.reportsOnTime += t.onTime;
+    const r = returnedCounts(reports, c.leadDepartmentId, period, config);
+    rec.reportsReviewed += r.reviewed;
+    rec.reportsReturned += r.returned;
+  }
+  return [...byDept.values()];
 }

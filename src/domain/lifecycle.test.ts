@@ -80,6 +80,9 @@ describe('change requests (调整/延期/取消)', () => {
     expect(validateChangeRequest(c, { kind: 'cancel', changes: {} }, 'leader').ok).toBe(false);
     expect(validateChangeRequest({ ...c, state: 'closed' }, { kind: 'cancel', changes: {} }, 'admin').ok).toBe(false);
     expect(validateChangeRequest(c, { kind: 'adjust', changes: { targetValue: '三千' } }, 'admin').ok).toBe(false);
+    expect(validateChangeRequest(c, { kind: 'adjust', changes: { comparator: 'range' } }, 'admin').ok).toBe(false);
+    expect(validateChangeRequest(c, { kind: 'adjust', changes: { comparator: 'range', targetValueMax: '3000' } }, 'admin').ok).toBe(false);
+    expect(validateChangeRequest(c, { kind: 'adjust', changes: { comparator: 'range', targetValueMax: '4000' } }, 'admin').ok).toBe(true);
   });
   it('is decided once, by the office or a leader', () => {
     expect(decideChangeRequest('pending', 'approve', 'admin')).toEqual({ ok: true, value: 'approved' });

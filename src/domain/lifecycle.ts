@@ -104,10 +104,11 @@ const refusedChange = (zh: string, en: string) => ({ ok: false as const, error: 
 /**
  * Checks a new change request against its commitment: the commitment must still be open and the
  * requester the lead department or the office; `extend` needs a later `deadline` and nothing else;
- * `adjust` needs at least one change and no deadline (that is an extension); `cancel` no changes.
+ * `adjust` needs at least one change, no deadline (that is an extension) and, for a range target,
+ * both bounds in order; `cancel` no changes.
  */
 export function validateChangeRequest(
-  commitment: Pick<Commitment, 'state' | 'deadline'>,
+  commitment: Pick<Commitment, 'state' | 'deadline' | 'comparator' | 'targetValue' | 'targetValueMax'>,
   request: Pick<ChangeRequest, 'kind' | 'changes'>,
   actorRole: LifecycleRole | null,
 ): LifecycleResult<true> {
@@ -127,6 +128,10 @@ export function validateChangeRequest(
   } else if (request.kind === 'adjust') {
     if (keys.length === 0) return refusedChange('调整申请须填写调整内容', 'an adjustment must change something');
     if ('deadline' in changes.data) return refusedChange('调整截止日期请提交延期申请', 'change the deadline with an extension request');
+    const after = { ...commitment, ...changes.data };
+    if (after.comparator === 'range' && (after.targetValue === null || after.targetValueMax === null || Number(after.targetValueMax) < Number(after.targetValue))) {
+      return refusedChange('区间目标须填写上下限，且上限不小于下限', 'a range target needs a lower and an upper bound, upper ≥ lower');
+    }
   } else if (keys.length > 0) {
     return refusedChange('取消申请不能附带调整内容', 'a cancellation carries no changes');
   }
