@@ -21,15 +21,20 @@ const command: Command = {
       const claims = extractClaims(doc.text);
       if (options.json) {
         const lines = claims.map((c) => JSON.stringify({ file, ...c }));
-        if (lines.length) process.stdout.write(lines.join('\n') + '\n');
+        if (lines.length) await write(lines.join('\n') + '\n');
       } else {
-        process.stdout.write(table(file, claims));
+        await write(table(file, claims));
       }
     }
     return 0;
   },
 };
 export default command;
+
+/** Writes to stdout and waits until it is flushed, so `process.exit` afterwards loses nothing in a pipe. */
+function write(text: string): Promise<void> {
+  return new Promise((resolve, reject) => process.stdout.write(text, (err) => (err ? reject(err) : resolve())));
+}
 
 function table(file: string, claims: Claim[]): string {
   const out = [`${file}: ${claims.length} claims (${claims.filter((c) => c.kind === 'target').length} targets)`];

@@ -72,12 +72,18 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Claim
 const NUMBER = new RegExp(`\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+`, 'g');
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
 const CLAUSE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '，', ',', '：', ':']);
+/** A one-character unit that with the next character makes a word: 台阶, 项目, 条件, 成本. */
+const UNIT_WORDS = new Set(
+  '台阶 台账 台风 项目 条件 条例 场所 场景 家庭 家电 户籍 户外 所有 所以 处理 处置 起步 起来 张力 口岸 头部 只有 种植 种业 类型 支持 支撑 部门 部署 本地 套餐 间隔 单位 列车 班级 成员 成本 成果 成效 成为 成立 成功 名单 名称 位置 块钱 门户 次数 道路 人员 人才 人口 吨位'.split(' '),
+);
 const BARE_SCALE = /^[十百千万亿拾佰仟]+$/;
 const CODE_BEFORE = /[A-Za-z_/#@.\-:×*~～+]/;
 const NOT_NUMERAL_PREFIX = /[第初周每前后首头逐星届其之唯统万]$/;
 const LIST_ITEM = /^(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/;
 const CJK = /[\u4e00-\u9fff]/g;
-const PLAN_YEAR_RE = /(\d{4})年[^。\n]{0,30}?(?:将|力争|要|计划|确保)|展望(\d{4})|(\d{4})年(?:工作)?(?:安排|打算|目标|计划)/g;
+const PLAN_YEAR_RE =
+  /(\d{4})年[,，]?[^。\n，,；;]{0,12}?(?<![主需重必只])(?:将|要|力争|计划|确保)|(\d{4})年(?:工作)?(?:主要任务|重点工作|工作安排|主要目标|预期目标|目标任务|重点任务|工作任务|工作打算|安排)|展望(\d{4})|关于(\d{4})年/g;
+const YEAR_RE = /(\d{4})年/g;
 
 interface LineInfo {
   start: number;
@@ -90,14 +96,31 @@ interface LineInfo {
   livelihood: boolean;
 }
 
+/**
+ * The year the document plans for: the earliest year written with a plan cue (2024年…将,
+ * 展望2024, 2026年重点工作) that is not before the most-mentioned year (the review year);
+ * horizons such as 到2035年 do not count.
+ */
 function findPlanYear(t: string): number | null {
-  let best: number | null = null;
+  const candidates: number[] = [];
   PLAN_YEAR_RE.lastIndex = 0;
   for (let m = PLAN_YEAR_RE.exec(t); m; m = PLAN_YEAR_RE.exec(t)) {
-    const y = Number(m[1] ?? m[2] ?? m[3]);
-    if (y >= 1950 && y <= 2200 && (best === null || y > best)) best = y;
+    if (/[到至—–~\-]/.test(t[m.index - 1] ?? '')) continue;
+    const y = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
+    if (y >= 1950 && y <= 2200) candidates.push(y);
   }
-  return best;
+  if (candidates.length === 0) return null;
+  const counts = new Map<number, number>();
+  YEAR_RE.lastIndex = 0;
+  for (let m = YEAR_RE.exec(t); m; m = YEAR_RE.exec(t)) {
+    const y = Number(m[1]);
+    if (y >= 1950 && y <= 2200 && !/[到至—–~\-]/.test(t[m.index - 1] ?? '')) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  let common = 0;
+  let best = -1;
+  for (const [y, n] of counts) if (n > best || (n === best && y > common)) [common, best] = [y, n];
+  const atOrAfter = candidates.filter((y) => y >= common);
+  return atOrAfter.length ? Math.min(...atOrAfter) : Math.max(...candidates);
 }
 
 function classifyLines(t: string, planYear: number | null): LineInfo[] {
@@ -117,7 +140,7 @@ function classifyLines(t: string, planYear: number | null): LineInfo[] {
       info.skip = true;
     } else {
       const cjk = line.length < 60 ? (line.match(CJK)?.length ?? 0) : 99;
-      const isHeading = line.length <= 40 && cjk >= 2 && !/[。；;！!？?]/.test(line) && !LIST_ITEM.test(line);
+      const isHeading = line.length <= 40 && cjk >= 2 && !/[。；;！!？?]/.test(line) && !/^\d{1,2}[.、．)）]/.test(line);
       if (isHeading) {
         const y = /(\d{4})/.exec(line);
         const year = y ? Number(y[1]) : null;
@@ -143,7 +166,8 @@ function classifyLines(t: string, planYear: number | null): LineInfo[] {
         if (LIST_ITEM.test(line)) {
           // items of a 民生实事 list keep the flag
         } else {
-          listLivelihood = LIVELIHOOD.test(line);
+          const lv = LIVELIHOOD.exec(line);
+          listLivelihood = !!lv && lv.index < 60;
         }
         info.livelihood = headingLivelihood || listLivelihood;
       }
@@ -154,10 +178,19 @@ function classifyLines(t: string, planYear: number | null): LineInfo[] {
   return out;
 }
 
+/** Characters before a one-character qualifier that make it part of a word: 签约, 新增, 到达, 赶超. */
+const WORD_BEFORE: Record<string, string> = {
+  增: '新递倍激猛剧净', 约: '签预节合制公条契邀', 达: '到表传抵发通下送直高', 超: '赶高', 近: '接最附将', 减: '核削缩递消',
+  降: '下升', 逾: '', 共: '总公', 计: '合共总设统会',
+};
+
 /** Finds the longest prefix qualifier ending at `pos`. */
 function prefixQualifierAt(t: string, pos: number): string | null {
   for (const q of PREFIX_QUALIFIERS) {
-    if (pos >= q.length && t.startsWith(q, pos - q.length)) return q;
+    if (pos >= q.length && t.startsWith(q, pos - q.length)) {
+      if (q.length === 1 && WORD_BEFORE[q]?.includes(t[pos - 2] ?? '')) return null;
+      return q;
+    }
   }
   return null;
 }
@@ -197,6 +230,7 @@ function cleanSubject(s: string): string {
 /** The object phrase written after the number: 4个百亩标准化示范园 → 百亩标准化示范园. */
 function objectAfter(t: string, from: number, limit: number): string {
   const stop = /[，,；;。！？!?、：:（(\n]|等|的|和|及|与/;
+  if (t[from] === '的') from++;
   let end = from;
   while (end < limit && end - from < 16 && !stop.test(t[end])) end++;
   let s = t.slice(from, end);
@@ -313,6 +347,11 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     if (insideShortQuote(t, numStart, unitEnd)) continue;
     if ((prefixQ === '超' || prefixQ === '超过' || prefixQ === '逾' || suffix === '以上' || suffix === '以下') && THRESHOLD_AFTER.test(after)) continue;
     if ((suffix === '以上' || suffix === '以下') && after.startsWith('的')) continue;
+    // 50万元以下拖欠账款, 500人以上企业: a size class; 20个以上小区 stays a count
+    if ((suffix === '以上' || suffix === '以下') && /^[\u4e00-\u9fff]/.test(after) && !/^(?:个|家|项|座|所|条|处|件|次|场)$/.test(u.unit)) continue;
+    // 608所AES: a number in a name
+    if (/^[A-Za-z]/.test(t[unitEnd] ?? '')) continue;
+    if (UNIT_WORDS.has(t.slice(u.end - 1, u.end + 1)) && u.unit.length === 1) continue;
     if (u.unit === '次' && /^(?:会议|全会|党代会|代表大会)/.test(t.slice(unitEnd, unitEnd + 5))) continue;
 
     // ---- sentence and clause bounds (incremental)
