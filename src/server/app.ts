@@ -4,12 +4,15 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../app/errors.ts';
 import type { AppContext } from '../app/context.ts';
 import { registerReadRoutes } from './routes/read.ts';
 import { registerCommitmentRoutes } from './routes/commitments.ts';
+import { registerAuthRoutes } from './routes/auth.ts';
+import { registerAuth } from './auth.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,6 +33,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
+  // evidence files and imports: 10 MB per file, 5 files per request
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 5, fields: 20 } });
+  registerAuth(app);
   await app.register(swagger, {
     openapi: {
       info: { title: 'duban 督办 API', description: '政府工作报告目标任务督查督办 / supervision of work-report commitments', version: '0.1.0' },
@@ -67,6 +73,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(async (api) => {
     registerReadRoutes(api);
     registerCommitmentRoutes(api);
+    registerAuthRoutes(api);
   }, { prefix: '/api' });
 
   if (options.webRoot) {

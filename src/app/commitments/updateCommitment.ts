@@ -6,13 +6,21 @@ import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { checkCommitment } from './checkCommitment.ts';
 import { UpdateCommitmentInput } from './input.ts';
+import { principalOf } from '../policies/principal.ts';
+import { commitmentPolicy } from '../policies/commitments.ts';
+import { authorize } from '../policies/scope.ts';
 
-/** Edits a commitment if `input.version` is current (else 409, nothing changed); audited with before/after. */
+/**
+ * Edits a commitment if `input.version` is current (else 409, nothing changed); audited with
+ * before/after. Only the region's office may; those who cannot read it get 404.
+ */
 export async function updateCommitment(ctx: AppContext, options: { actor: Actor; id: string; input: UpdateCommitmentInput }): Promise<Commitment> {
   const { version, ...patch } = UpdateCommitmentInput.parse(options.input);
   return ctx.db.transaction(async (tx) => {
     const before = await getCommitment(tx, options.id);
     if (!before) throw notFound('commitment', '目标任务');
+    const actor = principalOf(options.actor);
+    authorize(actor, commitmentPolicy.update(actor, before), commitmentPolicy.readInternal(actor, before), ['commitment', '目标任务']);
     const milestones = patch.milestones?.map((m) => ({ ...m, id: m.id ?? randomUUID() }));
     const next = { ...before, ...patch, ...(milestones ? { milestones } : {}) };
     await checkCommitment(tx, next);

@@ -1,4 +1,4 @@
-/** Create and edit commitments. (Roles and sessions: see the workflow routes.) */
+/** Create and edit commitments (the region's office; see app/policies/commitments.ts). */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -6,12 +6,11 @@ import { createCommitment } from '../../app/commitments/createCommitment.ts';
 import { updateCommitment } from '../../app/commitments/updateCommitment.ts';
 import { CreateCommitmentInput, UpdateCommitmentInput } from '../../app/commitments/input.ts';
 import { Uuid } from '../../domain/types.ts';
-import type { Actor } from '../../store/audit.ts';
+import { PUBLIC, type Principal } from '../../app/policies/principal.ts';
 
-/** The acting user of a request; the auth layer sets `request.actor`. */
-export function actorOf(req: FastifyRequest): Actor {
-  const a = (req as FastifyRequest & { actor?: Actor }).actor;
-  return { id: a?.id ?? null, role: a?.role ?? null, clientAddress: req.ip };
+/** The acting user of a request (the auth layer, ../auth.ts, sets `request.actor`), with its client address. */
+export function actorOf(req: FastifyRequest): Principal {
+  return { ...(req.actor ?? PUBLIC), clientAddress: req.ip };
 }
 
 export function registerCommitmentRoutes(api: FastifyInstance) {

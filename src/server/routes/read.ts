@@ -1,4 +1,8 @@
-/** Read API: regions, departments, plans, commitments with status, projects, indicators. */
+/**
+ * Read API: regions, departments, plans, commitments with status, projects, indicators.
+ * Region names and departments are public; everything else needs a signed-in user and is limited
+ * to what its policies (app/policies) let it read. The public reads published items at /api/public.
+ */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,6 +16,10 @@ import { getCommitment } from '../../store/commitments.ts';
 import { listReports } from '../../store/reports.ts';
 import { listIndicatorValues, listProjects } from '../../store/economy.ts';
 import type { Queryable } from '../../store/db.ts';
+import { commitmentPolicy } from '../../app/policies/commitments.ts';
+import { reportPolicy } from '../../app/policies/reports.ts';
+import { authorize, requireReadRegions, requireSignedIn } from '../../app/policies/scope.ts';
+import type { Principal } from '../../app/policies/principal.ts';
 
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -21,10 +29,18 @@ export const RegionScope = z.object({
   children: boolParam.optional().describe('include child regions / 含下级'),
 });
 
-export async function scopeCodes(q: Queryable, s: { region: string; children?: boolean }): Promise<string[]> {
+/** The regions a list request names; with an actor, 401/403 unless it may read all of them. */
+export async function scopeCodes(q: Queryable, s: { region: string; children?: boolean }, actor?: Principal): Promise<string[]> {
+  if (actor) requireSignedIn(actor);
   if (!(await getRegion(q, s.region))) throw new AppError('region_not_found', `行政区 ${s.region} 不存在`, `region ${s.region} not found`, 404);
-  return s.children ? regionAndDescendants(q, s.region) : [s.region];
+  const codes = s.children ? await regionAndDescendants(q, s.region) : [s.region];
+  if (actor) requireReadRegions(actor, codes);
+  return codes;
 }
+
+/** A reporter sees only its department's commitments (lead or co-department). */
+const departmentFilter = (actor: Principal, asked?: string): string | undefined =>
+  actor.role === 'reporter' && !actor.system ? (asked && asked !== actor.departmentId ? '00000000-0000-0000-0000-000000000000' : actor.departmentId!) : asked;
 
 export const CommitmentQuery = RegionScope.extend({
   plan: Uuid.optional(),
@@ -62,19 +78,19 @@ export function registerReadRoutes(api: FastifyInstance) {
     return { items: await listDepartments(db, req.params.code) };
   });
 
-  r.get('/plans', { schema: { tags: ['plans'], querystring: RegionScope } }, async (req) => ({ items: await listPlans(db, await scopeCodes(db, req.query)) }));
+  r.get('/plans', { schema: { tags: ['plans'], querystring: RegionScope } }, async (req) => ({ items: await listPlans(db, await scopeCodes(db, req.query, req.actor)) }));
 
   r.get('/facts', { schema: { tags: ['plans'], summary: 'Recorded results of past years / 往年成绩', querystring: RegionScope.extend({ year: z.coerce.number().int().optional() }) } }, async (req) => ({
-    items: await listFacts(db, await scopeCodes(db, req.query), req.query.year),
+    items: await listFacts(db, await scopeCodes(db, req.query, req.actor), req.query.year),
   }));
 
   r.get('/commitments', { schema: { tags: ['commitments'], summary: 'Commitments with completion and status / 目标任务及完成情况', querystring: CommitmentQuery } }, async (req) => {
     const q = req.query;
     const items = await listEvaluatedCommitments(db, api.ctx, {
-      regionCodes: await scopeCodes(db, q),
+      regionCodes: await scopeCodes(db, q, req.actor),
       planId: q.plan,
       sector: q.sector,
-      departmentId: q.department,
+      departmentId: departmentFilter(req.actor, q.department),
       livelihood: q.livelihood,
       published: q.published,
       search: q.q,
@@ -99,24 +115,32 @@ export function registerReadRoutes(api: FastifyInstance) {
   });
 
   r.get('/commitments/summary', { schema: { tags: ['commitments'], summary: 'Counts by status, sector and department / 分类统计', querystring: CommitmentQuery.pick({ region: true, children: true, plan: true, asOf: true, livelihood: true }) } }, async (req) => {
-    const items = await listEvaluatedCommitments(db, api.ctx, { regionCodes: await scopeCodes(db, req.query), planId: req.query.plan, asOf: req.query.asOf, livelihood: req.query.livelihood, parentId: null });
+    const items = await listEvaluatedCommitments(db, api.ctx, {
+      regionCodes: await scopeCodes(db, req.query, req.actor), planId: req.query.plan, asOf: req.query.asOf, livelihood: req.query.livelihood, parentId: null,
+      departmentId: departmentFilter(req.actor, undefined),
+    });
     return summarize(items);
   });
 
   r.get('/commitments/:id', { schema: { tags: ['commitments'], params: z.object({ id: Uuid }), querystring: z.object({ asOf: IsoDate.optional() }) } }, async (req) => {
+    requireSignedIn(req.actor);
     const c = await getCommitment(db, req.params.id);
     if (!c) throw notFound('commitment', '目标任务');
+    authorize(req.actor, commitmentPolicy.readInternal(req.actor, c), commitmentPolicy.readInternal(req.actor, c), ['commitment', '目标任务']);
     const [evaluated] = (await listEvaluatedCommitments(db, api.ctx, { regionCodes: [c.regionCode], planId: c.planId, asOf: req.query.asOf })).filter((x) => x.id === c.id);
-    const subtasks = (await listEvaluatedCommitments(db, api.ctx, { regionCodes: [c.regionCode], planId: c.planId, parentId: c.id, asOf: req.query.asOf }));
-    const reports = await listReports(db, [c.regionCode], [c.id]);
+    const subtasks = (await listEvaluatedCommitments(db, api.ctx, { regionCodes: [c.regionCode], planId: c.planId, parentId: c.id, asOf: req.query.asOf }))
+      .filter((s) => commitmentPolicy.read(req.actor, s));
+    const reports = (await listReports(db, [c.regionCode], [c.id])).filter((r) => reportPolicy.read(req.actor, r, c));
     return { ...evaluated, subtasks, reports };
   });
 
-  r.get('/projects', { schema: { tags: ['economy'], summary: 'Key projects / 重点项目', querystring: RegionScope.extend({ year: z.coerce.number().int().optional() }) } }, async (req) => ({
-    items: await listProjects(db, await scopeCodes(db, req.query), req.query.year),
-  }));
+  r.get('/projects', { schema: { tags: ['economy'], summary: 'Key projects / 重点项目', querystring: RegionScope.extend({ year: z.coerce.number().int().optional() }) } }, async (req) => {
+    const items = await listProjects(db, await scopeCodes(db, req.query, req.actor), req.query.year);
+    // a reporter sees its own department's projects only
+    return { items: req.actor.role === 'reporter' ? items.filter((p) => p.leadDepartmentId === req.actor.departmentId) : items };
+  });
 
   r.get('/indicators', { schema: { tags: ['economy'], summary: 'Indicator values / 经济指标', querystring: RegionScope.extend({ indicator: z.string().optional() }) } }, async (req) => ({
-    items: await listIndicatorValues(db, await scopeCodes(db, req.query), req.query.indicator),
+    items: await listIndicatorValues(db, await scopeCodes(db, req.query, req.actor), req.query.indicator),
   }));
 }
