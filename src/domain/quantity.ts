@@ -271,18 +271,37 @@ export function splitUnit(written: string): { power: number; scaleText: string; 
   return null;
 }
 
+/** Known units grouped by first character, longest first: a unit lookup reads one bucket. */
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const u of KNOWN_UNITS) {
+  const bucket = UNITS_BY_FIRST.get(u[0]);
+  if (bucket) bucket.push(u);
+  else UNITS_BY_FIRST.set(u[0], [u]);
+}
+UNITS_BY_FIRST.set('％', ['％']);
+
+function unitAt(text: string, p: number): string | null {
+  const bucket = UNITS_BY_FIRST.get(text[p]);
+  if (!bucket) return null;
+  for (const u of bucket) if (text.startsWith(u, p)) return u === '％' ? '%' : u;
+  return null;
+}
+
+const SCALE_FIRST = new Set(SCALES.map(([s]) => s[0]));
+
+/** Character codes that can start a unit, a scale or 余/多 after a number (a quick pre-check). */
+export const UNIT_START_CODES: ReadonlySet<number> = new Set(
+  [...UNITS_BY_FIRST.keys(), ...SCALE_FIRST, '余', '多', '%', '％'].map((c) => c.charCodeAt(0)),
+);
+
 /** Finds the longest known unit (with optional scale and 余/多 between) at `pos` of `text`. */
 export function matchUnitAt(
   text: string,
   pos: number,
 ): { end: number; scaleText: string; power: number; unit: string; approx: string } | null {
-  const tryUnit = (p: number): string | null => {
-    for (const u of KNOWN_UNITS) if (text.startsWith(u, p)) return u;
-    if (text[p] === '％') return '%';
-    return null;
-  };
-  const plain = tryUnit(pos);
+  const plain = unitAt(text, pos);
   if (plain) return { end: pos + plain.length, scaleText: '', power: 0, unit: plain, approx: '' };
+  if (!SCALE_FIRST.has(text[pos])) return null;
   for (const [s, p] of SCALES) {
     if (!text.startsWith(s, pos)) continue;
     let q = pos + s.length;
@@ -291,10 +310,32 @@ export function matchUnitAt(
       approx = text[q];
       q++;
     }
-    const u = tryUnit(q);
+    const u = unitAt(text, q);
     if (u) return { end: q + u.length, scaleText: s, power: p, unit: u, approx };
   }
   return null;
+}
+
+/**
+ * The normalized value of a number written as decimal text with a written unit, as decimal text:
+ * ("22.51", "亿元") → { value: "2251000000", unit: "元" }. Fast path for the extractor; null if unknown.
+ */
+export function normalizeText(valueText: string, writtenUnit: string): { value: string; unit: string } | null {
+  const split = splitUnit(writtenUnit);
+  if (!split) return null;
+  const def = UNITS[split.unit];
+  if (def.factor === '1' && /^\d+(\.\d+)?$/.test(valueText)) {
+    const dot = valueText.indexOf('.');
+    let int = dot < 0 ? valueText : valueText.slice(0, dot);
+    let frac = dot < 0 ? '' : valueText.slice(dot + 1);
+    const move = Math.min(split.power, frac.length);
+    int += frac.slice(0, move) + '0'.repeat(split.power - move);
+    frac = frac.slice(move).replace(/0+$/, '');
+    int = int.replace(/^0+(?=\d)/, '');
+    return { value: frac ? `${int}.${frac}` : int, unit: def.base };
+  }
+  const n = normalize(valueText, writtenUnit);
+  return { value: toString(n.value), unit: n.unit };
 }
 
 // ---------------------------------------------------------------------------------------------

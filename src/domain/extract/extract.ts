@@ -18,7 +18,7 @@
  *    the object after the number when a verb precedes it (新建4个示范园 → 新建示范园);
  *    list structures (A、B、C分别达到x、y、z) give each value its own subject.
  */
-import { CHINESE_NUMERAL_CHARS, comparatorOf, matchUnitAt, normalize, parseChineseNumeral, toString } from '../quantity.ts';
+import { CHINESE_NUMERAL_CHARS, comparatorOf, matchUnitAt, normalizeText, parseChineseNumeral, UNIT_START_CODES } from '../quantity.ts';
 import { cleanText, toOriginal, type CleanText } from './text.ts';
 import {
   AFTER_UNIT_PERIOD, BOILERPLATE, GROWTH_QUALIFIER, LIVELIHOOD, PLAN_HEADING, PREFIX_QUALIFIERS, RESULT_CUE,
@@ -101,7 +101,7 @@ interface LineInfo {
  * 展望2024, 2026年重点工作) that is not before the most-mentioned year (the review year);
  * horizons such as 到2035年 do not count.
  */
-function findPlanYear(t: string): number | null {
+export function findPlanYear(t: string): number | null {
   const candidates: number[] = [];
   PLAN_YEAR_RE.lastIndex = 0;
   for (let m = PLAN_YEAR_RE.exec(t); m; m = PLAN_YEAR_RE.exec(t)) {
@@ -123,7 +123,7 @@ function findPlanYear(t: string): number | null {
   return atOrAfter.length ? Math.min(...atOrAfter) : Math.max(...candidates);
 }
 
-function classifyLines(t: string, planYear: number | null): LineInfo[] {
+export function classifyLines(t: string, planYear: number | null): LineInfo[] {
   const out: LineInfo[] = [];
   let mode: 'result' | 'target' = 'result';
   let heading: string | null = null;
@@ -256,12 +256,8 @@ function extract(original: string, options: ExtractOptions): Claim[] {
   const lines = classifyLines(t, planYear);
   const claims: Claim[] = [];
 
-  // incremental sentence / clause trackers (positions only move forward → linear)
-  let scanPos = 0;
-  let lastSentenceDelim = -1;
-  let lastClauseDelim = -1;
-  let sentenceEndCache = -1;
-  let clauseEndCache = -1;
+  const sentences = new DelimiterCursor(t, /[。！？!?；;\n]/g);
+  const clauses = new DelimiterCursor(t, /[。！？!?；;\n，,：:]/g);
   let cueSentence = -2;
   let targetCueAt = -1;
   let resultCueAt = -1;
@@ -274,6 +270,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     const numStart = m.index;
     const raw = m[0];
     let numEnd = numStart + raw.length;
+    if (raw === '一' || !UNIT_START_CODES.has(t.charCodeAt(numEnd))) continue; // no unit follows: not a quantity
     while (li < lines.length - 1 && lines[li].end < numStart) li++;
     const line = lines[li];
     if (!line || line.skip) continue;
@@ -354,24 +351,13 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     if (UNIT_WORDS.has(t.slice(u.end - 1, u.end + 1)) && u.unit.length === 1) continue;
     if (u.unit === '次' && /^(?:会议|全会|党代会|代表大会)/.test(t.slice(unitEnd, unitEnd + 5))) continue;
 
-    // ---- sentence and clause bounds (incremental)
-    for (; scanPos < numStart; scanPos++) {
-      const c = t[scanPos];
-      if (SENTENCE_END.has(c)) lastSentenceDelim = scanPos;
-      if (CLAUSE_END.has(c)) lastClauseDelim = scanPos;
-    }
-    const sentenceStart = Math.max(lastSentenceDelim + 1, line.start);
-    const clauseStart = Math.max(lastClauseDelim + 1, line.start);
-    if (sentenceEndCache < afterAll) {
-      sentenceEndCache = afterAll;
-      while (sentenceEndCache < t.length && !SENTENCE_END.has(t[sentenceEndCache])) sentenceEndCache++;
-    }
-    if (clauseEndCache < afterAll) {
-      clauseEndCache = afterAll;
-      while (clauseEndCache < t.length && !CLAUSE_END.has(t[clauseEndCache])) clauseEndCache++;
-    }
-    const sentenceEnd = Math.min(sentenceEndCache, line.end);
-    const clauseEnd = Math.min(clauseEndCache, line.end);
+    // ---- sentence and clause bounds (cursors only move forward → linear)
+    sentences.moveTo(numStart);
+    clauses.moveTo(numStart);
+    const sentenceStart = Math.max(sentences.before + 1, line.start);
+    const clauseStart = Math.max(clauses.before + 1, line.start);
+    const sentenceEnd = Math.min(sentences.from(afterAll), line.end);
+    const clauseEnd = Math.min(clauses.from(afterAll), line.end);
 
     // ---- kind
     if (cueSentence !== sentenceStart) {
@@ -393,20 +379,20 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     const leftRaw = t.slice(leftStart, numStart - (prefixQ?.length ?? 0));
     let subject: string;
     const growth = prefixQ && GROWTH_QUALIFIER.test(prefixQ) ? prefixQ.replace(/^(?:同比|年均|分别)/, '') : null;
-    const fenbie = leftRaw.lastIndexOf('分别');
+    const fenbie = t.slice(leftStart, numStart).lastIndexOf('分别');
     if (list && list.clauseStart === clauseStart && /^[、,，和及与]*$/.test(t.slice(list.lastEnd, numStart))) {
       list.index++;
       list.lastEnd = afterAll;
       subject = listSubject(list);
     } else if (fenbie >= 0) {
-      const itemsText = cleanSubject(leftRaw.slice(0, fenbie));
+      const itemsText = cleanSubject(t.slice(leftStart, leftStart + fenbie));
       const items = itemsText.split(/[、和及与]/).filter(Boolean);
       const lastItem = items[items.length - 1] ?? '';
       const de = lastItem.lastIndexOf('的');
       const head = de >= 0 ? lastItem.slice(de + 1) : (MEASURE_HEAD.exec(lastItem)?.[1] ?? '');
       if (de >= 0) items[items.length - 1] = lastItem.slice(0, de) + lastItem.slice(de + 1);
       list = { clauseStart, items, head, index: 0, lastEnd: afterAll, growth: /分别(?:增长|下降)/.test(t.slice(leftStart + fenbie, numStart)) ? '增长' : growth };
-      subject = items.length > 1 ? listSubject(list) : cleanSubject(leftRaw.slice(0, fenbie));
+      subject = items.length > 1 ? listSubject(list) : cleanSubject(t.slice(leftStart, leftStart + fenbie));
     } else {
       list = null;
       const lastSep = leftRaw.lastIndexOf('、');
@@ -438,8 +424,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     const cmp = comparatorOf(kind === 'target' ? [...qualifiers, ...(/控制在/.test(t.slice(clauseStart, numStart)) ? ['控制在'] : [])] : qualifiers);
     let normalized: Claim['normalized'] = null;
     try {
-      const n = normalize(valueText, unit);
-      normalized = { value: toString(n.value), unit: n.unit };
+      normalized = normalizeText(valueText, unit);
     } catch {
       normalized = null;
     }
@@ -461,6 +446,44 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     NUMBER.lastIndex = Math.max(NUMBER.lastIndex, u.end);
   }
   return claims;
+}
+
+/**
+ * Walks the delimiters of a text forward: `before` is the last delimiter before the current
+ * position, `from(p)` the first at or after p. Positions only grow, so all calls together are linear.
+ */
+class DelimiterCursor {
+  before = -1;
+  private next = -1;
+  private ahead = -1;
+  private aheadFrom = -1;
+  private readonly re: RegExp;
+  constructor(private readonly text: string, re: RegExp) {
+    this.re = new RegExp(re.source, 'g');
+    this.advance();
+  }
+  private advance() {
+    const m = this.re.exec(this.text);
+    this.next = m ? m.index : this.text.length;
+  }
+  moveTo(pos: number) {
+    while (this.next < pos) {
+      this.before = this.next;
+      this.advance();
+    }
+  }
+  from(pos: number): number {
+    this.moveTo(this.before + 1);
+    if (this.next >= pos) return this.next;
+    // a delimiter inside the number and unit (never in practice): look ahead once, cached
+    if (pos >= this.aheadFrom && pos <= this.ahead) return this.ahead;
+    const re = new RegExp(this.re.source, 'g');
+    re.lastIndex = pos;
+    const m = re.exec(this.text);
+    this.aheadFrom = pos;
+    this.ahead = m ? m.index : this.text.length;
+    return this.ahead;
+  }
 }
 
 function listSubject(list: ListContext): string {

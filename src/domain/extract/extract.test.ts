@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims, type Claim } from './extract.ts';
+
+// Fixture sentences are written for these tests in the style of a district work report.
+const pick = (claims: Claim[]) => claims.map((c) => `${c.valueText}${c.unit}`);
+
+describe('extractClaims: what counts as a claim', () => {
+  it('finds counts, money, areas, rates and growth with the unit as written', () => {
+    const text = '今年以来，全区新建口袋公园12个，完成固定资产投资36.8亿元、增长7.2%，新增造林面积1.5万亩，城镇新增就业3120人。';
+    const claims = extractClaims(text);
+    expect(pick(claims)).toEqual(['12个', '36.8亿元', '7.2%', '1.5万亩', '3120人']);
+    const money = claims[1];
+    expect(money.value).toBe(36.8);
+    expect(money.normalized).toEqual({ value: '3680000000', unit: '元' });
+    expect(claims[2].subject).toContain('增长');
+  });
+
+  it('gives offsets of the number in the original text', () => {
+    const text = '全年接待游客近320万人次，旅游收入达2.6亿元。';
+    for (const c of extractClaims(text)) {
+      expect(text.slice(c.start, c.end)).toBe(`${c.valueText}${c.unit}`);
+    }
+    const [visitors] = extractClaims(text);
+    expect(visitors.qualifier).toBe('近');
+  });
+
+  it('converts Chinese numerals and keeps 余 out of a split unit', () => {
+    const claims = extractClaims('先后召开两次现场推进会，改造三座桥梁，为群众挽回损失1260万余元，投入资金300余万元。');
+    expect(claims.map((c) => [c.value, c.unit, c.qualifier])).toEqual([
+      [2, '次', null],
+      [3, '座', null],
+      [1260, '万元', '余'],
+      [300, '万元', '余'],
+    ]);
+  });
+
+  it('reads full-width digits and percent signs', () => {
+    const text = '集中供热覆盖率达到９６．５％，新增停车位８００个。';
+    const claims = extractClaims(text);
+    expect(claims.map((c) => [c.value, c.unit])).toEqual([[96.5, '%'], [800, '个']]);
+    expect(text.slice(claims[0].start, claims[0].end)).toBe('９６．５％');
+  });
+
+  it('skips years, dates, periods, ordinals, rankings, codes and slogans', () => {
+    const text =
+      '2023年10月8日，第三届文化节开幕。近3年来连续5年位居全市第一。全力打好三大攻坚战，深化五大行动，做好六个方面工作，' +
+      '拨打12345热线，建成5G基站，创建3A级景区，改造S216省道，PM2.5浓度下降，提升10千伏线路，一批项目落地，构建三级网格。';
+    expect(extractClaims(text)).toEqual([]);
+  });
+
+  it('skips size classes but keeps the count attached to them', () => {
+    const claims = extractClaims('签约投资超10亿元项目8个，新增亿元以上项目5个，为70周岁以上老人发放补贴。');
+    expect(pick(claims)).toEqual(['8个', '5个']);
+  });
+
+  it('skips page boilerplate and news-list teasers', () => {
+    const text = [
+      '首页 | 登录 | 注册',
+      '发布时间：2024-03-01 来源：区融媒体中心',
+      '全区新增市场主体2300户。',
+      '2024-03-01 10:20:00 某地举办了12场招聘会，吸引了...',
+      '© 2024 版权所有 ICP备12345678号',
+    ].join('\n');
+    expect(pick(extractClaims(text))).toEqual(['2300户']);
+  });
+});
+
+describe('extractClaims: result or target', () => {
+  it('reads plan cues per clause', () => {
+    const claims = extractClaims('已完成道路硬化45公里，预计年底前再完成20公里；力争全年新增就业5000人，确保失业率控制在4%以内。');
+    expect(claims.map((c) => c.kind)).toEqual(['result', 'target', 'target', 'target']);
+    expect(claims[3].comparator).toBe('lte');
+    expect(claims[2].comparator).toBe('eq');
+  });
+
+  it('treats a coming-year section as targets and the review as results', () => {
+    const text = [
+      '回顾2023',
+      '2023年，全区新建学校4所，新增学位2800个。',
+      '展望2024',
+      '2024年，我区将围绕民生办好实事。',
+      '新建幼儿园3所，粮食播种面积稳定在20万亩以上。',
+    ].join('\n\n');
+    const claims = extractClaims(text);
+    expect(claims.map((c) => [c.valueText + c.unit, c.kind])).toEqual([
+      ['4所', 'result'],
+      ['2800个', 'result'],
+      ['3所', 'target'],
+      ['20万亩', 'target'],
+    ]);
+    expect(claims[3].comparator).toBe('gte');
+    expect(claims[2].heading).toBe('展望2024');
+  });
+
+  it('flags the 民生实事 list', () => {
+    const text = [
+      '2025年工作安排',
+      '2025年，区政府将办好10件民生实事。',
+      '1.新建社区食堂8个。',
+      '2.改造农村公路30公里。',
+      '加快推进产业园建设，新开工项目12个。',
+    ].join('\n');
+    const claims = extractClaims(text);
+    const byUnit = Object.fromEntries(claims.map((c) => [c.valueText + c.unit, c]));
+    expect(byUnit['8个'].livelihood).toBe(true);
+    expect(byUnit['30公里'].livelihood).toBe(true);
+    expect(byUnit['30公里'].kind).toBe('target');
+    expect(byUnit['12个'].livelihood).toBe(false);
+  });
+});
+
+describe('extractClaims: subjects', () => {
+  it('splits 分别 lists into their own subjects', () => {
+    const claims = extractClaims('小麦、玉米、油料产量分别达到12万吨、30万吨、1.2万吨。');
+    expect(claims.map((c) => c.subject)).toEqual(['小麦产量', '玉米产量', '油料产量']);
+  });
+
+  it('uses the object after a verb and the phrase before a number', () => {
+    const claims = extractClaims('新建8个标准化菜市场，社会消费品零售总额达到86.2亿元。');
+    expect(claims[0].subject).toBe('新建标准化菜市场');
+    expect(claims[1].subject).toBe('社会消费品零售总额');
+  });
+});
+
+describe('extractClaims: layout', () => {
+  it('joins hard line breaks inside sentences and keeps original offsets', () => {
+    const para = [
+      '今年来，全区上下齐心协力，',
+      '扎实推进各项重点工作，新',
+      '建村级综合服务中心 26',
+      '个，完成农村危房改造1',
+      '38户，群众满意度不断提',
+      '升，各项事业取得新进展。',
+    ];
+    const text = Array.from({ length: 4 }, () => para.join('\n')).join('\n\n');
+    const claims = extractClaims(text);
+    expect(claims.map((c) => c.value)).toEqual([26, 138, 26, 138, 26, 138, 26, 138]);
+    const first = claims[0];
+    expect(text.slice(first.start, first.start + 2)).toBe('26');
+    const second = claims[1];
+    expect(text.slice(second.start, second.end)).toBe('1\n38户');
+  });
+
+  it('never throws on odd input', () => {
+    for (const x of ['', '。', '万万万亿亿', '““““', '1'.repeat(5000), '\u0000\uffff', undefined as unknown as string]) {
+      expect(() => extractClaims(x)).not.toThrow();
+    }
+  });
+});
