@@ -1,56 +1,160 @@
 /**
- * Sample data for the demo: districts with departments, plans, commitments, monthly progress
- * reports, projects and indicators. Idempotent: ids are derived from stable names, and a second
- * load finds everything present and changes nothing.
+ * Sample data for the demo: four districts (盐湖区, 双清区, 荷塘区, 湘东区) with departments, a plan
+ * year each written from the corpus articles, a current-year sample plan for 盐湖区 with monthly
+ * progress reports up to today, recorded facts, key projects and economic indicators.
+ *
+ * Idempotent: every row has an id derived from stable names and fixed timestamps, and is inserted
+ * with `on conflict do nothing`, so a second load finds everything present and changes nothing
+ * (edits made in the app since are kept). All of it is written in one transaction.
  */
-import { createHash } from 'node:crypto';
 import type { AppContext } from '../app/context.ts';
+import { appendAudit } from '../store/audit.ts';
+import type { Queryable } from '../store/db.ts';
 import { upsertDepartment, upsertRegion } from '../store/regions.ts';
 import { upsertPlan } from '../store/plans.ts';
-import { getCommitment, insertCommitment } from '../store/commitments.ts';
-import { DEMO_REGIONS, type DemoDistrict } from './districts.ts';
+import type { Project, ProjectStage, RecordedFact } from '../domain/types.ts';
+import { PROJECT_STAGES } from '../domain/types.ts';
+import { dayNumber } from '../domain/dates.ts';
+import { buildPlan, stableId, type CommitmentRow, type ReportRow } from './build.ts';
+import { DEMO_REGIONS, DISTRICT_CODES, departmentsOf } from './districts.ts';
+import { buildIndicatorValues } from './indicators.ts';
+import { insertRows } from './bulk.ts';
+import { DEMO_PROJECTS } from './projects.ts';
+import type { FactSpec, PlanSpec } from './spec.ts';
+import { HETANG_2018_FACTS, HETANG_2019 } from './plans/hetang2019.ts';
+import { SHUANGQING_2023, SHUANGQING_2023_FACTS } from './plans/shuangqing2023.ts';
+import { XIANGDONG_2022, XIANGDONG_2022_FACTS } from './plans/xiangdong2022.ts';
+import { YANHU_2023_FACTS, YANHU_2024 } from './plans/yanhu2024.ts';
+import { YANHU_CURRENT } from './plans/yanhuCurrent.ts';
 
-/** A UUID derived from a name, so the same sample row gets the same id on every load. */
-export function stableId(...parts: (string | number)[]): string {
-  const h = createHash('sha256').update(parts.join('\u0001')).digest('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+export { stableId };
+
+export const DEMO_PLANS: PlanSpec[] = [YANHU_2024, SHUANGQING_2023, HETANG_2019, XIANGDONG_2022, YANHU_CURRENT];
+
+const DEMO_FACTS: Array<{ regionCode: string; year: number; facts: FactSpec[] }> = [
+  { regionCode: '140802', year: 2023, facts: YANHU_2023_FACTS },
+  { regionCode: '430502', year: 2023, facts: SHUANGQING_2023_FACTS },
+  { regionCode: '430202', year: 2018, facts: HETANG_2018_FACTS },
+  { regionCode: '360313', year: 2022, facts: XIANGDONG_2022_FACTS },
+];
+
+/** What a load inserted (0 everywhere on a repeated load). */
+export interface DemoLoadResult {
+  regions: number;
+  departments: number;
+  plans: number;
+  commitments: number;
+  reports: number;
+  facts: number;
+  projects: number;
+  indicatorValues: number;
 }
 
+/** The demo actor in the audit trail. */
+const DEMO_ACTOR = { id: null, role: 'system' };
+
+/**
+ * Loads the sample data into `ctx.db` as of `ctx.today()`. Returns a one-line summary of what was
+ * new; `onProgress` receives a line per step.
+ */
 export async function loadDemo(ctx: AppContext, opts: { onProgress?: (message: string) => void } = {}): Promise<string> {
-  const counts = { regions: 0, commitments: 0 };
-  await ctx.db.transaction(async (tx) => {
+  const result = await loadDemoData(ctx, opts);
+  const total = Object.values(result).reduce((a, b) => a + b, 0) - result.regions - result.departments - result.plans;
+  if (total === 0) return 'demo data already loaded: nothing new';
+  return `demo data loaded: ${result.commitments} commitments, ${result.reports} progress reports, ${result.projects} projects, ${result.indicatorValues} indicator values, ${result.facts} facts`;
+}
+
+/** Like `loadDemo`, returning the counts of inserted rows. */
+export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (message: string) => void } = {}): Promise<DemoLoadResult> {
+  const today = ctx.today();
+  const currentYear = Number(today.slice(0, 4));
+  const say = opts.onProgress ?? (() => undefined);
+  return ctx.db.transaction(async (tx) => {
+    const counts: DemoLoadResult = { regions: 0, departments: 0, plans: 0, commitments: 0, reports: 0, facts: 0, projects: 0, indicatorValues: 0 };
     for (const r of DEMO_REGIONS) {
       await upsertRegion(tx, r);
       counts.regions++;
     }
+    // departments: the stored id wins when a department of that name already exists
+    const deptIds = new Map<string, Map<string, string>>();
+    const leaders = new Map<string, Map<string, string>>();
+    for (const code of DISTRICT_CODES) {
+      const ids = new Map<string, string>();
+      const lead = new Map<string, string>();
+      for (const d of departmentsOf(code)) {
+        const stored = await upsertDepartment(tx, { id: stableId(code, d.name), regionCode: code, name: d.name, shortName: d.shortName });
+        ids.set(d.key, stored.id);
+        lead.set(d.key, d.leader);
+        counts.departments++;
+      }
+      deptIds.set(code, ids);
+      leaders.set(code, lead);
+    }
+
+    for (const spec of DEMO_PLANS) {
+      const year = spec.year === 'current' ? currentYear : spec.year;
+      say(`loading ${spec.title.replace('{year}', String(year))} …`);
+      const plan = await upsertPlanOnce(tx, { id: stableId(spec.regionCode, year), regionCode: spec.regionCode, year, title: spec.title.replace('{year}', String(year)), sourceDocumentId: null });
+      counts.plans++;
+      const built = buildPlan({ plan: spec, planId: plan.id, year, departments: deptIds.get(spec.regionCode)!, leaders: leaders.get(spec.regionCode)!, today });
+      const newCommitments = await insertRows(tx, 'commitment', built.commitments satisfies CommitmentRow[], ['milestones', 'source']);
+      const newReports = await insertRows(tx, 'progress_report', built.reports satisfies ReportRow[]);
+      counts.commitments += newCommitments;
+      counts.reports += newReports;
+      if (newCommitments + newReports > 0) {
+        await appendAudit(tx, {
+          regionCode: spec.regionCode, actor: DEMO_ACTOR, action: 'demo.load', entity: 'plan', entityId: plan.id,
+          after: { source: spec.source, commitments: newCommitments, reports: newReports },
+        });
+      }
+    }
+
+    say('loading facts, projects and indicators …');
+    const facts: RecordedFact[] = DEMO_FACTS.flatMap(({ regionCode, year, facts }) =>
+      facts.map(([subject, value, unit, qualifier]) => ({
+        id: stableId(regionCode, year, 'fact', subject), regionCode, year, subject, value, unit, qualifier: qualifier ?? null, source: null,
+      })),
+    );
+    counts.facts = await insertRows(tx, 'recorded_fact', facts, ['source']);
+    counts.projects = await insertRows(tx, 'project', buildProjects(deptIds, today), ['stageDates']);
+    counts.indicatorValues = await insertRows(tx, 'indicator_value', buildIndicatorValues(DISTRICT_CODES, today, (...p) => stableId('indicator', ...p)));
+    return counts;
   });
-  for (const d of DEMO_DISTRICTS_LOADERS) counts.commitments += await loadDistrict(ctx, d, opts.onProgress);
-  return `demo data: ${counts.regions} regions, ${counts.commitments} new commitments`;
 }
 
-const DEMO_DISTRICTS_LOADERS: DemoDistrict[] = [];
+/** The plan of (region, year): the stored one if present (its id and title win), else this one. */
+async function upsertPlanOnce(tx: Queryable, plan: Parameters<typeof upsertPlan>[1]) {
+  const [row] = await tx.query<{ id: string }>('select id from plan where region_code = $1 and year = $2', [plan.regionCode, plan.year]);
+  return row ? { ...plan, id: row.id } : upsertPlan(tx, plan);
+}
 
-async function loadDistrict(ctx: AppContext, d: DemoDistrict, onProgress?: (m: string) => void): Promise<number> {
-  onProgress?.(`loading ${d.name} ${d.year} …`);
-  return ctx.db.transaction(async (tx) => {
-    const depts = new Map<string, string>();
-    for (const dep of d.departments) {
-      const stored = await upsertDepartment(tx, { id: stableId(d.code, dep.name), regionCode: d.code, name: dep.name, shortName: dep.shortName });
-      depts.set(dep.shortName, stored.id);
-    }
-    const plan = await upsertPlan(tx, { id: stableId(d.code, d.year), regionCode: d.code, year: d.year, title: `${d.name}${d.year}年政府工作报告目标任务`, sourceDocumentId: null });
-    let created = 0;
-    for (const c of d.commitments) {
-      const id = stableId(d.code, d.year, c.title);
-      if (await getCommitment(tx, id)) continue;
-      await insertCommitment(tx, {
-        id, regionCode: d.code, planId: plan.id, parentId: null, title: c.title, sector: c.sector, kind: 'quantitative', livelihood: c.livelihood ?? false,
-        targetValue: c.target, targetValueMax: null, unit: c.unit, comparator: c.comparator ?? 'gte', baselineValue: null,
-        startDate: `${d.year}-01-01`, deadline: `${d.year}-12-31`, leadDepartmentId: depts.get(c.lead) ?? null, coDepartmentIds: [],
-        responsibleLeader: null, milestones: [], weight: 1, reportingFrequency: 'monthly', state: 'inProgress', published: c.livelihood ?? false, source: null,
+/** Project rows; for the current year the stage is the last one reached by today, investment scaled by elapsed time. */
+function buildProjects(deptIds: Map<string, Map<string, string>>, today: string): Project[] {
+  const currentYear = Number(today.slice(0, 4));
+  const rows: Project[] = [];
+  for (const group of DEMO_PROJECTS) {
+    const year = group.year === 'current' ? currentYear : group.year;
+    const elapsed = group.year === 'current' ? Math.min(1, (dayNumber(today) - dayNumber(`${year}-01-01`) + 1) / 365) : 1;
+    for (const p of group.projects) {
+      const stageDates: Partial<Record<ProjectStage, string>> = {};
+      for (const stage of PROJECT_STAGES) {
+        const at = p.stages[stage];
+        if (!at) continue;
+        const date = `${year + at[0]}-${at[1]}`;
+        if (date <= today) stageDates[stage] = date;
+      }
+      const reached = PROJECT_STAGES.filter((s) => stageDates[s]);
+      const stage = reached[reached.length - 1] ?? 'planning';
+      // investment starts once a project has started (开工)
+      const started = stageDates.started !== undefined;
+      const completed = started ? Math.round(Number(p.plannedYear) * Math.min(1.15, p.pace * elapsed)) : 0;
+      rows.push({
+        id: stableId(group.regionCode, year, 'project', p.name), regionCode: group.regionCode, year, name: p.name,
+        leadDepartmentId: deptIds.get(group.regionCode)!.get(p.lead) ?? null,
+        totalInvestment: p.total, plannedInvestmentYear: p.plannedYear, completedInvestmentYear: String(completed),
+        stage, stageDates, version: 1,
       });
-      created++;
     }
-    return created;
-  });
+  }
+  return rows;
 }

@@ -1,0 +1,317 @@
+/**
+ * Turns the plan specs into commitment and progress-report rows. Pure and deterministic: the same
+ * specs, department ids and `today` always give the same rows (ids, values, timestamps), which is
+ * what makes loading the demo twice a no-op.
+ */
+import { createHash } from 'node:crypto';
+import { expectedProgress, quantityRate } from '../domain/progress.ts';
+import { addDays, endOfMonth } from '../domain/dates.ts';
+import { reportDueDate } from '../domain/schedule.ts';
+import { DEFAULT_CONFIG } from '../domain/config.ts';
+import type { Commitment, Milestone, ProgressReport } from '../domain/types.ts';
+import type { CommitmentSpec, Course, PlanSpec } from './spec.ts';
+
+/** A UUID derived from a name, so the same sample row gets the same id on every load. */
+export function stableId(...parts: (string | number)[]): string {
+  const h = createHash('sha256').update(parts.join('\u0001')).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** A stable pick from a list, keyed by name. */
+function pick<T>(list: readonly T[], ...key: (string | number)[]): T {
+  const n = parseInt(createHash('sha256').update(key.join('|')).digest('hex').slice(0, 8), 16);
+  return list[n % list.length]!;
+}
+
+export type CommitmentRow = Omit<Commitment, 'version'> & { version: number };
+export type ReportRow = Omit<ProgressReport, 'evidence'>;
+
+export interface BuildInput {
+  plan: PlanSpec;
+  planId: string;
+  year: number;
+  /** department key → id */
+  departments: Map<string, string>;
+  /** department key → its leader */
+  leaders: Map<string, string>;
+  today: string;
+}
+
+export interface BuiltPlan {
+  commitments: CommitmentRow[];
+  reports: ReportRow[];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const monthEnd = (year: number, m: number) => endOfMonth(year, m);
+const monthOf = (date: string) => Number(date.slice(5, 7));
+
+/** Decimal places used for generated values: as many as the target has, at least 2 for scaled or % units. */
+function decimalsFor(spec: CommitmentSpec): number {
+  const written = Math.max(...[spec.target, spec.result, spec.from].map((v) => (v?.split('.')[1]?.length ?? 0)));
+  return /^[万亿千]|%/.test(spec.unit ?? '') ? Math.max(written, 2) : written;
+}
+
+/** A number as a decimal string with at most `d` places and no trailing zeros. */
+function dec(x: number, d: number): string {
+  const s = x.toFixed(d);
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}
+
+/** Rounds down to `d` places (a count reaches its target only when the course says so). */
+const floorTo = (x: number, d: number) => Math.floor(x * 10 ** d + 1e-9) / 10 ** d;
+
+function kindOf(spec: CommitmentSpec) {
+  return spec.kind ?? (spec.subtasks?.length ? 'qualitative' : spec.milestones?.length ? 'milestone' : 'quantitative');
+}
+
+/** Instant `HH:MM` Beijing time on `date` as an ISO timestamp. */
+const beijing = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString();
+
+/** Builds the rows of one plan. */
+export function buildPlan(input: BuildInput): BuiltPlan {
+  const out: BuiltPlan = { commitments: [], reports: [] };
+  const current = input.plan.year === 'current';
+  let order = 0;
+  const visit = (spec: CommitmentSpec, parentId: string | null) => {
+    const id = stableId(input.plan.regionCode, input.year, spec.key);
+    const row = commitmentRow(input, spec, id, parentId, order++, current);
+    out.commitments.push(row);
+    for (const sub of spec.subtasks ?? []) visit(sub, id);
+    if (!spec.subtasks?.length) out.reports.push(...(current ? currentReports(input, spec, row) : historicalReports(input, spec, row)));
+    if (spec.subtasks?.length) row.state = current ? 'inProgress' : out.commitments.filter((c) => c.parentId === id).every((c) => c.state === 'closed') ? 'closed' : 'inProgress';
+  };
+  for (const spec of input.plan.commitments) visit(spec, null);
+  return out;
+}
+
+function dept(input: BuildInput, key: string): string {
+  const id = input.departments.get(key);
+  if (!id) throw new Error(`demo data: unknown department key ${key} in ${input.plan.regionCode}`);
+  return id;
+}
+
+/** First day of the month after today, within the plan year (a task that has not started yet). */
+function nextMonthStart(input: BuildInput): string {
+  const m = Math.min(12, Number(input.today.slice(5, 7)) + (input.today.startsWith(String(input.year)) ? 1 : 0));
+  return `${input.year}-${pad(m)}-01`;
+}
+
+function commitmentRow(input: BuildInput, spec: CommitmentSpec, id: string, parentId: string | null, order: number, current: boolean): CommitmentRow {
+  const y = input.year;
+  const kind = kindOf(spec);
+  const startDate = spec.course === 'notStarted' ? nextMonthStart(input) : `${y}-${spec.start ?? '01-01'}`;
+  const deadline = `${y}-${spec.deadline ?? '12-31'}`;
+  const milestones: Milestone[] = (spec.milestones ?? []).map(([title, due], i) => ({
+    id: stableId(id, 'milestone', i), title, dueDate: `${y}-${due}`, weight: 1, doneDate: null,
+  }));
+  const created = beijing(`${y}-01-${current ? '08' : '05'}`, '10:00');
+  const createdAt = new Date(Date.parse(created) + order * 1000).toISOString();
+  const row: CommitmentRow = {
+    id, regionCode: input.plan.regionCode, planId: input.planId, parentId,
+    title: spec.title, sector: spec.sector, kind, livelihood: spec.livelihood ?? false,
+    targetValue: kind === 'quantitative' ? (spec.target ?? null) : null,
+    targetValueMax: spec.targetMax ?? null,
+    unit: kind === 'quantitative' ? (spec.unit ?? null) : null,
+    comparator: kind === 'quantitative' ? (spec.cmp ?? 'gte') : null,
+    baselineValue: spec.baseline ?? null,
+    startDate, deadline,
+    leadDepartmentId: dept(input, spec.lead),
+    coDepartmentIds: (spec.co ?? []).map((k) => dept(input, k)),
+    responsibleLeader: spec.leader ?? input.leaders.get(spec.lead) ?? null,
+    milestones, weight: 1, reportingFrequency: 'monthly',
+    state: spec.state ?? (spec.course === 'notStarted' ? 'acknowledged' : 'inProgress'),
+    published: spec.published ?? spec.livelihood ?? false,
+    source: null, version: 1, createdAt, updatedAt: createdAt,
+  };
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Historical plans: twelve accepted monthly reports ending at the recorded result.
+
+function historicalReports(input: BuildInput, spec: CommitmentSpec, c: CommitmentRow): ReportRow[] {
+  const y = input.year;
+  const d = decimalsFor(spec);
+  const done = spec.doneMonth ?? 12;
+  const reports: ReportRow[] = [];
+  const milestonesDone = spec.milestonesDone ?? c.milestones.length;
+  for (let m = monthOf(c.startDate); m <= monthOf(c.deadline); m++) {
+    let value: string | null = null;
+    let doneIds: string[] = [];
+    let text: string;
+    if (c.kind === 'quantitative') {
+      const result = Number(spec.result);
+      const share = Math.min(1, m / done);
+      const v = spec.level ? Number(spec.from ?? spec.result) + (result - Number(spec.from ?? spec.result)) * share : floorTo(result * share ** 1.1, d);
+      value = dec(m >= done ? result : v, d);
+      text = quantityNarrative(spec, c, m, value, m === 12 ? 'final' : 'onTrack');
+    } else {
+      const doneList = c.milestones.slice(0, milestonesDone).filter((ms) => monthOf(ms.dueDate) <= m);
+      doneIds = doneList.map((ms) => ms.id);
+      text = milestoneNarrative(spec, c, m, doneList.length, m === 12 ? 'final' : 'onTrack');
+    }
+    reports.push(reportRow(input, c, m, value, doneIds, text, 'accepted'));
+  }
+  // milestones reached carry their date on the commitment
+  c.milestones = c.milestones.map((ms, i) => (i < milestonesDone ? { ...ms, doneDate: addDays(ms.dueDate, -3) } : ms));
+  const met =
+    c.kind === 'quantitative'
+      ? (quantityRate(c, reports[reports.length - 1]!.cumulativeValue!, DEFAULT_CONFIG) ?? 0) >= 100
+      : milestonesDone >= c.milestones.length;
+  c.state = spec.state ?? (met ? 'closed' : 'inProgress');
+  return reports;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The current year: reports for every month whose report would have been filed by today.
+
+/** Fraction of the target reached at a month, by course; `e` is the 序时进度 (0..1) at the month's end. */
+function courseShare(course: Course, e: number, m: number, doneMonth: number, ratio: number): number {
+  switch (course) {
+    case 'completedEarly':
+      return Math.min(1, m / doneMonth);
+    case 'exceededEarly':
+      return ratio * Math.min(1, m / doneMonth);
+    case 'lagging':
+      return Math.max(0, e - 0.2);
+    case 'seriouslyLagging':
+      return e * 0.35;
+    default:
+      return e >= 1 ? 1 : Math.min(0.98, e * 1.03 + 0.01);
+  }
+}
+
+/** Milestones done by a month, by course: all that are due, one fewer (滞后) or two fewer (严重滞后). */
+function milestonesDoneBy(course: Course, c: CommitmentRow, m: number): Milestone[] {
+  const due = c.milestones.filter((ms) => monthOf(ms.dueDate) <= m);
+  const behind = course === 'lagging' ? 1 : course === 'seriouslyLagging' ? 2 : 0;
+  return due.slice(0, Math.max(0, due.length - behind));
+}
+
+function currentReports(input: BuildInput, spec: CommitmentSpec, c: CommitmentRow): ReportRow[] {
+  const course = spec.course ?? 'onTrack';
+  if (course === 'notStarted') return [];
+  const y = input.year;
+  const d = decimalsFor(spec);
+  // months whose report was filed by today (filed about three days after the month ends)
+  const months: number[] = [];
+  for (let m = monthOf(c.startDate); m <= monthOf(c.deadline); m++) if (addDays(monthEnd(y, m), 3) <= input.today) months.push(m);
+  if (!months.length) return [];
+  let reported = months;
+  if (spec.lastReport === 'missing') {
+    // the latest period past its due date has no report (逾期)
+    const overdue = months.filter((m) => reportDueDate(`${y}-${pad(m)}`, DEFAULT_CONFIG) < input.today);
+    const skip = overdue[overdue.length - 1];
+    if (skip !== undefined) reported = months.filter((m) => m < skip);
+  }
+  const last = months[months.length - 1]!;
+  const doneMonth = Math.min(spec.doneMonth ?? 12, last);
+  const reports: ReportRow[] = [];
+  let doneNow: Milestone[] = [];
+  for (const m of reported) {
+    const e = expectedProgress(c, monthEnd(y, m)) / 100;
+    let value: string | null = null;
+    let doneIds: string[] = [];
+    let text: string;
+    const share = courseShare(course, e, m, doneMonth, spec.ratio ?? 1.1);
+    if (c.kind === 'quantitative') {
+      const t = Number(spec.target);
+      if (spec.level) {
+        const from = Number(spec.from ?? spec.target);
+        value = dec(from + (Number(spec.result ?? spec.target) - from) * Math.min(1, m / 12), d);
+      } else {
+        value = dec(floorTo(t * share, d), d);
+      }
+      text = quantityNarrative(spec, c, m, value, course);
+    } else {
+      doneNow = milestonesDoneBy(course, c, m);
+      doneIds = doneNow.map((ms) => ms.id);
+      text = milestoneNarrative(spec, c, m, doneNow.length, course);
+    }
+    const isLast = m === last;
+    const state = isLast && spec.lastReport === 'submitted' ? 'submitted' : isLast && spec.lastReport === 'returned' ? 'returned' : 'accepted';
+    reports.push(reportRow(input, c, m, value, doneIds, text, state));
+    if (spec.coNarrative && spec.co?.length) {
+      reports.push(reportRow(input, c, m, null, [], `${m}月：${spec.coNarrative}`, 'accepted', dept(input, spec.co[0]!)));
+    }
+  }
+  const doneSet = new Set(doneNow.map((ms) => ms.id));
+  c.milestones = c.milestones.map((ms) => (doneSet.has(ms.id) ? { ...ms, doneDate: addDays(ms.dueDate, -3) } : ms));
+  return reports;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rows and narratives
+
+const RETURN_COMMENT = '佐证材料不全，请补充工作台账和现场照片后重新报送。';
+
+function reportRow(
+  input: BuildInput, c: CommitmentRow, m: number, value: string | null, milestonesDone: string[], narrative: string,
+  state: 'accepted' | 'submitted' | 'returned', departmentId = c.leadDepartmentId!,
+): ReportRow {
+  const period = `${input.year}-${pad(m)}`;
+  const end = monthEnd(input.year, m);
+  const submittedDay = addDays(end, pick([1, 2, 3], c.id, period, 's'));
+  const submittedAt = beijing(submittedDay, pick(['09:12', '10:05', '15:40', '16:55'], c.id, period));
+  const reviewedDay = addDays(submittedDay, pick([1, 2, 3], c.id, period, 'r'));
+  // a review that would fall after today has not happened yet
+  const reviewed = state !== 'submitted' && reviewedDay <= input.today;
+  const finalState = state === 'accepted' && !reviewed ? 'submitted' : state;
+  const reviewedAt = finalState === 'submitted' ? null : beijing(reviewedDay <= input.today ? reviewedDay : input.today, '11:30');
+  return {
+    id: stableId(c.id, departmentId, period),
+    regionCode: c.regionCode,
+    commitmentId: c.id,
+    departmentId,
+    period,
+    cumulativeValue: value,
+    milestonesDone,
+    narrative,
+    state: finalState,
+    submittedBy: null,
+    submittedAt,
+    reviewerId: null,
+    reviewComment: finalState === 'returned' ? RETURN_COMMENT : null,
+    reviewedAt,
+    version: finalState === 'submitted' ? 2 : 3,
+    createdAt: beijing(submittedDay, '08:30'),
+    updatedAt: reviewedAt ?? submittedAt,
+  };
+}
+
+const TAILS: Record<Course | 'final' | 'done', string[]> = {
+  onTrack: ['各项工作按计划推进。', '已建立周调度机制，进度符合序时要求。', '资金按进度拨付，现场施工有序。', '已完成月度现场核查，台账资料齐全。'],
+  completedEarly: ['各项工作按计划推进。'],
+  exceededEarly: ['进度快于序时，下一步继续巩固。'],
+  lagging: ['受审批手续办理影响，进度慢于序时，已制定赶工计划。', '部分资金尚未到位，正协调区财政局加快拨付。', '受降雨天气影响施工进度，已增加作业班组。'],
+  seriouslyLagging: ['前期手续尚未办结，进度严重滞后，已提请分管领导专题调度。', '施工力量不足，进度严重滞后，已约谈施工单位并督促整改。'],
+  notStarted: [''],
+  done: ['已完成年度目标任务，下一步做好巩固提升。', '提前完成全年任务，继续做好后续服务保障。'],
+  final: ['全年目标任务已完成。'],
+};
+
+function quantityNarrative(spec: CommitmentSpec, c: CommitmentRow, m: number, value: string, course: Course | 'final'): string {
+  const work = spec.work ?? spec.title;
+  const rate = quantityRate(c, value, DEFAULT_CONFIG) ?? 0;
+  const met = rate >= 100;
+  const tail = course === 'final'
+    ? met ? TAILS.final[0]! : '未完成年度目标，已分析原因并列入下年度继续推进。'
+    : met ? pick(TAILS.done, c.id, m) : pick(TAILS[course], c.id, m);
+  if (spec.level) {
+    const word = c.comparator === 'lte' ? '不高于' : '不低于';
+    return `${m}月底${work}为${value}${c.unit}（目标${word}${c.targetValue}${c.unit}）。${tail}`;
+  }
+  return `截至${m}月底，${work}累计完成${value}${c.unit}，占年度目标的${Math.round(rate * 10) / 10}%。${tail}`;
+}
+
+function milestoneNarrative(spec: CommitmentSpec, c: CommitmentRow, m: number, doneCount: number, course: Course | 'final'): string {
+  const work = spec.work ?? spec.title;
+  const next = c.milestones[doneCount];
+  const last = c.milestones[doneCount - 1];
+  const head = last ? `${work}：“${last.title}”节点已完成` : `${work}：前期准备工作有序开展`;
+  if (!next) return `${head}，全部${c.milestones.length}个节点均已完成。`;
+  const nextText = `，正在推进“${next.title}”（计划${Number(next.dueDate.slice(5, 7))}月${Number(next.dueDate.slice(8, 10))}日前完成）`;
+  const tail = course === 'final' ? '年内未能全部完成，已申请延续至下年度。' : pick(TAILS[course], c.id, m);
+  return `${head}${nextText}。${tail}`;
+}
