@@ -61,6 +61,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误 / internal server error', zh: '服务器内部错误', en: 'internal server error' } });
   });
   app.setNotFoundHandler((req, reply) => {
+    // the web app's client-side routes fall back to its page (the public page has its own, lighter one)
+    if (options.webRoot && req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html'))
+      return reply.sendFile(/^\/public(\/|\?|$)/.test(req.url) ? 'public.html' : 'index.html');
     reply.status(404).send({ error: { code: 'not_found', message: `无此接口 / no route ${req.method} ${req.url}`, zh: '无此接口', en: `no route ${req.method} ${req.url}` } });
   });
 
@@ -79,11 +82,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   if (options.webRoot) {
     const { default: fastifyStatic } = await import('@fastify/static');
     await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
-    // client-side routes fall back to index.html
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/') && req.headers.accept?.includes('text/html')) return reply.sendFile('index.html');
-      reply.status(404).send({ error: { code: 'not_found', message: `无此接口 / no route ${req.method} ${req.url}`, zh: '无此接口', en: `no route ${req.method} ${req.url}` } });
-    });
   }
   return app;
 }

@@ -1,0 +1,88 @@
+/** The frame around every signed-in page: menu by role, region and year switchers, language, user. */
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { Button, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
+import { ROLE_LABELS } from './labels.ts';
+import { useLang, useT } from './i18n.tsx';
+import { useSession } from './session.tsx';
+
+const PAGES: { path: string; label: string; roles: string[] }[] = [
+  { path: '/', label: '总览', roles: ['admin', 'leader'] },
+  { path: '/commitments', label: '目标任务', roles: ['admin', 'leader', 'reporter'] },
+  { path: '/my', label: '本单位', roles: ['reporter'] },
+  { path: '/import', label: '导入报告', roles: ['admin'] },
+  { path: '/projects', label: '重点项目', roles: ['admin', 'leader', 'reporter'] },
+  { path: '/indicators', label: '经济指标', roles: ['admin', 'leader', 'reporter'] },
+  { path: '/assessment', label: '考核排名', roles: ['admin', 'leader'] },
+];
+
+export function Shell({ children }: { children: ReactNode }) {
+  const t = useT();
+  const { lang, setLang } = useLang();
+  const s = useSession();
+  const loc = useLocation();
+  const role = s.user?.role ?? 'public';
+  const pages = PAGES.filter((p) => p.roles.includes(role));
+  const selected = pages.filter((p) => (p.path === '/' ? loc.pathname === '/' : loc.pathname.startsWith(p.path))).map((p) => p.path);
+  const switchable = s.regions.filter((r) => s.readableRegions.includes(r.code));
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#9f1a1a', paddingInline: 20, height: 56 }}>
+        <Link to="/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
+          {t('督办')} <span style={{ fontSize: 13, fontWeight: 400, opacity: 0.9 }}>{lang === 'en' ? 'work-report supervision' : '政府工作报告目标任务督查督办'}</span>
+        </Link>
+        <Menu
+          mode="horizontal"
+          theme="dark"
+          selectedKeys={selected}
+          style={{ flex: 1, minWidth: 0, background: 'transparent' }}
+          items={pages.map((p) => ({ key: p.path, label: <Link to={p.path}>{t(p.label)}</Link> }))}
+        />
+        <Space size="small">
+          <a href="/public" style={{ color: '#fff' }}>{t('民生实事')}</a>
+          <Button size="small" ghost onClick={() => setLang(lang === 'en' ? 'zh' : 'en')} aria-label={t('语言')}>
+            {lang === 'en' ? '中文' : 'English'}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <div style={{ background: '#fff', borderBottom: '1px solid #eee', padding: '8px 20px', display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+        <label htmlFor="region-switch" style={{ color: '#555' }}>{t('行政区')}</label>
+        <Select
+          id="region-switch"
+          aria-label={t('行政区')}
+          value={s.region?.code}
+          loading={!s.region}
+          style={{ minWidth: 160 }}
+          disabled={switchable.length <= 1}
+          onChange={(code) => s.setRegionCode(code)}
+          options={switchable.map((r) => ({ value: r.code, label: `${r.name}${r.level === 'city' || r.level === 'province' ? (lang === 'en' ? ' (all)' : '（汇总）') : ''}` }))}
+        />
+        {s.region && s.region.plans.length > 0 && !s.scope.children && (
+          <>
+            <label htmlFor="plan-switch" style={{ color: '#555' }}>{t('年度')}</label>
+            <Select
+              id="plan-switch"
+              aria-label={t('年度')}
+              value={s.plan?.id}
+              style={{ minWidth: 110 }}
+              onChange={(id) => s.setPlanId(id)}
+              options={[...s.region.plans].sort((a, b) => b.year - a.year).map((p) => ({ value: p.id, label: lang === 'en' ? String(p.year) : `${p.year}年` }))}
+            />
+          </>
+        )}
+        <span style={{ flex: 1 }} />
+        {s.user && (
+          <Space>
+            <Typography.Text>{s.user.displayName}</Typography.Text>
+            <Tag>{t(ROLE_LABELS[s.user.role] ?? s.user.role)}</Tag>
+            {s.user.departmentId && <Tag color="blue">{s.deptName(s.user.departmentId)}</Tag>}
+            <Button size="small" onClick={() => void s.signOut()}>{t('退出登录')}</Button>
+          </Space>
+        )}
+      </div>
+      <Layout.Content style={{ padding: 20, maxWidth: 1400, width: '100%', margin: '0 auto' }}>
+        {s.region ? children : null}
+      </Layout.Content>
+    </Layout>
+  );
+}

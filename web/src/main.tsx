@@ -1,0 +1,84 @@
+/** The web app: Ant Design in Chinese (English on request), pages loaded on demand. */
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import enUS from 'antd/locale/en_US';
+import 'dayjs/locale/zh-cn';
+import { LangProvider, useLang } from './i18n.tsx';
+import { SessionProvider, useSession } from './session.tsx';
+import { Shell } from './Shell.tsx';
+import Login from './pages/Login.tsx';
+
+const Overview = lazy(() => import('./pages/Overview.tsx'));
+const Commitments = lazy(() => import('./pages/Commitments.tsx'));
+const CommitmentDetail = lazy(() => import('./pages/CommitmentDetail.tsx'));
+const MyDepartment = lazy(() => import('./pages/MyDepartment.tsx'));
+const ImportReport = lazy(() => import('./pages/ImportReport.tsx'));
+const Projects = lazy(() => import('./pages/Projects.tsx'));
+const Indicators = lazy(() => import('./pages/Indicators.tsx'));
+const Assessment = lazy(() => import('./pages/Assessment.tsx'));
+
+function RequireUser({ children }: { children: React.ReactNode }) {
+  const { user } = useSession();
+  const loc = useLocation();
+  if (user === undefined) return <Skeleton active style={{ padding: 48 }} />;
+  if (user === null) return <Navigate to={`/login?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const { user } = useSession();
+  return user?.role === 'reporter' ? <Navigate to="/my" replace /> : <Overview />;
+}
+
+function Themed() {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider
+      locale={lang === 'en' ? enUS : zhCN}
+      theme={{ token: { colorPrimary: '#b71c1c', borderRadius: 4, fontFamily: '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif' } }}
+    >
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/login" element={<Login />} />
+              <Route
+                path="*"
+                element={
+                  <RequireUser>
+                    <Shell>
+                      <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                        <Routes>
+                          <Route path="/" element={<Home />} />
+                          <Route path="/commitments" element={<Commitments />} />
+                          <Route path="/commitments/:id" element={<CommitmentDetail />} />
+                          <Route path="/my" element={<MyDepartment />} />
+                          <Route path="/import" element={<ImportReport />} />
+                          <Route path="/projects" element={<Projects />} />
+                          <Route path="/indicators" element={<Indicators />} />
+                          <Route path="/assessment" element={<Assessment />} />
+                          <Route path="*" element={<Navigate to="/" replace />} />
+                        </Routes>
+                      </Suspense>
+                    </Shell>
+                  </RequireUser>
+                }
+              />
+            </Routes>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <LangProvider>
+      <Themed />
+    </LangProvider>
+  </StrictMode>,
+);

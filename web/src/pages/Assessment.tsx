@@ -1,0 +1,1 @@
+export default function Assessment() { return <div>Assessment</div>; }

@@ -1,0 +1,1 @@
+export default function CommitmentDetail() { return <div>CommitmentDetail</div>; }

@@ -1,0 +1,1 @@
+export default function ImportReport() { return <div>ImportReport</div>; }

@@ -1,0 +1,1 @@
+export default function Indicators() { return <div>Indicators</div>; }

@@ -1,0 +1,1 @@
+export default function MyDepartment() { return <div>MyDepartment</div>; }

@@ -1,0 +1,255 @@
+/** 总览: status counts, completion by sector, lagging and overdue lists, monthly trend, key figures. Every number links to its list. */
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Card, Col, List, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { api, withQuery } from '../api.ts';
+import { Chart } from '../Chart.tsx';
+import { formatGrowth, formatValue, pct } from '../format.ts';
+import { useT, useLang } from '../i18n.tsx';
+import { STATUS_LABELS } from '../labels.ts';
+import type { EvaluatedCommitment, IndicatorValue, Summary, SummaryGroup } from '../model.ts';
+import { useSession } from '../session.tsx';
+import { OverdueTag, STATUS_ORDER, STATUS_STYLE, StatusTag } from '../status.tsx';
+import { DataState, useApi } from '../useApi.tsx';
+
+export default function Overview() {
+  const t = useT();
+  const s = useSession();
+  const nav = useNavigate();
+  const summary = useApi<Summary>('/commitments/summary', s.scope);
+  const lagging = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, status: ['seriouslyLagging', 'lagging'], sort: 'lag', order: 'desc' });
+  const overdue = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, overdue: 'true', sort: 'lag', order: 'desc' });
+  const listLink = (q: Record<string, string>) => withQuery('/commitments', q);
+
+  return (
+    <div>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('总览')} · {s.region?.name}
+        {s.plan && !s.scope.children ? ` ${s.plan.year}` : ''}
+      </Typography.Title>
+      <DataState loaded={summary} rows={2}>
+        {(d) => <StatusCards total={d.total} link={listLink} />}
+      </DataState>
+      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
+        <Col xs={24} lg={14}>
+          <Card title={t('按领域完成情况')} size="small">
+            <DataState loaded={summary} isEmpty={(d) => d.bySector.length === 0}>
+              {(d) => <SectorChart groups={d.bySector} onPick={(sector) => nav(listLink({ sector }))} />}
+            </DataState>
+          </Card>
+        </Col>
+        <Col xs={24} lg={10}>
+          <Card title={t('完成率趋势')} size="small">
+            <Trend />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={<Link to={listLink({ status: 'seriouslyLagging,lagging' })}>{t('滞后任务')}{lagging.data ? `（${lagging.data.items.length}）` : ''}</Link>} size="small">
+            <DataState loaded={lagging} isEmpty={(d) => d.items.length === 0} empty="没有滞后任务">
+              {(d) => <CommitmentList items={d.items} />}
+            </DataState>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={<Link to={listLink({ overdue: 'true' })}>{t('逾期任务')}{overdue.data ? `（${overdue.data.items.length}）` : ''}</Link>} size="small">
+            <DataState loaded={overdue} isEmpty={(d) => d.items.length === 0} empty="没有逾期任务">
+              {(d) => <CommitmentList items={d.items} />}
+            </DataState>
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('主要指标')} size="small" extra={<Link to="/indicators">{t('经济指标')} ›</Link>}>
+            <KeyFigures />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card title={t('牵头单位')} size="small">
+            <DataState loaded={summary} isEmpty={(d) => d.byDepartment.length === 0}>
+              {(d) => <DepartmentTable groups={d.byDepartment} link={listLink} />}
+            </DataState>
+          </Card>
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+function StatusCards({ total, link }: { total: SummaryGroup; link: (q: Record<string, string>) => string }) {
+  const t = useT();
+  return (
+    <Row gutter={[12, 12]} data-testid="status-cards">
+      <Col xs={12} md={6} xl={3}>
+        <Card size="small">
+          <Link to={link({})}><Statistic title={t('任务总数')} value={total.total} /></Link>
+        </Card>
+      </Col>
+      {STATUS_ORDER.map((st) => (
+        <Col xs={12} md={6} xl={3} key={st}>
+          <Card size="small" style={{ borderTop: `3px solid ${STATUS_STYLE[st].chart}` }} data-status-card={st}>
+            <Link to={link({ status: st })} aria-label={`${STATUS_LABELS[st]} ${total.byStatus[st]}`}>
+              <Statistic title={<StatusTag status={st} />} value={total.byStatus[st]} styles={{ content: { color: STATUS_STYLE[st].color } }} />
+            </Link>
+          </Card>
+        </Col>
+      ))}
+      <Col xs={12} md={6} xl={3}>
+        <Card size="small" style={{ borderTop: '3px solid #a8071a' }}>
+          <Link to={link({ overdue: 'true' })}><Statistic title={t('逾期')} value={total.overdue} styles={{ content: { color: '#a8071a' } }} /></Link>
+        </Card>
+      </Col>
+    </Row>
+  );
+}
+
+function SectorChart({ groups, onPick }: { groups: SummaryGroup[]; onPick(sector: string): void }) {
+  const t = useT();
+  const names = groups.map((g) => `${g.key || '未分类'}\n${t('平均完成率')} ${pct(g.averageCompletion)}`);
+  return (
+    <Chart
+      label={t('按领域完成情况')}
+      height={Math.max(220, groups.length * 44 + 60)}
+      onClick={(p) => onPick(groups[p.dataIndex]!.key)}
+      option={{
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: { top: 0 },
+        grid: { left: 8, right: 40, top: 30, bottom: 8, containLabel: true },
+        xAxis: [{ type: 'value', name: '项', minInterval: 1 }],
+        yAxis: { type: 'category', data: names, inverse: true },
+        series: STATUS_ORDER.map((st) => ({
+          name: t(STATUS_LABELS[st]),
+          type: 'bar',
+          stack: 'n',
+          itemStyle: { color: STATUS_STYLE[st].chart },
+          label: { show: true, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+          data: groups.map((g) => g.byStatus[st]),
+        })),
+      }}
+    />
+  );
+}
+
+function CommitmentList({ items }: { items: EvaluatedCommitment[] }) {
+  const s = useSession();
+  return (
+    <List
+      size="small"
+      dataSource={items.slice(0, 8)}
+      footer={items.length > 8 ? `… 共 ${items.length} 项` : undefined}
+      renderItem={(c) => (
+        <List.Item>
+          <div style={{ display: 'flex', width: '100%', gap: 8, alignItems: 'center' }}>
+            <Link to={`/commitments/${c.id}`} style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{c.title}</Link>
+            <span style={{ color: '#555', whiteSpace: 'nowrap' }}>{s.deptName(c.leadDepartmentId)}</span>
+            <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{pct(c.evaluation.completionRate)} / {pct(c.evaluation.expectedProgress)}</span>
+            <StatusTag status={c.evaluation.status} />
+            {c.evaluation.overdue && <OverdueTag />}
+          </div>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+function DepartmentTable({ groups, link }: { groups: SummaryGroup[]; link: (q: Record<string, string>) => string }) {
+  const t = useT();
+  const s = useSession();
+  const behind = (g: SummaryGroup) => g.byStatus.lagging + g.byStatus.seriouslyLagging;
+  const rows = [...groups].sort((a, b) => behind(b) - behind(a) || b.total - a.total);
+  return (
+    <Table
+      size="small"
+      rowKey="key"
+      pagination={false}
+      scroll={{ y: 260 }}
+      dataSource={rows}
+      columns={[
+        { title: t('牵头单位'), dataIndex: 'key', render: (k: string) => s.deptName(k || null) },
+        { title: t('任务总数'), dataIndex: 'total', align: 'right', render: (n: number, g) => <Link to={link(g.key ? { department: g.key } : {})}>{n}</Link> },
+        { title: t('滞后'), align: 'right', render: (_: unknown, g) => (behind(g) ? <Link to={link({ department: g.key, status: 'seriouslyLagging,lagging' })} style={{ color: '#a8071a' }}>{behind(g)}</Link> : 0) },
+        { title: t('逾期'), dataIndex: 'overdue', align: 'right', render: (n: number, g) => (n ? <Link to={link({ department: g.key, overdue: 'true' })} style={{ color: '#a8071a' }}>{n}</Link> : 0) },
+        { title: t('平均完成率'), dataIndex: 'averageCompletion', align: 'right', render: (x: number | null) => pct(x) },
+      ]}
+    />
+  );
+}
+
+/** Average completion at the end of each month of the plan year, from the server's own evaluation at that date. */
+function Trend() {
+  const t = useT();
+  const s = useSession();
+  const [points, setPoints] = useState<{ month: string; avg: number | null; behind: number }[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const year = s.plan?.year ?? new Date().getFullYear();
+  const months = useMemo(() => {
+    const today = new Date().toISOString().slice(0, 10);
+    const out: string[] = [];
+    for (let m = 1; m <= 12; m++) {
+      const end = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+      if (end > today && out.length) break;
+      out.push(end);
+    }
+    return out;
+  }, [year]);
+  useEffect(() => {
+    let live = true;
+    setPoints(null);
+    setError(null);
+    Promise.all(months.map((asOf) => api<Summary>(withQuery('/commitments/summary', { ...s.scope, asOf })))).then(
+      (all) => live && setPoints(all.map((x, i) => ({ month: months[i]!.slice(0, 7), avg: x.total.averageCompletion, behind: x.total.byStatus.lagging + x.total.byStatus.seriouslyLagging }))),
+      (e) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [months, s.scope.region, s.scope.plan, s.scope.children]);
+  if (error) return <Typography.Text type="danger">{t('加载失败')}</Typography.Text>;
+  if (!points) return <Skeleton active />;
+  return (
+    <Chart
+      label={t('完成率趋势')}
+      height={260}
+      option={{
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+        xAxis: { type: 'category', data: points.map((p) => `${Number(p.month.slice(5))}月`) },
+        yAxis: [{ type: 'value', name: '%', max: 100 }, { type: 'value', name: '项', minInterval: 1, splitLine: { show: false } }],
+        series: [
+          { name: t('平均完成率'), type: 'line', data: points.map((p) => p.avg), itemStyle: { color: '#b71c1c' }, label: { show: true, formatter: '{c}%' } },
+          { name: t('滞后任务'), type: 'bar', yAxisIndex: 1, data: points.map((p) => p.behind), itemStyle: { color: '#f5a623' }, barWidth: 10 },
+        ],
+      }}
+    />
+  );
+}
+
+/** The latest value and YoY growth of each indicator of the region. */
+function KeyFigures() {
+  const s = useSession();
+  const { lang } = useLang();
+  const loaded = useApi<{ items: IndicatorValue[] }>('/indicators', { region: s.scope.region });
+  return (
+    <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0}>
+      {(d) => {
+        const latest = new Map<string, IndicatorValue>();
+        for (const v of d.items) {
+          const cur = latest.get(v.indicator);
+          if (!cur || v.period > cur.period) latest.set(v.indicator, v);
+        }
+        return (
+          <Row gutter={[12, 12]}>
+            {[...latest.values()].map((v) => (
+              <Col span={12} key={v.indicator}>
+                <Link to={withQuery('/indicators', { indicator: v.indicator })} style={{ color: 'inherit' }}>
+                  <div style={{ color: '#555', fontSize: 13 }}>{v.indicator}<span style={{ marginLeft: 4 }}>（{v.period}{v.cumulative ? (lang === 'en' ? ' YTD' : ' 累计') : ''}）</span></div>
+                  <div style={{ fontSize: 20, fontWeight: 600 }}>{v.value === null ? '—' : formatValue(v.value, v.unit)}</div>
+                  {v.yoyGrowth !== null && <div style={{ color: v.yoyGrowth >= 0 ? '#a8071a' : '#237804' }}>{formatGrowth(v.yoyGrowth)}</div>}
+                </Link>
+              </Col>
+            ))}
+          </Row>
+        );
+      }}
+    </DataState>
+  );
+}

@@ -1,0 +1,1 @@
+export default function Projects() { return <div>Projects</div>; }

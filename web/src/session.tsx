@@ -1,0 +1,128 @@
+/**
+ * Who is signed in and which region and year the pages show. City and province users switch
+ * between the regions they may read; the choice is kept in the URL-independent localStorage.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, ApiError } from './api.ts';
+import type { Department, Plan, Region, RegionDetail, SessionUser } from './model.ts';
+
+export interface Session {
+  /** undefined while loading, null when signed out */
+  user: SessionUser | null | undefined;
+  readableRegions: string[];
+  regions: Region[];
+  /** the region the pages show */
+  region: RegionDetail | undefined;
+  setRegionCode(code: string): void;
+  /** the selected plan (年度) of the region, when it has one */
+  plan: Plan | undefined;
+  setPlanId(id: string): void;
+  departments: Department[];
+  deptName(id: string | null | undefined): string;
+  /** query parameters that scope a list to the selection */
+  scope: { region: string; children?: boolean; plan?: string };
+  reload(): Promise<void>;
+  signOut(): Promise<void>;
+  loadError: unknown;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function useSession(): Session {
+  const s = useContext(SessionContext);
+  if (!s) throw new Error('no session');
+  return s;
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
+  const [readable, setReadable] = useState<string[]>([]);
+  const [regions, setRegions] = useState<Region[]>([]);
+  const [regionCode, setRegionCodeState] = useState<string | undefined>(undefined);
+  const [region, setRegion] = useState<RegionDetail | undefined>(undefined);
+  const [planId, setPlanIdState] = useState<string | undefined>(() => localStorage.getItem('duban.plan') ?? undefined);
+  const [loadError, setLoadError] = useState<unknown>(undefined);
+
+  const reload = useCallback(async () => {
+    setLoadError(undefined);
+    try {
+      const me = await api<{ user: SessionUser; readableRegions: string[] }>('/auth/me');
+      const all = await api<{ items: Region[] }>('/regions');
+      setRegions(all.items);
+      setReadable(me.readableRegions);
+      setUser(me.user);
+      const saved = localStorage.getItem('duban.region');
+      const start = saved && me.readableRegions.includes(saved) ? saved : defaultRegion(me.user, all.items, me.readableRegions);
+      setRegionCodeState(start);
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setUser(null);
+      else {
+        setLoadError(e);
+        setUser(null);
+      }
+    }
+  }, []);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  useEffect(() => {
+    if (!regionCode) return;
+    let live = true;
+    api<RegionDetail>(`/regions/${regionCode}`).then((r) => {
+      if (!live) return;
+      setRegion(r);
+      setPlanIdState((cur) => (cur && r.plans.some((p) => p.id === cur) ? cur : [...r.plans].sort((a, b) => b.year - a.year)[0]?.id));
+    }, setLoadError);
+    return () => {
+      live = false;
+    };
+  }, [regionCode]);
+
+  const value = useMemo<Session>(() => {
+    const plan = region?.plans.find((p) => p.id === planId);
+    const depts = region?.departments ?? [];
+    const byId = new Map(depts.map((d) => [d.id, d]));
+    const aggregate = region ? region.level === 'city' || region.level === 'province' : false;
+    return {
+      user,
+      readableRegions: readable,
+      regions,
+      region,
+      setRegionCode(code) {
+        localStorage.setItem('duban.region', code);
+        setRegion(undefined);
+        setRegionCodeState(code);
+      },
+      plan,
+      setPlanId(id) {
+        localStorage.setItem('duban.plan', id);
+        setPlanIdState(id);
+      },
+      departments: depts,
+      deptName: (id) => (id ? (byId.get(id)?.shortName ?? byId.get(id)?.name ?? '—') : '未指定'),
+      scope: { region: region?.code ?? '', children: aggregate || undefined, plan: aggregate ? undefined : plan?.id },
+      reload,
+      async signOut() {
+        try {
+          await api('/auth/logout', { method: 'POST' });
+        } finally {
+          setUser(null);
+          setRegion(undefined);
+        }
+      },
+      loadError,
+    };
+  }, [user, readable, regions, region, planId, reload, loadError]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/** A county user starts at their county; a city or province user at the first county below with data. */
+function defaultRegion(user: SessionUser, all: Region[], readable: string[]): string {
+  const own = all.find((r) => r.code === user.regionCode);
+  if (!own || own.level === 'county' || own.level === 'township') return user.regionCode;
+  const county = all.find((r) => r.level === 'county' && readable.includes(r.code));
+  return county?.code ?? user.regionCode;
+}
