@@ -1,0 +1,102 @@
+/**
+ * The facts a document is written from, as the app layer gathers them (src/app/reports/), and the
+ * source references of each. Pure.
+ */
+import type { Evaluation } from '../progress.ts';
+import type { Commitment, Comparator, IndicatorValue, Project, RecordedFact, Region } from '../types.ts';
+import { periodLabel } from '../schedule.ts';
+import type { SourceRef } from './document.ts';
+
+type Kind = Commitment['kind'];
+type RegionLevel = Region['level'];
+
+/** One commitment with its evaluation and the reports its figures come from. */
+export interface CommitmentFacts {
+  id: string;
+  title: string;
+  sector: string;
+  livelihood: boolean;
+  kind: Kind;
+  unit: string | null;
+  targetValue: string | null;
+  comparator: Comparator | null;
+  /** 牵头单位 */
+  leadDepartment: { id: string; name: string } | null;
+  evaluation: Evaluation;
+  /** the counted (accepted) report whose value is `evaluation.latestValue` */
+  valueReport: { id: string; period: string } | null;
+  /** the lead department's latest filed report (submitted or accepted), for its narrative */
+  latestReport: { id: string; period: string; narrative: string } | null;
+}
+
+/** A department's place in the 考核 ranking, with what it has behind. */
+export interface DepartmentStanding {
+  departmentId: string;
+  name: string;
+  /** 考核 score 0–100, null when nothing was measurable */
+  total: number | null;
+  rank: number | null;
+  /** commitments it leads that are 滞后 / 严重滞后 / 逾期 */
+  lagging: number;
+  seriouslyLagging: number;
+  overdue: number;
+  commitments: number;
+}
+
+export interface BulletinData {
+  region: { code: string; name: string };
+  /** YYYY-MM */
+  period: string;
+  /** date the commitments were evaluated at */
+  asOf: string;
+  /** 成文日期 */
+  issuedOn: string;
+  /** top-level commitments of the region's plan for the period's year */
+  commitments: CommitmentFacts[];
+  ranking: DepartmentStanding[];
+}
+
+export interface YearSummaryData {
+  region: { code: string; name: string };
+  /** level of the parent region (peer rankings say 全市 under a city) */
+  parentLevel: RegionLevel | null;
+  year: number;
+  asOf: string;
+  issuedOn: string;
+  commitments: CommitmentFacts[];
+  /** results of the previous year (往年成绩) */
+  previousFacts: RecordedFact[];
+  /** the region's indicator values within the year */
+  indicators: IndicatorValue[];
+  /** sibling regions' indicator values (same parent), for 全市第一 */
+  peerIndicators: IndicatorValue[];
+  /** names of the regions in `peerIndicators`, by code */
+  regionNames: Record<string, string>;
+  projects: Project[];
+  /** the next year's plan, when one exists */
+  nextYear: { year: number; commitments: Array<{ id: string; title: string; leadDepartmentName: string | null }> } | null;
+}
+
+// ----- source references ---------------------------------------------------------------------
+
+export const reportSource = (c: Pick<CommitmentFacts, 'id' | 'title' | 'leadDepartment'>, r: { id: string; period: string }): SourceRef => ({
+  kind: 'report',
+  id: r.id,
+  commitmentId: c.id,
+  label: `${c.leadDepartment?.name ?? ''}${periodLabel(r.period)}进展报告《${c.title}》`,
+});
+
+export const commitmentSource = (c: { id: string; title: string }): SourceRef => ({ kind: 'commitment', id: c.id, label: `目标任务《${c.title}》` });
+
+/** A count over commitments: `query` is what the commitment list is filtered by. */
+export const countSource = (query: string, label: string): SourceRef => ({ kind: 'commitments', id: query, label });
+
+export const indicatorSource = (v: IndicatorValue, regionName: string): SourceRef => ({
+  kind: 'indicator',
+  id: v.id,
+  label: `${regionName}${periodLabel(v.period)}经济指标“${v.indicator}”`,
+});
+
+export const projectSource = (p: Project): SourceRef => ({ kind: 'project', id: p.id, label: `${p.year}年重点项目“${p.name}”` });
+
+export const factSource = (f: RecordedFact): SourceRef => ({ kind: 'fact', id: f.id, label: `${f.year}年成绩“${f.subject}${f.value}${f.unit}”` });

@@ -1,0 +1,51 @@
+/**
+ * Figures as official writing puts them: a reported value in its commitment's unit as 22.51亿元,
+ * 1.9万户, 3685人; a commitment's subject without its target (城镇新增就业3500人以上 → 城镇新增就业).
+ * Pure.
+ */
+import { baseUnitOf, formatQuantity, formatRate, normalize, splitUnit, toDecimal, toString, tryParseQuantity } from '../quantity.ts';
+import { TEMPLATES_ZH } from './templates.zh.ts';
+
+/**
+ * A value in a written unit (人, 万元, 亿元, 户, %, 公顷) in official style: scaled to 万/亿 when that
+ * reads shorter (19000户 → 1.9万户, 225100万元 → 22.51亿元); units that are not their own base
+ * (公顷, 名) are kept as written. Throws on an empty value.
+ */
+export function formatValue(value: string, unit: string | null): string {
+  const v = toString(toDecimal(value));
+  if (!unit) return v;
+  const split = splitUnit(unit);
+  if (!split) return `${v}${unit}`;
+  const base = baseUnitOf(split.unit);
+  if (base !== split.unit && base !== '米' && base !== '吨') return `${formatQuantity(v, unit, { scale: 'none' })}`;
+  const n = normalize(v, unit);
+  return formatQuantity(n.value, n.unit);
+}
+
+/** A completion rate in percent (105.3 → 105.3%). */
+export const formatPercent = (rate: number): string => formatRate(rate, { decimals: 1 });
+
+/**
+ * The subject of a commitment title without its trailing target, or null when the title ends in no
+ * quantity: 城镇新增就业3500人以上 → 城镇新增就业; 城镇调查失业率控制在5.5%以内 → 城镇调查失业率.
+ */
+export function commitmentSubject(title: string, trailers: readonly string[] = TEMPLATES_ZH.subjectTrailers): string | null {
+  const t = title.trim().replace(/[。；;，,]+$/, '');
+  for (let i = 1; i < t.length; i++) {
+    if (!/[0-9０-９一二两三四五六七八九十百千万]/.test(t[i]!)) continue;
+    if (!tryParseQuantity(t.slice(i))) continue;
+    let subject = t.slice(0, i);
+    for (let again = true; again; ) {
+      again = false;
+      for (const w of trailers) {
+        if (subject.endsWith(w) && subject.length > w.length) {
+          subject = subject.slice(0, -w.length);
+          again = true;
+        }
+      }
+    }
+    subject = subject.replace(/[，,、：:]+$/, '');
+    return subject.length >= 2 ? subject : null;
+  }
+  return null;
+}

@@ -1,0 +1,83 @@
+/**
+ * Sentence templates of generated documents, in Chinese — data, not code: edit the wording here.
+ * `{name}` is a placeholder filled by the builders (bulletin.ts, yearSummary.ts); every placeholder
+ * must get a value or the sentence is not written. Where a sentence has variants (with or without a
+ * comparison), each variant is its own template.
+ */
+export const TEMPLATES_ZH = {
+  bulletin: {
+    title: '{region}{year}年政府工作报告目标任务推进情况督查通报',
+    subtitle: '（{year}年第{month}期）',
+    issuer: '{region}人民政府督查室',
+    opening:
+      '为推动{year}年政府工作报告确定的目标任务落地落实，区政府督查室对截至{period}各项目标任务推进情况进行了督查。现将有关情况通报如下。',
+    headingOverall: '总体情况',
+    overall: '截至{asOf}，纳入督查的{total}项目标任务中，已完成{completed}项（其中超额完成{exceeded}项），正常推进{onTrack}项，滞后{lagging}项，严重滞后{seriouslyLagging}项，未启动{notStarted}项；{overdue}项逾期未报送进展。',
+    overallNoExceeded: '截至{asOf}，纳入督查的{total}项目标任务中，已完成{completed}项，正常推进{onTrack}项，滞后{lagging}项，严重滞后{seriouslyLagging}项，未启动{notStarted}项；{overdue}项逾期未报送进展。',
+    headingLagging: '滞后及逾期任务',
+    noLagging: '本期无滞后及逾期未报送进展的目标任务。',
+    /** one commitment behind: value, rate and lag */
+    laggingItem: '“{title}”（{status}）：截至{period}累计完成{value}，完成率{rate}，低于序时进度{lag}个百分点。',
+    laggingItemNoValue: '“{title}”（{status}）：尚未报送经审核的进展数据，序时进度应达{expected}。',
+    overdueItem: '“{title}”：{periods}进展逾期未报送。',
+    overdueClause: '另有{periods}进展逾期未报送。',
+    overdueDeadline: '“{title}”：已过完成时限，尚未完成。',
+    reason: '单位反映：{narrative}',
+    noReason: '单位未说明滞后原因。',
+    headingRanking: '考核排名',
+    rankingPraise: '根据本期考核，{departments}推进有力、报送及时，考核得分居前，予以通报表扬。',
+    rankingCriticise: '{departments}目标任务推进滞后，考核得分靠后，予以通报批评，请相关单位认真分析原因，限期整改。',
+    rankingNone: '本期参加考核的单位均无滞后任务。',
+    rankingEntry: '{department}（{score}分）',
+    headingLivelihood: '民生实事进展',
+    livelihoodIntro: '{year}年{count}件民生实事推进情况见下表。',
+    livelihoodCaption: '民生实事进展情况表',
+    livelihoodColumns: ['序号', '民生实事', '牵头单位', '目标', '累计完成', '完成率', '状态'],
+    headingNext: '下步工作要求',
+    next: [
+      '各牵头单位要对照年度目标和序时进度，逐项梳理滞后任务，明确整改措施和完成时限。',
+      '各单位要按时报送进展情况，确保数据真实准确，逾期未报的将纳入考核扣分。',
+      '区政府督查室将持续跟踪督办，对连续滞后的任务启动黄色、红色督办程序。',
+    ],
+  },
+  yearSummary: {
+    title: '{region}{year}年政府工作报告目标任务完成情况工作纪实',
+    issuer: '{region}人民政府督查室',
+    opening: '{year}年，{region}政府工作报告确定的{total}项目标任务中，已完成{completed}项，占{share}。现将主要目标任务完成情况纪实如下。',
+    headingEconomy: '经济运行',
+    /** one indicator: 全年实现地区生产总值302.5亿元，增长6.2%，增速居全市第一 */
+    indicator: '{indicator}{value}，同比{growth}',
+    indicatorNoGrowth: '{indicator}{value}',
+    indicatorRank: '，增速居{scope}第{rank}',
+    economyOpening: '全年',
+    /** sector headline sentence */
+    sectorHeadline: '{sector}方面，{total}项目标任务已完成{completed}项，其中超额完成{exceeded}项。',
+    sectorHeadlineNoExceeded: '{sector}方面，{total}项目标任务已完成{completed}项。',
+    sectorHeadlineNoneDone: '{sector}方面，{total}项目标任务正在推进。',
+    /** a quantitative result: 城镇新增就业3685人，任务完成率105.3% */
+    result: '{subject}{value}，任务完成率{rate}',
+    resultNoSubject: '“{title}”累计完成{value}，任务完成率{rate}',
+    /** ≤ targets: 城镇调查失业率3.6%，控制在5.5%以内 */
+    resultCeilingMet: '{subject}{value}，控制在{target}以内',
+    resultCeilingMissed: '{subject}{value}，高于{target}的控制目标',
+    resultMilestones: '“{title}”节点完成率{rate}',
+    resultClosed: '“{title}”已完成',
+    comparePrevious: '，比上年{growth}',
+    headingProjects: '重点项目建设',
+    projects: '全年实施重点项目{count}个，完成投资{completed}，为年度计划投资的{rate}；其中已竣工（投产）{finished}个。',
+    projectsNoFinished: '全年实施重点项目{count}个，完成投资{completed}，为年度计划投资的{rate}。',
+    headingNextYear: '{year}年主要目标任务',
+    nextYearIntro: '{year}年政府工作报告确定的主要目标任务如下：',
+    nextYearItem: '{n}. {title}',
+    /** scope of a peer ranking, by the parent region's level */
+    peerScope: { province: '全省', city: '全市', county: '全县', township: '全镇' } as Record<string, string>,
+  },
+  appendix: {
+    heading: '附件：数据来源',
+    kinds: { report: '进展报告', indicator: '经济指标', project: '重点项目', fact: '往年成绩', commitment: '目标任务', commitments: '目标任务清单' } as Record<string, string>,
+  },
+  /** words left off the end of a commitment's subject before its value is written */
+  subjectTrailers: ['控制在', '达到', '不少于', '不低于', '不超过', '力争', '确保', '突破', '超过', '完成', '达', '为'],
+} as const;
+
+export type Templates = typeof TEMPLATES_ZH;
