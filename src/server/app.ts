@@ -13,6 +13,10 @@ import { registerReadRoutes } from './routes/read.ts';
 import { registerCommitmentRoutes } from './routes/commitments.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerAuth } from './auth.ts';
+import { registerLifecycleRoutes } from './routes/lifecycle.ts';
+import { registerSupervisionRoutes } from './routes/supervision.ts';
+import { registerEconomyRoutes } from './routes/economy.ts';
+import { channelsFromEnv, type ReminderChannels } from '../app/reminders/channels.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -24,6 +28,8 @@ export interface ServerOptions {
   logger?: boolean;
   /** folder of the built web app to serve at / (optional) */
   webRoot?: string;
+  /** where POST /api/reminders/send delivers (default: from the environment, see app/reminders/channels.ts) */
+  reminderChannels?: () => Promise<ReminderChannels>;
 }
 
 /** Builds the server around an application context; the caller listens or injects. */
@@ -77,6 +83,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerReadRoutes(api);
     registerCommitmentRoutes(api);
     registerAuthRoutes(api);
+    registerLifecycleRoutes(api);
+    registerSupervisionRoutes(api, { reminderChannels: options.reminderChannels ?? (() => channelsFromEnv()) });
+    registerEconomyRoutes(api);
   }, { prefix: '/api' });
 
   if (options.webRoot) {

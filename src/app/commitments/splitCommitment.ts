@@ -7,10 +7,10 @@ import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { checkVersion, loadCommitmentFor, requireAdmin, type WorkflowActor } from '../workflow/access.ts';
 import { checkCommitment } from './checkCommitment.ts';
-import { CommitmentFields } from './input.ts';
+import { UpdateCommitmentInput } from './input.ts';
 
-/** A subtask: title required; anything else defaults to the parent's value. */
-const SubtaskInput = CommitmentFields.partial().required({ title: true });
+/** A subtask: title required; anything left out is the parent's value (no schema defaults). */
+const SubtaskInput = UpdateCommitmentInput.omit({ version: true }).required({ title: true });
 export const SplitInput = z.object({
   version: z.number().int().describe('the parent’s version / 版本号'),
   subtasks: z.array(SubtaskInput).min(1).max(100),
@@ -37,6 +37,8 @@ export async function splitCommitment(ctx: AppContext, o: { actor: WorkflowActor
         milestones: (s.milestones ?? []).map((m) => ({ ...m, id: m.id ?? randomUUID() })),
         createdAt: undefined, updatedAt: undefined, version: undefined,
       } as unknown as Commitment;
+      // inherited co-departments never include the subtask's own lead
+      if (s.coDepartmentIds === undefined) c.coDepartmentIds = parent.coDepartmentIds.filter((d) => d !== c.leadDepartmentId);
       try {
         await checkCommitment(tx, c);
       } catch (e) {

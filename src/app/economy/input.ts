@@ -1,0 +1,36 @@
+/** The writable fields of 重点项目 and 经济指标 values, as the API and the importers send them. */
+import { z } from 'zod';
+import { DecimalString, IsoDate, Period, PeriodType, ProjectStage, RegionCode, Uuid } from '../../domain/types.ts';
+
+export const ProjectFields = z.object({
+  year: z.number().int().min(1949).max(2200).describe('年度'),
+  name: z.string().trim().min(1).max(200).describe('项目名称'),
+  leadDepartmentId: Uuid.nullable().default(null).describe('牵头单位'),
+  totalInvestment: DecimalString.default('0').describe('总投资（万元）'),
+  plannedInvestmentYear: DecimalString.default('0').describe('年度计划投资（万元）'),
+  completedInvestmentYear: DecimalString.default('0').describe('年度完成投资（万元）'),
+  stage: ProjectStage.default('planning').describe('阶段'),
+  stageDates: z.partialRecord(ProjectStage, IsoDate).default({}),
+});
+export const CreateProjectInput = ProjectFields.extend({ regionCode: RegionCode });
+export type CreateProjectInput = z.input<typeof CreateProjectInput>;
+export const UpdateProjectInput = ProjectFields.partial().extend({ version: z.number().int() });
+export type UpdateProjectInput = z.input<typeof UpdateProjectInput>;
+
+export const IndicatorFields = z.object({
+  indicator: z.string().trim().min(1).max(100).describe('指标名称'),
+  period: Period.describe('期次'),
+  periodType: PeriodType.optional().describe('month/quarter/year; default from the period'),
+  cumulative: z.boolean().default(true).describe('累计值'),
+  value: DecimalString.nullable().default(null).describe('数值'),
+  unit: z.string().trim().min(1).max(20).describe('单位'),
+  yoyGrowth: z.number().nullable().default(null).describe('同比增长 %'),
+});
+export const SaveIndicatorInput = IndicatorFields.extend({
+  regionCode: RegionCode,
+  version: z.number().int().optional().describe('the version read when changing an existing value / 版本号'),
+});
+export type SaveIndicatorInput = z.input<typeof SaveIndicatorInput>;
+
+/** The period type a period is written in. */
+export const periodTypeOf = (period: string): 'month' | 'quarter' | 'year' => (period.includes('-Q') ? 'quarter' : period.length === 4 ? 'year' : 'month');

@@ -1,0 +1,102 @@
+/**
+ * Supervision over HTTP: 领导批示 and their follow-up, notifications, 期次锁定, 督办单, 催办 and 考核.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IsoDate, Period, RegionCode, Uuid } from '../../domain/types.ts';
+import { InstructionInput, recordInstruction } from '../../app/instructions/recordInstruction.ts';
+import { ReplyInput, replyToInstruction } from '../../app/instructions/replyToInstruction.ts';
+import { listInstructions } from '../../app/instructions/listInstructions.ts';
+import { listNotifications } from '../../app/instructions/notify.ts';
+import { lockPeriod } from '../../app/periods/lockPeriod.ts';
+import { unlockPeriod } from '../../app/periods/unlockPeriod.ts';
+import { listPeriodLocks } from '../../app/periods/periodLock.ts';
+import { listSlips, runEscalation } from '../../app/escalation/runEscalation.ts';
+import { listSentReminders, sendReminders } from '../../app/reminders/sendReminders.ts';
+import { dueReminders } from '../../app/reminders/dueReminders.ts';
+import { assessDepartments } from '../../app/assessment/assessDepartments.ts';
+import { requireAdmin } from '../../app/workflow/access.ts';
+import { authorize, readsRegion, requireSignedIn } from '../../app/policies/scope.ts';
+import type { Principal } from '../../app/policies/principal.ts';
+import type { ReminderChannels } from '../../app/reminders/channels.ts';
+import { actorOf } from './commitments.ts';
+import { scopeCodes } from './read.ts';
+
+const IdParams = z.object({ id: Uuid });
+const RegionQuery = z.object({ region: RegionCode });
+const tags = ['supervision'];
+
+/** Region-wide supervision lists: the office and leaders of the region (or above); a reporter only its department's part. */
+function readSupervision(p: Principal, regionCode: string): { departmentId: string | null } {
+  requireSignedIn(p);
+  if (p.role === 'reporter' && !p.system) {
+    authorize(p, p.regionCode === regionCode, p.regionCode === regionCode, ['region', '行政区']);
+    return { departmentId: p.departmentId };
+  }
+  authorize(p, readsRegion(p, regionCode), false, ['region', '行政区']);
+  return { departmentId: null };
+}
+
+export function registerSupervisionRoutes(api: FastifyInstance, options: { reminderChannels?: () => Promise<ReminderChannels> } = {}) {
+  const r = api.withTypeProvider<ZodTypeProvider>();
+  const { ctx } = api;
+
+  r.post('/commitments/:id/instructions', { schema: { tags, summary: 'Record a leader’s instruction / 录入领导批示', params: IdParams, body: InstructionInput } }, async (req, reply) =>
+    reply.status(201).send(await recordInstruction(ctx, { actor: actorOf(req), commitmentId: req.params.id, input: req.body })));
+
+  r.get('/commitments/:id/instructions', { schema: { tags, summary: 'Instructions with their follow-up / 领导批示及落实情况', params: IdParams } }, async (req) =>
+    ({ items: await listInstructions(ctx, { actor: actorOf(req), commitmentId: req.params.id }) }));
+
+  r.post('/instructions/:id/replies', { schema: { tags, summary: 'Reply with what was done / 反馈落实情况', params: IdParams, body: ReplyInput } }, async (req, reply) =>
+    reply.status(201).send(await replyToInstruction(ctx, { actor: actorOf(req), instructionId: req.params.id, input: req.body })));
+
+  r.get('/notifications', { schema: { tags, summary: 'Notifications (a reporter: its department’s) / 通知', querystring: RegionQuery } }, async (req) => {
+    const { departmentId } = readSupervision(actorOf(req), req.query.region);
+    return { items: await listNotifications(ctx.db, req.query.region, departmentId) };
+  });
+
+  r.get('/period-locks', { schema: { tags, summary: 'Locked periods / 已锁定期次', querystring: RegionQuery } }, async (req) => {
+    readSupervision(actorOf(req), req.query.region);
+    return { items: await listPeriodLocks(ctx.db, req.query.region) };
+  });
+
+  r.post('/period-locks', { schema: { tags, summary: 'Lock a period before its bulletin / 锁定期次', body: z.object({ region: RegionCode, period: Period }) } }, async (req, reply) =>
+    reply.status(201).send(await lockPeriod(ctx, { actor: actorOf(req), regionCode: req.body.region, period: req.body.period })));
+
+  r.post('/period-locks/unlock', { schema: { tags, summary: 'Unlock a period (audited) / 解锁期次', body: z.object({ region: RegionCode, period: Period, reason: z.string().min(1).max(1000).describe('解锁理由') }) } }, async (req, reply) => {
+    await unlockPeriod(ctx, { actor: actorOf(req), regionCode: req.body.region, period: req.body.period, reason: req.body.reason });
+    return reply.status(204).send();
+  });
+
+  r.get('/supervision-slips', {
+    schema: { tags, summary: 'Supervision slips / 督办单', querystring: RegionQuery.extend({ open: z.enum(['true', 'false']).optional(), commitment: Uuid.optional() }) },
+  }, async (req) => {
+    const { departmentId } = readSupervision(actorOf(req), req.query.region);
+    const open = req.query.open === undefined ? undefined : req.query.open === 'true';
+    return { items: await listSlips(ctx.db, { regionCodes: [req.query.region], open, departmentId: departmentId ?? undefined, commitmentId: req.query.commitment }) };
+  });
+
+  r.post('/supervision-slips/run', { schema: { tags, summary: 'Open and close slips now (office) / 更新督办单', body: z.object({ region: RegionCode, asOf: IsoDate.optional() }) } }, async (req) =>
+    runEscalation(ctx, { actor: actorOf(req), regionCode: req.body.region, asOf: req.body.asOf }));
+
+  r.get('/reminders', { schema: { tags, summary: 'Reports due soon and overdue per department / 待催办清单', querystring: RegionQuery.extend({ asOf: IsoDate.optional() }) } }, async (req) => {
+    const { departmentId } = readSupervision(actorOf(req), req.query.region);
+    const asOf = req.query.asOf ?? ctx.today();
+    const items = await dueReminders(ctx.db, ctx, req.query.region, asOf);
+    return { asOf, items: departmentId ? items.filter((i) => i.departmentId === departmentId) : items };
+  });
+
+  r.get('/reminders/sent', { schema: { tags, summary: 'Reminders sent (office) / 催办记录', querystring: RegionQuery } }, async (req) => {
+    requireAdmin(actorOf(req), req.query.region);
+    return { items: await listSentReminders(ctx, req.query.region) };
+  });
+
+  r.post('/reminders/send', { schema: { tags, summary: 'Send reminders now (office) / 发送催办', body: z.object({ region: RegionCode, asOf: IsoDate.optional(), dryRun: z.boolean().default(false) }) } }, async (req) =>
+    sendReminders(ctx, { actor: actorOf(req), regionCode: req.body.region, asOf: req.body.asOf, dryRun: req.body.dryRun, channels: await options.reminderChannels?.() }));
+
+  r.get('/assessment', { schema: { tags, summary: 'Department ranking with score parts / 考核排名', querystring: RegionQuery.extend({ period: Period }) } }, async (req) => {
+    await scopeCodes(ctx.db, { region: req.query.region });
+    return assessDepartments(ctx, { actor: actorOf(req), regionCode: req.query.region, period: req.query.period });
+  });
+}
