@@ -88,7 +88,7 @@ export function buildBulletin(data: BulletinData, templates: Templates = TEMPLAT
   const { praised, criticised } = praiseAndCriticise(data.ranking);
   const entries = (list: DepartmentStanding[]) =>
     joinParts(
-      list.map((d) => fill(t.rankingEntry, { department: d.name, score: figure(d.total!.toFixed(1), countSource(`department=${d.departmentId}`, `${d.name}牵头的${d.commitments}项目标任务（考核得分依据）`)) })),
+      list.map((d) => fill(t.rankingEntry, { department: d.name, score: figure(points(d.total!), countSource(`department=${d.departmentId}`, `${d.name}牵头的${d.commitments}项目标任务（考核得分依据）`)) })),
       '、',
     );
   if (praised.length) para(fill(t.rankingPraise, { departments: entries(praised) }));
@@ -135,27 +135,39 @@ function flaggedParagraph(c: CommitmentFacts, t: Templates['bulletin']): Part[] 
       const src = reportSource(c, c.valueReport);
       parts.push(
         ...fill(t.laggingItem, {
-          title: c.title,
+          title: quoted(c.title),
           status: STATUS_LABELS[e.status],
           period: `${periodLabel(c.valueReport.period)}底`,
           value: figure(formatValue(e.latestValue, c.unit), src),
           rate: figure(formatPercent(e.completionRate), src),
-          lag: figure(e.lag.toFixed(1).replace(/\.0$/, ''), src),
+          lag: figure(points(e.lag), src),
         }),
       );
+    } else if (c.kind !== 'quantitative' && e.completionRate !== null && e.lag !== null) {
+      const src = c.latestReport ? reportSource(c, c.latestReport) : commitmentSource(c);
+      parts.push(...fill(t.laggingItemMilestones, { title: quoted(c.title), status: STATUS_LABELS[e.status], rate: figure(formatPercent(e.completionRate), src), lag: figure(points(e.lag), src) }));
     } else {
-      parts.push(...fill(t.laggingItemNoValue, { title: c.title, status: STATUS_LABELS[e.status], expected: figure(formatPercent(e.expectedProgress), commitmentSource(c)) }));
+      parts.push(...fill(t.laggingItemNoValue, { title: quoted(c.title), status: STATUS_LABELS[e.status], expected: figure(formatPercent(e.expectedProgress), commitmentSource(c)) }));
     }
     if (e.missingPeriods.length) parts.push(...fill(t.overdueClause, { periods: periodList(e.missingPeriods) }));
   } else if (e.missingPeriods.length) {
-    parts.push(...fill(t.overdueItem, { title: c.title, periods: periodList(e.missingPeriods) }));
+    parts.push(...fill(t.overdueItem, { title: quoted(c.title), periods: periodList(e.missingPeriods) }));
+  } else if (c.subtasks > 0) {
+    parts.push(...fill(t.overdueSubtasks, { title: quoted(c.title) }));
   } else {
-    parts.push(...fill(t.overdueDeadline, { title: c.title }));
+    parts.push(...fill(t.overdueDeadline, { title: quoted(c.title), deadline: dateLabel(c.deadline) }));
   }
+  if (c.subtasks > 0 && !c.latestReport) return merge(parts);
   const narrative = c.latestReport?.narrative.replace(/\s+/g, ' ').trim().replace(/[。；;.]+$/, '');
   parts.push(narrative ? `${fill(t.reason, { narrative }).join('')}。` : t.noReason);
   return merge(parts);
 }
+
+/** A number of points to one decimal, without a trailing .0 (40 → 40, 20.14 → 20.1). */
+export const points = (x: number): string => String(Math.round(x * 10) / 10);
+
+/** A title to set inside “…”: its own double quotes become single ones (新增“小升规”企业 → 新增‘小升规’企业). */
+export const quoted = (title: string): string => title.replace(/“/g, '‘').replace(/”/g, '’');
 
 /** 2024-05, 2024-06 → 2024年5月、6月 (the year written once). */
 export function periodList(periods: readonly string[]): string {

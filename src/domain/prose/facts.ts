@@ -20,6 +20,10 @@ export interface CommitmentFacts {
   unit: string | null;
   targetValue: string | null;
   comparator: Comparator | null;
+  /** 完成时限 */
+  deadline: string;
+  /** number of subtasks it rolls up from (0 for a leaf) */
+  subtasks: number;
   /** 牵头单位 */
   leadDepartment: { id: string; name: string } | null;
   evaluation: Evaluation;

@@ -16,8 +16,8 @@ export function formatValue(value: string, unit: string | null): string {
   if (!unit) return v;
   const split = splitUnit(unit);
   if (!split) return `${v}${unit}`;
-  const base = baseUnitOf(split.unit);
-  if (base !== split.unit && base !== '米' && base !== '吨') return `${formatQuantity(v, unit, { scale: 'none' })}`;
+  // units that are not their own base (公顷, 千米, 公斤, 名) are written as the commitment writes them
+  if (baseUnitOf(split.unit) !== split.unit) return formatQuantity(v, unit, { scale: 'none' });
   const n = normalize(v, unit);
   return formatQuantity(n.value, n.unit);
 }

@@ -18,7 +18,7 @@ const evaluation = (o: Partial<Evaluation>): Evaluation => ({
 });
 
 const commitment = (n: number, o: Partial<CommitmentFacts>): CommitmentFacts => ({
-  id: id(n), title: '', sector: '民生保障', livelihood: false, kind: 'quantitative', unit: '人', targetValue: null, comparator: 'gte',
+  id: id(n), title: '', sector: '民生保障', livelihood: false, kind: 'quantitative', unit: '人', targetValue: null, comparator: 'gte', deadline: '2024-12-31', subtasks: 0,
   leadDepartment: FIXTURE_DEPTS.hr, evaluation: evaluation({}), valueReport: null, latestReport: null, ...o,
 });
 

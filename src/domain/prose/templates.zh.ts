@@ -18,10 +18,12 @@ export const TEMPLATES_ZH = {
     noLagging: '本期无滞后及逾期未报送进展的目标任务。',
     /** one commitment behind: value, rate and lag */
     laggingItem: '“{title}”（{status}）：截至{period}累计完成{value}，完成率{rate}，低于序时进度{lag}个百分点。',
+    laggingItemMilestones: '“{title}”（{status}）：节点完成率{rate}，低于序时进度{lag}个百分点。',
     laggingItemNoValue: '“{title}”（{status}）：尚未报送经审核的进展数据，序时进度应达{expected}。',
     overdueItem: '“{title}”：{periods}进展逾期未报送。',
     overdueClause: '另有{periods}进展逾期未报送。',
-    overdueDeadline: '“{title}”：已过完成时限，尚未完成。',
+    overdueDeadline: '“{title}”：已过{deadline}的完成时限，尚未完成。',
+    overdueSubtasks: '“{title}”：部分子任务进展逾期未报送。',
     reason: '单位反映：{narrative}',
     noReason: '单位未说明滞后原因。',
     headingRanking: '考核排名',
@@ -49,7 +51,8 @@ export const TEMPLATES_ZH = {
     indicator: '{indicator}{value}，同比{growth}',
     indicatorNoGrowth: '{indicator}{value}',
     indicatorRank: '，增速居{scope}第{rank}',
-    economyOpening: '全年',
+    /** how the indicators' period is named at the start of the sentence, by period type */
+    economyOpening: { year: '全年', quarter: '{year}年前{quarter}季度，', month: '{year}年1—{month}月，' },
     /** sector headline sentence */
     sectorHeadline: '{sector}方面，{total}项目标任务已完成{completed}项，其中超额完成{exceeded}项。',
     sectorHeadlineNoExceeded: '{sector}方面，{total}项目标任务已完成{completed}项。',
@@ -77,7 +80,7 @@ export const TEMPLATES_ZH = {
     kinds: { report: '进展报告', indicator: '经济指标', project: '重点项目', fact: '往年成绩', commitment: '目标任务', commitments: '目标任务清单' } as Record<string, string>,
   },
   /** words left off the end of a commitment's subject before its value is written */
-  subjectTrailers: ['控制在', '达到', '不少于', '不低于', '不超过', '力争', '确保', '突破', '超过', '完成', '达', '为'],
+  subjectTrailers: ['稳定在', '保持在', '控制在', '达到', '不少于', '不低于', '不超过', '力争', '确保', '突破', '超过', '完成', '达', '为'],
 } as const;
 
 export type Templates = typeof TEMPLATES_ZH;

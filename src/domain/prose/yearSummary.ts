@@ -15,7 +15,7 @@ import {
   commitmentSource, countSource, factSource, indicatorSource, projectSource, reportSource, type CommitmentFacts, type YearSummaryData,
 } from './facts.ts';
 import { commitmentSubject, formatPercent, formatValue } from './figures.ts';
-import { fillText } from './bulletin.ts';
+import { fillText, quoted } from './bulletin.ts';
 import { TEMPLATES_ZH, type Templates } from './templates.zh.ts';
 
 const DONE = new Set(['completed', 'exceeded']);
@@ -50,7 +50,7 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
   const indicatorSentences = latestPerIndicator(data.indicators, data.year).map((v) => indicatorSentence(v, data, t));
   if (indicatorSentences.length) {
     heading1(t.headingEconomy);
-    para([t.economyOpening, ...joinParts(indicatorSentences, '；'), '。']);
+    para([economyOpening(latestPerIndicator(data.indicators, data.year), t), ...joinParts(indicatorSentences, '；'), '。']);
   }
 
   // one section per sector
@@ -127,6 +127,15 @@ export function latestPerIndicator(values: readonly IndicatorValue[], year: numb
   return [...best.values()].sort((a, b) => a.indicator.localeCompare(b.indicator, 'zh-CN'));
 }
 
+/** 全年 / 2024年前3季度， / 2024年1—10月，: the opening naming the latest period the indicators reach. */
+function economyOpening(values: readonly IndicatorValue[], t: Templates['yearSummary']): string {
+  const latest = values.map((v) => v.period).sort((a, b) => (periodRange(a).end < periodRange(b).end ? 1 : -1))[0]!;
+  const [year, rest = ''] = latest.split('-');
+  if (!rest) return t.economyOpening.year;
+  if (rest.startsWith('Q')) return fillText(t.economyOpening.quarter, { year: year!, quarter: chineseOrdinal(Number(rest.slice(1))) });
+  return fillText(t.economyOpening.month, { year: year!, month: String(Number(rest)) });
+}
+
 /** Place of `own` growth among peers of the same indicator and period (1 = fastest); null without growth or peers. */
 export function peerRank(own: IndicatorValue, peers: readonly IndicatorValue[]): { rank: number; of: number } | null {
   if (own.yoyGrowth === null) return null;
@@ -175,9 +184,9 @@ export function resultSentence(c: CommitmentFacts, facts: readonly RecordedFact[
   const e = c.evaluation;
   if (c.kind !== 'quantitative') {
     if (e.completionRate !== null && c.latestReport) {
-      return fill(t.resultMilestones, { title: c.title, rate: figure(formatPercent(e.completionRate), reportSource(c, c.latestReport)) });
+      return fill(t.resultMilestones, { title: quoted(c.title), rate: figure(formatPercent(e.completionRate), reportSource(c, c.latestReport)) });
     }
-    return DONE.has(e.status) ? fill(t.resultClosed, { title: c.title }) : null;
+    return DONE.has(e.status) ? fill(t.resultClosed, { title: quoted(c.title) }) : null;
   }
   if (e.latestValue === null || !c.valueReport || e.completionRate === null) return null;
   const src = reportSource(c, c.valueReport);
@@ -188,7 +197,7 @@ export function resultSentence(c: CommitmentFacts, facts: readonly RecordedFact[
     return fill(met ? t.resultCeilingMet : t.resultCeilingMissed, { subject, value, target: figure(formatValue(c.targetValue, c.unit), commitmentSource(c)) });
   }
   const rate = figure(formatPercent(e.completionRate), src);
-  const parts = subject ? fill(t.result, { subject, value, rate }) : fill(t.resultNoSubject, { title: c.title, value, rate });
+  const parts = subject ? fill(t.result, { subject, value, rate }) : fill(t.resultNoSubject, { title: quoted(c.title), value, rate });
   const prev = previousFact(c, facts);
   if (prev) {
     const now = normalize(e.latestValue, c.unit!).value;

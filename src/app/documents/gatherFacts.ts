@@ -1,0 +1,89 @@
+/**
+ * Gathers what the document builders (src/domain/prose/) write from: a plan's top-level
+ * commitments evaluated at a date with the reports their figures come from, and the departments'
+ * 考核 standing. Read-only.
+ */
+import { departmentRecords, rankAssessments, scoreDepartment } from '../../domain/assessment.ts';
+import { countedReports } from '../../domain/progress.ts';
+import type { CommitmentFacts, DepartmentStanding } from '../../domain/prose/facts.ts';
+import { FILED_REPORT_STATES, periodRange } from '../../domain/schedule.ts';
+import type { Commitment, ProgressReport } from '../../domain/types.ts';
+import { listCommitments } from '../../store/commitments.ts';
+import type { Queryable } from '../../store/db.ts';
+import { listReports } from '../../store/reports.ts';
+import { listDepartments } from '../../store/regions.ts';
+import type { AppContext } from '../context.ts';
+import { evaluateAll, type EvaluatedCommitment } from '../evaluatedCommitments.ts';
+
+export interface PlanFacts {
+  commitments: CommitmentFacts[];
+  /** every commitment of the plan (subtasks too) evaluated, with its reports */
+  evaluated: EvaluatedCommitment[];
+  reports: ProgressReport[];
+  departmentNames: Map<string, string>;
+}
+
+/** Top-level, non-cancelled commitments of `planId` with their evaluation at `asOf` and their source reports. */
+export async function gatherPlanFacts(q: Queryable, ctx: AppContext, o: { regionCode: string; planId: string; asOf: string }): Promise<PlanFacts> {
+  const all = (await listCommitments(q, { regionCodes: [o.regionCode], planId: o.planId })).filter((c) => c.state !== 'cancelled' && c.state !== 'draft');
+  const reports = await listReports(q, [o.regionCode], all.map((c) => c.id));
+  const evaluated = evaluateAll(all, reports, o.asOf, ctx);
+  const departmentNames = new Map((await listDepartments(q, o.regionCode)).map((d) => [d.id, d.name]));
+  const reportsBy = new Map<string, ProgressReport[]>();
+  for (const r of reports) reportsBy.set(r.commitmentId, [...(reportsBy.get(r.commitmentId) ?? []), r]);
+  const commitments = all
+    .filter((c) => c.parentId === null)
+    .map((c) => toFacts(c, evaluated.get(c.id)!, reportsBy.get(c.id) ?? [], departmentNames, o.asOf, ctx));
+  return { commitments, evaluated: [...evaluated.values()], reports, departmentNames };
+}
+
+function toFacts(c: Commitment, e: EvaluatedCommitment, reports: ProgressReport[], names: Map<string, string>, asOf: string, ctx: AppContext): CommitmentFacts {
+  const started = (r: ProgressReport) => periodRange(r.period).start <= asOf;
+  const counted = countedReports(c, reports, ctx.config).filter(started);
+  const valueReport = e.evaluation.latestValue === null ? null : [...counted].reverse().find((r) => r.cumulativeValue !== null && r.period === e.evaluation.latestPeriod) ?? null;
+  const filed = reports
+    .filter((r) => r.departmentId === c.leadDepartmentId && FILED_REPORT_STATES.includes(r.state) && started(r))
+    .sort((a, b) => (periodRange(a.period).end < periodRange(b.period).end ? -1 : periodRange(a.period).end > periodRange(b.period).end ? 1 : a.updatedAt < b.updatedAt ? -1 : 1));
+  const latest = filed[filed.length - 1];
+  return {
+    id: c.id,
+    title: c.title,
+    sector: c.sector,
+    livelihood: c.livelihood,
+    kind: c.kind,
+    unit: c.unit,
+    targetValue: c.targetValue,
+    comparator: c.comparator,
+    deadline: c.deadline,
+    subtasks: e.subtaskCount,
+    leadDepartment: c.leadDepartmentId ? { id: c.leadDepartmentId, name: names.get(c.leadDepartmentId) ?? '' } : null,
+    evaluation: e.evaluation,
+    valueReport: valueReport ? { id: valueReport.id, period: valueReport.period } : null,
+    latestReport: latest ? { id: latest.id, period: latest.period, narrative: latest.narrative } : null,
+  };
+}
+
+/**
+ * The 考核 standing of each lead department for `period` (assessment.ts), with the counts of the
+ * top-level commitments it leads that are behind or overdue.
+ */
+export function departmentStandings(facts: PlanFacts, period: string, asOf: string, ctx: AppContext): DepartmentStanding[] {
+  const top = new Set(facts.commitments.map((c) => c.id));
+  const items = facts.evaluated
+    .filter((c) => top.has(c.id))
+    .map((c) => ({ commitment: c as Commitment, reports: facts.reports.filter((r) => r.commitmentId === c.id), evaluation: c.evaluation }));
+  const ranked = rankAssessments(departmentRecords(items, period, asOf, ctx.config).map((r) => scoreDepartment(r, period, ctx.config)));
+  return ranked.map((a) => {
+    const led = facts.commitments.filter((c) => c.leadDepartment?.id === a.departmentId);
+    return {
+      departmentId: a.departmentId,
+      name: facts.departmentNames.get(a.departmentId) ?? '',
+      total: a.total,
+      rank: a.rank,
+      lagging: led.filter((c) => c.evaluation.status === 'lagging').length,
+      seriouslyLagging: led.filter((c) => c.evaluation.status === 'seriouslyLagging').length,
+      overdue: led.filter((c) => c.evaluation.overdue).length,
+      commitments: led.length,
+    };
+  });
+}
