@@ -69,7 +69,14 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Claim
   }
 }
 
-const NUMBER = new RegExp(`\\d+(?:\\.\\d+)?|[${CHINESE_NUMERAL_CHARS}]+`, 'g');
+/** Character classes by code: 1 = ASCII digit, 2 = Chinese numeral character. */
+const CHAR_CLASS = new Uint8Array(65536);
+for (let c = 0x30; c <= 0x39; c++) CHAR_CLASS[c] = 1;
+for (const ch of CHINESE_NUMERAL_CHARS) CHAR_CLASS[ch.charCodeAt(0)] = 2;
+/** Delimiters by code: 1 = ends a clause (，：), 2 = ends a sentence (。！？；, line break) and a clause. */
+const DELIM = new Uint8Array(65536);
+for (const ch of '，,：:') DELIM[ch.charCodeAt(0)] = 1;
+for (const ch of '。！？!?；;\n') DELIM[ch.charCodeAt(0)] = 2;
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
 const CLAUSE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '，', ',', '：', ':']);
 /** A one-character unit that with the next character makes a word: 台阶, 项目, 条件, 成本. */
@@ -256,8 +263,13 @@ function extract(original: string, options: ExtractOptions): Claim[] {
   const lines = classifyLines(t, planYear);
   const claims: Claim[] = [];
 
-  const sentences = new DelimiterCursor(t, /[。！？!?；;\n]/g);
-  const clauses = new DelimiterCursor(t, /[。！？!?；;\n，,：:]/g);
+  // delimiter bookkeeping: backward scans stop at the previous candidate, forward scans are
+  // cached, so every character is looked at a bounded number of times (linear)
+  let scannedTo = 0;
+  let lastSentenceDelim = -1;
+  let lastClauseDelim = -1;
+  let sentenceEndCache = -1;
+  let clauseEndCache = -1;
   let cueSentence = -2;
   let targetCueAt = -1;
   let resultCueAt = -1;
@@ -265,12 +277,26 @@ function extract(original: string, options: ExtractOptions): Claim[] {
   let list: ListContext | null = null;
 
   let li = 0;
-  NUMBER.lastIndex = 0;
-  for (let m = NUMBER.exec(t); m; m = NUMBER.exec(t)) {
-    const numStart = m.index;
-    const raw = m[0];
-    let numEnd = numStart + raw.length;
-    if (raw === '一' || !UNIT_START_CODES.has(t.charCodeAt(numEnd))) continue; // no unit follows: not a quantity
+  const n = t.length;
+  for (let i = 0; i < n; i++) {
+    const cls = CHAR_CLASS[t.charCodeAt(i)];
+    if (cls === 0) continue;
+    const numStart = i;
+    let j = i + 1;
+    if (cls === 1) {
+      while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 1) j++;
+      if (t.charCodeAt(j) === 0x2e && CHAR_CLASS[t.charCodeAt(j + 1)] === 1) {
+        j += 2;
+        while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 1) j++;
+      }
+    } else {
+      while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 2) j++;
+    }
+    i = j - 1; // the loop continues after this run unless a claim moves it further
+    let numEnd = j;
+    if (!UNIT_START_CODES.has(t.charCodeAt(numEnd))) continue; // no unit follows: not a quantity
+    const raw = t.slice(numStart, numEnd);
+    if (raw === '一') continue; // the article 一 (一批, 一体, 一个)
     while (li < lines.length - 1 && lines[li].end < numStart) li++;
     const line = lines[li];
     if (!line || line.skip) continue;
@@ -302,10 +328,10 @@ function extract(original: string, options: ExtractOptions): Claim[] {
         numeral = numeral.slice(0, -1);
         numEnd -= 1;
       }
-      const n = parseChineseNumeral(numeral);
-      if (n === null || n === 0) continue;
-      value = n;
-      valueText = String(n);
+      const parsed = parseChineseNumeral(numeral);
+      if (parsed === null || parsed === 0) continue;
+      value = parsed;
+      valueText = String(parsed);
     }
     if (!Number.isFinite(value)) continue;
 
@@ -351,13 +377,34 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     if (UNIT_WORDS.has(t.slice(u.end - 1, u.end + 1)) && u.unit.length === 1) continue;
     if (u.unit === '次' && /^(?:会议|全会|党代会|代表大会)/.test(t.slice(unitEnd, unitEnd + 5))) continue;
 
-    // ---- sentence and clause bounds (cursors only move forward → linear)
-    sentences.moveTo(numStart);
-    clauses.moveTo(numStart);
-    const sentenceStart = Math.max(sentences.before + 1, line.start);
-    const clauseStart = Math.max(clauses.before + 1, line.start);
-    const sentenceEnd = Math.min(sentences.from(afterAll), line.end);
-    const clauseEnd = Math.min(clauses.from(afterAll), line.end);
+    // ---- sentence and clause bounds
+    let foundSentence = false;
+    let foundClause = false;
+    for (let k = numStart - 1; k >= scannedTo && !(foundSentence && foundClause); k--) {
+      const d = DELIM[t.charCodeAt(k)];
+      if (d === 0) continue;
+      if (!foundClause) {
+        lastClauseDelim = k;
+        foundClause = true;
+      }
+      if (d === 2 && !foundSentence) {
+        lastSentenceDelim = k;
+        foundSentence = true;
+      }
+    }
+    scannedTo = numStart;
+    if (sentenceEndCache < afterAll) {
+      sentenceEndCache = afterAll;
+      while (sentenceEndCache < n && DELIM[t.charCodeAt(sentenceEndCache)] !== 2) sentenceEndCache++;
+    }
+    if (clauseEndCache < afterAll) {
+      clauseEndCache = afterAll;
+      while (clauseEndCache < n && DELIM[t.charCodeAt(clauseEndCache)] === 0) clauseEndCache++;
+    }
+    const sentenceStart = Math.max(lastSentenceDelim + 1, line.start);
+    const clauseStart = Math.max(lastClauseDelim + 1, line.start);
+    const sentenceEnd = Math.min(sentenceEndCache, line.end);
+    const clauseEnd = Math.min(clauseEndCache, line.end);
 
     // ---- kind
     if (cueSentence !== sentenceStart) {
@@ -443,47 +490,9 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       heading: line.heading,
       livelihood: line.livelihood,
     });
-    NUMBER.lastIndex = Math.max(NUMBER.lastIndex, u.end);
+    i = Math.max(i, u.end - 1);
   }
   return claims;
-}
-
-/**
- * Walks the delimiters of a text forward: `before` is the last delimiter before the current
- * position, `from(p)` the first at or after p. Positions only grow, so all calls together are linear.
- */
-class DelimiterCursor {
-  before = -1;
-  private next = -1;
-  private ahead = -1;
-  private aheadFrom = -1;
-  private readonly re: RegExp;
-  constructor(private readonly text: string, re: RegExp) {
-    this.re = new RegExp(re.source, 'g');
-    this.advance();
-  }
-  private advance() {
-    const m = this.re.exec(this.text);
-    this.next = m ? m.index : this.text.length;
-  }
-  moveTo(pos: number) {
-    while (this.next < pos) {
-      this.before = this.next;
-      this.advance();
-    }
-  }
-  from(pos: number): number {
-    this.moveTo(this.before + 1);
-    if (this.next >= pos) return this.next;
-    // a delimiter inside the number and unit (never in practice): look ahead once, cached
-    if (pos >= this.aheadFrom && pos <= this.ahead) return this.ahead;
-    const re = new RegExp(this.re.source, 'g');
-    re.lastIndex = pos;
-    const m = re.exec(this.text);
-    this.aheadFrom = pos;
-    this.ahead = m ? m.index : this.text.length;
-    return this.ahead;
-  }
 }
 
 function listSubject(list: ListContext): string {

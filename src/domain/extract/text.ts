@@ -41,27 +41,44 @@ const LIST_OR_MARK = /^[◆■●▲★☆◇□※【〔（(一二三四五六�
 const ASCII_ALNUM = /[A-Za-z0-9]/;
 
 /** Is the document hard-wrapped (newspaper/PDF layout: many short lines ending mid-sentence)? */
-function isHardWrapped(lines: string[]): { wrapped: boolean; width: number } {
-  const lengths: number[] = [];
+function isHardWrapped(src: string): { wrapped: boolean; width: number } {
+  const histogram = new Uint32Array(42); // line lengths 1..40, 41 = longer
+  let lines = 0;
   let short = 0;
-  for (const raw of lines) {
-    const l = raw.trim();
-    if (!l) continue;
-    lengths.push(l.length);
-    if (l.length >= 6 && l.length <= 40 && !TERMINAL.test(l)) short++;
+  for (let start = 0; start < src.length; ) {
+    let end = src.indexOf('\n', start);
+    if (end < 0) end = src.length;
+    let a = start;
+    let b = end;
+    while (a < b && src.charCodeAt(a) <= 0x20) a++;
+    while (b > a && (src.charCodeAt(b - 1) <= 0x20 || src.charCodeAt(b - 1) === 0x3000)) b--;
+    const len = b - a;
+    if (len > 0) {
+      lines++;
+      histogram[Math.min(len, 41)]++;
+      if (len >= 6 && len <= 40 && !TERMINAL.test(src.slice(Math.max(a, b - 2), b))) short++;
+    }
+    start = end + 1;
   }
-  if (lengths.length < 12) return { wrapped: false, width: 0 };
-  const sorted = [...lengths].sort((a, b) => a - b);
-  const width = sorted[Math.floor(sorted.length * 0.75)];
-  return { wrapped: short >= 10 && short / lengths.length >= 0.45 && width <= 40, width };
+  if (lines < 12) return { wrapped: false, width: 0 };
+  // the 75th percentile of line lengths
+  let seen = 0;
+  let width = 41;
+  for (let len = 1; len <= 41; len++) {
+    seen += histogram[len];
+    if (seen >= lines * 0.75) {
+      width = len;
+      break;
+    }
+  }
+  return { wrapped: short >= 10 && short / lines >= 0.45 && width <= 40, width };
 }
 
 /** Builds the cleaned text and its offset map. */
 export function cleanText(original: string): CleanText {
   const src = String(original);
   // line structure of the original, for deciding which breaks are soft
-  const lines = src.split('\n');
-  const { wrapped, width } = isHardWrapped(lines.length > 200_000 ? [] : lines);
+  const { wrapped, width } = isHardWrapped(src);
   const parts: string[] = [];
   const segStart: number[] = [];
   const segOrig: number[] = [];
@@ -73,7 +90,8 @@ export function cleanText(original: string): CleanText {
     parts.push(s);
     outLen += s.length;
   };
-  const WS = /[ \t\r\n\u00a0\u3000\u2002\u2003\u200b\ufeff]+/g;
+  // whitespace runs, and full-width digits/signs (converted in the same pass, same length)
+  const WS = /[ \t\r\n\u00a0\u3000\u2002\u2003\u200b\ufeff]+|[０-９．％－]+/g;
   let last = 0;
   let lineStartOrig = 0; // start of the current physical line in the original
   for (let m = WS.exec(src); m; m = WS.exec(src)) {
@@ -81,6 +99,10 @@ export function cleanText(original: string): CleanText {
     const run = m[0];
     emit(src.slice(last, at), last);
     last = at + run.length;
+    if (run.charCodeAt(0) >= 0xff00) {
+      emit(toHalfWidth(run), at);
+      continue;
+    }
     const prev = at > 0 ? src[at - 1] : '';
     const next = src[last] ?? '';
     const newlines = countNewlines(run);
@@ -104,7 +126,7 @@ export function cleanText(original: string): CleanText {
     emit('\n', at);
   }
   emit(src.slice(last), last);
-  return { text: toHalfWidth(parts.join('')), segStart, segOrig, originalLength: src.length };
+  return { text: parts.join(''), segStart, segOrig, originalLength: src.length };
 }
 
 function countNewlines(s: string): number {
