@@ -17,6 +17,9 @@ import { registerLifecycleRoutes } from './routes/lifecycle.ts';
 import { registerSupervisionRoutes } from './routes/supervision.ts';
 import { registerEconomyRoutes } from './routes/economy.ts';
 import { channelsFromEnv, type ReminderChannels } from '../app/reminders/channels.ts';
+import { registerReportRoutes } from './routes/reports.ts';
+import { registerPublicRoutes } from './routes/public.ts';
+import { registerAuditRoutes } from './routes/audit.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -86,6 +89,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerLifecycleRoutes(api);
     registerSupervisionRoutes(api, { reminderChannels: options.reminderChannels ?? (() => channelsFromEnv()) });
     registerEconomyRoutes(api);
+    registerReportRoutes(api);
+    registerPublicRoutes(api);
+    registerAuditRoutes(api);
   }, { prefix: '/api' });
 
   if (options.webRoot) {

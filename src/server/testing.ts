@@ -13,10 +13,10 @@ export async function makeUser(ctx: AppContext, input: CreateUserInput): Promise
 }
 
 /** Request headers of a signed-in browser: session cookie, CSRF cookie and header. */
-export interface Session {
+export type Session = Record<string, string> & {
   cookie: string;
   'x-csrf-token': string;
-}
+};
 
 export async function signIn(app: FastifyInstance, username: string, password = TEST_PASSWORD): Promise<Session> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

@@ -16,13 +16,13 @@ export const unauthorized = () => new AppError('unauthorized', '请先登录', '
 export const forbidden = (zh = '无权执行此操作', en = 'you may not do this') => new AppError('forbidden', zh, en, 403);
 
 /**
- * Throws unless `allowed`: 404 when the actor may not even know the thing exists (`visible`
- * false), else 401 for the public and 403 for a signed-in user.
+ * Throws unless `allowed`: 401 for the public, 404 when the actor may not even know the thing
+ * exists (`visible` false), else 403.
  */
 export function authorize(p: Principal, allowed: boolean, visible: boolean, what: [en: string, zh: string]): void {
   if (allowed) return;
-  if (!visible) throw notFound(what[0], what[1]);
   if (!signedIn(p)) throw unauthorized();
+  if (!visible) throw notFound(what[0], what[1]);
   throw forbidden();
 }
 

@@ -6,7 +6,8 @@ import type { Principal } from './principal.ts';
 export const userPolicy = {
   /** An office manages the accounts of its own region. */
   manage: (p: Principal, u: Pick<User, 'regionCode'>): boolean => isAdminOf(p, u.regionCode),
-  list: (p: Principal, regionCode: string): boolean => isAdminOf(p, regionCode),
+  /** Offices list the accounts of their region and, read-only, of the regions below. */
+  list: (p: Principal, regionCode: string): boolean => p.system === true || (p.role === 'admin' && readsRegion(p, regionCode)),
 };
 
 export const auditPolicy = {

@@ -1,0 +1,142 @@
+/**
+ * The authorization matrix: every API route × every role × own/other department × own/other
+ * region, with the status each must get. `authz.test.ts` walks it and fails for any route in the
+ * OpenAPI document that has no row here — add a row with each new route.
+ *
+ * Columns are the targets [own, otherDept, otherRegion] (see world.ts): own is the reporter's
+ * department X1 in district X; otherDept is X2 in X; otherRegion is Y1 in district Y. The city's
+ * office and leader read both districts read-only. 404 where existence itself is private.
+ */
+import type { InjectOptions } from 'fastify';
+import { PDF, multipartFile, type ActorName, type TargetName, type World } from './world.ts';
+
+type Three = [own: number, otherDept: number, otherRegion: number];
+export interface MatrixRow {
+  /** `METHOD /api/path/:param`, as the route is registered */
+  route: string;
+  /** the request against fresh data of the target (called once per cell) */
+  request(w: World, t: TargetName): Promise<InjectOptions> | InjectOptions;
+  expect: Record<ActorName, Three>;
+  /** sign in anew for each cell (the request ends the session) */
+  freshSession?: boolean;
+}
+
+const all = (s: number): Three => [s, s, s];
+const grid = (g: Partial<Record<ActorName, Three>> & { rest: Three }): Record<ActorName, Three> => ({
+  admin: g.admin ?? g.rest, leader: g.leader ?? g.rest, reporter: g.reporter ?? g.rest,
+  cityAdmin: g.cityAdmin ?? g.rest, cityLeader: g.cityLeader ?? g.rest, public: g.public ?? all(401),
+});
+
+/** Anyone, signed in or not. */
+export const OPEN = grid({ rest: all(200), public: all(200) });
+/** A list of one region: its own region (a city: its districts too); 403 outside, 401 for the public. */
+export const REGION_READ = grid({ rest: [200, 200, 403], cityAdmin: all(200), cityLeader: all(200) });
+/** One internal thing: readers of its commitment; 404 for those who may not know it exists. */
+export const ENTITY_READ = grid({ rest: [200, 200, 404], reporter: [200, 404, 404], cityAdmin: all(200), cityLeader: all(200) });
+/** The district office writes (`ok`); others who can see it get 403, who cannot 404. */
+export const officeWrite = (ok: number) => grid({ admin: [ok, ok, 404], leader: [403, 403, 404], reporter: [403, 404, 404], rest: all(403) });
+/** The department's reporter writes its own reports (`ok`). */
+export const reporterWrite = (ok: number) => grid({ reporter: [ok, 404, 404], admin: [403, 403, 404], leader: [403, 403, 404], rest: all(403) });
+/** Any signed-in user acting on its own account. */
+export const SELF = (ok: number) => grid({ rest: all(ok) });
+
+const json = (method: InjectOptions['method'], url: string, payload?: object): InjectOptions => ({ method, url, ...(payload ? { payload } : {}) });
+
+export const MATRIX: MatrixRow[] = [
+  // regions and departments are public facts
+  { route: 'GET /api/regions', request: () => json('GET', '/api/regions'), expect: OPEN },
+  { route: 'GET /api/regions/:code', request: (w, t) => json('GET', `/api/regions/${w.regionOf(t)}`), expect: OPEN },
+  { route: 'GET /api/regions/:code/departments', request: (w, t) => json('GET', `/api/regions/${w.regionOf(t)}/departments`), expect: OPEN },
+  { route: 'GET /api/public/commitments', request: (w, t) => json('GET', `/api/public/commitments?region=${w.regionOf(t)}`), expect: OPEN },
+
+  // region lists
+  { route: 'GET /api/plans', request: (w, t) => json('GET', `/api/plans?region=${w.regionOf(t)}`), expect: REGION_READ },
+  { route: 'GET /api/facts', request: (w, t) => json('GET', `/api/facts?region=${w.regionOf(t)}`), expect: REGION_READ },
+  { route: 'GET /api/commitments', request: (w, t) => json('GET', `/api/commitments?region=${w.regionOf(t)}`), expect: REGION_READ },
+  { route: 'GET /api/commitments/summary', request: (w, t) => json('GET', `/api/commitments/summary?region=${w.regionOf(t)}`), expect: REGION_READ },
+  { route: 'GET /api/projects', request: (w, t) => json('GET', `/api/projects?region=${w.regionOf(t)}`), expect: REGION_READ },
+  { route: 'GET /api/indicators', request: (w, t) => json('GET', `/api/indicators?region=${w.regionOf(t)}`), expect: REGION_READ },
+  { route: 'GET /api/reports', request: (w, t) => json('GET', `/api/reports?region=${w.regionOf(t)}`), expect: REGION_READ },
+
+  // commitments
+  { route: 'GET /api/commitments/:id', request: async (w, t) => json('GET', `/api/commitments/${(await w.commitment(t)).id}`), expect: ENTITY_READ },
+  {
+    route: 'POST /api/commitments',
+    request: (w, t) => json('POST', '/api/commitments', { planId: w.planOf(t), title: '新增任务', targetValue: '10', unit: '个', comparator: 'gte', startDate: '2024-01-01', deadline: '2024-12-31' }),
+    expect: grid({ admin: [201, 201, 404], leader: [403, 403, 404], reporter: [403, 403, 404], rest: all(403) }),
+  },
+  {
+    route: 'PATCH /api/commitments/:id',
+    request: async (w, t) => {
+      const c = await w.commitment(t);
+      return json('PATCH', `/api/commitments/${c.id}`, { version: c.version, responsibleLeader: '副区长' });
+    },
+    expect: officeWrite(200),
+  },
+
+  // progress reports
+  { route: 'POST /api/commitments/:id/reports', request: async (w, t) => json('POST', `/api/commitments/${(await w.commitment(t)).id}/reports`, { period: '2024-06', cumulativeValue: '600', narrative: '已完成' }), expect: reporterWrite(201) },
+  { route: 'GET /api/reports/:id', request: async (w, t) => json('GET', `/api/reports/${(await w.report(await w.commitment(t), 'submitted')).id}`), expect: ENTITY_READ },
+  {
+    route: 'PATCH /api/reports/:id',
+    request: async (w, t) => {
+      const r = await w.report(await w.commitment(t), 'draft');
+      return json('PATCH', `/api/reports/${r.id}`, { version: r.version, narrative: '补充说明', submit: true });
+    },
+    expect: reporterWrite(200),
+  },
+  {
+    route: 'POST /api/reports/:id/review',
+    request: async (w, t) => {
+      const r = await w.report(await w.commitment(t), 'submitted');
+      return json('POST', `/api/reports/${r.id}/review`, { version: r.version, decision: 'accept' });
+    },
+    expect: officeWrite(200),
+  },
+  {
+    route: 'POST /api/reports/:id/evidence',
+    request: async (w, t) => {
+      const r = await w.report(await w.commitment(t), 'draft');
+      return { method: 'POST', url: `/api/reports/${r.id}/evidence`, ...multipartFile('台账.pdf', 'application/pdf', PDF) };
+    },
+    expect: reporterWrite(201),
+  },
+  { route: 'GET /api/evidence/:id', request: async (w, t) => json('GET', `/api/evidence/${await w.evidence(await w.report(await w.commitment(t), 'submitted'))}`), expect: ENTITY_READ },
+
+  // audit trail: offices only
+  {
+    route: 'GET /api/audit',
+    request: async (w, t) => json('GET', `/api/audit?entity=commitment&entityId=${(await w.commitment(t)).id}`),
+    expect: grid({ admin: [200, 200, 404], cityAdmin: all(200), rest: all(403) }),
+  },
+
+  // accounts
+  { route: 'POST /api/auth/login', request: () => json('POST', '/api/auth/login', { username: 'nobody-here', password: 'not-the-password-1' }), expect: grid({ rest: all(401) }) },
+  { route: 'POST /api/auth/logout', request: () => json('POST', '/api/auth/logout'), expect: grid({ rest: all(204), public: all(204) }), freshSession: true },
+  { route: 'GET /api/auth/me', request: () => json('GET', '/api/auth/me'), expect: SELF(200) },
+  { route: 'POST /api/auth/password', request: () => json('POST', '/api/auth/password', { currentPassword: 'wrong-password-1', newPassword: 'Another-pass-1' }), expect: SELF(400) },
+  {
+    route: 'POST /api/users',
+    request: (w, t) => json('POST', '/api/users', { username: `n-${Math.random().toString(36).slice(2, 10)}`, displayName: '新人', role: 'reporter', regionCode: w.regionOf(t), departmentId: w.deptOf(t) }),
+    expect: grid({ admin: [201, 201, 403], rest: all(403) }),
+  },
+  { route: 'GET /api/users', request: (w, t) => json('GET', `/api/users?region=${w.regionOf(t)}`), expect: grid({ admin: [200, 200, 403], cityAdmin: all(200), rest: all(403) }) },
+  {
+    route: 'POST /api/users/:id/reset-password',
+    request: async (w, t) => json('POST', `/api/users/${await w.user(t)}/reset-password`),
+    expect: grid({ admin: [200, 200, 404], cityAdmin: all(403), rest: all(404) }),
+  },
+  { route: 'GET /api/tokens', request: () => json('GET', '/api/tokens'), expect: SELF(200) },
+  { route: 'POST /api/tokens', request: () => json('POST', '/api/tokens', { name: '对接系统' }), expect: SELF(201) },
+  { route: 'DELETE /api/tokens/:id', request: async (w, t) => json('DELETE', `/api/tokens/${await w.token(t)}`), expect: grid({ admin: [200, 200, 404], rest: all(404) }) },
+];
+
+/** Base commitments each actor may see in any answer; any other base id in a 2xx body is a leak. */
+export const VISIBLE_BASE: Record<ActorName, TargetName[]> = {
+  admin: ['own', 'otherDept'],
+  leader: ['own', 'otherDept'],
+  reporter: ['own'],
+  cityAdmin: ['own', 'otherDept', 'otherRegion'],
+  cityLeader: ['own', 'otherDept', 'otherRegion'],
+  public: ['own'], // the only published one
+};

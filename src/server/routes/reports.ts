@@ -1,0 +1,107 @@
+/** Progress reports: submit, edit, review, evidence, history, and the office's review queue. */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, notFound } from '../../app/errors.ts';
+import { commitmentPolicy } from '../../app/policies/commitments.ts';
+import { reportPolicy } from '../../app/policies/reports.ts';
+import { requireReadRegions, requireSignedIn } from '../../app/policies/scope.ts';
+import { attachEvidence, EVIDENCE_MAX_BYTES, type EvidenceFile } from '../../app/reports/attachEvidence.ts';
+import { editProgressReport } from '../../app/reports/editProgressReport.ts';
+import { EditReportInput, ReviewReportInput, SubmitReportInput } from '../../app/reports/input.ts';
+import { loadReportFor } from '../../app/reports/rules.ts';
+import { reviewProgressReport } from '../../app/reports/reviewProgressReport.ts';
+import { submitProgressReport } from '../../app/reports/submitProgressReport.ts';
+import { Period, RegionCode, ReportState, Uuid } from '../../domain/types.ts';
+import { getCommitment } from '../../store/commitments.ts';
+import { listReportVersions } from '../../store/reportHistory.ts';
+import { getEvidenceData, getReport } from '../../store/reports.ts';
+import { camelAll } from '../../store/rows.ts';
+import { actorOf } from './commitments.ts';
+
+const IdParam = z.object({ id: Uuid });
+
+export function registerReportRoutes(api: FastifyInstance) {
+  const r = api.withTypeProvider<ZodTypeProvider>();
+  const { ctx } = api;
+
+  r.post('/commitments/:id/reports', {
+    schema: {
+      tags: ['reports'], summary: 'Submit (or save as draft) a progress report for a period; send an Idempotency-Key to make retries safe / 报送进展',
+      params: IdParam, body: SubmitReportInput, headers: z.object({ 'idempotency-key': z.string().optional() }).passthrough(),
+    },
+  }, async (req, reply) => {
+    const key = req.headers['idempotency-key'];
+    const { report, replayed } = await submitProgressReport(ctx, { actor: actorOf(req), commitmentId: req.params.id, input: req.body, idempotencyKey: typeof key === 'string' ? key : undefined });
+    if (replayed) reply.header('idempotent-replayed', 'true');
+    return reply.status(201).send(report);
+  });
+
+  r.get('/reports', {
+    schema: {
+      tags: ['reports'], summary: 'Reports of a region, e.g. those waiting for review (state=submitted) / 报送列表',
+      querystring: z.object({ region: RegionCode, state: ReportState.optional(), period: Period.optional(), department: Uuid.optional(), commitment: Uuid.optional() }),
+    },
+  }, async (req) => {
+    const q = req.query;
+    requireReadRegions(req.actor, [q.region]);
+    const department = req.actor.role === 'reporter' ? req.actor.departmentId : q.department;
+    const rows = await ctx.db.query(
+      `select r.*, c.title as commitment_title, c.lead_department_id, c.co_department_ids, c.published
+       from progress_report r join commitment c on c.id = r.commitment_id
+       where r.region_code = $1 and ($2::text is null or r.state = $2) and ($3::text is null or r.period = $3)
+         and ($4::uuid is null or c.lead_department_id = $4 or $4 = any(c.co_department_ids)) and ($5::uuid is null or r.commitment_id = $5)
+       order by r.updated_at desc limit 1000`,
+      [q.region, q.state ?? null, q.period ?? null, department ?? null, q.commitment ?? null],
+    );
+    const items = camelAll<Record<string, unknown> & { regionCode: string; leadDepartmentId: string | null; coDepartmentIds: string[]; published: boolean }>(rows)
+      .filter((x) => commitmentPolicy.readInternal(req.actor, x))
+      .map(({ leadDepartmentId: _l, coDepartmentIds: _c, published: _p, idempotencyKey: _k, ...x }) => x);
+    return { items };
+  });
+
+  r.get('/reports/:id', { schema: { tags: ['reports'], summary: 'A report with its earlier versions / 报送详情及历史', params: IdParam } }, async (req) => {
+    const { report } = await loadReportFor(ctx.db, req.actor, req.params.id);
+    return { ...report, history: await listReportVersions(ctx.db, report.id) };
+  });
+
+  r.patch('/reports/:id', {
+    schema: { tags: ['reports'], summary: 'Edit a draft or returned report; submit=true submits (resubmits) it / 修改、提交报送', params: IdParam, body: EditReportInput },
+  }, async (req) => editProgressReport(ctx, { actor: actorOf(req), id: req.params.id, input: req.body }));
+
+  r.post('/reports/:id/review', {
+    schema: { tags: ['reports'], summary: 'Accept or return (with a comment) a submitted report / 审核报送', params: IdParam, body: ReviewReportInput },
+  }, async (req) => reviewProgressReport(ctx, { actor: actorOf(req), id: req.params.id, input: req.body }));
+
+  r.post('/reports/:id/evidence', {
+    schema: { tags: ['reports'], summary: 'Attach evidence files (multipart/form-data; PDF, JPEG, PNG, Word, Excel, OFD; 10 MB each) / 上传证明材料', params: IdParam, consumes: ['multipart/form-data'] },
+  }, async (req, reply) => {
+    requireSignedIn(req.actor);
+    if (!req.isMultipart()) throw new AppError('multipart_required', '请以 multipart/form-data 上传文件', 'send the files as multipart/form-data', 415);
+    const files: EvidenceFile[] = [];
+    try {
+      for await (const part of req.files({ limits: { fileSize: EVIDENCE_MAX_BYTES } })) {
+        files.push({ filename: part.filename, contentType: part.mimetype, data: await part.toBuffer() });
+      }
+    } catch (e) {
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('file_too_large', '文件超过10MB', 'file larger than 10 MB', 413);
+      if ((e as { code?: string }).code === 'FST_FILES_LIMIT') throw new AppError('too_many_files', '一次最多上传5个文件', 'at most 5 files at a time', 413);
+      throw e;
+    }
+    return reply.status(201).send({ items: await attachEvidence(ctx, { actor: actorOf(req), reportId: req.params.id, files }) });
+  });
+
+  r.get('/evidence/:id', { schema: { tags: ['reports'], summary: 'Download an evidence file / 下载证明材料', params: IdParam } }, async (req, reply) => {
+    requireSignedIn(req.actor);
+    const e = await getEvidenceData(ctx.db, req.params.id);
+    const report = e ? await getReport(ctx.db, e.reportId) : undefined;
+    const c = report ? await getCommitment(ctx.db, report.commitmentId) : undefined;
+    if (!e || !report || !c || !commitmentPolicy.readInternal(req.actor, c) || !reportPolicy.read(req.actor, report, c)) throw notFound('evidence', '证明材料');
+    return reply
+      .header('content-type', e.contentType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(e.filename)}`)
+      .header('x-content-type-options', 'nosniff')
+      .header('cache-control', 'private, no-store')
+      .send(Buffer.from(e.data));
+  });
+}
