@@ -19,6 +19,7 @@ import { buildPlan, stableId, type CommitmentRow, type ReportRow } from './build
 import { DEMO_REGIONS, DISTRICT_CODES, departmentsOf } from './districts.ts';
 import { buildIndicatorValues } from './indicators.ts';
 import { insertRows } from './bulk.ts';
+import { createDemoUsers, DEMO_PASSWORD, demoAccounts } from './users.ts';
 import { DEMO_PROJECTS } from './projects.ts';
 import type { FactSpec, PlanSpec } from './spec.ts';
 import { HETANG_2018_FACTS, HETANG_2019 } from './plans/hetang2019.ts';
@@ -48,6 +49,7 @@ export interface DemoLoadResult {
   facts: number;
   projects: number;
   indicatorValues: number;
+  users: number;
 }
 
 /** The demo actor in the audit trail. */
@@ -61,7 +63,7 @@ export async function loadDemo(ctx: AppContext, opts: { onProgress?: (message: s
   const result = await loadDemoData(ctx, opts);
   const total = Object.values(result).reduce((a, b) => a + b, 0) - result.regions - result.departments - result.plans;
   if (total === 0) return 'demo data already loaded: nothing new';
-  return `demo data loaded: ${result.commitments} commitments, ${result.reports} progress reports, ${result.projects} projects, ${result.indicatorValues} indicator values, ${result.facts} facts`;
+  return `demo data loaded: ${result.commitments} commitments, ${result.reports} progress reports, ${result.projects} projects, ${result.indicatorValues} indicator values, ${result.facts} facts, ${result.users} accounts (password ${DEMO_PASSWORD}; see README "Demo accounts")`;
 }
 
 /** Like `loadDemo`, returning the counts of inserted rows. */
@@ -69,8 +71,8 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
   const today = ctx.today();
   const currentYear = Number(today.slice(0, 4));
   const say = opts.onProgress ?? (() => undefined);
-  return ctx.db.transaction(async (tx) => {
-    const counts: DemoLoadResult = { regions: 0, departments: 0, plans: 0, commitments: 0, reports: 0, facts: 0, projects: 0, indicatorValues: 0 };
+  const { counts, deptIds } = await ctx.db.transaction(async (tx) => {
+    const counts: DemoLoadResult = { regions: 0, departments: 0, plans: 0, commitments: 0, reports: 0, facts: 0, projects: 0, indicatorValues: 0, users: 0 };
     for (const r of DEMO_REGIONS) {
       await upsertRegion(tx, r);
       counts.regions++;
@@ -118,8 +120,12 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
     counts.facts = await insertRows(tx, 'recorded_fact', facts, ['source']);
     counts.projects = await insertRows(tx, 'project', buildProjects(deptIds, today), ['stageDates']);
     counts.indicatorValues = await insertRows(tx, 'indicator_value', buildIndicatorValues(DISTRICT_CODES, today, (...p) => stableId('indicator', ...p)));
-    return counts;
+    return { counts, deptIds };
   });
+  // accounts go through createUser, which runs its own transaction (one per account)
+  say('creating demo accounts …');
+  counts.users = await createDemoUsers(ctx, demoAccounts(DEMO_PLANS, deptIds));
+  return counts;
 }
 
 /** The plan of (region, year): the stored one if present (its id and title win), else this one. */
