@@ -10,6 +10,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
   extract: { summary: 'list quantified targets and results in work reports / 提取量化目标与成果', load: () => import('./commands/extract.ts') },
   remind: { summary: 'update supervision slips and send reminders (催办) / 督办提醒', load: () => import('./commands/remind.ts') },
   restore: { summary: 'restore a JSON backup into an empty database / 从备份恢复', load: () => import('./commands/restore.ts') },
+  user: { summary: 'add, reset or list accounts (the first office account) / 账号管理', load: () => import('./commands/user.ts') },
 };
 
 function help(): string {
