@@ -33,6 +33,11 @@ const MEAN_GROWTH: Record<Indicator, number> = {
 const PRICE: Record<Indicator, number> = { 地区生产总值: 1.5, 规模以上工业增加值: 1, 固定资产投资: 0, 社会消费品零售总额: 0, 一般公共预算收入: 0, 居民人均可支配收入: 0 };
 /** the economy-wide swing of each year (pandemic years low) */
 const YEAR_SWING: Record<number, number> = { 2018: 1.5, 2019: 1, 2020: -4, 2021: 2.5, 2022: -2, 2023: -0.5, 2024: -1, 2025: -1.2, 2026: -1.3 };
+/** indicator-specific swings: investment slowed after 2022, revenue dipped with the 2022 tax refunds */
+const INDICATOR_SWING: Partial<Record<Indicator, Record<number, number>>> = {
+  固定资产投资: { 2020: -3, 2022: -3, 2023: -5, 2024: -5, 2025: -6, 2026: -6 },
+  一般公共预算收入: { 2020: -3, 2022: -4 },
+};
 
 interface Anchor {
   year: number;
@@ -49,7 +54,7 @@ const ANCHORS: Record<string, Anchor> = {
   },
   '430202': {
     year: 2018,
-    values: { 地区生产总值: 219.4, 规模以上工业增加值: 54.5, 固定资产投资: 168, 社会消费品零售总额: 57.9, 一般公共预算收入: 8.6, 居民人均可支配收入: 38600 },
+    values: { 地区生产总值: 219.4, 规模以上工业增加值: 54.5, 固定资产投资: 168, 社会消费品零售总额: 57.9, 一般公共预算收入: 8.6, 居民人均可支配收入: 31500 },
     growth: { 地区生产总值: 8, 规模以上工业增加值: 8, 固定资产投资: 8.4, 社会消费品零售总额: 9.9 },
   },
   '360313': { year: 2023, values: { 地区生产总值: 230, 规模以上工业增加值: 70, 固定资产投资: 110, 社会消费品零售总额: 75, 一般公共预算收入: 14, 居民人均可支配收入: 36000 } },
@@ -78,7 +83,7 @@ const round1 = (x: number) => Math.round(x * 10) / 10;
 
 function yearGrowth(region: string, indicator: Indicator, year: number): number {
   const known = ANCHORS[region]!.year === year ? ANCHORS[region]!.growth?.[indicator] : undefined;
-  return known ?? round1(MEAN_GROWTH[indicator] + (YEAR_SWING[year] ?? -1) + noise(region, indicator, year));
+  return known ?? round1(MEAN_GROWTH[indicator] + (YEAR_SWING[year] ?? -1) + (INDICATOR_SWING[indicator]?.[year] ?? 0) + noise(region, indicator, year));
 }
 
 /** The indicator values of the demo districts up to `today` (quarters released by then). */
