@@ -9,6 +9,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
   export: { summary: 'write a full JSON backup / 导出全部数据', load: () => import('./commands/export.ts') },
   extract: { summary: 'list quantified targets and results in work reports / 提取量化目标与成果', load: () => import('./commands/extract.ts') },
   remind: { summary: 'update supervision slips and send reminders (催办) / 督办提醒', load: () => import('./commands/remind.ts') },
+  import: { summary: 'import a work report: targets → draft commitments, results → facts / 导入政府工作报告', load: () => import('./commands/import.ts') },
   restore: { summary: 'restore a JSON backup into an empty database / 从备份恢复', load: () => import('./commands/restore.ts') },
   user: { summary: 'add, reset or list accounts (the first office account) / 账号管理', load: () => import('./commands/user.ts') },
 };

@@ -20,6 +20,7 @@ import { channelsFromEnv, type ReminderChannels } from '../app/reminders/channel
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
+import { registerDocumentRoutes } from './routes/documents.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,6 +49,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(swagger, {
     openapi: {
       info: { title: 'duban 督办 API', description: '政府工作报告目标任务督查督办 / supervision of work-report commitments', version: '0.1.0' },
+      // browsers: the session cookie plus the x-csrf-token header on writes; systems: an API token
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'duban_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -92,6 +96,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerReportRoutes(api);
     registerPublicRoutes(api);
     registerAuditRoutes(api);
+    registerDocumentRoutes(api);
   }, { prefix: '/api' });
 
   if (options.webRoot) {
