@@ -52,6 +52,9 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       // browsers: the session cookie plus the x-csrf-token header on writes; systems: an API token
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'duban_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }, { bearer: [] }],
+      // browsers: the session cookie plus the x-csrf-token header on writes; systems: an API token
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'duban_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
   });

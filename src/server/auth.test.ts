@@ -135,4 +135,17 @@ describe.each(testEngines())('accounts and sessions on %s', (engine) => {
     const mine = (await app.inject({ method: 'POST', url: '/api/tokens', headers: admin, payload: { name: 'x' } })).json();
     expect((await app.inject({ method: 'DELETE', url: `/api/tokens/${mine.id}`, headers: other })).statusCode).toBe(404);
   });
+
+  it('a disabled account cannot sign in, and its sessions and tokens stop working', async () => {
+    const admin = await signIn(app, 'office');
+    const s = await signIn(app, 'newbie', 'Newbie-2024-ok');
+    const token = (await app.inject({ method: 'POST', url: '/api/tokens', headers: s, payload: { name: 'y' } })).json().token;
+    const [u] = (await app.inject({ url: '/api/users', headers: admin })).json().items.filter((x: { username: string }) => x.username === 'newbie');
+    const off = await app.inject({ method: 'PATCH', url: `/api/users/${u.id}`, headers: admin, payload: { active: false, version: u.version } });
+    expect(off.statusCode).toBe(200);
+    expect((await app.inject({ method: 'PATCH', url: `/api/users/${u.id}`, headers: admin, payload: { active: true, version: u.version } })).statusCode).toBe(409);
+    expect((await app.inject({ url: '/api/auth/me', headers: s })).statusCode).toBe(401);
+    expect((await app.inject({ url: '/api/auth/me', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'newbie', password: 'Newbie-2024-ok' } })).statusCode).toBe(401);
+  });
 });

@@ -126,6 +126,11 @@ export const MATRIX: MatrixRow[] = [
     request: async (w, t) => json('POST', `/api/users/${await w.user(t)}/reset-password`),
     expect: grid({ admin: [200, 200, 404], cityAdmin: all(403), rest: all(404) }),
   },
+  {
+    route: 'PATCH /api/users/:id',
+    request: async (w, t) => json('PATCH', `/api/users/${await w.user(t)}`, { active: false, version: 1 }),
+    expect: grid({ admin: [200, 200, 404], cityAdmin: all(403), rest: all(404) }),
+  },
   { route: 'GET /api/tokens', request: () => json('GET', '/api/tokens'), expect: SELF(200) },
   { route: 'POST /api/tokens', request: () => json('POST', '/api/tokens', { name: '对接系统' }), expect: SELF(201) },
   { route: 'DELETE /api/tokens/:id', request: async (w, t) => json('DELETE', `/api/tokens/${await w.token(t)}`), expect: grid({ admin: [200, 200, 404], rest: all(404) }) },

@@ -18,7 +18,7 @@ export interface UserRecord extends User {
 /** The public face of an account. */
 export const presentUser = (u: UserRecord) => ({
   id: u.id, regionCode: u.regionCode, username: u.username, displayName: u.displayName, role: u.role,
-  departmentId: u.departmentId, active: u.active, mustChangePassword: u.mustChangePassword, lockedUntil: u.lockedUntil, createdAt: u.createdAt,
+  departmentId: u.departmentId, active: u.active, version: u.version, mustChangePassword: u.mustChangePassword, lockedUntil: u.lockedUntil, createdAt: u.createdAt,
 });
 
 export async function getUser(q: Queryable, id: string): Promise<UserRecord | undefined> {
@@ -166,4 +166,14 @@ export async function revokeApiToken(q: Queryable, id: string): Promise<ApiToken
 
 export async function touchApiToken(q: Queryable, id: string): Promise<void> {
   await q.query('update api_token set last_used_at = now() where id = $1', [id]);
+}
+
+export async function setUserActive(q: Queryable, id: string, active: boolean, expectedVersion: number): Promise<UserRecord | undefined> {
+  const [row] = await q.query('update app_user set active = $2, version = version + 1 where id = $1 and version = $3 returning *', [id, active, expectedVersion]);
+  return row ? camel<UserRecord>(row) : undefined;
+}
+
+/** Drops a user's expired sessions (called at login, so the table does not grow without end). */
+export async function deleteExpiredSessions(q: Queryable, userId: string): Promise<void> {
+  await q.query('delete from user_session where user_id = $1 and expires_at <= now()', [userId]);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../store/audit.ts';
-import { getUserByUsername, insertSession, presentUser, recordFailedLogin, recordSuccessfulLogin } from '../../store/users.ts';
+import { deleteExpiredSessions, getUserByUsername, insertSession, presentUser, recordFailedLogin, recordSuccessfulLogin } from '../../store/users.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { LOGIN_RULES, newSecret, sha256, verifyPassword } from './secrets.ts';
@@ -45,6 +45,7 @@ export async function login(
   const expiresAt = new Date(Date.now() + LOGIN_RULES.sessionIdleMs).toISOString();
   await ctx.db.transaction(async (tx) => {
     await recordSuccessfulLogin(tx, user.id);
+    await deleteExpiredSessions(tx, user.id);
     const id = randomUUID();
     await insertSession(tx, { id, regionCode: user.regionCode, userId: user.id, tokenHash: sha256(sessionToken), csrfToken, clientAddress: options.clientAddress, expiresAt, lastSeenAt: '' });
     await appendAudit(tx, { regionCode: user.regionCode, actor, action: 'user.login', entity: 'user', entityId: user.id, after: { sessionId: id } });

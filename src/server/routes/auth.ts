@@ -12,6 +12,7 @@ import { userPolicy } from '../../app/policies/users.ts';
 import { createUser } from '../../app/users/createUser.ts';
 import { CreateUserInput } from '../../app/users/input.ts';
 import { resetPassword } from '../../app/users/resetPassword.ts';
+import { setUserActive } from '../../app/users/setUserActive.ts';
 import { RegionCode, Uuid } from '../../domain/types.ts';
 import { getUser, listApiTokens, listUsers, presentUser } from '../../store/users.ts';
 import { clearSessionCookies, setSessionCookies } from '../auth.ts';
@@ -71,6 +72,10 @@ export function registerAuthRoutes(api: FastifyInstance) {
   r.post('/users/:id/reset-password', { schema: { tags: ['users'], summary: 'New one-time password, lifts a lock / 重置密码', params: z.object({ id: Uuid }) } }, async (req) =>
     resetPassword(ctx, { actor: req.actor, id: req.params.id }),
   );
+
+  r.patch('/users/:id', {
+    schema: { tags: ['users'], summary: 'Disable or re-enable an account (ends its sessions, stops its tokens) / 停用、启用账号', params: z.object({ id: Uuid }), body: z.object({ active: z.boolean(), version: z.number().int() }) },
+  }, async (req) => setUserActive(ctx, { actor: req.actor, id: req.params.id, ...req.body }));
 
   r.get('/tokens', { schema: { tags: ['auth'], summary: 'Your API tokens / 我的接口令牌' } }, async (req) => {
     requireSignedIn(req.actor);
