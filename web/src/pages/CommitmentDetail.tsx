@@ -1,1 +1,350 @@
-export default function CommitmentDetail() { return <div>CommitmentDetail</div>; }
+/** 任务详情: target, departments, milestones, reported vs expected progress, reports with review, subtasks, audit history. */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Form, Input, Modal, Result, Row, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { api, ApiError, errorText } from '../api.ts';
+import { Chart } from '../Chart.tsx';
+import { cnDate, cnDateTime, formatValue, pct, periodLabel, periodRange } from '../format.ts';
+import { useLang, useT } from '../i18n.tsx';
+import { COMPARATOR_LABELS, FREQUENCY_LABELS, LIFECYCLE_LABELS, REPORT_STATE_LABELS, ROLE_LABELS } from '../labels.ts';
+import type { AuditEntry, CommitmentDetail as Detail, EvaluatedCommitment, ProgressReport } from '../model.ts';
+import { ReportForm } from '../ReportForm.tsx';
+import { useSession } from '../session.tsx';
+import { OverdueTag, StatusTag } from '../status.tsx';
+import { DataState, useApi } from '../useApi.tsx';
+import { CompletionBar, targetText } from './Commitments.tsx';
+
+const REPORT_STATE_COLOR: Record<string, string> = { draft: 'default', submitted: 'processing', accepted: 'success', returned: 'warning' };
+
+export default function CommitmentDetail() {
+  const { id } = useParams();
+  const t = useT();
+  const { lang } = useLang();
+  const loaded = useApi<Detail>(`/commitments/${id}`);
+  if (loaded.error instanceof ApiError && (loaded.error.status === 404 || loaded.error.status === 403)) {
+    return <Result status="404" title={lang === 'en' ? 'Not found' : '未找到该目标任务'} subTitle={errorText(loaded.error, lang)} extra={<Link to="/commitments">{t('目标任务')}</Link>} />;
+  }
+  return <DataState loaded={loaded} rows={10}>{(c) => <DetailView c={c} reload={loaded.reload} />}</DataState>;
+}
+
+function DetailView({ c, reload }: { c: Detail; reload(): void }) {
+  const t = useT();
+  const { lang } = useLang();
+  const s = useSession();
+  const { message } = App.useApp();
+  const [reporting, setReporting] = useState<null | { returned?: ProgressReport }>(null);
+  const role = s.user?.role;
+  const mine = role === 'reporter' && (c.leadDepartmentId === s.user?.departmentId || c.coDepartmentIds.includes(s.user?.departmentId ?? ''));
+  const today = new Date().toISOString().slice(0, 10);
+  const [pubError, setPubError] = useState<string | null>(null);
+
+  async function togglePublish() {
+    setPubError(null);
+    try {
+      await api(`/commitments/${c.id}/publish`, { method: 'POST', body: { version: c.version, published: !c.published } });
+      message.success(c.published ? '已撤回公开' : '已公开');
+      reload();
+    } catch (e) {
+      setPubError(errorText(e, lang));
+    }
+  }
+
+  return (
+    <div>
+      <Space align="center" wrap style={{ marginBottom: 8 }}>
+        <Link to="/commitments">‹ {t('目标任务')}</Link>
+        {c.parentId && <Link to={`/commitments/${c.parentId}`}>‹ 上级任务</Link>}
+      </Space>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {c.title}{' '}
+        <StatusTag status={c.evaluation.status} style={{ verticalAlign: 'middle' }} />
+        {c.evaluation.overdue && <OverdueTag />}
+        {c.livelihood && <Tag color="red" style={{ marginLeft: 8, verticalAlign: 'middle' }}>民生实事</Tag>}
+        <Tag style={{ verticalAlign: 'middle' }}>{c.published ? t('公开') : t('未公开')}</Tag>
+      </Typography.Title>
+      <Space wrap style={{ marginBottom: 12 }}>
+        {mine && <Button type="primary" onClick={() => setReporting({})}>{t('填报进展')}</Button>}
+        {role === 'admin' && c.state !== 'draft' && <Button onClick={togglePublish}>{c.published ? '撤回公开' : '向社会公开'}</Button>}
+      </Space>
+      {pubError && <Alert type="error" showIcon role="alert" title={pubError} style={{ marginBottom: 12 }} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title="任务信息">
+            <Descriptions size="small" column={1} bordered labelStyle={{ width: 110 }}
+              items={[
+                { key: 'target', label: t('目标'), children: targetText(c) },
+                { key: 'cmp', label: t('比较方式'), children: c.comparator ? COMPARATOR_LABELS[c.comparator] : '—' },
+                ...(c.baselineValue ? [{ key: 'base', label: t('基数'), children: formatValue(c.baselineValue, c.unit) }] : []),
+                { key: 'window', label: '起止时间', children: `${cnDate(c.startDate)} — ${cnDate(c.deadline)}` },
+                { key: 'lead', label: t('牵头单位'), children: s.deptName(c.leadDepartmentId) },
+                { key: 'co', label: t('配合单位'), children: c.coDepartmentIds.length ? c.coDepartmentIds.map((d) => s.deptName(d)).join('、') : '—' },
+                { key: 'leader', label: t('责任领导'), children: c.responsibleLeader ?? '—' },
+                { key: 'sector', label: t('领域'), children: c.sector },
+                { key: 'freq', label: '报送频次', children: FREQUENCY_LABELS[c.reportingFrequency] ?? c.reportingFrequency },
+                { key: 'state', label: '办理阶段', children: LIFECYCLE_LABELS[c.state] ?? c.state },
+                { key: 'progress', label: t('完成率'), children: <CompletionBar c={c} /> },
+                { key: 'expected', label: t('序时进度'), children: `${pct(c.evaluation.expectedProgress)}（截至${cnDate(c.evaluation.measuredAt)}）` },
+                { key: 'latest', label: t('最新进展'), children: c.evaluation.latestValue ? `${formatValue(c.evaluation.latestValue, c.unit)}（${periodLabel(c.evaluation.latestPeriod!)}）` : '—' },
+                ...(c.evaluation.missingPeriods.length ? [{ key: 'missing', label: '未按时报送', children: <span style={{ color: '#a8071a' }}>{c.evaluation.missingPeriods.map(periodLabel).join('、')}</span> }] : []),
+                ...(c.source ? [{ key: 'source', label: '报告原文', children: <Typography.Text type="secondary">{c.source.sentence}</Typography.Text> }] : []),
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={`${t('实际进度')} / ${t('预期进度')}`}>
+            <ProgressChart c={c} />
+          </Card>
+          <Card size="small" title={t('节点')} style={{ marginTop: 16 }}>
+            {c.milestones.length ? (
+              <Steps
+                direction="vertical"
+                size="small"
+                current={c.milestones.findIndex((m) => !m.doneDate)}
+                items={c.milestones.map((m) => ({
+                  title: m.title,
+                  status: m.doneDate ? 'finish' : m.dueDate < today ? 'error' : 'wait',
+                  description: m.doneDate ? `${cnDate(m.dueDate)} 计划，${cnDate(m.doneDate)} 完成` : `${cnDate(m.dueDate)} 前${m.dueDate < today ? '（已逾期）' : ''}`,
+                }))}
+              />
+            ) : (
+              <Empty description="未设置节点" image={Empty.PRESENTED_IMAGE_SIMPLE} />
+            )}
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card size="small" title={`${t('进展报告')}（${c.reports.length}）`}>
+            <Reports c={c} reload={reload} onResubmit={(r) => setReporting({ returned: r })} mine={mine} />
+          </Card>
+        </Col>
+        {c.subtasks.length > 0 && (
+          <Col span={24}>
+            <Card size="small" title={`${t('子任务')}（${c.subtasks.length}）`}>
+              <Subtasks items={c.subtasks} />
+            </Card>
+          </Col>
+        )}
+        {role === 'admin' && (
+          <Col span={24}>
+            <Card size="small" title={t('操作记录')}>
+              <Audit id={c.id} />
+            </Card>
+          </Col>
+        )}
+      </Row>
+      <Drawer open={!!reporting} onClose={() => setReporting(null)} title={`${t('填报进展')} · ${c.title}`} size={520} destroyOnHidden>
+        {reporting && (
+          <ReportForm
+            commitment={c}
+            returned={reporting.returned}
+            today={today}
+            onDone={() => {
+              message.success('已提交，等待督查室审核');
+              setReporting(null);
+              reload();
+            }}
+          />
+        )}
+      </Drawer>
+    </div>
+  );
+}
+
+/** Reported cumulative value per period against the value 序时进度 expects by the period's end. */
+function ProgressChart({ c }: { c: Detail }) {
+  const t = useT();
+  const leadReports = c.reports.filter((r) => r.departmentId === c.leadDepartmentId && r.cumulativeValue !== null && r.state !== 'draft').sort((a, b) => a.period.localeCompare(b.period));
+  if (c.kind !== 'quantitative' || c.targetValue === null) return <Empty description="定性或节点任务，按节点考核" image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  if (!leadReports.length) return <Empty description="尚无报送" image={Empty.PRESENTED_IMAGE_SIMPLE} />;
+  const target = Number(c.targetValue);
+  const base = c.baselineValue === null ? 0 : Number(c.baselineValue);
+  const start = Date.parse(c.startDate);
+  const span = Date.parse(c.deadline) + 86_400_000 - start;
+  const expectedAt = (period: string) => {
+    const end = Date.parse(periodRange(period).end) + 86_400_000;
+    const share = Math.max(0, Math.min(1, (end - start) / span));
+    return Math.round((base + (target - base) * share) * 100) / 100;
+  };
+  const rising = c.comparator !== 'lte';
+  return (
+    <Chart
+      label={`${t('实际进度')} / ${t('预期进度')}`}
+      height={280}
+      option={{
+        tooltip: { trigger: 'axis' },
+        legend: { top: 0 },
+        grid: { left: 60, right: 24, top: 36, bottom: 28 },
+        xAxis: { type: 'category', data: leadReports.map((r) => periodLabel(r.period).replace(/^\d{4}年/, '')) },
+        yAxis: { type: 'value', name: c.unit ?? '' },
+        series: [
+          {
+            name: t('实际进度'), type: 'line', data: leadReports.map((r) => ({ value: Number(r.cumulativeValue), itemStyle: { color: r.state === 'accepted' ? '#b71c1c' : '#f5a623' } })),
+            lineStyle: { color: '#b71c1c', width: 2 }, itemStyle: { color: '#b71c1c' }, symbolSize: 7,
+            markLine: { symbol: 'none', label: { formatter: `目标 ${formatValue(c.targetValue, c.unit)}`, position: 'insideEndTop' }, lineStyle: { color: '#237804', type: 'solid' }, data: [{ yAxis: target }] },
+          },
+          ...(rising ? [{ name: t('预期进度'), type: 'line', data: leadReports.map((r) => expectedAt(r.period)), lineStyle: { type: 'dashed', color: '#595959' }, itemStyle: { color: '#595959' }, symbol: 'none' }] : []),
+        ],
+      }}
+    />
+  );
+}
+
+function Reports({ c, reload, onResubmit, mine }: { c: Detail; reload(): void; onResubmit(r: ProgressReport): void; mine: boolean }) {
+  const t = useT();
+  const { lang } = useLang();
+  const s = useSession();
+  const { message } = App.useApp();
+  const [returning, setReturning] = useState<ProgressReport | null>(null);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const isAdmin = s.user?.role === 'admin';
+
+  async function accept(r: ProgressReport) {
+    setErrors((e) => ({ ...e, [r.id]: '' }));
+    try {
+      await api(`/reports/${r.id}/review`, { method: 'POST', body: { decision: 'accept', version: r.version } });
+      message.success('已采纳');
+      reload();
+    } catch (e) {
+      setErrors((x) => ({ ...x, [r.id]: errorText(e, lang) }));
+    }
+  }
+
+  const rows = [...c.reports].sort((a, b) => b.period.localeCompare(a.period) || (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
+  return (
+    <>
+      <Table
+        rowKey="id"
+        size="small"
+        dataSource={rows}
+        pagination={{ pageSize: 12, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description="尚无进展报告" image={Empty.PRESENTED_IMAGE_SIMPLE} /> }}
+        columns={[
+          { title: t('期次'), dataIndex: 'period', width: 110, render: (p: string) => periodLabel(p) },
+          { title: '报送单位', dataIndex: 'departmentId', width: 110, render: (d: string) => s.deptName(d) },
+          { title: t('累计完成值'), dataIndex: 'cumulativeValue', width: 110, render: (v: string | null) => formatValue(v, c.unit) },
+          { title: t('进展情况'), dataIndex: 'narrative', render: (n: string, r) => (
+            <div>
+              <div style={{ whiteSpace: 'pre-wrap' }}>{n || '—'}</div>
+              {r.evidence.length > 0 && (
+                <Space size={4} wrap style={{ marginTop: 4 }}>
+                  📎 {r.evidence.map((e) => <a key={e.id} href={`/api/evidence/${e.id}`} download={e.filename}>{e.filename}</a>)}
+                </Space>
+              )}
+              {r.reviewComment && <div style={{ color: '#ad4e00', marginTop: 4 }}>审核意见：{r.reviewComment}</div>}
+              {errors[r.id] && <Alert type="error" showIcon role="alert" title={errors[r.id]} style={{ marginTop: 6 }} />}
+            </div>
+          ) },
+          { title: t('状态'), dataIndex: 'state', width: 90, render: (st: string) => <Tag color={REPORT_STATE_COLOR[st]}>{REPORT_STATE_LABELS[st] ?? st}</Tag> },
+          { title: '报送时间', dataIndex: 'submittedAt', width: 140, render: (x: string | null) => cnDateTime(x) },
+          {
+            title: t('操作'), key: 'actions', width: 150,
+            render: (_: unknown, r) => (
+              <Space size={4}>
+                {isAdmin && r.state === 'submitted' && (
+                  <>
+                    <Button size="small" type="primary" onClick={() => accept(r)}>{t('采纳')}</Button>
+                    <Button size="small" danger onClick={() => setReturning(r)}>{t('退回')}</Button>
+                  </>
+                )}
+                {mine && r.state === 'returned' && r.departmentId === s.user?.departmentId && <Button size="small" onClick={() => onResubmit(r)}>修改重报</Button>}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {returning && <ReturnModal report={returning} onClose={(done) => { setReturning(null); if (done) reload(); }} />}
+    </>
+  );
+}
+
+/** 退回 with a required comment saying what to fix. */
+function ReturnModal({ report, onClose }: { report: ProgressReport; onClose(done: boolean): void }) {
+  const t = useT();
+  const { lang } = useLang();
+  const [form] = Form.useForm();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function submit() {
+    const v = await form.validateFields();
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/reports/${report.id}/review`, { method: 'POST', body: { decision: 'return', comment: v.comment, version: report.version } });
+      onClose(true);
+    } catch (e) {
+      setError(errorText(e, lang));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal open title={`${t('退回')} · ${periodLabel(report.period)}`} onCancel={() => onClose(false)} onOk={submit} confirmLoading={busy} okText={t('退回')} okButtonProps={{ danger: true }} cancelText={t('取消')}>
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" name="return">
+        <Form.Item name="comment" label={t('退回意见')} rules={[{ required: true, whitespace: true, message: '请写明退回原因及需补充的内容' }, { max: 2000 }]}>
+          <Input.TextArea rows={4} placeholder="如：累计值与佐证材料不符，请补充验收单" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function Subtasks({ items }: { items: EvaluatedCommitment[] }) {
+  const t = useT();
+  const s = useSession();
+  return (
+    <Table
+      rowKey="id"
+      size="small"
+      pagination={false}
+      dataSource={items}
+      columns={[
+        { title: t('任务名称'), dataIndex: 'title', render: (x: string, c) => <Link to={`/commitments/${c.id}`}>{x}</Link> },
+        { title: t('牵头单位'), key: 'lead', render: (_: unknown, c) => s.deptName(c.leadDepartmentId) },
+        { title: t('目标'), key: 'target', render: (_: unknown, c) => targetText(c) },
+        { title: t('完成率'), key: 'rate', width: 180, render: (_: unknown, c) => <CompletionBar c={c} /> },
+        { title: t('状态'), key: 'status', render: (_: unknown, c) => <StatusTag status={c.evaluation.status} /> },
+      ]}
+    />
+  );
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  'commitment.create': '新建任务', 'commitment.update': '修改任务', 'commitment.assign': '交办', 'commitment.acknowledge': '签收', 'commitment.publish': '公开', 'commitment.unpublish': '撤回公开',
+  'commitment.confirm': '确认导入', 'commitment.requestClose': '办结申请', 'commitment.close': '办结', 'report.submit': '报送进展', 'report.accept': '采纳报送', 'report.return': '退回报送', 'report.edit': '修改报送', 'report.resubmit': '重新报送', 'evidence.attach': '上传材料',
+};
+
+function Audit({ id }: { id: string }) {
+  const loaded = useApi<{ items: AuditEntry[] }>('/audit', { entity: 'commitment', entityId: id });
+  return (
+    <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0} empty="暂无操作记录">
+      {(d) => (
+        <Timeline
+          items={d.items.slice(0, 50).map((e) => ({
+            key: e.id,
+            children: (
+              <span>
+                <b>{ACTION_LABELS[e.action] ?? e.action}</b>
+                <span style={{ color: '#555', marginLeft: 8 }}>{cnDateTime(e.at)}</span>
+                <span style={{ color: '#555', marginLeft: 8 }}>{e.actorRole ? (ROLE_LABELS[e.actorRole] ?? e.actorRole) : '系统'}</span>
+                {diffText(e) && <div style={{ color: '#666', fontSize: 12 }}>{diffText(e)}</div>}
+              </span>
+            ),
+          }))}
+        />
+      )}
+    </DataState>
+  );
+}
+
+/** The fields an event changed, briefly: 状态 submitted → returned. */
+function diffText(e: AuditEntry): string {
+  const b = (e.before ?? {}) as Record<string, unknown>;
+  const a = (e.after ?? {}) as Record<string, unknown>;
+  if (typeof a !== 'object' || typeof b !== 'object') return '';
+  const keys = ['state', 'cumulativeValue', 'reviewComment', 'leadDepartmentId', 'published', 'deadline', 'targetValue'];
+  return keys
+    .filter((k) => k in a && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => `${k}: ${b[k] === undefined ? '' : JSON.stringify(b[k])} → ${JSON.stringify(a[k])}`)
+    .join('；');
+}

@@ -61,7 +61,7 @@ export default function Commitments() {
     sort: params.get('sort') ?? undefined,
     order: params.get('order') ?? undefined,
   };
-  const loaded = useApi<{ items: EvaluatedCommitment[]; asOf: string }>('/commitments', query);
+  const loaded = useApi<{ items: EvaluatedCommitment[]; asOf: string }>('/commitments', { ...query, topLevel: 'true' });
   const [hidden, setHidden] = useState<ColumnKey[]>(() => {
     try {
       return JSON.parse(localStorage.getItem('duban.columns.commitments') ?? 'null') ?? DEFAULT_HIDDEN;

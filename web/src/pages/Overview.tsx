@@ -17,8 +17,8 @@ export default function Overview() {
   const s = useSession();
   const nav = useNavigate();
   const summary = useApi<Summary>('/commitments/summary', s.scope);
-  const lagging = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, status: ['seriouslyLagging', 'lagging'], sort: 'lag', order: 'desc' });
-  const overdue = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, overdue: 'true', sort: 'lag', order: 'desc' });
+  const lagging = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, topLevel: 'true', status: ['seriouslyLagging', 'lagging'], sort: 'lag', order: 'desc' });
+  const overdue = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, topLevel: 'true', overdue: 'true', sort: 'lag', order: 'desc' });
   const listLink = (q: Record<string, string>) => withQuery('/commitments', q);
 
   return (
