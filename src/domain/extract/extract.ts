@@ -23,7 +23,7 @@ import { cleanText, toOriginal, type CleanText } from './text.ts';
 import {
   AFTER_UNIT_PERIOD, BOILERPLATE, GROWTH_QUALIFIER, LIVELIHOOD, PLAN_HEADING, PREFIX_QUALIFIERS, RESULT_CUE,
   RESULT_HEADING, SLOGAN_AFTER, SUBJECT_LEAD, SUBJECT_TRAIL, SUFFIX_QUALIFIERS, TARGET_CUE, THRESHOLD_AFTER,
-  TIME_UNITS, VERB_BEFORE_NUMBER,
+  TIME_UNITS, VERB_AT_START, VERB_BEFORE_NUMBER,
 } from './rules.ts';
 
 /** One quantified claim found in a document. */
@@ -75,7 +75,7 @@ for (let c = 0x30; c <= 0x39; c++) CHAR_CLASS[c] = 1;
 for (const ch of CHINESE_NUMERAL_CHARS) CHAR_CLASS[ch.charCodeAt(0)] = 2;
 /** Delimiters by code: 1 = ends a clause (，：), 2 = ends a sentence (。！？；, line break) and a clause. */
 const DELIM = new Uint8Array(65536);
-for (const ch of '，,：:') DELIM[ch.charCodeAt(0)] = 1;
+for (const ch of '，,：:—') DELIM[ch.charCodeAt(0)] = 1;
 for (const ch of '。！？!?；;\n') DELIM[ch.charCodeAt(0)] = 2;
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
 const CLAUSE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '，', ',', '：', ':']);
@@ -86,8 +86,10 @@ const UNIT_WORDS = new Set(
 const BARE_SCALE = /^[十百千万亿拾佰仟]+$/;
 const CODE_BEFORE = /[A-Za-z_/#@.\-:×*~～+]/;
 const NOT_NUMERAL_PREFIX = /[第初周每前后首头逐星届其之唯统万]$/;
+/** List numbering at the start of an item: 1. 2、 （三） 四、 */
 const LIST_ITEM = /^(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/;
 const CJK = /[\u4e00-\u9fff]/g;
+
 const PLAN_YEAR_RE =
   /(\d{4})年[,，]?[^。\n，,；;]{0,12}?(?<![主需重必只])(?:将|要|力争|计划|确保)|(\d{4})年(?:工作)?(?:主要任务|重点工作|工作安排|主要目标|预期目标|目标任务|重点任务|工作任务|工作打算|安排)|展望(\d{4})|关于(\d{4})年/g;
 const YEAR_RE = /(\d{4})年/g;
@@ -225,26 +227,53 @@ function insideShortQuote(t: string, from: number, to: number): boolean {
 const MEASURE_HEAD = /(产量|产值|面积|收入|总额|增加值|人数|数量|比重|占比|增速|增幅|规模|投资|资金|率)$/;
 
 function cleanSubject(s: string): string {
-  let out = s.replace(/^[、,，;；:：\s“”"'（）()]+/, '');
+  let out = s.replace(/^[、,，;；:：\s"'（）()]+/, '').replace(LIST_ITEM, '');
   out = out.replace(SUBJECT_LEAD, '');
   // an actor at the front: 双清区, 荷塘区 … (not 小区, 社区, 景区 …)
   out = out.replace(/^[\u4e00-\u9fff]{2,3}(?<![小社景园城片街辖校新山库矿商营军示范功能保护])区(?=[\u4e00-\u9fff]{3})/, '');
   out = out.replace(SUBJECT_LEAD, '');
   for (let i = 0; i < 2; i++) out = out.replace(SUBJECT_TRAIL, '');
-  return out.replace(/[、,，;；:：\s]+$/, '');
+  return balanceQuotes(out.replace(/[、,，;；:：\s]+$/, '').replace(/^[和及与、]+/, ''));
 }
 
 /** The object phrase written after the number: 4个百亩标准化示范园 → 百亩标准化示范园. */
 function objectAfter(t: string, from: number, limit: number): string {
-  const stop = /[，,；;。！？!?、：:（(\n]|等|的|和|及|与/;
   if (t[from] === '的') from++;
   let end = from;
-  while (end < limit && end - from < 16 && !stop.test(t[end])) end++;
+  while (end < limit && end - from < 16 && !OBJECT_STOP_CHAR.test(t[end])) end++;
   let s = t.slice(from, end);
-  // stop before a following number
+  // stop before a following number, and before the verb that follows the object
   const digit = s.search(/\d/);
   if (digit >= 0) s = s.slice(0, digit);
-  return s.replace(/^[“”"'「」]+|[“”"'「」]+$/g, '');
+  const verb = OBJECT_STOP_WORD.exec(s);
+  if (verb && verb.index >= 2) s = s.slice(0, verb.index);
+  return balanceQuotes(s.replace(/^[“”"'「」]+|[“”"'「」]+$/g, ''));
+}
+
+const OBJECT_STOP_CHAR = /[，,；;。！？!?、：:（(\n等的和及与]/;
+const OBJECT_STOP_WORD = /全部|全面|加快|实现|建成|完成|达到|获评|获得|被评|已经|正在|进行|提供|投入使用|顺利/;
+
+/** Drops quote marks when they do not pair up (“一刻钟便民生活圈 → 一刻钟便民生活圈). */
+/** The last 、 of `s` that is not inside quotes (“停、缓、调、撤” is one item). */
+function lastTopLevelSeparator(s: string): number {
+  let depth = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s[i];
+    if (c === '”' || c === '」' || c === '》') depth++;
+    else if (c === '“' || c === '「' || c === '《') depth = Math.max(0, depth - 1);
+    else if (c === '、' && depth === 0) return i;
+  }
+  return -1;
+}
+
+function balanceQuotes(s: string): string {
+  let open = 0;
+  let close = 0;
+  for (const c of s) {
+    if (c === '“') open++;
+    else if (c === '”') close++;
+  }
+  return open === close ? s : s.replace(/[“”]/g, '');
 }
 
 interface ListContext {
@@ -422,7 +451,8 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     else kind = line.mode;
 
     // ---- subject
-    const leftStart = Math.max(clauseStart, numStart - 40);
+    // the subject is read after the previous claim of the same clause (800万元和“爱心消费券”181.95万元)
+    const leftStart = Math.max(clauseStart, numStart - 40, prevInSentence && prevInSentence.end > clauseStart && prevInSentence.end <= numStart ? prevInSentence.end : 0);
     const leftRaw = t.slice(leftStart, numStart - (prefixQ?.length ?? 0));
     let subject: string;
     const growth = prefixQ && GROWTH_QUALIFIER.test(prefixQ) ? prefixQ.replace(/^(?:同比|年均|分别)/, '') : null;
@@ -442,15 +472,19 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       subject = items.length > 1 ? listSubject(list) : cleanSubject(t.slice(leftStart, leftStart + fenbie));
     } else {
       list = null;
-      const lastSep = leftRaw.lastIndexOf('、');
-      const afterSep = lastSep >= 0 ? leftRaw.slice(lastSep + 1) : leftRaw;
-      let left = cleanSubject(afterSep);
-      if (!left && lastSep >= 0) {
-        // 完成40个老旧小区、20条小街小巷改造: the verb at the clause start carries over
-        const verb = VERB_BEFORE_NUMBER.exec(cleanSubject(leftRaw.slice(0, lastSep)).replace(/\d.*$/, ''));
-        left = verb ? verb[0] : '';
-      }
+      const lastSep = lastTopLevelSeparator(leftRaw);
+      const beforeSep = lastSep >= 0 ? cleanSubject(leftRaw.slice(0, lastSep)) : '';
+      let left = cleanSubject(lastSep >= 0 ? leftRaw.slice(lastSep + 1) : leftRaw);
       const object = objectAfter(t, afterAll, clauseEnd);
+      if (lastSep >= 0) {
+        const leadVerb = VERB_AT_START.exec(beforeSep)?.[0] ?? '';
+        if (!left) left = leadVerb; // 完成40个老旧小区、20条小街小巷改造: the verb carries over
+        else if (object.length >= 2 && left.length <= 4 && !VERB_BEFORE_NUMBER.test(left)) left = leadVerb; // 新建甲、乙2个养老中心
+        else if (object.length < 2 && !/\d/.test(beforeSep)) left = cleanSubject(leftRaw); // 关停洗砂、碎石场33家
+      }
+      // 签约引进甲乙等产业项目18个: the examples before 等 are dropped
+      const deng = left.lastIndexOf('等');
+      if (deng > 0 && left.length - deng > 2) left = (VERB_AT_START.exec(left)?.[0] ?? '') + left.slice(deng + 1);
       const verbOnly = VERB_BEFORE_NUMBER.test(left) && left.length <= 6;
       if ((!left || verbOnly || /[对为向在给与等的内中]$/.test(left)) && object.length >= 2) {
         const keepVerb = verbOnly && !/^(?:完成|实现|有|共有|拥有)$/.test(left);
