@@ -38,7 +38,9 @@ export interface ServerOptions {
 
 /** Builds the server around an application context; the caller listens or injects. */
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: true });
+  // X-Forwarded-For/-Proto are believed only from a proxy on this machine (or DUBAN_TRUST_PROXY:
+  // addresses/CIDRs): otherwise any client could pick the address the login limit and audit see.
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: process.env.DUBAN_TRUST_PROXY ?? 'loopback' });
   app.decorate('ctx', ctx);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -49,9 +51,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   await app.register(swagger, {
     openapi: {
       info: { title: 'duban 督办 API', description: '政府工作报告目标任务督查督办 / supervision of work-report commitments', version: '0.1.0' },
-      // browsers: the session cookie plus the x-csrf-token header on writes; systems: an API token
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'duban_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
-      security: [{ session: [] }, { bearer: [] }],
       // browsers: the session cookie plus the x-csrf-token header on writes; systems: an API token
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'duban_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }, { bearer: [] }],

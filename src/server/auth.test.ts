@@ -116,6 +116,14 @@ describe.each(testEngines())('accounts and sessions on %s', (engine) => {
     expect((await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.9.8', payload: { username: 'office', password: TEST_PASSWORD } })).statusCode).toBe(200);
   });
 
+  it('ignores X-Forwarded-For from a client that is not a local proxy', async () => {
+    let last = 0;
+    for (let i = 0; i < 21; i++) {
+      last = (await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.9.7', headers: { 'x-forwarded-for': `172.16.0.${i}` }, payload: { username: `ghost${i}`, password: 'x' } })).statusCode;
+    }
+    expect(last).toBe(429);
+  });
+
   it('API tokens: hashed at rest, no CSRF needed, revocable', async () => {
     const admin = await signIn(app, 'office');
     const created = await app.inject({ method: 'POST', url: '/api/tokens', headers: admin, payload: { name: '政务服务平台' } });
