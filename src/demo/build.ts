@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { expectedProgress, quantityRate } from '../domain/progress.ts';
-import { addDays, endOfMonth } from '../domain/dates.ts';
+import { addDays, endOfMonth, maxDate, minDate } from '../domain/dates.ts';
 import { reportDueDate } from '../domain/schedule.ts';
 import { DEFAULT_CONFIG } from '../domain/config.ts';
 import type { Commitment, Milestone, ProgressReport } from '../domain/types.ts';
@@ -34,12 +34,38 @@ export interface BuildInput {
   departments: Map<string, string>;
   /** department key → its leader */
   leaders: Map<string, string>;
+  /** department key → short name without the 区 prefix (人社局), for narratives */
+  departmentLabels?: Map<string, string>;
   today: string;
+  /** demo accounts: a department's reporter and the office's reviewer (null before accounts exist) */
+  people?: { reporterOf: (departmentId: string) => string | null; reviewer: string | null };
 }
 
-export interface BuiltPlan {
+/** 证明材料 row (bytes included). */
+export interface EvidenceRow {
+  id: string;
+  regionCode: string;
+  reportId: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  data: Uint8Array;
+  createdAt: string;
+}
+
+/** Rows of the workflow tables (办理方案, 办结申请, 变更申请, 领导批示), snake-free camelCase like the others. */
+export interface WorkflowRows {
+  workPlans: Record<string, unknown>[];
+  closeRequests: Record<string, unknown>[];
+  changeRequests: Record<string, unknown>[];
+  instructions: Record<string, unknown>[];
+}
+
+export interface BuiltPlan extends WorkflowRows {
   commitments: CommitmentRow[];
   reports: ReportRow[];
+  evidence: EvidenceRow[];
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -70,7 +96,7 @@ const beijing = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:
 
 /** Builds the rows of one plan. */
 export function buildPlan(input: BuildInput): BuiltPlan {
-  const out: BuiltPlan = { commitments: [], reports: [] };
+  const out: BuiltPlan = { commitments: [], reports: [], evidence: [], workPlans: [], closeRequests: [], changeRequests: [], instructions: [] };
   const current = input.plan.year === 'current';
   let order = 0;
   const visit = (spec: CommitmentSpec, parentId: string | null) => {
@@ -78,7 +104,11 @@ export function buildPlan(input: BuildInput): BuiltPlan {
     const row = commitmentRow(input, spec, id, parentId, order++, current);
     out.commitments.push(row);
     for (const sub of spec.subtasks ?? []) visit(sub, id);
-    if (!spec.subtasks?.length) out.reports.push(...(current ? currentReports(input, spec, row) : historicalReports(input, spec, row)));
+    if (!spec.subtasks?.length) {
+      const reports = current ? currentReports(input, spec, row) : historicalReports(input, spec, row);
+      out.reports.push(...reports);
+      if (current) addCurrentRecords(out, input, spec, row, reports);
+    }
     if (spec.subtasks?.length) row.state = current ? 'inProgress' : out.commitments.filter((c) => c.parentId === id).every((c) => c.state === 'closed') ? 'closed' : 'inProgress';
   };
   for (const spec of input.plan.commitments) visit(spec, null);
@@ -269,9 +299,9 @@ function reportRow(
     milestonesDone,
     narrative,
     state: finalState,
-    submittedBy: null,
+    submittedBy: input.people?.reporterOf(departmentId) ?? null,
     submittedAt,
-    reviewerId: null,
+    reviewerId: finalState === 'submitted' ? null : (input.people?.reviewer ?? null),
     reviewComment: finalState === 'returned' ? RETURN_COMMENT : null,
     reviewedAt,
     version: finalState === 'submitted' ? 2 : 3,
@@ -314,4 +344,80 @@ function milestoneNarrative(spec: CommitmentSpec, c: CommitmentRow, m: number, d
   const nextText = `，正在推进“${next.title}”（计划${Number(next.dueDate.slice(5, 7))}月${Number(next.dueDate.slice(8, 10))}日前完成）`;
   const tail = course === 'final' ? '年内未能全部完成，已申请延续至下年度。' : pick(TAILS[course], c.id, m);
   return `${head}${nextText}。${tail}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The current year's workflow records: evidence on the latest accepted report, 办理方案 for every
+// task handed over, and the 办结申请, 延期 requests and 领导批示 the specs ask for.
+
+function addCurrentRecords(out: BuiltPlan, input: BuildInput, spec: CommitmentSpec, c: CommitmentRow, reports: ReportRow[]): void {
+  const lead = c.leadDepartmentId!;
+  const reporter = input.people?.reporterOf(lead) ?? null;
+  const own = reports.filter((r) => r.departmentId === lead);
+  const latestAccepted = [...own].reverse().find((r) => r.state === 'accepted');
+  let evidenceId: string | null = null;
+  if (latestAccepted) {
+    const work = spec.work ?? spec.title;
+    const text = `${work}工作台账（${latestAccepted.period}）\n事项,累计完成,单位,备注\n${work},${latestAccepted.cumulativeValue ?? ''},${c.unit ?? ''},示例数据\n`;
+    const data = new TextEncoder().encode(text);
+    evidenceId = stableId(latestAccepted.id, 'evidence');
+    out.evidence.push({
+      id: evidenceId, regionCode: c.regionCode, reportId: latestAccepted.id, filename: `${work}台账-${latestAccepted.period}.csv`,
+      contentType: 'text/csv; charset=utf-8', size: data.length, sha256: createHash('sha256').update(data).digest('hex'), data,
+      createdAt: latestAccepted.submittedAt!,
+    });
+  }
+  // 办理方案, filed when the department acknowledged the task (10 days after it was created)
+  const filedOn = addDays(c.startDate, 9) <= input.today ? addDays(c.startDate, 9) : c.startDate;
+  const steps = c.milestones.length
+    ? c.milestones.map((ms, i) => ({
+        title: ms.title, startDate: i === 0 ? c.startDate : addDays(c.milestones[i - 1]!.dueDate, 1), endDate: ms.dueDate, responsiblePerson: null,
+      }))
+    : planSteps(c.startDate, c.deadline);
+  out.workPlans.push({
+    commitmentId: c.id, regionCode: c.regionCode, departmentId: lead, responsiblePerson: `${deptLabel(input, spec.lead)}分管负责同志`,
+    contact: null, steps, filedBy: reporter, filedAt: beijing(filedOn, '15:00'),
+  });
+  const last = own[own.length - 1];
+  if (spec.closeRequest && evidenceId && latestAccepted) {
+    const requested = addDays(latestAccepted.reviewedAt!.slice(0, 10), 1) <= input.today ? addDays(latestAccepted.reviewedAt!.slice(0, 10), 1) : input.today;
+    const approved = spec.closeRequest === 'approved';
+    out.closeRequests.push({
+      id: stableId(c.id, 'closeRequest'), regionCode: c.regionCode, commitmentId: c.id,
+      summary: `${spec.work ?? spec.title}已完成年度目标（累计${latestAccepted.cumulativeValue}${c.unit ?? ''}），经自查验收合格，申请办结。`,
+      evidenceIds: [evidenceId], state: approved ? 'approved' : 'pending', requestedBy: reporter, requestedAt: beijing(requested, '10:20'),
+      decidedBy: approved ? (input.people?.reviewer ?? null) : null, decidedAt: approved ? beijing(requested, '17:00') : null,
+      decisionComment: approved ? '经核查，同意办结销号。' : null,
+    });
+  }
+  if (spec.extension) {
+    const requested = last ? (last.submittedAt ?? beijing(input.today, '09:00')) : beijing(input.today, '09:00');
+    out.changeRequests.push({
+      id: stableId(c.id, 'extension'), regionCode: c.regionCode, commitmentId: c.id, kind: 'extend',
+      changes: { deadline: `${input.year}-${spec.extension.deadline}` }, reason: spec.extension.reason, state: 'pending',
+      requestedBy: reporter, requestedAt: requested, decidedBy: null, decidedAt: null, decisionComment: null, version: 1,
+    });
+  }
+  if (spec.instruction && last) {
+    const issued = addDays(last.submittedAt!.slice(0, 10), 2) <= input.today ? addDays(last.submittedAt!.slice(0, 10), 2) : input.today;
+    out.instructions.push({
+      id: stableId(c.id, 'instruction'), regionCode: c.regionCode, commitmentId: c.id, leaderName: spec.instruction.leader,
+      text: spec.instruction.text, issuedOn: issued, createdBy: input.people?.reviewer ?? null, createdAt: beijing(issued, '16:30'),
+    });
+  }
+}
+
+/** Three steps for a task without milestones: plan in its first month, carry out, check in its last month. */
+function planSteps(start: string, deadline: string) {
+  const planEnd = minDate(addDays(start, 30), deadline);
+  const checkStart = maxDate(addDays(deadline, -30), planEnd);
+  return [
+    { title: '制定实施方案，分解任务到责任股室和乡镇', startDate: start, endDate: planEnd, responsiblePerson: null },
+    { title: '组织实施，按月调度报送进展', startDate: planEnd, endDate: checkStart, responsiblePerson: null },
+    { title: '自查验收，形成工作总结', startDate: checkStart, endDate: deadline, responsiblePerson: null },
+  ];
+}
+
+function deptLabel(input: BuildInput, key: string): string {
+  return input.departmentLabels?.get(key) ?? key;
 }

@@ -91,6 +91,22 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     const [{ latest }] = await db.query<{ latest: string }>('select max(period) as latest from progress_report where region_code = $1', ['140802']);
     expect(latest).toBe('2026-09');
     expect(items.some((c) => c.published) && items.some((c) => !c.published)).toBe(true);
+    // reports name their authors and reviewers; workflow records exist for the screens that show them
+    const [authors] = await db.query<{ unnamed: number; unreviewed: number }>(
+      `select count(*) filter (where submitted_by is null)::int as unnamed, count(*) filter (where state = 'accepted' and reviewer_id is null)::int as unreviewed
+       from progress_report where region_code = '140802'`,
+    );
+    expect(authors).toEqual({ unnamed: 0, unreviewed: 0 });
+    const [workflow] = await db.query<Record<string, number>>(
+      `select (select count(*)::int from work_plan where region_code = '140802') as plans,
+              (select count(*)::int from evidence where region_code = '140802') as evidence,
+              (select count(*)::int from close_request where state = 'pending') as close_pending,
+              (select count(*)::int from change_request where kind = 'extend' and state = 'pending') as extensions,
+              (select count(*)::int from instruction) as instructions`,
+    );
+    expect(workflow!.plans).toBeGreaterThanOrEqual(25);
+    expect(workflow!.evidence).toBeGreaterThanOrEqual(15);
+    expect(workflow).toMatchObject({ close_pending: 1, extensions: 1, instructions: 2 });
   });
 
   it('historical plans end as their reports say: most met, a couple not', async () => {

@@ -71,36 +71,64 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
   const today = ctx.today();
   const currentYear = Number(today.slice(0, 4));
   const say = opts.onProgress ?? (() => undefined);
-  const { counts, deptIds } = await ctx.db.transaction(async (tx) => {
-    const counts: DemoLoadResult = { regions: 0, departments: 0, plans: 0, commitments: 0, reports: 0, facts: 0, projects: 0, indicatorValues: 0, users: 0 };
+  const counts: DemoLoadResult = { regions: 0, departments: 0, plans: 0, commitments: 0, reports: 0, facts: 0, projects: 0, indicatorValues: 0, users: 0 };
+
+  // 1. regions and departments: the stored id wins when a department of that name already exists
+  const deptIds = new Map<string, Map<string, string>>();
+  const leaders = new Map<string, Map<string, string>>();
+  const labels = new Map<string, Map<string, string>>();
+  await ctx.db.transaction(async (tx) => {
     for (const r of DEMO_REGIONS) {
       await upsertRegion(tx, r);
       counts.regions++;
     }
-    // departments: the stored id wins when a department of that name already exists
-    const deptIds = new Map<string, Map<string, string>>();
-    const leaders = new Map<string, Map<string, string>>();
     for (const code of DISTRICT_CODES) {
       const ids = new Map<string, string>();
       const lead = new Map<string, string>();
+      const label = new Map<string, string>();
       for (const d of departmentsOf(code)) {
         const stored = await upsertDepartment(tx, { id: stableId(code, d.name), regionCode: code, name: d.name, shortName: d.shortName });
         ids.set(d.key, stored.id);
         lead.set(d.key, d.leader);
+        label.set(d.key, d.shortName.replace(/^区/, ''));
         counts.departments++;
       }
       deptIds.set(code, ids);
       leaders.set(code, lead);
+      labels.set(code, label);
     }
+  });
 
+  // 2. accounts, through createUser (its own transaction per account); reports name their authors
+  say('creating demo accounts …');
+  const accounts = demoAccounts(DEMO_PLANS, deptIds);
+  counts.users = await createDemoUsers(ctx, accounts);
+  const users = await ctx.db.query<{ id: string; username: string; department_id: string | null; role: string; region_code: string }>(
+    'select id, username, department_id, role, region_code from app_user where username = any($1)',
+    [accounts.map((a) => a.username)],
+  );
+  const reporterByDept = new Map(users.filter((u) => u.role === 'reporter' && u.department_id).map((u) => [u.department_id!, u.id]));
+  const adminOf = (code: string) => users.find((u) => u.role === 'admin' && u.region_code === code)?.id ?? null;
+
+  // 3. plans with their reports and workflow records, facts, projects, indicators: one transaction
+  await ctx.db.transaction(async (tx) => {
     for (const spec of DEMO_PLANS) {
       const year = spec.year === 'current' ? currentYear : spec.year;
       say(`loading ${spec.title.replace('{year}', String(year))} …`);
       const plan = await upsertPlanOnce(tx, { id: stableId(spec.regionCode, year), regionCode: spec.regionCode, year, title: spec.title.replace('{year}', String(year)), sourceDocumentId: null });
       counts.plans++;
-      const built = buildPlan({ plan: spec, planId: plan.id, year, departments: deptIds.get(spec.regionCode)!, leaders: leaders.get(spec.regionCode)!, today });
+      const built = buildPlan({
+        plan: spec, planId: plan.id, year, today,
+        departments: deptIds.get(spec.regionCode)!, leaders: leaders.get(spec.regionCode)!, departmentLabels: labels.get(spec.regionCode)!,
+        people: { reporterOf: (id) => reporterByDept.get(id) ?? null, reviewer: adminOf(spec.regionCode) },
+      });
       const newCommitments = await insertRows(tx, 'commitment', built.commitments satisfies CommitmentRow[], ['milestones', 'source']);
       const newReports = await insertRows(tx, 'progress_report', built.reports satisfies ReportRow[]);
+      await insertRows(tx, 'evidence', built.evidence);
+      await insertRows(tx, 'work_plan', built.workPlans, ['steps']);
+      await insertRows(tx, 'close_request', built.closeRequests);
+      await insertRows(tx, 'change_request', built.changeRequests, ['changes']);
+      await insertRows(tx, 'instruction', built.instructions);
       counts.commitments += newCommitments;
       counts.reports += newReports;
       if (newCommitments + newReports > 0) {
@@ -120,11 +148,7 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
     counts.facts = await insertRows(tx, 'recorded_fact', facts, ['source']);
     counts.projects = await insertRows(tx, 'project', buildProjects(deptIds, today), ['stageDates']);
     counts.indicatorValues = await insertRows(tx, 'indicator_value', buildIndicatorValues(DISTRICT_CODES, today, (...p) => stableId('indicator', ...p)));
-    return { counts, deptIds };
   });
-  // accounts go through createUser, which runs its own transaction (one per account)
-  say('creating demo accounts …');
-  counts.users = await createDemoUsers(ctx, demoAccounts(DEMO_PLANS, deptIds));
   return counts;
 }
 

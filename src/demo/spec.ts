@@ -76,6 +76,12 @@ export interface CommitmentSpec {
   state?: CommitmentState;
   /** a co-department also reports narrative */
   coNarrative?: string;
+  /** 办结申请 filed with the latest report's evidence: still pending, or approved (state closed) */
+  closeRequest?: 'pending' | 'approved';
+  /** a pending 延期 request to this `MM-DD`, with its reason */
+  extension?: { deadline: string; reason: string };
+  /** 领导批示 issued after the latest report */
+  instruction?: { leader: string; text: string };
 }
 
 export interface PlanSpec {

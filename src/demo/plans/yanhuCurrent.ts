@@ -21,7 +21,7 @@ export const YANHU_CURRENT: PlanSpec = {
     {
       key: 'c02', title: '养老服务设施建设', sector: '民生保障', livelihood: true, lead: 'mzj', co: ['zjj'],
       subtasks: [
-        { key: 'c02a', title: '新建社区养老中心2个', sector: '民生保障', livelihood: true, target: '2', unit: '个', lead: 'mzj', course: 'completedEarly', doneMonth: 8, state: 'closed', work: '社区养老中心建设' },
+        { key: 'c02a', title: '新建社区养老中心2个', sector: '民生保障', livelihood: true, target: '2', unit: '个', lead: 'mzj', course: 'completedEarly', doneMonth: 8, state: 'closed', closeRequest: 'approved', work: '社区养老中心建设' },
         { key: 'c02b', title: '提升改造老年日间照料中心5个', sector: '民生保障', livelihood: true, target: '5', unit: '个', lead: 'mzj', course: 'onTrack', work: '日间照料中心提升改造' },
       ],
     },
@@ -31,6 +31,7 @@ export const YANHU_CURRENT: PlanSpec = {
     { key: 'c06', title: '免费送戏下乡200场', sector: '文化旅游', livelihood: true, target: '200', unit: '场', lead: 'wlj', course: 'onTrack', lastReport: 'submitted', work: '送戏下乡' },
     {
       key: 'c07', title: '姚暹渠沿线农村生活污水治理', sector: '生态环境', livelihood: true, lead: 'hbj', co: ['nyj', 'zjj'], course: 'seriouslyLagging', work: '农村生活污水治理',
+      instruction: { leader: '区长', text: '请生态环境分局会同相关乡镇倒排工期，本月底前完成开工，每周向督查室报送进度。' },
       milestones: [['立项及初步设计批复', '03-31'], ['施工招标', '05-31'], ['开工建设', '07-31'], ['管网主体完工', '10-31'], ['竣工验收', '12-31']],
     },
     { key: 'c08', title: '为1200名上消化道癌高风险人群提供内镜检查', sector: '民生保障', livelihood: true, target: '1200', unit: '名', lead: 'wjj', course: 'onTrack', lastReport: 'returned', work: '上消化道癌内镜筛查' },
@@ -44,16 +45,18 @@ export const YANHU_CURRENT: PlanSpec = {
       ],
     },
     { key: 'c11', title: '为180户特殊困难老年人家庭实施适老化改造', sector: '民生保障', livelihood: true, published: false, target: '180', unit: '户', lead: 'mzj', course: 'onTrack', lastReport: 'submitted', work: '适老化改造' },
-    { key: 'c12', title: '6月底前完成10千伏线路绝缘化改造18千米', sector: '城市建设', livelihood: true, target: '18', unit: '千米', lead: 'gdj', co: ['fgj'], deadline: '06-30', course: 'seriouslyLagging', work: '线路绝缘化改造' },
+    { key: 'c12', title: '6月底前完成10千伏线路绝缘化改造18千米', sector: '城市建设', livelihood: true, target: '18', unit: '千米', lead: 'gdj', co: ['fgj'], deadline: '06-30', course: 'seriouslyLagging', work: '线路绝缘化改造',
+      extension: { deadline: '12-31', reason: '部分线路跨越铁路，停电施工窗口需与铁路部门协调，申请延期至年底完成。' } },
     // ---- 其他目标任务
-    { key: 'c13', title: '粮食播种面积稳定在50.5万亩以上', sector: '乡村振兴', target: '50.5', unit: '万亩', lead: 'nyj', course: 'completedEarly', doneMonth: 6, state: 'closeRequested', work: '粮食播种' },
+    { key: 'c13', title: '粮食播种面积稳定在50.5万亩以上', sector: '乡村振兴', target: '50.5', unit: '万亩', lead: 'nyj', course: 'completedEarly', doneMonth: 6, state: 'closeRequested', closeRequest: 'pending', work: '粮食播种' },
     { key: 'c14', title: '粮食总产量稳定在1.5亿公斤以上', sector: '乡村振兴', target: '1.5', unit: '亿公斤', lead: 'nyj', course: 'onTrack', work: '粮食生产' },
     { key: 'c15', title: '受污染耕地安全利用率保持在97%以上', sector: '生态环境', target: '97', unit: '%', lead: 'nyj', co: ['hbj'], level: true, from: '97.2', result: '97.6', course: 'exceededEarly', work: '受污染耕地安全利用率' },
     { key: 'c16', title: '新建高标准农田5万亩', sector: '乡村振兴', target: '5', unit: '万亩', lead: 'nyj', co: ['slj', 'czj'], course: 'lagging', work: '高标准农田建设' },
     { key: 'c17', title: '增加优质学位3000个', sector: '民生保障', target: '3000', unit: '个', lead: 'jyj', course: 'completedEarly', doneMonth: 9, work: '优质学位供给' },
     { key: 'c18', title: '提升改造乡镇小学4所', sector: '民生保障', target: '4', unit: '所', lead: 'jyj', co: ['zjj'], course: 'onTrack', work: '乡镇小学提升改造' },
     { key: 'c19', title: '全年签约招商项目45个以上', sector: '经济发展', target: '45', unit: '个', lead: 'zsj', co: ['gxq'], course: 'onTrack', work: '招商项目签约' },
-    { key: 'c20', title: '新增“小升规”工业企业20家', sector: '经济发展', target: '20', unit: '家', lead: 'gxj', course: 'seriouslyLagging', work: '“小升规”企业培育' },
+    { key: 'c20', title: '新增“小升规”工业企业20家', sector: '经济发展', target: '20', unit: '家', lead: 'gxj', course: 'seriouslyLagging', work: '“小升规”企业培育',
+      instruction: { leader: '分管工业和招商副区长', text: '请工信局逐户梳理拟升规企业名单，落实包联责任，年底前确保完成目标。' } },
     { key: 'c21', title: '争取上级各类资金30亿元', sector: '经济发展', target: '30', unit: '亿元', lead: 'fgj', co: ['czj'], course: 'exceededEarly', doneMonth: 10, ratio: 1.05, work: '上级资金争取' },
     {
       key: 'c22', title: '盐湖区人民医院新院投入使用', sector: '民生保障', lead: 'wjj', co: ['fgj', 'zjj'], course: 'onTrack', work: '人民医院新院建设',
