@@ -147,6 +147,21 @@ describe.each(testEngines())('progress reports on %s', (engine) => {
     expect((await upload('later.pdf', 'application/pdf', PDF)).statusCode).toBe(409);
   });
 
+  it('a co-department reporter sees the commitment, reports for itself only, and does not move completion', async () => {
+    const c = await w.commitment('own', { coDepartmentIds: [w.dept.X2] });
+    const lead = await w.report(c, 'draft', '2024-05');
+    const id = await makeUser(w.ctx, { username: `co-${randomUUID().slice(0, 6)}`, displayName: '教育局填报员', role: 'reporter', regionCode: X, departmentId: w.dept.X2 });
+    const co = await signIn(w.app, (await getUser(w.db, id))!.username);
+    expect((await inject(co, { url: `/api/commitments/${c.id}` })).statusCode).toBe(200);
+    const mine = await inject(co, { method: 'POST', url: `/api/commitments/${c.id}/reports`, payload: { period: '2024-05', cumulativeValue: '1200', narrative: '配合开展招聘会3场' } });
+    expect(mine.statusCode).toBe(201);
+    expect(mine.json().departmentId).toBe(w.dept.X2);
+    const theirs = await inject(co, { method: 'PATCH', url: `/api/reports/${lead.id}`, payload: { version: lead.version, narrative: '改别人的' } });
+    expect(theirs.statusCode).toBe(403);
+    await inject(admin, { method: 'POST', url: `/api/reports/${mine.json().id}/review`, payload: { version: mine.json().version, decision: 'accept' } });
+    expect((await inject(admin, { url: `/api/commitments/${c.id}` })).json().evaluation.completionRate).toBe(0);
+  });
+
   it('the public sees published commitments and accepted reports only', async () => {
     const pub = await w.commitment('own', { published: true, title: '公开任务' });
     const hidden = await w.commitment('own', { published: false, title: '内部任务' });
