@@ -5,7 +5,7 @@ import { Period } from '../../domain/types.ts';
 import { listDepartments } from '../../store/regions.ts';
 import type { AppContext } from '../context.ts';
 import { principalOf, type WorkflowActor } from '../workflow/access.ts';
-import { authorize, readsRegion } from '../policies/scope.ts';
+import { forbidden, requireReadRegions } from '../policies/scope.ts';
 import { loadSnapshot } from '../workflow/snapshot.ts';
 
 export type RankedDepartment = RankedAssessment & { departmentName: string };
@@ -18,7 +18,8 @@ export type RankedDepartment = RankedAssessment & { departmentName: string };
 export async function assessDepartments(ctx: AppContext, o: { actor: WorkflowActor; regionCode: string; period: string }): Promise<{ period: string; asOf: string; items: RankedDepartment[] }> {
   const period = Period.parse(o.period);
   const p = principalOf(o.actor);
-  authorize(p, (p.role === 'admin' || p.role === 'leader') && readsRegion(p, o.regionCode), readsRegion(p, o.regionCode), ['region', '行政区']);
+  requireReadRegions(p, [o.regionCode]);
+  if (p.role !== 'admin' && p.role !== 'leader') throw forbidden('考核排名仅供督查室和领导查看', 'the ranking is for offices and leaders');
   const asOf = minDate(periodRange(period).end, ctx.today());
   const items = await loadSnapshot(ctx.db, ctx, [o.regionCode], asOf);
   const records = departmentRecords(

@@ -7,7 +7,7 @@ import { camel, snake } from '../../store/rows.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
 import { principalOf, requireAdmin, type WorkflowActor } from '../workflow/access.ts';
-import { readsRegion } from '../policies/scope.ts';
+import { readsRegion, requireSignedIn } from '../policies/scope.ts';
 import { CreateProjectInput, UpdateProjectInput } from './input.ts';
 
 async function checkDepartment(q: Queryable, regionCode: string, id: string | null | undefined): Promise<void> {
@@ -42,6 +42,7 @@ export async function createProject(ctx: AppContext, o: { actor: WorkflowActor; 
 /** 修改重点项目 with its version (stale: 409, nothing changed); audited with before and after. */
 export async function updateProject(ctx: AppContext, o: { actor: WorkflowActor; id: string; input: UpdateProjectInput }): Promise<Project> {
   const { version, ...patch } = UpdateProjectInput.parse(o.input);
+  requireSignedIn(principalOf(o.actor));
   return ctx.db.transaction(async (tx) => {
     const before = await getProject(tx, o.id);
     if (!before || !readsRegion(principalOf(o.actor), before.regionCode)) throw notFound('project', '重点项目');

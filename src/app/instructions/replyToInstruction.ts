@@ -14,8 +14,8 @@ export async function replyToInstruction(ctx: AppContext, o: { actor: WorkflowAc
   return ctx.db.transaction(async (tx) => {
     const [ins] = await tx.query<{ commitment_id: string }>('select commitment_id from instruction where id = $1', [o.instructionId]);
     if (!ins) throw notFound('instruction', '批示');
-    const c = await loadCommitmentFor(tx, o.actor, ins.commitment_id).catch(() => {
-      throw notFound('instruction', '批示');
+    const c = await loadCommitmentFor(tx, o.actor, ins.commitment_id).catch((e: { status?: number }) => {
+      throw e.status === 404 ? notFound('instruction', '批示') : e;
     });
     const p = principalOf(o.actor);
     if (!writesRegion(p, c.regionCode) || (p.role !== 'reporter' && p.role !== 'admin')) throw new AppError('forbidden', '仅承办单位或督查室可反馈落实情况', 'only the departments or the office may reply', 403);

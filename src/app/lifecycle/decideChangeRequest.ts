@@ -28,8 +28,8 @@ export async function decideChangeRequest(
   return ctx.db.transaction(async (tx) => {
     const before = await getChangeRequest(tx, o.id);
     if (!before) throw notFound('change request', '变更申请');
-    const c = await loadCommitmentFor(tx, o.actor, before.commitmentId, true).catch(() => {
-      throw notFound('change request', '变更申请');
+    const c = await loadCommitmentFor(tx, o.actor, before.commitmentId, true).catch((e: { status?: number }) => {
+      throw e.status === 404 ? notFound('change request', '变更申请') : e;
     });
     const d = decide(before.state, input.decision, roleOn(o.actor, c));
     if (!d.ok) throw lifecycleFailure(d.error);

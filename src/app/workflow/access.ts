@@ -11,7 +11,7 @@ import type { Queryable } from '../../store/db.ts';
 import { AppError, notFound } from '../errors.ts';
 import { commitmentPolicy } from '../policies/commitments.ts';
 import { principalOf, SYSTEM, type Principal } from '../policies/principal.ts';
-import { authorize, isAdminOf, readsRegion, writesRegion } from '../policies/scope.ts';
+import { forbidden, isAdminOf, requireSignedIn, writesRegion } from '../policies/scope.ts';
 
 /** The acting user as the auth layer gives it (`request.actor`), or any bare `Actor`. */
 export type WorkflowActor = Principal | Actor;
@@ -24,6 +24,7 @@ export { principalOf };
 /** Loads a commitment for the actor: 404 when missing or not readable (internally) by it. */
 export async function loadCommitmentFor(q: Queryable, actor: WorkflowActor, id: string, forUpdate = false): Promise<Commitment> {
   const p = principalOf(actor);
+  requireSignedIn(p);
   const c = await getCommitment(q, id);
   if (!c || !commitmentPolicy.readInternal(p, c)) throw notFound('commitment', '目标任务');
   if (forUpdate) await q.query('select 1 from commitment where id = $1 for update', [id]);
@@ -37,10 +38,11 @@ export function roleOn(actor: WorkflowActor, c: Pick<Commitment, 'leadDepartment
   return lifecycleRole({ role: p.role, departmentId: p.departmentId }, c);
 }
 
-/** Refuses unless the actor is the region's office (督查室): 404 outside its readable regions, else 401/403. */
+/** Refuses unless the actor is the region's office (督查室): 401 for the public, else 403 (regions are public facts). */
 export function requireAdmin(actor: WorkflowActor, regionCode: string): void {
   const p = principalOf(actor);
-  authorize(p, isAdminOf(p, regionCode), readsRegion(p, regionCode), ['region', '行政区']);
+  requireSignedIn(p);
+  if (!isAdminOf(p, regionCode)) throw forbidden('仅本行政区督查室可执行此操作', 'only the region’s supervision office may do this');
 }
 
 /** A refused lifecycle move as an AppError: wrong role 403, wrong state 409, invalid request 400. */

@@ -17,7 +17,7 @@ import { listSentReminders, sendReminders } from '../../app/reminders/sendRemind
 import { dueReminders } from '../../app/reminders/dueReminders.ts';
 import { assessDepartments } from '../../app/assessment/assessDepartments.ts';
 import { requireAdmin } from '../../app/workflow/access.ts';
-import { authorize, readsRegion, requireSignedIn } from '../../app/policies/scope.ts';
+import { requireReadRegions } from '../../app/policies/scope.ts';
 import type { Principal } from '../../app/policies/principal.ts';
 import type { ReminderChannels } from '../../app/reminders/channels.ts';
 import { actorOf } from './commitments.ts';
@@ -29,13 +29,8 @@ const tags = ['supervision'];
 
 /** Region-wide supervision lists: the office and leaders of the region (or above); a reporter only its department's part. */
 function readSupervision(p: Principal, regionCode: string): { departmentId: string | null } {
-  requireSignedIn(p);
-  if (p.role === 'reporter' && !p.system) {
-    authorize(p, p.regionCode === regionCode, p.regionCode === regionCode, ['region', '行政区']);
-    return { departmentId: p.departmentId };
-  }
-  authorize(p, readsRegion(p, regionCode), false, ['region', '行政区']);
-  return { departmentId: null };
+  requireReadRegions(p, [regionCode]);
+  return { departmentId: p.role === 'reporter' && !p.system ? p.departmentId : null };
 }
 
 export function registerSupervisionRoutes(api: FastifyInstance, options: { reminderChannels?: () => Promise<ReminderChannels> } = {}) {
