@@ -320,8 +320,11 @@ export function matchUnitAt(
  * The normalized value of a number written as decimal text with a written unit, as decimal text:
  * ("22.51", "亿元") → { value: "2251000000", unit: "元" }. Fast path for the extractor; null if unknown.
  */
-export function normalizeText(valueText: string, writtenUnit: string): { value: string; unit: string } | null {
-  const split = splitUnit(writtenUnit);
+export function normalizeText(
+  valueText: string,
+  writtenUnit: string,
+  split: { power: number; unit: string } | null = splitUnit(writtenUnit),
+): { value: string; unit: string } | null {
   if (!split) return null;
   const def = UNITS[split.unit];
   if (def.factor === '1' && /^\d+(\.\d+)?$/.test(valueText)) {

@@ -193,9 +193,18 @@ const WORD_BEFORE: Record<string, string> = {
   降: '下升', 逾: '', 共: '总公', 计: '合共总设统会',
 };
 
+/** Prefix qualifiers grouped by their last character, longest first. */
+const QUALIFIERS_BY_LAST = new Map<number, string[]>();
+for (const q of [...PREFIX_QUALIFIERS].sort((a, b) => b.length - a.length)) {
+  const k = q.charCodeAt(q.length - 1);
+  QUALIFIERS_BY_LAST.set(k, [...(QUALIFIERS_BY_LAST.get(k) ?? []), q]);
+}
+
 /** Finds the longest prefix qualifier ending at `pos`. */
 function prefixQualifierAt(t: string, pos: number): string | null {
-  for (const q of PREFIX_QUALIFIERS) {
+  const bucket = QUALIFIERS_BY_LAST.get(t.charCodeAt(pos - 1));
+  if (!bucket) return null;
+  for (const q of bucket) {
     if (pos >= q.length && t.startsWith(q, pos - q.length)) {
       if (q.length === 1 && WORD_BEFORE[q]?.includes(t[pos - 2] ?? '')) return null;
       return q;
@@ -505,7 +514,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     const cmp = comparatorOf(kind === 'target' ? [...qualifiers, ...(/控制在/.test(t.slice(clauseStart, numStart)) ? ['控制在'] : [])] : qualifiers);
     let normalized: Claim['normalized'] = null;
     try {
-      normalized = normalizeText(valueText, unit);
+      normalized = normalizeText(valueText, unit, { power: u.power + (scaleFromNumeral === '万' ? 4 : scaleFromNumeral === '亿' ? 8 : 0), unit: u.unit === '％' ? '%' : u.unit });
     } catch {
       normalized = null;
     }
