@@ -1,1 +1,109 @@
-export default function Indicators() { return <div>Indicators</div>; }
+/** 经济指标: each indicator's series with YoY growth, and where the district ranks among its peers (全市第一…). */
+import { useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import { Chart } from '../Chart.tsx';
+import { formatGrowth, formatValue, periodLabel } from '../format.ts';
+import { useT } from '../i18n.tsx';
+import type { IndicatorValue } from '../model.ts';
+import { useSession } from '../session.tsx';
+import { DataState, useApi } from '../useApi.tsx';
+
+const CN_RANK = ['第一', '第二', '第三', '第四', '第五', '第六', '第七', '第八', '第九', '第十', '第十一', '第十二', '第十三', '第十四', '第十五'];
+
+export default function Indicators() {
+  const t = useT();
+  const s = useSession();
+  const [params, setParams] = useSearchParams();
+  const own = s.region!;
+  const parent = own.parentCode;
+  // peers: the regions under the same parent, read in one request when the user may read the parent
+  const mayReadParent = !!parent && s.readableRegions.includes(parent);
+  const peers = useApi<{ items: IndicatorValue[] }>('/indicators', mayReadParent ? { region: parent, children: 'true' } : { region: own.code, children: s.scope.children });
+  const indicators = useMemo(() => [...new Set((peers.data?.items ?? []).filter((v) => v.regionCode === own.code || s.scope.children).map((v) => v.indicator))], [peers.data, own.code, s.scope.children]);
+  const [chosen, setChosen] = useState<string | undefined>(params.get('indicator') ?? undefined);
+  const indicator = chosen && indicators.includes(chosen) ? chosen : indicators[0];
+  const names = new Map(s.regions.map((r) => [r.code, r.name]));
+  const parentName = parent ? (names.get(parent) ?? '') : '';
+  const scopeWord = parentName.endsWith('省') ? '全省' : '全市';
+
+  return (
+    <div>
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('经济指标')} · {own.name}</Typography.Title>
+        <label htmlFor="indicator">{t('指标')}</label>
+        <Select id="indicator" aria-label={t('指标')} style={{ minWidth: 220 }} value={indicator} onChange={(v) => { setChosen(v); setParams({ indicator: v }, { replace: true }); }} options={indicators.map((i) => ({ value: i, label: i }))} />
+      </Space>
+      <DataState loaded={peers} isEmpty={() => indicators.length === 0} empty="暂无经济指标数据">
+        {(d) => {
+          const series = d.items.filter((v) => v.indicator === indicator && v.regionCode === own.code).sort((a, b) => a.period.localeCompare(b.period));
+          const latestPeriod = series.at(-1)?.period;
+          const peerRows = d.items
+            .filter((v) => v.indicator === indicator && v.period === latestPeriod && v.regionCode !== parent)
+            .sort((a, b) => (b.yoyGrowth ?? -Infinity) - (a.yoyGrowth ?? -Infinity));
+          const rankOf = (code: string) => peerRows.findIndex((v) => v.regionCode === code);
+          const ownRank = rankOf(own.code);
+          const unit = series.at(-1)?.unit ?? '';
+          return (
+            <Row gutter={[16, 16]}>
+              <Col xs={24} lg={14}>
+                <Card size="small" title={`${indicator}（${unit}）`}>
+                  {series.length ? (
+                    <Chart
+                      label={`${indicator} 走势`}
+                      height={320}
+                      option={{
+                        tooltip: { trigger: 'axis' },
+                        legend: { top: 0 },
+                        grid: { left: 60, right: 50, top: 36, bottom: 28 },
+                        xAxis: { type: 'category', data: series.map((v) => v.period) },
+                        yAxis: [{ type: 'value', name: unit }, { type: 'value', name: '同比%', splitLine: { show: false } }],
+                        series: [
+                          { name: series[0]?.cumulative ? '累计值' : '当期值', type: 'bar', data: series.map((v) => (v.value === null ? null : Number(v.value))), itemStyle: { color: '#b71c1c' }, barMaxWidth: 28 },
+                          { name: t('同比增长'), type: 'line', yAxisIndex: 1, data: series.map((v) => v.yoyGrowth), itemStyle: { color: '#0958d9' }, label: { show: true, formatter: '{c}%' } },
+                        ],
+                      }}
+                    />
+                  ) : <Empty />}
+                </Card>
+                <Card size="small" style={{ marginTop: 16 }}>
+                  <Table rowKey="id" size="small" dataSource={[...series].reverse()} pagination={{ pageSize: 8, hideOnSinglePage: true }}
+                    columns={[
+                      { title: '期别', dataIndex: 'period', render: (p: string, v) => `${periodLabel(p)}${v.cumulative ? '（累计）' : ''}` },
+                      { title: '数值', dataIndex: 'value', align: 'right', render: (x: string | null, v) => formatValue(x, v.unit) },
+                      { title: t('同比增长'), dataIndex: 'yoyGrowth', align: 'right', render: (g: number | null) => (g === null ? '—' : <span style={{ color: g >= 0 ? '#a8071a' : '#237804' }}>{formatGrowth(g)}</span>) },
+                    ]}
+                  />
+                </Card>
+              </Col>
+              <Col xs={24} lg={10}>
+                <Card size="small" title={`${parentName || '同级'}各区县增速排名（${latestPeriod ? periodLabel(latestPeriod) : ''}）`} data-testid="peer-ranking">
+                  {mayReadParent && peerRows.length > 1 ? (
+                    <>
+                      {ownRank >= 0 && (
+                        <Typography.Paragraph style={{ fontSize: 16 }}>
+                          {own.name}{indicator}增速位居<Tag color={ownRank === 0 ? 'red' : 'blue'} style={{ fontSize: 16, padding: '2px 8px', marginLeft: 4 }}>{scopeWord}{CN_RANK[ownRank] ?? `第${ownRank + 1}`}</Tag>
+                        </Typography.Paragraph>
+                      )}
+                      <Table rowKey="id" size="small" pagination={false} dataSource={peerRows}
+                        rowClassName={(v) => (v.regionCode === own.code ? 'own-row' : '')}
+                        columns={[
+                          { title: t('排名'), key: 'rank', width: 60, render: (_: unknown, _v, i) => i + 1 },
+                          { title: '区县', dataIndex: 'regionCode', render: (c: string) => (c === own.code ? <b>{names.get(c)}</b> : names.get(c) ?? c) },
+                          { title: '数值', dataIndex: 'value', align: 'right', render: (x: string | null, v) => formatValue(x, v.unit) },
+                          { title: t('同比增长'), dataIndex: 'yoyGrowth', align: 'right', render: (g: number | null) => (g === null ? '—' : formatGrowth(g)) },
+                        ]}
+                      />
+                    </>
+                  ) : (
+                    <Empty description={mayReadParent ? '暂无同级区县数据' : '排名需要上级行政区的查看权限'} />
+                  )}
+                </Card>
+              </Col>
+            </Row>
+          );
+        }}
+      </DataState>
+    </div>
+  );
+}

@@ -1,1 +1,112 @@
-document.getElementById('root')!.textContent = 'public';
+/**
+ * 民生实事 public page: no login, published commitments with their progress and latest accepted
+ * report. Plain React and CSS (no Ant Design, no charts) so it loads fast on a phone.
+ */
+import { StrictMode, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { formatValue, pct, periodLabel } from '../format.ts';
+import { STATUS_LABELS } from '../labels.ts';
+import type { Evaluation, Region, Status } from '../model.ts';
+import './public.css';
+
+interface PublicItem {
+  id: string; regionCode: string; title: string; sector: string; livelihood: boolean; kind: string; targetValue: string | null; unit: string | null; comparator: string | null;
+  startDate: string; deadline: string; leadDepartment: string | null; milestones: { title: string; dueDate: string; doneDate: string | null }[];
+  evaluation: Evaluation; latestReport: { period: string; cumulativeValue: string | null; narrative: string; acceptedAt: string | null } | null;
+}
+
+const COLORS: Record<Status, string> = { seriouslyLagging: '#a8071a', lagging: '#ad4e00', notStarted: '#595959', onTrack: '#0958d9', completed: '#237804', exceeded: '#135200' };
+
+function targetText(c: PublicItem): string {
+  if (c.targetValue === null) return c.milestones.length ? `${c.milestones.length}个节点` : '';
+  const v = formatValue(c.targetValue, c.unit);
+  return c.comparator === 'lte' ? `不超过${v}` : c.comparator === 'gte' ? `${v}以上` : v;
+}
+
+function Page() {
+  const params = new URLSearchParams(location.search);
+  const [regions, setRegions] = useState<Region[]>([]);
+  const [region, setRegion] = useState<string | null>(params.get('region'));
+  const [all, setAll] = useState(params.get('all') === '1');
+  const [items, setItems] = useState<PublicItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [asOf, setAsOf] = useState('');
+
+  useEffect(() => {
+    fetch('/api/regions').then((r) => r.json()).then((d: { items: Region[] }) => {
+      setRegions(d.items);
+      if (!region) setRegion(d.items.find((r) => r.level === 'county')?.code ?? d.items[0]?.code ?? null);
+    }, () => setError('无法连接服务器，请稍后再试'));
+  }, []);
+
+  useEffect(() => {
+    if (!region) return;
+    setItems(null);
+    setError(null);
+    const q = new URLSearchParams({ region });
+    if (!all) q.set('livelihood', 'true');
+    history.replaceState(null, '', `/public?${new URLSearchParams({ region, ...(all ? { all: '1' } : {}) })}`);
+    fetch(`/api/public/commitments?${q}`)
+      .then(async (r) => {
+        const d = await r.json();
+        if (!r.ok) throw new Error(d?.error?.zh ?? '加载失败');
+        return d as { items: PublicItem[]; asOf: string };
+      })
+      .then((d) => { setItems(d.items); setAsOf(d.asOf); }, (e: Error) => setError(e.message || '加载失败'));
+  }, [region, all]);
+
+  const name = regions.find((r) => r.code === region)?.name ?? '';
+  const done = items?.filter((c) => c.evaluation.status === 'completed' || c.evaluation.status === 'exceeded').length ?? 0;
+  return (
+    <>
+      <header>
+        <h1>{name}{all ? '目标任务' : '民生实事'}办理进展</h1>
+        <p className="sub">向社会公开 · 数据截至 {asOf || '—'}</p>
+        <div className="controls">
+          <label>
+            <span>地区</span>
+            <select value={region ?? ''} onChange={(e) => setRegion(e.target.value)} aria-label="地区">
+              {regions.filter((r) => r.level === 'county' || r.level === 'township').map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
+            </select>
+          </label>
+          <label className="check"><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> 显示全部公开任务</label>
+        </div>
+      </header>
+      <main>
+        {error && <p className="error" role="alert">{error}</p>}
+        {!error && items === null && <p className="muted" aria-busy="true">正在加载……</p>}
+        {items && items.length === 0 && <p className="muted">暂无公开的{all ? '目标任务' : '民生实事'}。</p>}
+        {items && items.length > 0 && <p className="summary">共 <b>{items.length}</b> 项，已完成 <b>{done}</b> 项</p>}
+        <ul className="cards">
+          {items?.map((c) => {
+            const rate = c.evaluation.completionRate;
+            const st = c.evaluation.status;
+            return (
+              <li key={c.id} className="card" data-testid="public-item">
+                <div className="head">
+                  <h2>{c.title}</h2>
+                  <span className="status" style={{ color: COLORS[st], borderColor: COLORS[st] }}>{STATUS_LABELS[st]}</span>
+                </div>
+                <p className="meta">{c.sector}{c.leadDepartment ? ` · 牵头单位：${c.leadDepartment}` : ''}{targetText(c) ? ` · 目标：${targetText(c)}` : ''} · 完成时限：{c.deadline}</p>
+                {rate !== null && (
+                  <div className="bar" role="progressbar" aria-valuenow={rate} aria-valuemin={0} aria-valuemax={100} aria-label="完成率">
+                    <div style={{ width: `${Math.min(100, rate)}%`, background: COLORS[st] }} />
+                    <span>{pct(rate)}</span>
+                  </div>
+                )}
+                {c.latestReport ? (
+                  <p className="report"><b>{periodLabel(c.latestReport.period)}进展：</b>{c.latestReport.cumulativeValue !== null ? `累计完成${formatValue(c.latestReport.cumulativeValue, c.unit)}。` : ''}{c.latestReport.narrative}</p>
+                ) : (
+                  <p className="report muted">暂无已审核的进展</p>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      </main>
+      <footer><a href="/">工作人员登录</a></footer>
+    </>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(<StrictMode><Page /></StrictMode>);
