@@ -173,7 +173,8 @@ function historicalReports(input: BuildInput, spec: CommitmentSpec, c: Commitmen
     if (c.kind === 'quantitative') {
       const result = Number(spec.result);
       const share = Math.min(1, m / done);
-      const v = spec.level ? Number(spec.from ?? spec.result) + (result - Number(spec.from ?? spec.result)) * share : floorTo(result * share ** 1.1, d);
+      const from = Number(spec.from ?? spec.baseline ?? spec.result);
+      const v = spec.level ? from + (result - from) * share : floorTo(result * share ** 1.1, d);
       value = dec(m >= done ? result : v, d);
       text = quantityNarrative(spec, c, m, value, m === 12 ? 'final' : 'onTrack');
     } else {
@@ -248,7 +249,7 @@ function currentReports(input: BuildInput, spec: CommitmentSpec, c: CommitmentRo
     if (c.kind === 'quantitative') {
       const t = Number(spec.target);
       if (spec.level) {
-        const from = Number(spec.from ?? spec.target);
+        const from = Number(spec.from ?? spec.baseline ?? spec.target);
         value = dec(from + (Number(spec.result ?? spec.target) - from) * Math.min(1, m / 12), d);
       } else {
         value = dec(floorTo(t * share, d), d);
@@ -311,15 +312,21 @@ function reportRow(
 }
 
 const TAILS: Record<Course | 'final' | 'done', string[]> = {
-  onTrack: ['各项工作按计划推进。', '已建立周调度机制，进度符合序时要求。', '资金按进度拨付，现场施工有序。', '已完成月度现场核查，台账资料齐全。'],
+  onTrack: ['各项工作按计划推进。', '已建立月调度机制，进度符合序时要求。', '工作措施落实到位，进度与序时基本同步。', '已完成月度核查，台账资料齐全。'],
   completedEarly: ['各项工作按计划推进。'],
   exceededEarly: ['进度快于序时，下一步继续巩固。'],
-  lagging: ['受审批手续办理影响，进度慢于序时，已制定赶工计划。', '部分资金尚未到位，正协调区财政局加快拨付。', '受降雨天气影响施工进度，已增加作业班组。'],
-  seriouslyLagging: ['前期手续尚未办结，进度严重滞后，已提请分管领导专题调度。', '施工力量不足，进度严重滞后，已约谈施工单位并督促整改。'],
+  lagging: ['进度慢于序时，已分析原因并制定赶进度措施。', '部分资金尚未到位，正协调区财政局加快拨付。'],
+  seriouslyLagging: ['进度严重滞后于序时，已提请分管领导专题调度。', '进度严重滞后，已逐项梳理问题清单，倒排工期推进。'],
   notStarted: [''],
   done: ['已完成年度目标任务，下一步做好巩固提升。', '提前完成全年任务，继续做好后续服务保障。'],
   final: ['全年目标任务已完成。'],
 };
+
+/** The closing sentence of a report: the spec's own reason when behind, else a stock phrase. */
+function courseTail(spec: CommitmentSpec, c: CommitmentRow, m: number, course: Course): string {
+  if (spec.reason && (course === 'lagging' || course === 'seriouslyLagging')) return spec.reason;
+  return pick(TAILS[course], c.id, m);
+}
 
 function quantityNarrative(spec: CommitmentSpec, c: CommitmentRow, m: number, value: string, course: Course | 'final'): string {
   const work = spec.work ?? spec.title;
@@ -327,7 +334,7 @@ function quantityNarrative(spec: CommitmentSpec, c: CommitmentRow, m: number, va
   const met = rate >= 100;
   const tail = course === 'final'
     ? met ? TAILS.final[0]! : '未完成年度目标，已分析原因并列入下年度继续推进。'
-    : met ? pick(TAILS.done, c.id, m) : pick(TAILS[course], c.id, m);
+    : met ? pick(TAILS.done, c.id, m) : courseTail(spec, c, m, course);
   if (spec.level) {
     const word = c.comparator === 'lte' ? '不高于' : '不低于';
     return `${m}月底${work}为${value}${c.unit}（目标${word}${c.targetValue}${c.unit}）。${tail}`;
@@ -341,8 +348,10 @@ function milestoneNarrative(spec: CommitmentSpec, c: CommitmentRow, m: number, d
   const last = c.milestones[doneCount - 1];
   const head = last ? `${work}：“${last.title}”节点已完成` : `${work}：前期准备工作有序开展`;
   if (!next) return `${head}，全部${c.milestones.length}个节点均已完成。`;
-  const nextText = `，正在推进“${next.title}”（计划${Number(next.dueDate.slice(5, 7))}月${Number(next.dueDate.slice(8, 10))}日前完成）`;
-  const tail = course === 'final' ? '年内未能全部完成，已申请延续至下年度。' : pick(TAILS[course], c.id, m);
+  const when = `${Number(next.dueDate.slice(5, 7))}月${Number(next.dueDate.slice(8, 10))}日前完成`;
+  const late = next.dueDate < monthEnd(Number(next.dueDate.slice(0, 4)), m);
+  const nextText = `，正在推进“${next.title}”（${late ? `原计划${when}，已滞后` : `计划${when}`}）`;
+  const tail = course === 'final' ? '年内未能全部完成，已申请延续至下年度。' : courseTail(spec, c, m, course);
   return `${head}${nextText}。${tail}`;
 }
 

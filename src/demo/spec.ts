@@ -74,6 +74,8 @@ export interface CommitmentSpec {
   lastReport?: 'submitted' | 'returned' | 'missing';
   /** lifecycle state (default: inProgress, notStarted → acknowledged, historical per result) */
   state?: CommitmentState;
+  /** why it is behind, for the narratives of a lagging course */
+  reason?: string;
   /** a co-department also reports narrative */
   coNarrative?: string;
   /** 办结申请 filed with the latest report's evidence: still pending, or approved (state closed) */
