@@ -22,7 +22,7 @@ export interface MatrixRow {
 }
 
 const all = (s: number): Three => [s, s, s];
-const grid = (g: Partial<Record<ActorName, Three>> & { rest: Three }): Record<ActorName, Three> => ({
+export const grid = (g: Partial<Record<ActorName, Three>> & { rest: Three }): Record<ActorName, Three> => ({
   admin: g.admin ?? g.rest, leader: g.leader ?? g.rest, reporter: g.reporter ?? g.rest,
   cityAdmin: g.cityAdmin ?? g.rest, cityLeader: g.cityLeader ?? g.rest, public: g.public ?? all(401),
 });
@@ -40,7 +40,7 @@ export const reporterWrite = (ok: number) => grid({ reporter: [ok, 404, 404], ad
 /** Any signed-in user acting on its own account. */
 export const SELF = (ok: number) => grid({ rest: all(ok) });
 
-const json = (method: InjectOptions['method'], url: string, payload?: object): InjectOptions => ({ method, url, ...(payload ? { payload } : {}) });
+export const json = (method: InjectOptions['method'], url: string, payload?: object): InjectOptions => ({ method, url, ...(payload ? { payload } : {}) });
 
 export const MATRIX: MatrixRow[] = [
   // regions and departments are public facts

@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testEngines } from '../store/testing.ts';
-import { MATRIX, VISIBLE_BASE } from './authz.matrix.ts';
+import { MATRIX as CORE_MATRIX, VISIBLE_BASE } from './authz.matrix.ts';
+import { WORKFLOW_MATRIX } from './authz.workflow.ts';
 import { signIn } from './testing.ts';
 import { ACTORS, TARGETS, buildWorld, type World } from './world.ts';
+
+const MATRIX = [...CORE_MATRIX, ...WORKFLOW_MATRIX];
 
 describe.each(testEngines())('authorization matrix on %s', (engine) => {
   let w: World;
