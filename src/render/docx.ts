@@ -6,9 +6,9 @@
  */
 import {
   AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
-  VerticalAlign, WidthType, type IRunOptions,
+  TableLayoutType, VerticalAlign, WidthType, type IRunOptions,
 } from 'docx';
-import { isFigure, sourcesOf, type Part, type ProseDocument } from '../domain/prose/document.ts';
+import { isFigure, oneLineTitle, sourcesOf, type Part, type ProseDocument } from '../domain/prose/document.ts';
 import { TEMPLATES_ZH } from '../domain/prose/templates.zh.ts';
 import type { RenderOptions } from './markdown.ts';
 
@@ -49,16 +49,40 @@ function pageFooter(align: 'right' | 'left'): Footer {
 }
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+/** width of the text block: A4 less the left and right margins */
+const TEXT_WIDTH = Math.round((210 - 28 - 26) * MM);
+
+/** Display width in character cells: CJK 1, Latin letters and digits ½. */
+const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+
+const TABLE_PT = 10.5; // 五号
+
+/**
+ * Column widths in twips: columns of short content (figures, numbers, up to 6 characters) get just
+ * their width so a figure never wraps; the text columns share the rest by how much they hold.
+ */
+function columnWidths(columns: string[], rows: Part[][]): number[] {
+  const cellText = (p: Part) => (isFigure(p) ? p.text : p);
+  const charTwips = TABLE_PT * PT;
+  const content = columns.map((h, i) => ({ header: textWidth(h), widest: Math.max(0, ...rows.map((r) => textWidth(cellText(r[i]!)))) }));
+  const fixed = content.map((c) => (c.widest <= 6 ? Math.round((Math.max(c.header, c.widest) + 1.2) * charTwips) : null));
+  const rest = TEXT_WIDTH - fixed.reduce<number>((a, b) => a + (b ?? 0), 0);
+  const weights = content.map((c, i) => (fixed[i] === null ? Math.min(14, c.widest) : 0));
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  return content.map((_, i) => fixed[i] ?? Math.floor((weights[i]! / total) * rest));
+}
 
 function table(caption: string, columns: string[], rows: Part[][]): (Paragraph | Table)[] {
   const cellPara = (parts: Part[], bold: boolean, center: boolean) =>
     new Paragraph({
       alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
-      spacing: { line: 20 * PT, lineRule: LineRuleType.EXACT },
-      children: bold ? [run(parts.join(''), FONTS.heading1, 12)] : runs(parts, FONTS.body, 12),
+      spacing: { line: 16 * PT, lineRule: LineRuleType.EXACT },
+      children: bold ? [run(parts.join(''), FONTS.heading1, TABLE_PT)] : runs(parts, FONTS.body, TABLE_PT),
     });
+  const widths = columnWidths(columns, rows);
   const cell = (parts: Part[], header: boolean, i: number) =>
     new TableCell({
+      width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 80, right: 80, top: 40, bottom: 40 },
       borders: { top: border, bottom: border, left: border, right: border },
@@ -67,7 +91,9 @@ function table(caption: string, columns: string[], rows: Part[][]): (Paragraph |
   return [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(caption, FONTS.heading1, 14)] }),
     new Table({
-      width: { size: 100, type: WidthType.PERCENTAGE },
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
       rows: [
         new TableRow({ tableHeader: true, children: columns.map((c, i) => cell([c], true, i)) }),
         ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell([c], false, i)) })),
@@ -80,7 +106,7 @@ function table(caption: string, columns: string[], rows: Part[][]): (Paragraph |
 /** Renders the document as a .docx file. */
 export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 35 * PT, lineRule: LineRuleType.EXACT }, children: [run(doc.title, FONTS.title, 22)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 35 * PT, lineRule: LineRuleType.EXACT }, children: doc.title.split('\n').map((line, i) => run(line, FONTS.title, 22, i > 0 ? { break: 1 } : {})) }),
   ];
   if (doc.subtitle) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(doc.subtitle, FONTS.heading2, BODY_PT)] }));
   children.push(new Paragraph({ spacing: LINE, children: [] }));
@@ -102,7 +128,7 @@ export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promi
     );
   }
   const document = new Document({
-    title: doc.title,
+    title: oneLineTitle(doc),
     creator: doc.issuer,
     evenAndOddHeaderAndFooters: true,
     styles: { default: { document: { run: { font: { ascii: FONTS.latin, eastAsia: FONTS.body, hAnsi: FONTS.latin }, size: BODY_PT * 2 } } } },

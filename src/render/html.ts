@@ -1,5 +1,5 @@
 /** A generated document as one HTML page; every figure links to the record it came from. */
-import { isFigure, sourcesOf, type Part, type ProseDocument } from '../domain/prose/document.ts';
+import { isFigure, oneLineTitle, sourcesOf, type Part, type ProseDocument } from '../domain/prose/document.ts';
 import { TEMPLATES_ZH } from '../domain/prose/templates.zh.ts';
 import type { RenderOptions } from './markdown.ts';
 import { sourceHref } from './sources.ts';
@@ -33,8 +33,8 @@ export function renderHtml(doc: ProseDocument, opts: RenderOptions): string {
   const out = [
     '<!doctype html>',
     '<html lang="zh-CN"><head><meta charset="utf-8">',
-    `<title>${esc(doc.title)}</title><style>${STYLE}</style></head><body>`,
-    `<h1>${esc(doc.title)}</h1>`,
+    `<title>${esc(oneLineTitle(doc))}</title><style>${STYLE}</style></head><body>`,
+    `<h1>${doc.title.split('\n').map(esc).join('<br>')}</h1>`,
   ];
   if (doc.subtitle) out.push(`<p class="subtitle">${esc(doc.subtitle)}</p>`);
   for (const b of doc.blocks) {

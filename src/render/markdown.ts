@@ -1,5 +1,5 @@
 /** A generated document as Markdown: headings, paragraphs, GFM tables, optional list of sources. */
-import { isFigure, sourcesOf, type Part, type ProseDocument } from '../domain/prose/document.ts';
+import { isFigure, oneLineTitle, sourcesOf, type Part, type ProseDocument } from '../domain/prose/document.ts';
 import { TEMPLATES_ZH } from '../domain/prose/templates.zh.ts';
 import { sourceHref } from './sources.ts';
 
@@ -14,7 +14,7 @@ const text = (parts: readonly Part[]) => parts.map((p) => (isFigure(p) ? p.text 
 const cell = (p: Part) => text([p]).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderMarkdown(doc: ProseDocument, opts: RenderOptions): string {
-  const out = [`# ${doc.title}`, ''];
+  const out = [`# ${oneLineTitle(doc)}`, ''];
   if (doc.subtitle) out.push(doc.subtitle, '');
   for (const b of doc.blocks) {
     if (b.kind === 'heading') out.push(`${'#'.repeat(b.level + 1)} ${b.text}`, '');

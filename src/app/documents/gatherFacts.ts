@@ -28,16 +28,20 @@ export async function gatherPlanFacts(q: Queryable, ctx: AppContext, o: { region
   const all = (await listCommitments(q, { regionCodes: [o.regionCode], planId: o.planId })).filter((c) => c.state !== 'cancelled' && c.state !== 'draft');
   const reports = await listReports(q, [o.regionCode], all.map((c) => c.id));
   const evaluated = evaluateAll(all, reports, o.asOf, ctx);
-  const departmentNames = new Map((await listDepartments(q, o.regionCode)).map((d) => [d.id, d.name]));
+  const departments = await listDepartments(q, o.regionCode);
+  const departmentNames = new Map(departments.map((d) => [d.id, d.name]));
+  const shortNames = new Map(departments.map((d) => [d.id, d.shortName]));
   const reportsBy = new Map<string, ProgressReport[]>();
   for (const r of reports) reportsBy.set(r.commitmentId, [...(reportsBy.get(r.commitmentId) ?? []), r]);
   const commitments = all
     .filter((c) => c.parentId === null)
-    .map((c) => toFacts(c, evaluated.get(c.id)!, reportsBy.get(c.id) ?? [], departmentNames, o.asOf, ctx));
+    .map((c) => toFacts(c, evaluated.get(c.id)!, reportsBy.get(c.id) ?? [], departmentNames, shortNames, o.asOf, ctx));
   return { commitments, evaluated: [...evaluated.values()], reports, departmentNames };
 }
 
-function toFacts(c: Commitment, e: EvaluatedCommitment, reports: ProgressReport[], names: Map<string, string>, asOf: string, ctx: AppContext): CommitmentFacts {
+function toFacts(
+  c: Commitment, e: EvaluatedCommitment, reports: ProgressReport[], names: Map<string, string>, shortNames: Map<string, string | null>, asOf: string, ctx: AppContext,
+): CommitmentFacts {
   const started = (r: ProgressReport) => periodRange(r.period).start <= asOf;
   const counted = countedReports(c, reports, ctx.config).filter(started);
   const valueReport = e.evaluation.latestValue === null ? null : [...counted].reverse().find((r) => r.cumulativeValue !== null && r.period === e.evaluation.latestPeriod) ?? null;
@@ -56,7 +60,7 @@ function toFacts(c: Commitment, e: EvaluatedCommitment, reports: ProgressReport[
     comparator: c.comparator,
     deadline: c.deadline,
     subtasks: e.subtaskCount,
-    leadDepartment: c.leadDepartmentId ? { id: c.leadDepartmentId, name: names.get(c.leadDepartmentId) ?? '' } : null,
+    leadDepartment: c.leadDepartmentId ? { id: c.leadDepartmentId, name: names.get(c.leadDepartmentId) ?? '', shortName: shortNames.get(c.leadDepartmentId) ?? null } : null,
     evaluation: e.evaluation,
     valueReport: valueReport ? { id: valueReport.id, period: valueReport.period } : null,
     latestReport: latest ? { id: latest.id, period: latest.period, narrative: latest.narrative } : null,

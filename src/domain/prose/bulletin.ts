@@ -180,7 +180,7 @@ function livelihoodRow(c: CommitmentFacts, n: number): Part[] {
   return [
     String(n),
     c.title,
-    c.leadDepartment?.name ?? '—',
+    c.leadDepartment ? (c.leadDepartment.shortName ?? c.leadDepartment.name) : '—',
     c.targetValue !== null ? figure(formatValue(c.targetValue, c.unit), commitmentSource(c)) : '—',
     e.latestValue !== null && src ? figure(formatValue(e.latestValue, c.unit), src) : '—',
     e.completionRate !== null && src ? figure(formatPercent(e.completionRate), src) : '—',

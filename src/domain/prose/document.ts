@@ -45,6 +45,7 @@ export type Block =
 /** A generated document. */
 export interface ProseDocument {
   kind: 'bulletin' | 'yearSummary';
+  /** may hold `\n` where a long title breaks into lines; see `oneLineTitle` */
   title: string;
   /** line under the title, e.g. （2024年第6期）; null when none */
   subtitle: string | null;
@@ -80,9 +81,12 @@ export function sourcesOf(doc: ProseDocument): SourceRef[] {
   return [...seen.values()];
 }
 
+/** The title on one line (file names, Markdown, page titles). */
+export const oneLineTitle = (doc: Pick<ProseDocument, 'title'>): string => doc.title.replace(/\n/g, '');
+
 /** The whole document as plain text, one block a line (tests and previews). */
 export function documentText(doc: ProseDocument): string {
-  const lines = [doc.title, ...(doc.subtitle ? [doc.subtitle] : [])];
+  const lines = [oneLineTitle(doc), ...(doc.subtitle ? [doc.subtitle] : [])];
   for (const b of doc.blocks) {
     if (b.kind === 'heading') lines.push(b.text);
     else if (b.kind === 'paragraph') lines.push(plainText(b.parts));

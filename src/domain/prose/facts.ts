@@ -25,7 +25,7 @@ export interface CommitmentFacts {
   /** number of subtasks it rolls up from (0 for a leaf) */
   subtasks: number;
   /** 牵头单位 */
-  leadDepartment: { id: string; name: string } | null;
+  leadDepartment: { id: string; name: string; /** 简称, for narrow table columns */ shortName?: string | null } | null;
   evaluation: Evaluation;
   /** the counted (accepted) report whose value is `evaluation.latestValue` */
   valueReport: { id: string; period: string } | null;

@@ -6,7 +6,8 @@
  */
 export const TEMPLATES_ZH = {
   bulletin: {
-    title: '{region}{year}年政府工作报告目标任务推进情况督查通报',
+    /** `\n` is where the title breaks into its second line (GB/T 9704: break at a word boundary) */
+    title: '{region}{year}年政府工作报告目标任务\n推进情况督查通报',
     subtitle: '（{year}年第{month}期）',
     issuer: '{region}人民政府督查室',
     opening:
@@ -43,7 +44,7 @@ export const TEMPLATES_ZH = {
     ],
   },
   yearSummary: {
-    title: '{region}{year}年政府工作报告目标任务完成情况工作纪实',
+    title: '{region}{year}年政府工作报告\n目标任务完成情况工作纪实',
     issuer: '{region}人民政府督查室',
     opening: '{year}年，{region}政府工作报告确定的{total}项目标任务中，已完成{completed}项，占{share}。现将主要目标任务完成情况纪实如下。',
     headingEconomy: '经济运行',
