@@ -188,6 +188,26 @@ describe.each(testEngines())('workflow routes on %s', (engine) => {
     expect((await get('admin', `/supervision-slips?region=${region}`)).statusCode).toBe(403);
   });
 
+  it('lists filter and sort by status, overdue and 序时进度; the summary counts by sector and department', async () => {
+    await w.commitment({ state: 'inProgress', sector: '经济发展', title: '规上工业增加值增长8%' });
+    const q = '/commitments?region=430502&asOf=2024-06-15';
+    const overdue = (await get('admin', `${q}&overdue=true`)).json().items as { evaluation: { overdue: boolean; status: string } }[];
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(overdue.every((c) => c.evaluation.overdue)).toBe(true);
+    const lagging = (await get('admin', `${q}&status=lagging&status=seriouslyLagging`)).json().items as { evaluation: { status: string } }[];
+    expect(lagging.every((c) => ['lagging', 'seriouslyLagging'].includes(c.evaluation.status))).toBe(true);
+    const byOverdue = (await get('admin', `${q}&sort=overdue&order=desc`)).json().items.map((c: { evaluation: { overdue: boolean } }) => c.evaluation.overdue);
+    expect(byOverdue).toEqual([...byOverdue].sort((a: boolean, b: boolean) => Number(b) - Number(a)));
+    expect(byOverdue).toContain(false);
+    const byExpected = (await get('admin', `${q}&sort=expectedProgress`)).json().items.map((c: { evaluation: { expectedProgress: number } }) => c.evaluation.expectedProgress);
+    expect(byExpected).toEqual([...byExpected].sort((a: number, b: number) => a - b));
+    const summary = (await get('leader', '/commitments/summary?region=430502&asOf=2024-06-15')).json();
+    const sectors = Object.fromEntries(summary.bySector.map((g: { key: string; total: number }) => [g.key, g.total]));
+    expect(sectors['经济发展']).toBe(1);
+    expect(summary.bySector.reduce((n: number, g: { total: number }) => n + g.total, 0)).toBe(summary.total.total);
+    expect(summary.byDepartment.find((g: { key: string }) => g.key === w.ids.hr).total).toBeGreaterThan(0);
+  });
+
   it('ranks departments for a period with score parts', async () => {
     const res = await get('leader', '/assessment?region=430502&period=2024-05');
     expect(res.statusCode).toBe(200);

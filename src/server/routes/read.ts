@@ -53,7 +53,7 @@ export const CommitmentQuery = RegionScope.extend({
   q: z.string().max(100).optional().describe('search in title / 标题搜索'),
   topLevel: boolParam.optional().describe('only commitments without a parent / 仅一级任务'),
   asOf: IsoDate.optional().describe('evaluate at this date (default today) / 评估日期'),
-  sort: z.enum(['title', 'completionRate', 'lag', 'deadline', 'status', 'sector']).optional(),
+  sort: z.enum(['title', 'completionRate', 'expectedProgress', 'lag', 'overdue', 'deadline', 'status', 'sector']).optional(),
   order: z.enum(['asc', 'desc']).optional(),
 });
 export type CommitmentQuery = z.infer<typeof CommitmentQuery>;
@@ -104,6 +104,8 @@ export function registerReadRoutes(api: FastifyInstance) {
       const val = (c: (typeof items)[number]): string | number =>
         key === 'completionRate' ? (c.evaluation.completionRate ?? -1)
         : key === 'lag' ? (c.evaluation.lag ?? -Infinity)
+        : key === 'expectedProgress' ? c.evaluation.expectedProgress
+        : key === 'overdue' ? Number(c.evaluation.overdue)
         : key === 'status' ? STATUS_ORDER.indexOf(c.evaluation.status)
         : key === 'deadline' ? c.deadline
         : key === 'sector' ? c.sector
