@@ -15,10 +15,13 @@ describe('task sheet values', () => {
     ['3000', '万元', '3000'],
     ['1公顷', '亩', '15'],
     ['105.5', '%', '105.5'],
+    ['一百四十', '个', '140'],
+    ['两万人', '人', '20000'],
   ])('%s in %s → %s', (raw, unit, value) => expect(parseSheetValue(raw, unit)).toEqual({ value }));
 
   it('refuses text that is no number and a unit of another base', () => {
     expect(parseSheetValue('约三千', '人')).toHaveProperty('error.zh');
+    expect(parseSheetValue('三四个', '个')).toHaveProperty('error.zh');
     expect(parseSheetValue('12个', '人')).toMatchObject({ error: { zh: expect.stringContaining('不一致'), en: expect.stringContaining('does not match') } });
     expect(parseSheetValue('1.2万', null)).toHaveProperty('error');
   });

@@ -6,7 +6,7 @@
  * the database, this module decides.
  */
 import {
-  decimalFromNumber, decimalFromString, normalize, QuantityError, shift, splitUnit, toHalfWidth, toNumber, toString, trimDecimal, type Decimal,
+  CHINESE_NUMERAL_CHARS, decimalFromNumber, decimalFromString, normalize, parseChineseNumeral, QuantityError, shift, splitUnit, toHalfWidth, toNumber, toString, trimDecimal, type Decimal,
 } from './quantity.ts';
 import type { Commitment } from './types.ts';
 
@@ -69,14 +69,21 @@ function divideByFactor(v: Decimal, factor: Decimal): Decimal {
 }
 
 /**
- * The value of a cell in the commitment's unit: a number; text with thousands separators or
- * full-width digits (１，２３４); or with a scale or unit of the same base (1.2万 for 人, 3685人,
+ * The value of a cell in the commitment's unit: a number; text with thousands separators,
+ * full-width digits (１，２３４) or a Chinese numeral (一千二百); or with a scale or unit of the same base (1.2万 for 人, 3685人,
  * 1.2亿 for 万元 → 12000). Returns the decimal string or why it was refused.
  */
 export function parseSheetValue(raw: string | number, unit: string | null): { value: string } | { error: UnitError } {
   try {
     if (typeof raw === 'number') return { value: toString(decimalFromNumber(raw)) };
-    const text = toHalfWidth(raw.trim()).replace(/\s+/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+    let text = toHalfWidth(raw.trim()).replace(/\s+/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+    // a whole Chinese numeral (一千二百, 两万) as digits; a trailing 万/亿 stays a scale
+    const cn = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+`).exec(text)?.[0];
+    if (cn) {
+      const scaled = cn.length > 1 && /[万亿]$/.test(cn) && !/[万亿]/.test(cn.slice(0, -1));
+      const n = parseChineseNumeral(scaled ? cn.slice(0, -1) : cn);
+      if (n !== null) text = `${n}${scaled ? cn.slice(-1) : ''}${text.slice(cn.length)}`;
+    }
     const m = /^([+-]?\d+(?:\.\d+)?)(十|百|千|万|亿)?(.*)$/.exec(text);
     if (!m) return { error: { zh: `“${raw}”不是有效数字`, en: `"${raw}" is not a number` } };
     const [, num, scale = '', unitText] = m;

@@ -10,7 +10,7 @@ import { principalOf, type WorkflowActor } from '../workflow/access.ts';
 export async function findDepartment(q: Queryable, regionCode: string, ref: string): Promise<Department> {
   const byId = /^[0-9a-f-]{36}$/i.test(ref) ? await getDepartment(q, ref) : undefined;
   const d = byId?.regionCode === regionCode ? byId : (await listDepartments(q, regionCode)).find((x) => x.name === ref || x.shortName === ref);
-  if (!d) throw new AppError('department_not_found', `${regionCode}下没有单位“${ref}”`, `no department "${ref}" in region ${regionCode}`, 404);
+  if (!d) throw new AppError('department_not_found', `行政区 ${regionCode} 下没有单位“${ref}”`, `no department "${ref}" in region ${regionCode}`, 404);
   return d;
 }
 
