@@ -80,7 +80,7 @@ export function buildBulletin(data: BulletinData, templates: Templates = TEMPLAT
   const depts = [...byDept.entries()].sort(([a, x], [b, y]) => y.length - x.length || cmpZh(a, b));
   depts.forEach(([name, list], i) => {
     blocks.push({ kind: 'heading', level: 2, text: `（${chineseOrdinal(i + 1)}）${name}` });
-    for (const c of [...list].sort((a, b) => severity(a) - severity(b) || cmpZh(a.title, b.title))) para(flaggedParagraph(c, t));
+    for (const c of [...list].sort((a, b) => severity(a) - severity(b) || cmpZh(a.title, b.title))) para(flaggedParagraph(c, data.asOf, t));
   });
 
   // 三、考核排名
@@ -127,7 +127,7 @@ export function fillText(template: string, values: Record<string, string>): stri
   return fill(template, values).join('');
 }
 
-function flaggedParagraph(c: CommitmentFacts, t: Templates['bulletin']): Part[] {
+function flaggedParagraph(c: CommitmentFacts, asOf: string, t: Templates['bulletin']): Part[] {
   const e = c.evaluation;
   const parts: Part[] = [];
   if (BEHIND.has(e.status)) {
@@ -149,6 +149,7 @@ function flaggedParagraph(c: CommitmentFacts, t: Templates['bulletin']): Part[] 
     } else {
       parts.push(...fill(t.laggingItemNoValue, { title: quoted(c.title), status: STATUS_LABELS[e.status], expected: figure(formatPercent(e.expectedProgress), commitmentSource(c)) }));
     }
+    if (asOf > c.deadline) parts.push(...fill(t.pastDeadlineClause, { deadline: dateLabel(c.deadline) }));
     if (e.missingPeriods.length) parts.push(...fill(t.overdueClause, { periods: periodList(e.missingPeriods) }));
   } else if (e.missingPeriods.length) {
     parts.push(...fill(t.overdueItem, { title: quoted(c.title), periods: periodList(e.missingPeriods) }));

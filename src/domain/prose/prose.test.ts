@@ -87,6 +87,11 @@ describe('督查通报 (bulletin)', () => {
     expect(criticised.map((d) => d.departmentId)).toEqual([FIXTURE_DEPTS.agri.id]);
   });
 
+  it('notes a passed deadline', () => {
+    const late = FIXTURE_COMMITMENTS.map((c) => (c.id === FIXTURE_COMMITMENTS[1]!.id ? { ...c, deadline: '2024-06-30' } : c));
+    expect(documentText(buildBulletin({ ...FIXTURE_BULLETIN, commitments: late }))).toContain('低于序时进度30个百分点。已超过2024年6月30日的完成时限。单位反映');
+  });
+
   it('says so when nothing is behind', () => {
     const calm = buildBulletin({ ...FIXTURE_BULLETIN, commitments: [FIXTURE_COMMITMENTS[0]!], ranking: [] });
     expect(documentText(calm)).toContain(TEMPLATES_ZH.bulletin.noLagging);

@@ -23,6 +23,7 @@ export const TEMPLATES_ZH = {
     laggingItemNoValue: '“{title}”（{status}）：尚未报送经审核的进展数据，序时进度应达{expected}。',
     overdueItem: '“{title}”：{periods}进展逾期未报送。',
     overdueClause: '另有{periods}进展逾期未报送。',
+    pastDeadlineClause: '已超过{deadline}的完成时限。',
     overdueDeadline: '“{title}”：已过{deadline}的完成时限，尚未完成。',
     overdueSubtasks: '“{title}”：部分子任务进展逾期未报送。',
     reason: '单位反映：{narrative}',
