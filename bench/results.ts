@@ -3,7 +3,7 @@
  * only that one, so sections written by other benchmarks stay as they are.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export const RESULTS_PATH = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
@@ -35,5 +35,5 @@ export function machineLine(): string {
   } catch {
     // not Linux: os.cpus() is enough
   }
-  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${cpu} × ${cpus().length}`;
+  return `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC · Node ${process.version} · ${cpu} × ${cpus().length} · load average ${loadavg()[0].toFixed(1)}`;
 }

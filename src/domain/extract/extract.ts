@@ -73,6 +73,42 @@ export function extractClaims(text: string, options: ExtractOptions = {}): Claim
 const CHAR_CLASS = new Uint8Array(65536);
 for (let c = 0x30; c <= 0x39; c++) CHAR_CLASS[c] = 1;
 for (const ch of CHINESE_NUMERAL_CHARS) CHAR_CLASS[ch.charCodeAt(0)] = 2;
+/** Codes that can start a unit, a scale or 余/多 (see quantity.ts), as a table. */
+const UNIT_START = new Uint8Array(65536);
+for (const c of UNIT_START_CODES) UNIT_START[c] = 1;
+
+/** End of the run found by the last `nextNumber` call. */
+let runEnd = 0;
+
+/**
+ * The start of the next run of ASCII digits (with one decimal point) or Chinese numeral
+ * characters at or after `from` that is followed by something that can start a unit; sets
+ * `runEnd`. -1 when there is none. A small function of its own so the engine optimizes the scan.
+ */
+function nextNumber(t: string, from: number): number {
+  const n = t.length;
+  for (let i = from; i < n; i++) {
+    const cls = CHAR_CLASS[t.charCodeAt(i)];
+    if (cls === 0) continue;
+    let j = i + 1;
+    if (cls === 1) {
+      while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 1) j++;
+      if (t.charCodeAt(j) === 0x2e && CHAR_CLASS[t.charCodeAt(j + 1)] === 1) {
+        j += 2;
+        while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 1) j++;
+      }
+    } else {
+      while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 2) j++;
+    }
+    if (j < n && UNIT_START[t.charCodeAt(j)] === 1) {
+      runEnd = j;
+      return i;
+    }
+    i = j - 1;
+  }
+  return -1;
+}
+
 /** Delimiters by code: 1 = ends a clause (，：), 2 = ends a sentence (。！？；, line break) and a clause. */
 const DELIM = new Uint8Array(65536);
 for (const ch of '，,：:—') DELIM[ch.charCodeAt(0)] = 1;
@@ -90,9 +126,10 @@ const NOT_NUMERAL_PREFIX = /[第初周每前后首头逐星届其之唯统万]$/
 const LIST_ITEM = /^(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/;
 const CJK = /[\u4e00-\u9fff]/g;
 
-const PLAN_YEAR_RE =
-  /(\d{4})年[,，]?[^。\n，,；;]{0,12}?(?<![主需重必只])(?:将|要|力争|计划|确保)|(\d{4})年(?:工作)?(?:主要任务|重点工作|工作安排|主要目标|预期目标|目标任务|重点任务|工作任务|工作打算|安排)|展望(\d{4})|关于(\d{4})年/g;
-const YEAR_RE = /(\d{4})年/g;
+/** After "YYYY年": a plan cue (2024年，我区将… / 2026年重点工作 / 2024年工作安排). */
+const PLAN_AFTER_YEAR =
+  /^(?:[,，]?[^。\n，,；;]{0,12}?(?<![主需重必只])(?:将|要|力争|计划|确保)|(?:工作)?(?:主要任务|重点工作|工作安排|主要目标|预期目标|目标任务|重点任务|工作任务|工作打算|安排))/;
+
 
 interface LineInfo {
   start: number;
@@ -112,24 +149,39 @@ interface LineInfo {
  */
 export function findPlanYear(t: string): number | null {
   const candidates: number[] = [];
-  PLAN_YEAR_RE.lastIndex = 0;
-  for (let m = PLAN_YEAR_RE.exec(t); m; m = PLAN_YEAR_RE.exec(t)) {
-    if (/[到至—–~\-]/.test(t[m.index - 1] ?? '')) continue;
-    const y = Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
-    if (y >= 1950 && y <= 2200) candidates.push(y);
+  const counts = new Map<number, number>();
+  // every "YYYY年": count it, and take it as a candidate when a plan cue follows
+  for (let at = t.indexOf('年'); at >= 0; at = t.indexOf('年', at + 1)) {
+    const y = yearBefore(t, at);
+    if (y === null) continue;
+    const before = t[at - 5] ?? '';
+    if (/[到至—–~\-]/.test(before)) continue; // 到2035年: a horizon
+    counts.set(y, (counts.get(y) ?? 0) + 1);
+    if (PLAN_AFTER_YEAR.test(t.slice(at + 1, at + 16)) || t.startsWith('关于', at - 6)) candidates.push(y);
+  }
+  for (let at = t.indexOf('展望'); at >= 0; at = t.indexOf('展望', at + 1)) {
+    const m = /^\d{4}/.exec(t.slice(at + 2, at + 6));
+    if (m) candidates.push(Number(m[0]));
   }
   if (candidates.length === 0) return null;
-  const counts = new Map<number, number>();
-  YEAR_RE.lastIndex = 0;
-  for (let m = YEAR_RE.exec(t); m; m = YEAR_RE.exec(t)) {
-    const y = Number(m[1]);
-    if (y >= 1950 && y <= 2200 && !/[到至—–~\-]/.test(t[m.index - 1] ?? '')) counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
   let common = 0;
   let best = -1;
   for (const [y, n] of counts) if (n > best || (n === best && y > common)) [common, best] = [y, n];
   const atOrAfter = candidates.filter((y) => y >= common);
   return atOrAfter.length ? Math.min(...atOrAfter) : Math.max(...candidates);
+}
+
+/** The year written as four digits right before position `at` (the 年), or null. */
+function yearBefore(t: string, at: number): number | null {
+  if (at < 4) return null;
+  let y = 0;
+  for (let k = at - 4; k < at; k++) {
+    const c = t.charCodeAt(k) - 0x30;
+    if (c < 0 || c > 9) return null;
+    y = y * 10 + c;
+  }
+  if (CHAR_CLASS[t.charCodeAt(at - 5)] === 1) return null; // five or more digits
+  return y >= 1950 && y <= 2200 ? y : null;
 }
 
 export function classifyLines(t: string, planYear: number | null): LineInfo[] {
@@ -316,23 +368,12 @@ function extract(original: string, options: ExtractOptions): Claim[] {
 
   let li = 0;
   const n = t.length;
-  for (let i = 0; i < n; i++) {
-    const cls = CHAR_CLASS[t.charCodeAt(i)];
-    if (cls === 0) continue;
-    const numStart = i;
-    let j = i + 1;
-    if (cls === 1) {
-      while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 1) j++;
-      if (t.charCodeAt(j) === 0x2e && CHAR_CLASS[t.charCodeAt(j + 1)] === 1) {
-        j += 2;
-        while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 1) j++;
-      }
-    } else {
-      while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 2) j++;
-    }
-    i = j - 1; // the loop continues after this run unless a claim moves it further
-    let numEnd = j;
-    if (!UNIT_START_CODES.has(t.charCodeAt(numEnd))) continue; // no unit follows: not a quantity
+  let from = 0;
+  for (;;) {
+    const numStart = nextNumber(t, from);
+    if (numStart < 0) break;
+    let numEnd = runEnd;
+    from = numEnd; // the scan continues after this run unless a claim moves it further
     const raw = t.slice(numStart, numEnd);
     if (raw === '一') continue; // the article 一 (一批, 一体, 一个)
     while (li < lines.length - 1 && lines[li].end < numStart) li++;
@@ -533,7 +574,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       heading: line.heading,
       livelihood: line.livelihood,
     });
-    i = Math.max(i, u.end - 1);
+    from = Math.max(from, u.end);
   }
   return claims;
 }
