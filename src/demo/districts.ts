@@ -20,6 +20,24 @@ export const DEMO_REGIONS: Region[] = [
 
 export const DISTRICT_CODES = ['140802', '430502', '430202', '360313'] as const;
 
+/**
+ * Same-city counties that carry economic indicators only (no plan, departments or accounts), so a
+ * city's ranking of its counties (全市排名) has peers. `scale`: size relative to the demo district.
+ */
+export const PEER_REGIONS: Array<Region & { peerOf: string; scale: number }> = [
+  { code: '140821', name: '临猗县', level: 'county', parentCode: '140800', peerOf: '140802', scale: 0.42 },
+  { code: '140881', name: '永济市', level: 'county', parentCode: '140800', peerOf: '140802', scale: 0.5 },
+  { code: '140882', name: '河津市', level: 'county', parentCode: '140800', peerOf: '140802', scale: 0.78 },
+  { code: '430503', name: '大祥区', level: 'county', parentCode: '430500', peerOf: '430502', scale: 1.05 },
+  { code: '430511', name: '北塔区', level: 'county', parentCode: '430500', peerOf: '430502', scale: 0.45 },
+  { code: '430203', name: '芦淞区', level: 'county', parentCode: '430200', peerOf: '430202', scale: 1.1 },
+  { code: '430204', name: '石峰区', level: 'county', parentCode: '430200', peerOf: '430202', scale: 0.85 },
+  { code: '430211', name: '天元区', level: 'county', parentCode: '430200', peerOf: '430202', scale: 1.55 },
+  { code: '360302', name: '安源区', level: 'county', parentCode: '360300', peerOf: '360313', scale: 1.2 },
+  { code: '360322', name: '上栗县', level: 'county', parentCode: '360300', peerOf: '360313', scale: 0.8 },
+  { code: '360323', name: '芦溪县', level: 'county', parentCode: '360300', peerOf: '360313', scale: 0.7 },
+];
+
 /** Leaders by portfolio (分管领导). */
 const LEADERS = {
   head: '区长',

@@ -86,8 +86,38 @@ function yearGrowth(region: string, indicator: Indicator, year: number): number 
   return known ?? round1(MEAN_GROWTH[indicator] + (YEAR_SWING[year] ?? -1) + (INDICATOR_SWING[indicator]?.[year] ?? 0) + noise(region, indicator, year));
 }
 
-/** The indicator values of the demo districts up to `today` (quarters released by then). */
-export function buildIndicatorValues(regions: readonly string[], today: string, id: (...parts: (string | number)[]) => string): IndicatorValue[] {
+/** A same-city county with indicators only; its series is the demo district's, rescaled. */
+export interface Peer {
+  code: string;
+  peerOf: string;
+  scale: number;
+}
+
+/**
+ * The indicator values of the demo districts up to `today` (quarters released by then), and of
+ * their peers: each peer's series is its district's, scaled by `scale` (per-capita income by 0.85–1.05)
+ * with its own growth rates (the district's ±1.5 points). Peers' figures are all INVENTED.
+ */
+export function buildIndicatorValues(
+  regions: readonly string[], today: string, id: (...parts: (string | number)[]) => string, peers: readonly Peer[] = [],
+): IndicatorValue[] {
+  const rows = districtIndicatorValues(regions, today, id);
+  const unit01 = (...key: (string | number)[]) => (noise(...key) + 1.5) / 3;
+  for (const peer of peers) {
+    for (const r of rows.filter((x) => x.regionCode === peer.peerOf && x.periodType !== 'month')) {
+      const factor = r.indicator === '居民人均可支配收入' ? 0.85 + 0.2 * unit01(peer.code, r.indicator) : peer.scale * (0.9 + 0.2 * unit01(peer.code, r.indicator));
+      const digits = r.unit === '元' ? 0 : 2;
+      rows.push({
+        ...r, id: id(peer.code, r.indicator, r.period), regionCode: peer.code,
+        value: r.value === null ? null : (Number(r.value) * factor).toFixed(digits),
+        yoyGrowth: r.yoyGrowth === null ? null : round1(r.yoyGrowth + noise(peer.code, r.indicator, r.period.slice(0, 4))),
+      });
+    }
+  }
+  return rows;
+}
+
+function districtIndicatorValues(regions: readonly string[], today: string, id: (...parts: (string | number)[]) => string): IndicatorValue[] {
   const lastYear = Number(today.slice(0, 4));
   const rows: IndicatorValue[] = [];
   for (const region of regions) {

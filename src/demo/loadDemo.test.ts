@@ -43,9 +43,19 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     expect(current!.title).toContain('示例');
     // comparable indicator periods for all four districts: the last two years and this year's released quarters
     const periods = await db.query<{ period: string; n: number }>(
-      "select period, count(distinct region_code)::int as n from indicator_value where indicator = '地区生产总值' and period in ('2024', '2025', '2026-Q1', '2026-Q3') group by period",
+      `select period, count(distinct region_code)::int as n from indicator_value
+       where indicator = '地区生产总值' and period in ('2024', '2025', '2026-Q1', '2026-Q3') and region_code = any($1) group by period`,
+      [[...DISTRICT_CODES]],
     );
     expect(periods.map((p) => [p.period, p.n]).sort()).toEqual([['2024', 4], ['2025', 4], ['2026-Q1', 4], ['2026-Q3', 4]]);
+    expect(await db.query("select 1 from indicator_value where period = '2026-Q4' or period = '2026'")).toEqual([]);
+    // each city has peers to rank its district among (全市排名)
+    const peers = await db.query<{ parent: string; n: number }>(
+      `select r.parent_code as parent, count(distinct v.region_code)::int as n from indicator_value v join region r on r.code = v.region_code
+       where v.period = '2026-Q3' and v.indicator = '居民人均可支配收入' group by r.parent_code order by 1`,
+    );
+    expect(peers.map((p) => p.parent)).toEqual(['140800', '360300', '430200', '430500']);
+    for (const p of peers) expect(p.n, p.parent).toBeGreaterThanOrEqual(3);
   });
 
   it('a second load inserts nothing and leaves every table as it was', async () => {

@@ -16,7 +16,7 @@ import type { Project, ProjectStage, RecordedFact } from '../domain/types.ts';
 import { PROJECT_STAGES } from '../domain/types.ts';
 import { dayNumber } from '../domain/dates.ts';
 import { buildPlan, stableId, type CommitmentRow, type ReportRow } from './build.ts';
-import { DEMO_REGIONS, DISTRICT_CODES, departmentsOf } from './districts.ts';
+import { DEMO_REGIONS, DISTRICT_CODES, PEER_REGIONS, departmentsOf } from './districts.ts';
 import { buildIndicatorValues } from './indicators.ts';
 import { insertRows } from './bulk.ts';
 import { createDemoUsers, DEMO_PASSWORD, demoAccounts } from './users.ts';
@@ -78,7 +78,7 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
   const leaders = new Map<string, Map<string, string>>();
   const labels = new Map<string, Map<string, string>>();
   await ctx.db.transaction(async (tx) => {
-    for (const r of DEMO_REGIONS) {
+    for (const r of [...DEMO_REGIONS, ...PEER_REGIONS.map(({ code, name, level, parentCode }) => ({ code, name, level, parentCode }))]) {
       await upsertRegion(tx, r);
       counts.regions++;
     }
@@ -147,7 +147,7 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
     );
     counts.facts = await insertRows(tx, 'recorded_fact', facts, ['source']);
     counts.projects = await insertRows(tx, 'project', buildProjects(deptIds, today), ['stageDates']);
-    counts.indicatorValues = await insertRows(tx, 'indicator_value', buildIndicatorValues(DISTRICT_CODES, today, (...p) => stableId('indicator', ...p)));
+    counts.indicatorValues = await insertRows(tx, 'indicator_value', buildIndicatorValues(DISTRICT_CODES, today, (...p) => stableId('indicator', ...p), PEER_REGIONS));
   });
   return counts;
 }
@@ -164,7 +164,6 @@ function buildProjects(deptIds: Map<string, Map<string, string>>, today: string)
   const rows: Project[] = [];
   for (const group of DEMO_PROJECTS) {
     const year = group.year === 'current' ? currentYear : group.year;
-    const elapsed = group.year === 'current' ? Math.min(1, (dayNumber(today) - dayNumber(`${year}-01-01`) + 1) / 365) : 1;
     for (const p of group.projects) {
       const stageDates: Partial<Record<ProjectStage, string>> = {};
       for (const stage of PROJECT_STAGES) {
@@ -177,7 +176,13 @@ function buildProjects(deptIds: Map<string, Map<string, string>>, today: string)
       const stage = reached[reached.length - 1] ?? 'planning';
       // investment starts once a project has started (开工)
       const started = stageDates.started !== undefined;
-      const completed = started ? Math.round(Number(p.plannedYear) * Math.min(1.15, p.pace * elapsed)) : 0;
+      // 万元, rounded as offices report it (to 10万 below 1亿, to 100万 above)
+      // share of the year's work window (from 1 January or the start date, whichever is later) gone by
+      const from = dayNumber(stageDates.started && stageDates.started > `${year}-01-01` ? stageDates.started : `${year}-01-01`);
+      const elapsed = group.year === 'current' ? Math.min(1, Math.max(0, (dayNumber(today) - from + 1) / (dayNumber(`${year}-12-31`) - from + 1))) : 1;
+      const raw = started ? Number(p.plannedYear) * Math.min(1.15, p.pace * elapsed) : 0;
+      const step = raw >= 10000 ? 100 : 10;
+      const completed = Math.round(raw / step) * step;
       rows.push({
         id: stableId(group.regionCode, year, 'project', p.name), regionCode: group.regionCode, year, name: p.name,
         leadDepartmentId: deptIds.get(group.regionCode)!.get(p.lead) ?? null,

@@ -32,7 +32,7 @@ export const DEMO_PROJECTS: DistrictProjects[] = [
       { name: '盐湖区跨境电商产业园标准厂房', lead: 'swj', total: '28000', plannedYear: '15000', pace: 0.55, stages: { planning: [-1, '06-18'], signed: [0, '03-08'], started: [0, '07-22'], building: [0, '08-10'] } },
       { name: '姚暹渠沿线农村生活污水治理项目', lead: 'hbj', total: '14500', plannedYear: '14500', pace: 0.4, stages: { planning: [-1, '11-05'], signed: [0, '06-30'] } },
       { name: '中心城区老旧小区改造（25个小区）', lead: 'zjj', total: '31000', plannedYear: '31000', pace: 0.95, stages: { planning: [-1, '10-20'], signed: [0, '03-15'], started: [0, '04-10'], building: [0, '04-20'] } },
-      { name: '盐湖新城综合管廊一期', lead: 'zjj', total: '86000', plannedYear: '10000', pace: 0.7, stages: { planning: [0, '02-28'], signed: [0, '09-18'] } },
+      { name: '盐湖新城综合管廊一期', lead: 'zjj', total: '86000', plannedYear: '10000', pace: 0.7, stages: { planning: [0, '02-28'], signed: [0, '09-18'], started: [0, '11-08'] } },
       { name: '凤凰谷景区提升改造', lead: 'wlj', total: '22000', plannedYear: '9000', pace: 1.0, stages: { planning: [-1, '09-01'], signed: [0, '01-20'], started: [0, '03-05'], building: [0, '03-20'], completed: [0, '09-25'], operating: [0, '10-01'] } },
       { name: '冷链冷库及智慧仓储项目', lead: 'swj', total: '16000', plannedYear: '6000', pace: 1.0, stages: { planning: [0, '01-15'], signed: [0, '12-15'] } },
     ],
