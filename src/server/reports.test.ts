@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { principalForUser } from '../app/auth/principal.ts';
 import { assignCommitment } from '../app/lifecycle/assignCommitment.ts';
 import { getUser } from '../store/users.ts';
+import { updateReport } from '../store/reports.ts';
+import { listReportVersions } from '../store/reportHistory.ts';
 import { openTestDb, testEngines } from '../store/testing.ts';
 import { makeUser, signIn, type Session } from './testing.ts';
 import { buildWorld, multipartFile, PDF, X, type World } from './world.ts';
@@ -87,6 +89,17 @@ describe.each(testEngines())('progress reports on %s', (engine) => {
     // per user
     const byUser = (await inject(admin, { url: `/api/audit?actor=${w.users.reporter}` })).json().items;
     expect(byUser.some((e: { action: string }) => e.action === 'report.resubmit')).toBe(true);
+  });
+
+  it('the database keeps every earlier version, whatever code path updates a report', async () => {
+    const r = await w.report(await w.commitment('own'), 'submitted', '2024-03');
+    await updateReport(w.db, r.id, r.version, { cumulativeValue: '123456789012345.67', narrative: '导入更新' });
+    const r2 = (await w.db.query<{ version: number }>('select version from progress_report where id = $1', [r.id]))[0]!;
+    await updateReport(w.db, r.id, r2.version, { narrative: '再次更新' });
+    const versions = await listReportVersions(w.db, r.id);
+    expect(versions.map((v) => [v.version, v.snapshot.cumulativeValue, v.snapshot.narrative])).toEqual([
+      [1, '500', '按计划推进'], [2, '123456789012345.67', '导入更新'],
+    ]);
   });
 
   it('a retried submission with the same Idempotency-Key returns the first report and stores one', async () => {

@@ -16,6 +16,7 @@ import { insertEvidence, insertReport } from '../store/reports.ts';
 import { insertApiToken } from '../store/users.ts';
 import { buildServer } from './app.ts';
 import { makeUser, signIn, type Session } from './testing.ts';
+import type { CreateUserInput } from '../app/users/input.ts';
 
 export const X = '430502';
 export const Y = '430503';
@@ -66,16 +67,20 @@ export async function buildWorld(db: Db): Promise<World> {
   await upsertPlan(db, { id: plan.X, regionCode: X, year: 2024, title: '双清区2024', sourceDocumentId: null });
   await upsertPlan(db, { id: plan.Y, regionCode: Y, year: 2024, title: '大祥区2024', sourceDocumentId: null });
   const ctx = createContext(db, undefined, () => TODAY);
-  const users = {
-    admin: await makeUser(ctx, { username: 'x-admin', displayName: '双清区督查室', role: 'admin', regionCode: X }),
-    leader: await makeUser(ctx, { username: 'x-leader', displayName: '区长', role: 'leader', regionCode: X }),
-    reporter: await makeUser(ctx, { username: 'x1-reporter', displayName: '人社局填报员', role: 'reporter', regionCode: X, departmentId: dept.X1 }),
-    cityAdmin: await makeUser(ctx, { username: 'city-admin', displayName: '市督查室', role: 'admin', regionCode: CITY }),
-    cityLeader: await makeUser(ctx, { username: 'city-leader', displayName: '市长', role: 'leader', regionCode: CITY }),
+  const accounts: Record<Exclude<ActorName, 'public'>, CreateUserInput> = {
+    admin: { username: 'x-admin', displayName: '双清区督查室', role: 'admin', regionCode: X },
+    leader: { username: 'x-leader', displayName: '区长', role: 'leader', regionCode: X },
+    reporter: { username: 'x1-reporter', displayName: '人社局填报员', role: 'reporter', regionCode: X, departmentId: dept.X1 },
+    cityAdmin: { username: 'city-admin', displayName: '市督查室', role: 'admin', regionCode: CITY },
+    cityLeader: { username: 'city-leader', displayName: '市长', role: 'leader', regionCode: CITY },
   };
   const app = await buildServer(ctx);
+  const users = {} as World['users'];
   const sessions = { public: {} } as World['sessions'];
-  for (const [name, _] of Object.entries(users)) sessions[name as ActorName] = await signIn(app, (await db.query<{ username: string }>('select username from app_user where id = $1', [users[name as keyof typeof users]]))[0]!.username);
+  for (const [name, input] of Object.entries(accounts) as [keyof typeof accounts, CreateUserInput][]) {
+    users[name] = await makeUser(ctx, input);
+    sessions[name] = await signIn(app, input.username);
+  }
 
   const regionOf = (t: TargetName) => (t === 'otherRegion' ? Y : X);
   const deptOf = (t: TargetName) => (t === 'own' ? dept.X1 : t === 'otherDept' ? dept.X2 : dept.Y1);

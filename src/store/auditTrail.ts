@@ -1,15 +1,23 @@
-/** Audit queries beyond `listAudit`: everything that happened to one commitment and its reports. */
+/** Audit queries beyond `listAudit`: everything that happened to one commitment. */
 import type { AuditEvent } from '../domain/types.ts';
 import type { Queryable } from './db.ts';
 import { camelAll } from './rows.ts';
 
-/** Events on the commitment, its progress reports and their evidence, newest first. */
+/**
+ * Events on the commitment and on what belongs to it — its progress reports and their evidence,
+ * change requests, close requests and instructions (ids are UUIDs, so an id names one thing) —
+ * newest first.
+ */
 export async function listCommitmentAudit(q: Queryable, regionCodes: string[], commitmentId: string, limit = 500): Promise<AuditEvent[]> {
   const rows = await q.query(
-    `select * from audit_event where region_code = any($1) and (
-        (entity = 'commitment' and entity_id = $2)
-        or (entity = 'report' and entity_id in (select id::text from progress_report where commitment_id = $2::uuid))
-        or (entity = 'evidence' and entity_id in (select e.id::text from evidence e join progress_report r on r.id = e.report_id where r.commitment_id = $2::uuid)))
+    `with ids as (
+       select $2::text as id
+       union all select id::text from progress_report where commitment_id = $2::uuid
+       union all select e.id::text from evidence e join progress_report r on r.id = e.report_id where r.commitment_id = $2::uuid
+       union all select id::text from change_request where commitment_id = $2::uuid
+       union all select id::text from close_request where commitment_id = $2::uuid
+       union all select id::text from instruction where commitment_id = $2::uuid)
+     select * from audit_event where region_code = any($1) and entity_id in (select id from ids)
      order by id desc limit $3`,
     [regionCodes, commitmentId, limit],
   );

@@ -1,6 +1,5 @@
 import type { ProgressReport } from '../../domain/types.ts';
 import { appendAudit, type Actor } from '../../store/audit.ts';
-import { keepReportVersion } from '../../store/reportHistory.ts';
 import { updateReport } from '../../store/reports.ts';
 import type { AppContext } from '../context.ts';
 import { assertPeriodOpen } from '../periods/periodLock.ts';
@@ -13,7 +12,7 @@ import { checkReportable, checkReportContent, loadReportFor, notEditable } from 
 /**
  * Edits a draft or returned report of the actor's own department and, with `submit`, submits it
  * (a returned report is resubmitted this way). The version read must be current (else 409); the
- * previous version is kept in the report's history.
+ * previous version is kept in the report's history (by the database).
  */
 export async function editProgressReport(ctx: AppContext, options: { actor: Actor; id: string; input: EditReportInput }): Promise<ProgressReport> {
   const actor = principalOf(options.actor);
@@ -30,7 +29,6 @@ export async function editProgressReport(ctx: AppContext, options: { actor: Acto
       ...patch,
       ...(submit ? { state: 'submitted', submittedBy: actor.id, submittedAt: new Date().toISOString() } : {}),
     });
-    await keepReportVersion(tx, before, actor.id);
     const action = !submit ? 'report.update' : before.state === 'returned' ? 'report.resubmit' : 'report.submit';
     await appendAudit(tx, { regionCode: after.regionCode, actor, action, entity: 'report', entityId: after.id, before, after });
     return after;

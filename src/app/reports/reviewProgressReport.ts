@@ -1,6 +1,5 @@
 import type { ProgressReport } from '../../domain/types.ts';
 import { appendAudit, type Actor } from '../../store/audit.ts';
-import { keepReportVersion } from '../../store/reportHistory.ts';
 import { updateReport } from '../../store/reports.ts';
 import type { AppContext } from '../context.ts';
 import { assertPeriodOpen } from '../periods/periodLock.ts';
@@ -32,7 +31,6 @@ export async function reviewProgressReport(ctx: AppContext, options: { actor: Ac
       reviewComment: comment || null,
       reviewedAt: new Date().toISOString(),
     });
-    await keepReportVersion(tx, before, actor.id);
     await appendAudit(tx, { regionCode: after.regionCode, actor, action: decision === 'accept' ? 'report.accept' : 'report.return', entity: 'report', entityId: after.id, before, after });
     return after;
   });

@@ -38,9 +38,14 @@ export async function scopeCodes(q: Queryable, s: { region: string; children?: b
   return codes;
 }
 
-/** A reporter sees only its department's commitments (lead or co-department). */
-const departmentFilter = (actor: Principal, asked?: string): string | undefined =>
-  actor.role === 'reporter' && !actor.system ? (asked && asked !== actor.departmentId ? '00000000-0000-0000-0000-000000000000' : actor.departmentId!) : asked;
+/**
+ * The department filter a list runs with: a reporter sees only its own department's commitments
+ * (lead or co-department); asking for another department's gives `false` (an empty list).
+ */
+const departmentFilter = (actor: Principal, asked?: string): string | undefined | false => {
+  if (actor.role !== 'reporter' || actor.system) return asked;
+  return asked && asked !== actor.departmentId ? false : actor.departmentId!;
+};
 
 export const CommitmentQuery = RegionScope.extend({
   plan: Uuid.optional(),
@@ -86,11 +91,14 @@ export function registerReadRoutes(api: FastifyInstance) {
 
   r.get('/commitments', { schema: { tags: ['commitments'], summary: 'Commitments with completion and status / 目标任务及完成情况', querystring: CommitmentQuery } }, async (req) => {
     const q = req.query;
+    const regionCodes = await scopeCodes(db, q, req.actor);
+    const departmentId = departmentFilter(req.actor, q.department);
+    if (departmentId === false) return { items: [], asOf: q.asOf ?? api.ctx.today() };
     const items = await listEvaluatedCommitments(db, api.ctx, {
-      regionCodes: await scopeCodes(db, q, req.actor),
+      regionCodes,
       planId: q.plan,
       sector: q.sector,
-      departmentId: departmentFilter(req.actor, q.department),
+      departmentId,
       livelihood: q.livelihood,
       published: q.published,
       search: q.q,
@@ -119,7 +127,7 @@ export function registerReadRoutes(api: FastifyInstance) {
   r.get('/commitments/summary', { schema: { tags: ['commitments'], summary: 'Counts by status, sector and department / 分类统计', querystring: CommitmentQuery.pick({ region: true, children: true, plan: true, asOf: true, livelihood: true }) } }, async (req) => {
     const items = await listEvaluatedCommitments(db, api.ctx, {
       regionCodes: await scopeCodes(db, req.query, req.actor), planId: req.query.plan, asOf: req.query.asOf, livelihood: req.query.livelihood, parentId: null,
-      departmentId: departmentFilter(req.actor, undefined),
+      departmentId: departmentFilter(req.actor, undefined) || undefined,
     });
     return summarize(items);
   });
