@@ -141,6 +141,18 @@ describe.each(testEngines())('reports and task sheets on %s', (engine) => {
     expect(await reportCount(jobs.id, '2024-07')).toBe(1);
     const audit = await db.query('select 1 from audit_event where action = $1', ['report.import']);
     expect(audit).toHaveLength(1);
+
+    // a submitted report is not overwritten by a different sheet; once returned, the sheet resubmits it
+    const changed = await fillSheet(out.rawPayload, { [jobs.title]: ['2300', '更正：7月新增就业400人'] });
+    const refused = await app.inject({ method: 'POST', url: '/api/tasksheets/import', ...upload(changed, hrClerk) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.errors).toMatchObject([{ row: 5, column: 'G 本期累计完成值', zh: expect.stringContaining('不能再修改') }]);
+    await db.query("update progress_report set state = 'returned' where commitment_id = $1 and period = '2024-07'", [jobs.id]);
+    expect((await app.inject({ method: 'POST', url: '/api/tasksheets/import', ...upload(changed, hrClerk) })).json()).toMatchObject({ created: 0, updated: 1 });
+    const [resubmitted] = await db.query<{ state: string; cumulative_value: string }>('select * from progress_report where commitment_id = $1 and period = $2', [jobs.id, '2024-07']);
+    expect(resubmitted!.state).toBe('submitted');
+    expect(Number(resubmitted!.cumulative_value)).toBe(2300);
+    expect(await reportCount(jobs.id, '2024-07')).toBe(1);
   });
 
   it('a sheet with one bad row is refused with row, column and reason, and nothing of it is applied', async () => {

@@ -1,5 +1,5 @@
 import { formatValue } from '../../domain/prose/figures.ts';
-import { FILED_REPORT_STATES, periodLabel, periodRange } from '../../domain/schedule.ts';
+import { FILED_REPORT_STATES, periodLabel, periodRange, periodsInWindow } from '../../domain/schedule.ts';
 import { listCommitments } from '../../store/commitments.ts';
 import { findPlan } from '../../store/plans.ts';
 import { getRegion } from '../../store/regions.ts';
@@ -14,7 +14,7 @@ const OPEN = new Set(['assigned', 'acknowledged', 'inProgress', 'closeRequested'
 
 /**
  * 任务填报表: the open commitments (without subtasks) a department leads or helps with in the plan
- * of the period's year, each with its target, unit and the department's last filed value before
+ * of the period's year that report monthly in that month, each with its target, unit and the department's last filed value before
  * the period, and empty columns for the new cumulative value and narrative.
  */
 export async function exportTaskSheet(
@@ -31,7 +31,11 @@ export async function exportTaskSheet(
   if (!plan) throw new AppError('plan_not_found', `${region.name}${year}年度计划不存在`, `${region.name} has no plan for ${year}`, 404);
   const all = await listCommitments(ctx.db, { regionCodes: [region.code], planId: plan.id });
   const parents = new Set(all.map((c) => c.parentId).filter((x) => x !== null));
-  const mine = all.filter((c) => OPEN.has(c.state) && !parents.has(c.id) && (c.leadDepartmentId === dept.id || c.coDepartmentIds.includes(dept.id)));
+  const mine = all.filter(
+    (c) =>
+      OPEN.has(c.state) && !parents.has(c.id) && (c.leadDepartmentId === dept.id || c.coDepartmentIds.includes(dept.id)) &&
+      periodsInWindow(c.startDate, c.deadline, c.reportingFrequency).includes(o.period),
+  );
   const reports = (await listReports(ctx.db, [region.code], mine.map((c) => c.id))).filter(
     (r) => r.departmentId === dept.id && FILED_REPORT_STATES.includes(r.state) && periodRange(r.period).end < periodRange(o.period).start,
   );

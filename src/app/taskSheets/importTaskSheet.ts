@@ -12,6 +12,7 @@ import type { ProgressReport } from '../../domain/types.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { assertPeriodOpen } from '../periods/periodLock.ts';
+import { checkReportable, checkReportContent, notEditable } from '../reports/rules.ts';
 import type { WorkflowActor } from '../workflow/access.ts';
 import { authorizeTaskSheet } from './access.ts';
 
@@ -35,9 +36,11 @@ const invalid = (errors: TaskSheetError[]) =>
 /**
  * Imports a filled 任务填报表 as progress reports (state submitted) of its department for its period.
  * Every row is checked first (domain/taskSheet.ts); with any error nothing is written and the
- * errors come back as row, column and reason. All rows are written in one transaction. A report of
- * the same commitment, department and period is updated in place, so importing the same sheet twice
- * creates nothing new; an accepted report is only left alone when its content is the same.
+ * errors come back as row, column and reason. All rows are written in one transaction. Rows follow
+ * the rules of any report (reporting period of the commitment, a lead department's value). A draft
+ * or returned report of the same commitment, department and period is updated in place (and
+ * submitted); a submitted or accepted one with the same content is left alone, so importing the
+ * same sheet twice creates nothing new; one with other content is refused.
  */
 export async function importTaskSheet(ctx: AppContext, o: { actor: WorkflowActor; file: Buffer | Uint8Array }): Promise<TaskSheetImportResult> {
   const sheet = await readTaskSheet(o.file);
@@ -62,13 +65,32 @@ export async function importTaskSheet(ctx: AppContext, o: { actor: WorkflowActor
     const found = ids.length ? (await listCommitments(tx, { regionCodes: [dept.regionCode] })).filter((c) => ids.includes(c.id)) : [];
     const { entries, errors } = validateTaskSheet({ regionCode: dept.regionCode, departmentId: dept.id, rows: sheet.rows, commitments: new Map(found.map((c) => [c.id, c])) });
     const existing = new Map<string, ProgressReport>();
+    const byId = new Map(found.map((c) => [c.id, c]));
     for (const e of entries) {
+      // the rules every report follows (src/app/reports/rules.ts): reporting period, a lead department's value
+      const ruleError = (() => {
+        try {
+          const c = byId.get(e.commitmentId)!;
+          checkReportable(c, sheet.period, ctx.today());
+          checkReportContent(c, { cumulativeValue: e.cumulativeValue, milestonesDone: [], departmentId: dept.id }, true);
+          return null;
+        } catch (err) {
+          if (err instanceof AppError) return err;
+          throw err;
+        }
+      })();
+      if (ruleError) {
+        errors.push({ row: e.row, column: ruleError.code === 'value_required' ? 'G 本期累计完成值' : 'B 目标任务', zh: ruleError.zh, en: ruleError.en });
+        continue;
+      }
       const [row] = await tx.query('select * from progress_report where commitment_id = $1 and department_id = $2 and period = $3 for update', [e.commitmentId, dept.id, sheet.period]);
       if (!row) continue;
       const r = { ...camel<ProgressReport>(row), evidence: [] };
       existing.set(e.commitmentId, r);
-      if (r.state === 'accepted' && !sameContent(r, e)) {
-        errors.push({ row: e.row, column: 'G 本期累计完成值', zh: '该期进展已审核通过，不能再修改，如需更正请联系督查室', en: 'this period\'s report is already accepted and cannot change; ask the office to correct it' });
+      // a submitted or accepted report stays as it is: the same content is a repeat, other content is refused
+      if ((r.state === 'submitted' || r.state === 'accepted') && !sameContent(r, e)) {
+        const refusal = notEditable(r.state);
+        errors.push({ row: e.row, column: 'G 本期累计完成值', zh: `${refusal.zh}（已有报送与本表不同）`, en: `${refusal.en} (it differs from this sheet)` });
       }
     }
     if (errors.length) throw invalid(errors.sort((a, b) => a.row - b.row));
@@ -77,7 +99,7 @@ export async function importTaskSheet(ctx: AppContext, o: { actor: WorkflowActor
     for (const e of entries) {
       const before = existing.get(e.commitmentId);
       const c = (await getCommitment(tx, e.commitmentId))!;
-      if (before && sameContent(before, e) && before.state !== 'draft' && before.state !== 'returned') {
+      if (before && (before.state === 'submitted' || before.state === 'accepted')) {
         result.unchanged++;
         continue;
       }
@@ -88,7 +110,7 @@ export async function importTaskSheet(ctx: AppContext, o: { actor: WorkflowActor
             milestonesDone: [], narrative: e.narrative, state: 'submitted', submittedBy: actor.id, submittedAt: now,
             reviewerId: null, reviewComment: null, reviewedAt: null,
           });
-      await appendAudit(tx, { regionCode: c.regionCode, actor, action: 'report.import', entity: 'progress_report', entityId: after.id, before, after });
+      await appendAudit(tx, { regionCode: c.regionCode, actor, action: 'report.import', entity: 'report', entityId: after.id, before, after });
       if (before) result.updated++;
       else result.created++;
     }
