@@ -8,6 +8,8 @@
  * office and leader read both districts read-only. 404 where existence itself is private.
  */
 import type { InjectOptions } from 'fastify';
+import { exportTaskSheet } from '../app/taskSheets/exportTaskSheet.ts';
+import { SYSTEM } from '../app/policies/principal.ts';
 import { PDF, multipartFile, type ActorName, type TargetName, type World } from './world.ts';
 
 type Three = [own: number, otherDept: number, otherRegion: number];
@@ -37,6 +39,8 @@ export const ENTITY_READ = grid({ rest: [200, 200, 404], reporter: [200, 404, 40
 export const officeWrite = (ok: number) => grid({ admin: [ok, ok, 404], leader: [403, 403, 404], reporter: [403, 404, 404], rest: all(403) });
 /** The department's reporter writes its own reports (`ok`). */
 export const reporterWrite = (ok: number) => grid({ reporter: [ok, 404, 404], admin: [403, 403, 404], leader: [403, 403, 404], rest: all(403) });
+/** Generated documents of a region: its office and leaders, and the city's (read-only). */
+export const DOCUMENT_READ = grid({ admin: [200, 200, 404], leader: [200, 200, 404], reporter: [403, 403, 404], cityAdmin: all(200), cityLeader: all(200), rest: all(403) });
 /** Any signed-in user acting on its own account. */
 export const SELF = (ok: number) => grid({ rest: all(ok) });
 
@@ -134,6 +138,26 @@ export const MATRIX: MatrixRow[] = [
   { route: 'GET /api/tokens', request: () => json('GET', '/api/tokens'), expect: SELF(200) },
   { route: 'POST /api/tokens', request: () => json('POST', '/api/tokens', { name: '对接系统' }), expect: SELF(201) },
   { route: 'DELETE /api/tokens/:id', request: async (w, t) => json('DELETE', `/api/tokens/${await w.token(t)}`), expect: grid({ admin: [200, 200, 404], rest: all(404) }) },
+
+  // generated documents and task sheets (督查通报, 工作纪实, 任务填报表)
+  { route: 'GET /api/reports/bulletin', request: (w, t) => json('GET', `/api/reports/bulletin?region=${w.regionOf(t)}&period=2024-06&format=md`), expect: DOCUMENT_READ },
+  { route: 'GET /api/reports/summary', request: (w, t) => json('GET', `/api/reports/summary?region=${w.regionOf(t)}&year=2024&format=md`), expect: DOCUMENT_READ },
+  {
+    route: 'GET /api/tasksheets/export',
+    request: (w, t) => json('GET', `/api/tasksheets/export?region=${w.regionOf(t)}&department=${w.deptOf(t)}&period=2024-06`),
+    // the department itself, the district's office and leaders, and the city (read-only)
+    expect: grid({ admin: [200, 200, 404], leader: [200, 200, 404], reporter: [200, 403, 404], cityAdmin: all(200), cityLeader: all(200) , rest: all(403) }),
+  },
+  {
+    route: 'POST /api/tasksheets/import',
+    request: async (w, t) => {
+      await w.commitment(t);
+      const { file } = await exportTaskSheet(w.ctx, { actor: SYSTEM, regionCode: w.regionOf(t), department: w.deptOf(t), period: '2024-06' });
+      return { method: 'POST', url: '/api/tasksheets/import', ...multipartFile('填报表.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', file) };
+    },
+    // the department's reporter, or the district's office on its behalf
+    expect: grid({ admin: [200, 200, 404], leader: [403, 403, 404], reporter: [200, 403, 404], rest: all(403) }),
+  },
 ];
 
 /** Base commitments each actor may see in any answer; any other base id in a 2xx body is a leak. */
