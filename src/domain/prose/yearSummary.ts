@@ -183,10 +183,11 @@ export function previousFact(c: CommitmentFacts, facts: readonly RecordedFact[])
 export function resultSentence(c: CommitmentFacts, facts: readonly RecordedFact[], t: Templates['yearSummary'] = TEMPLATES_ZH.yearSummary): Part[] | null {
   const e = c.evaluation;
   if (c.kind !== 'quantitative') {
+    if (DONE.has(e.status)) return fill(t.resultClosed, { title: quoted(c.title) });
     if (e.completionRate !== null && c.latestReport) {
       return fill(t.resultMilestones, { title: quoted(c.title), rate: figure(formatPercent(e.completionRate), reportSource(c, c.latestReport)) });
     }
-    return DONE.has(e.status) ? fill(t.resultClosed, { title: quoted(c.title) }) : null;
+    return null;
   }
   if (e.latestValue === null || !c.valueReport || e.completionRate === null) return null;
   const src = reportSource(c, c.valueReport);
