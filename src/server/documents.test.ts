@@ -40,6 +40,7 @@ describe.each(testEngines())('reports and task sheets on %s', (engine) => {
   let app: Awaited<ReturnType<typeof buildServer>>;
   let office: Session;
   let hrClerk: Session;
+  let leader: Session;
   const ids = { plan: randomUUID(), hr: randomUUID(), housing: randomUUID() };
   const jobs = buildCommitment({ regionCode: '140802', planId: ids.plan, title: '城镇新增就业3500人以上', leadDepartmentId: ids.hr, coDepartmentIds: [], livelihood: true });
   const estates = buildCommitment({ regionCode: '140802', planId: ids.plan, title: '改造老旧小区12个', sector: '城乡建设', unit: '个', targetValue: '12', leadDepartmentId: ids.housing, coDepartmentIds: [] });
@@ -65,10 +66,12 @@ describe.each(testEngines())('reports and task sheets on %s', (engine) => {
     await accepted(estates, '2024-06', '2', '拆迁协调进度慢，已召开专题会');
     const ctx = createContext(db, undefined, () => '2024-07-20');
     await makeUser(ctx, { username: 'office', displayName: '督查室', role: 'admin', regionCode: '140802' });
+    await makeUser(ctx, { username: 'leader', displayName: '区长', role: 'leader', regionCode: '140802' });
     await makeUser(ctx, { username: 'hr-clerk', displayName: '人社填报员', role: 'reporter', regionCode: '140802', departmentId: ids.hr });
     app = await buildServer(ctx);
     office = await signIn(app, 'office');
     hrClerk = await signIn(app, 'hr-clerk');
+    leader = await signIn(app, 'leader');
   });
   afterAll(async () => {
     await app?.close();
@@ -108,6 +111,7 @@ describe.each(testEngines())('reports and task sheets on %s', (engine) => {
   });
 
   it('only offices and leaders get documents: 401 for the public, 403 for a reporter, 400 for a bad period', async () => {
+    expect((await app.inject({ url: '/api/reports/summary?region=140802&year=2024&format=html', headers: leader })).statusCode).toBe(200);
     expect((await app.inject({ url: '/api/reports/bulletin?region=140802&period=2024-06' })).statusCode).toBe(401);
     expect((await app.inject({ url: '/api/reports/bulletin?region=140802&period=2024-06', headers: hrClerk })).statusCode).toBe(403);
     const bad = await app.inject({ url: '/api/reports/bulletin?region=140802&period=2024-13', headers: office });
