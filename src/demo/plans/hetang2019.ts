@@ -36,7 +36,7 @@ export const HETANG_2019: PlanSpec = {
     },
     { key: 'e07', title: '新增城镇就业8000人', sector: '民生保障', livelihood: true, target: '8000', unit: '人', lead: 'rsj', result: '8215', work: '城镇新增就业' },
     { key: 'e08', title: '新增农村劳动力转移就业300人', sector: '民生保障', target: '300', unit: '人', lead: 'rsj', co: ['nyj'], result: '326', work: '农村劳动力转移就业' },
-    { key: 'e09', title: '“零就业家庭”动态援助率保持100%', sector: '民生保障', target: '100', unit: '%', lead: 'rsj', level: true, from: '100', result: '100', work: '“零就业家庭”动态援助' },
+    { key: 'e09', title: '“零就业家庭”动态援助率保持100%', sector: '民生保障', target: '100', unit: '%', cmp: 'eq', lead: 'rsj', level: true, from: '100', result: '100', work: '“零就业家庭”动态援助' },
     { key: 'e10', title: '城镇登记失业率控制在4.5%以内', sector: '民生保障', target: '4.5', unit: '%', cmp: 'lte', lead: 'rsj', level: true, from: '4.1', result: '3.9', work: '城镇登记失业率' },
     { key: 'e11', title: '新增学位2300个', sector: '民生保障', livelihood: true, target: '2300', unit: '个', lead: 'jyj', co: ['zjj'], result: '2400', doneMonth: 9, work: '学位供给' },
     { key: 'e12', title: '大班额率控制在4%以内', sector: '民生保障', target: '4', unit: '%', cmp: 'lte', lead: 'jyj', level: true, from: '5.6', result: '3.6', work: '大班额率' },

@@ -23,7 +23,7 @@ export const SHUANGQING_2023: PlanSpec = {
     { key: 'm07', title: '完成超期安置334户', sector: '城市建设', livelihood: true, target: '334', unit: '户', lead: 'zjj', co: ['zrj'], result: '334', doneMonth: 11, work: '超期安置' },
     { key: 'm08', title: '新建高标准农田4000亩', sector: '乡村振兴', target: '4000', unit: '亩', lead: 'nyj', result: '4000', work: '高标准农田建设' },
     { key: 'm09', title: '粮食播种面积稳定在6.2万亩以上', sector: '乡村振兴', target: '6.2', unit: '万亩', lead: 'nyj', result: '6.24', doneMonth: 8, work: '粮食播种' },
-    { key: 'm10', title: '农村户厕问题整改到位', sector: '乡村振兴', target: '100', unit: '%', lead: 'nyj', co: ['wjj'], level: true, from: '70', result: '100', work: '农村户厕问题整改率' },
+    { key: 'm10', title: '农村户厕问题整改到位', sector: '乡村振兴', target: '100', unit: '%', cmp: 'eq', lead: 'nyj', co: ['wjj'], level: true, from: '70', result: '100', work: '农村户厕问题整改率' },
     {
       key: 'm11', title: '重点项目集中开工', sector: '经济发展', lead: 'fgj', co: ['zsj'],
       subtasks: [

@@ -40,7 +40,7 @@ export const YANHU_2024: PlanSpec = {
     },
     { key: 'h05', title: '建设改造“四好农村路”25条', sector: '民生保障', livelihood: true, target: '25', unit: '条', lead: 'jtj', co: ['czj'], result: '25', work: '“四好农村路”建设改造' },
     {
-      key: 'h06', title: '在册个体工商户“惠商保”全覆盖', sector: '民生保障', livelihood: true, target: '100', unit: '%', lead: 'scj', co: ['czj'],
+      key: 'h06', title: '在册个体工商户“惠商保”全覆盖', sector: '民生保障', livelihood: true, target: '100', unit: '%', cmp: 'eq', lead: 'scj', co: ['czj'],
       level: true, from: '62', result: '100', work: '“惠商保”覆盖率',
     },
     { key: 'h07', title: '免费送戏下乡180场', sector: '文化旅游', livelihood: true, target: '180', unit: '场', lead: 'wlj', result: '196', work: '送戏下乡' },
