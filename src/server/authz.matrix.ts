@@ -105,6 +105,7 @@ export const MATRIX: MatrixRow[] = [
     },
     expect: reporterWrite(201),
   },
+  { route: 'DELETE /api/evidence/:id', request: async (w, t) => json('DELETE', `/api/evidence/${await w.evidence(await w.report(await w.commitment(t), 'draft'))}`), expect: reporterWrite(204) },
   { route: 'GET /api/evidence/:id', request: async (w, t) => json('GET', `/api/evidence/${await w.evidence(await w.report(await w.commitment(t), 'submitted'))}`), expect: ENTITY_READ },
 
   // audit trail: offices only

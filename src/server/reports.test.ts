@@ -156,8 +156,14 @@ describe.each(testEngines())('progress reports on %s', (engine) => {
     expect((await inject(x2, { url: `/api/evidence/${e.id}` })).statusCode).toBe(404);
     expect((await inject({}, { url: `/api/evidence/${e.id}` })).statusCode).toBe(401);
 
+    const extra = (await upload('多余.pdf', 'application/pdf', PDF)).json().items[0];
+    expect((await inject(reporter, { method: 'DELETE', url: `/api/evidence/${extra.id}` })).statusCode).toBe(204);
     await inject(reporter, { method: 'PATCH', url: `/api/reports/${r.id}`, payload: { version: r.version, submit: true } });
     expect((await upload('later.pdf', 'application/pdf', PDF)).statusCode).toBe(409);
+    const kept = await inject(reporter, { method: 'DELETE', url: `/api/evidence/${e.id}` });
+    expect(kept.statusCode).toBe(409);
+    expect(kept.json().error.code).toBe('evidence_kept');
+    expect((await inject(reporter, { url: `/api/reports/${r.id}` })).json().evidence.map((x: { id: string }) => x.id)).toEqual([e.id]);
   });
 
   it('a co-department reporter sees the commitment, reports for itself only, and does not move completion', async () => {

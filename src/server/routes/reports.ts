@@ -10,6 +10,7 @@ import { attachEvidence, EVIDENCE_MAX_BYTES, type EvidenceFile } from '../../app
 import { editProgressReport } from '../../app/reports/editProgressReport.ts';
 import { EditReportInput, ReviewReportInput, SubmitReportInput } from '../../app/reports/input.ts';
 import { loadReportFor } from '../../app/reports/rules.ts';
+import { removeEvidence } from '../../app/reports/removeEvidence.ts';
 import { reviewProgressReport } from '../../app/reports/reviewProgressReport.ts';
 import { submitProgressReport } from '../../app/reports/submitProgressReport.ts';
 import { Period, RegionCode, ReportState, Uuid } from '../../domain/types.ts';
@@ -89,6 +90,11 @@ export function registerReportRoutes(api: FastifyInstance) {
       throw e;
     }
     return reply.status(201).send({ items: await attachEvidence(ctx, { actor: actorOf(req), reportId: req.params.id, files }) });
+  });
+
+  r.delete('/evidence/:id', { schema: { tags: ['reports'], summary: 'Remove an evidence file from a draft report / 删除证明材料（草稿）', params: IdParam } }, async (req, reply) => {
+    await removeEvidence(ctx, { actor: actorOf(req), id: req.params.id });
+    return reply.status(204).send();
   });
 
   r.get('/evidence/:id', { schema: { tags: ['reports'], summary: 'Download an evidence file / 下载证明材料', params: IdParam } }, async (req, reply) => {
