@@ -42,7 +42,8 @@ export function buildBulletin(data: BulletinData, templates: Templates = TEMPLAT
   let section = 0;
   const heading1 = (text: string) => blocks.push({ kind: 'heading', level: 1, text: `${chineseOrdinal(++section)}、${text}` });
 
-  para(fill(t.opening, { year, period: `${periodLabel(data.period)}底` }));
+  const gov = governmentOf(region);
+  para(fill(t.opening, { year, gov, period: `${periodLabel(data.period)}底` }));
 
   // 一、总体情况
   heading1(t.headingOverall);
@@ -110,7 +111,7 @@ export function buildBulletin(data: BulletinData, templates: Templates = TEMPLAT
 
   // 五、下步工作要求
   heading1(t.headingNext);
-  t.next.forEach((s, i) => para([`${i + 1}. ${s}`]));
+  t.next.forEach((s, i) => para([`${i + 1}. `, ...fill(s, { gov })]));
 
   return {
     kind: 'bulletin',
@@ -120,6 +121,13 @@ export function buildBulletin(data: BulletinData, templates: Templates = TEMPLAT
     dateText: dateLabel(data.issuedOn),
     blocks,
   };
+}
+
+/** How a region's government is called in its own documents: 盐湖区 → 区政府, 临猗县 → 县政府, 运城市 → 市政府. */
+export function governmentOf(regionName: string): string {
+  if (regionName.endsWith('街道')) return '街道办事处';
+  const last = regionName.slice(-1);
+  return '省市区县旗乡镇'.includes(last) ? `${last}政府` : '政府';
 }
 
 /** Fills a template whose placeholders are all plain text. */

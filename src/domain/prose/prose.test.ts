@@ -87,6 +87,13 @@ describe('督查通报 (bulletin)', () => {
     expect(criticised.map((d) => d.departmentId)).toEqual([FIXTURE_DEPTS.agri.id]);
   });
 
+  it('names the government by the region level (县政府 for a county)', () => {
+    const county = documentText(buildBulletin({ ...FIXTURE_BULLETIN, region: { code: '140821', name: '临猗县' } }));
+    expect(county).toContain('县政府督查室对截至');
+    expect(county).toContain('3. 县政府督查室将持续跟踪督办');
+    expect(county).not.toContain('区政府');
+  });
+
   it('notes a passed deadline', () => {
     const late = FIXTURE_COMMITMENTS.map((c) => (c.id === FIXTURE_COMMITMENTS[1]!.id ? { ...c, deadline: '2024-06-30' } : c));
     expect(documentText(buildBulletin({ ...FIXTURE_BULLETIN, commitments: late }))).toContain('低于序时进度30个百分点。已超过2024年6月30日的完成时限。单位反映');

@@ -11,7 +11,7 @@ export const TEMPLATES_ZH = {
     subtitle: '（{year}年第{month}期）',
     issuer: '{region}人民政府督查室',
     opening:
-      '为推动{year}年政府工作报告确定的目标任务落地落实，区政府督查室对截至{period}各项目标任务推进情况进行了督查。现将有关情况通报如下。',
+      '为推动{year}年政府工作报告确定的目标任务落地落实，{gov}督查室对截至{period}各项目标任务推进情况进行了督查。现将有关情况通报如下。',
     headingOverall: '总体情况',
     overall: '截至{asOf}，纳入督查的{total}项目标任务中，已完成{completed}项（其中超额完成{exceeded}项），正常推进{onTrack}项，滞后{lagging}项，严重滞后{seriouslyLagging}项，未启动{notStarted}项；{overdue}项逾期未报送进展。',
     overallNoExceeded: '截至{asOf}，纳入督查的{total}项目标任务中，已完成{completed}项，正常推进{onTrack}项，滞后{lagging}项，严重滞后{seriouslyLagging}项，未启动{notStarted}项；{overdue}项逾期未报送进展。',
@@ -38,10 +38,11 @@ export const TEMPLATES_ZH = {
     livelihoodCaption: '民生实事进展情况表',
     livelihoodColumns: ['序号', '民生实事', '牵头单位', '目标', '累计完成', '完成率', '状态'],
     headingNext: '下步工作要求',
+    /** each line may use {gov}: 区政府 / 县政府 / 市政府 … */
     next: [
       '各牵头单位要对照年度目标和序时进度，逐项梳理滞后任务，明确整改措施和完成时限。',
       '各单位要按时报送进展情况，确保数据真实准确，逾期未报的将纳入考核扣分。',
-      '区政府督查室将持续跟踪督办，对连续滞后的任务启动黄色、红色督办程序。',
+      '{gov}督查室将持续跟踪督办，对连续滞后的任务启动黄色、红色督办程序。',
     ],
   },
   yearSummary: {
