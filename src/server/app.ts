@@ -20,6 +20,7 @@ import { channelsFromEnv, type ReminderChannels } from '../app/reminders/channel
 import { registerReportRoutes } from './routes/reports.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
+import { registerWorkReportRoutes } from './routes/workReports.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 
 declare module 'fastify' {
@@ -99,6 +100,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerPublicRoutes(api);
     registerAuditRoutes(api);
     registerDocumentRoutes(api);
+    registerWorkReportRoutes(api);
   }, { prefix: '/api' });
 
   if (options.webRoot) {

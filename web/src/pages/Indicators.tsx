@@ -22,6 +22,7 @@ export default function Indicators() {
   const peers = useApi<{ items: IndicatorValue[] }>('/indicators', mayReadParent ? { region: parent, children: 'true' } : { region: own.code, children: s.scope.children });
   const indicators = useMemo(() => [...new Set((peers.data?.items ?? []).filter((v) => v.regionCode === own.code || s.scope.children).map((v) => v.indicator))], [peers.data, own.code, s.scope.children]);
   const [chosen, setChosen] = useState<string | undefined>(params.get('indicator') ?? undefined);
+  const [periodType, setPeriodType] = useState<string | undefined>(undefined);
   const indicator = chosen && indicators.includes(chosen) ? chosen : indicators[0];
   const names = new Map(s.regions.map((r) => [r.code, r.name]));
   const parentName = parent ? (names.get(parent) ?? '') : '';
@@ -36,7 +37,11 @@ export default function Indicators() {
       </Space>
       <DataState loaded={peers} isEmpty={() => indicators.length === 0} empty="暂无经济指标数据">
         {(d) => {
-          const series = d.items.filter((v) => v.indicator === indicator && v.regionCode === own.code).sort((a, b) => a.period.localeCompare(b.period));
+          const ofIndicator = d.items.filter((v) => v.indicator === indicator && v.regionCode === own.code);
+          const types = ['month', 'quarter', 'year'].filter((pt) => ofIndicator.some((v) => v.periodType === pt));
+          const type = periodType && types.includes(periodType) ? periodType : types.includes('quarter') ? 'quarter' : types[0];
+          const fullSeries = ofIndicator.filter((v) => v.periodType === type).sort((a, b) => a.period.localeCompare(b.period));
+          const series = fullSeries.slice(-12);
           const latestPeriod = series.at(-1)?.period;
           const peerRows = d.items
             .filter((v) => v.indicator === indicator && v.period === latestPeriod && v.regionCode !== parent)
@@ -47,7 +52,9 @@ export default function Indicators() {
           return (
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={14}>
-                <Card size="small" title={`${indicator}（${unit}）`}>
+                <Card size="small" title={`${indicator}（${unit}）`} extra={
+                  <Select aria-label="期别" size="small" style={{ width: 90 }} value={type} onChange={setPeriodType} options={types.map((pt) => ({ value: pt, label: pt === 'month' ? '按月' : pt === 'quarter' ? '按季' : '按年' }))} />
+                }>
                   {series.length ? (
                     <Chart
                       label={`${indicator} 走势`}
@@ -56,7 +63,7 @@ export default function Indicators() {
                         tooltip: { trigger: 'axis' },
                         legend: { top: 0 },
                         grid: { left: 60, right: 50, top: 36, bottom: 28 },
-                        xAxis: { type: 'category', data: series.map((v) => v.period) },
+                        xAxis: { type: 'category', data: series.map((v) => periodLabel(v.period).replace('第', '').replace('季度', '季')) },
                         yAxis: [{ type: 'value', name: unit }, { type: 'value', name: '同比%', splitLine: { show: false } }],
                         series: [
                           { name: series[0]?.cumulative ? '累计值' : '当期值', type: 'bar', data: series.map((v) => (v.value === null ? null : Number(v.value))), itemStyle: { color: '#b71c1c' }, barMaxWidth: 28 },
@@ -67,7 +74,7 @@ export default function Indicators() {
                   ) : <Empty />}
                 </Card>
                 <Card size="small" style={{ marginTop: 16 }}>
-                  <Table rowKey="id" size="small" dataSource={[...series].reverse()} pagination={{ pageSize: 8, hideOnSinglePage: true }}
+                  <Table rowKey="id" size="small" dataSource={[...fullSeries].reverse()} pagination={{ pageSize: 8, hideOnSinglePage: true }}
                     columns={[
                       { title: '期别', dataIndex: 'period', render: (p: string, v) => `${periodLabel(p)}${v.cumulative ? '（累计）' : ''}` },
                       { title: '数值', dataIndex: 'value', align: 'right', render: (x: string | null, v) => formatValue(x, v.unit) },

@@ -31,6 +31,7 @@ function Page() {
   const [items, setItems] = useState<PublicItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [asOf, setAsOf] = useState('');
+  const [year, setYear] = useState<string | null>(params.get('year'));
 
   useEffect(() => {
     fetch('/api/regions').then((r) => r.json()).then((d: { items: Region[] }) => {
@@ -56,7 +57,11 @@ function Page() {
   }, [region, all]);
 
   const name = regions.find((r) => r.code === region)?.name ?? '';
-  const done = items?.filter((c) => c.evaluation.status === 'completed' || c.evaluation.status === 'exceeded').length ?? 0;
+  // one plan year at a time, the latest by default
+  const years = [...new Set((items ?? []).map((c) => c.deadline.slice(0, 4)))].sort().reverse();
+  const shownYear = year && years.includes(year) ? year : years[0];
+  const shown = items?.filter((c) => c.deadline.slice(0, 4) === shownYear) ?? null;
+  const done = shown?.filter((c) => c.evaluation.status === 'completed' || c.evaluation.status === 'exceeded').length ?? 0;
   return (
     <>
       <header>
@@ -69,16 +74,24 @@ function Page() {
               {regions.filter((r) => r.level === 'county' || r.level === 'township').map((r) => <option key={r.code} value={r.code}>{r.name}</option>)}
             </select>
           </label>
+          {years.length > 1 && (
+            <label>
+              <span>年度</span>
+              <select value={shownYear} onChange={(e) => setYear(e.target.value)} aria-label="年度">
+                {years.map((y) => <option key={y} value={y}>{y}年</option>)}
+              </select>
+            </label>
+          )}
           <label className="check"><input type="checkbox" checked={all} onChange={(e) => setAll(e.target.checked)} /> 显示全部公开任务</label>
         </div>
       </header>
       <main>
         {error && <p className="error" role="alert">{error}</p>}
         {!error && items === null && <p className="muted" aria-busy="true">正在加载……</p>}
-        {items && items.length === 0 && <p className="muted">暂无公开的{all ? '目标任务' : '民生实事'}。</p>}
-        {items && items.length > 0 && <p className="summary">共 <b>{items.length}</b> 项，已完成 <b>{done}</b> 项</p>}
+        {shown && shown.length === 0 && <p className="muted">暂无公开的{all ? '目标任务' : '民生实事'}。</p>}
+        {shown && shown.length > 0 && <p className="summary">共 <b>{shown.length}</b> 项，已完成 <b>{done}</b> 项</p>}
         <ul className="cards">
-          {items?.map((c) => {
+          {shown?.map((c) => {
             const rate = c.evaluation.completionRate;
             const st = c.evaluation.status;
             return (

@@ -1,0 +1,131 @@
+/**
+ * End-to-end harness: builds the web app when web/dist is missing or older than its sources,
+ * starts `duban demo` on a free port over a fresh PGlite data directory, and launches Debian's
+ * Chromium through playwright-core. Without /usr/bin/chromium the tests skip — loudly.
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
+export const DEMO_PASSWORD = 'duban2024';
+
+/** Whether a browser is available; says why not, once, on the console. */
+export function haveChromium(): boolean {
+  if (existsSync(CHROMIUM)) return true;
+  console.warn(`\n*** e2e SKIPPED: no Chromium at ${CHROMIUM}. Install it with \`apt-get install -y chromium fonts-noto-cjk\` (or set CHROMIUM_PATH) to run the browser tests. ***\n`);
+  return false;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds web/dist unless it is newer than every source of the web app and the domain files it bundles. */
+export function ensureWebBuilt(): void {
+  const built = join(ROOT, 'web', 'dist', 'index.html');
+  const sources = Math.max(
+    newestMtime(join(ROOT, 'web', 'src')),
+    ...['web/index.html', 'web/public.html', 'web/vite.config.ts', 'src/domain/quantity.ts', 'src/domain/types.ts', 'src/domain/schedule.ts'].map((f) => statSync(join(ROOT, f)).mtimeMs),
+  );
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** `duban demo` (loads the sample data, then serves) on a free port over a fresh PGlite directory. */
+export async function startDemoServer(): Promise<RunningServer> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'duban-e2e-'));
+  const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'duban.mjs'), 'demo', '--port', String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, DUBAN_DATA: dataDir, DATABASE_URL: '', NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout!.on('data', (d) => (log += d));
+  child.stderr!.on('data', (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 110_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`duban demo exited (${child.exitCode}):\n${log}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok && log.includes('serving')) break;
+    } catch { /* not listening yet */ }
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`duban demo did not start in time:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh Chromium profile (its own user-data directory), headless, with the flags that work here. */
+export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'duban-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1366, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Signs in through the login form and waits to leave it. */
+export async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.context().clearCookies();
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}

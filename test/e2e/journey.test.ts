@@ -1,0 +1,190 @@
+/**
+ * The web app end to end in real Chromium: the office imports a report and assigns its drafts,
+ * a department reports, the office returns then accepts, the overview and the public page
+ * follow, and a reporter cannot open another department's commitment. Screenshots go to
+ * test-artifacts/e2e/.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ensureWebBuilt, haveChromium, launchBrowser, ROOT, shot, signIn, startDemoServer, type RunningServer } from './harness.ts';
+
+const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'work-report-2026.txt');
+const hasBrowser = haveChromium();
+/** Waits for what the page shows (pages load data after they render). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+/** The number on an overview status card. */
+async function statusCount(page: Page, status: string): Promise<number> {
+  const text = await page.locator(`[data-status-card="${status}"] .ant-statistic-content-value`).innerText();
+  return Number(text.replace(/\D/g, ''));
+}
+
+async function apiGet<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
+}
+
+/** Picks an option of an Ant Design select (with search) by typing part of its label. */
+async function pick(page: Page, scope: ReturnType<Page['locator']>, label: string, text: string) {
+  await scope.getByLabel(label).click();
+  await scope.getByLabel(label).fill(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+}
+
+describe.skipIf(!hasBrowser)('web app in Chromium', () => {
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  const state: { published?: string; unpublished?: string; otherDept?: string; statusBefore?: string; countBefore?: number } = {};
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the overview to the office, in Chinese, with charts drawn', async () => {
+    await signIn(page, server.url, 'yanhu.admin');
+    await poll(() => page.locator('[data-status-card]').count()).toBe(6);
+    await poll(() => page.locator('[data-chart="按领域完成情况"] svg path').count()).toBeGreaterThan(10);
+    await poll(() => page.locator('[data-chart="完成率趋势"] svg path').count()).toBeGreaterThan(5);
+    expect(await page.getByRole('heading', { level: 3 }).first().innerText()).toContain('总览');
+    await poll(() => page.getByText('严重滞后').count()).toBeGreaterThan(0);
+    // a commitment of another department, for the reporter test below
+    const other = await apiGet<{ items: { id: string; leadDepartmentId: string }[] }>(page, '/api/commitments?region=140802&status=seriouslyLagging&topLevel=true');
+    const dept = await apiGet<{ departments: { id: string; shortName: string }[] }>(page, '/api/regions/140802');
+    const rsj = dept.departments.find((d) => d.shortName.includes('人社'))!.id;
+    state.otherDept = other.items.find((c) => c.leadDepartmentId !== rsj)!.id;
+    await shot(page, '01-overview');
+  });
+
+  it('imports a report: claims highlighted, drafts accepted with departments, one discarded, then assigned', async () => {
+    await page.goto(`${server.url}/import`);
+    await page.locator('input[type=file]').setInputFiles(FIXTURE);
+    await poll(() => page.getByLabel('粘贴报告全文').inputValue()).toContain('城镇新增就业6000人以上');
+    await page.getByRole('button', { name: /识\s*别/ }).click();
+    const text = page.getByTestId('import-text');
+    await poll(() => text.locator('mark[data-claim=target]').count()).toBe(6);
+    expect(await text.locator('mark[data-claim=result]').count()).toBe(3);
+    const drafts = page.getByTestId('draft');
+    expect(await drafts.count()).toBe(6);
+    await shot(page, '02-import-extracted');
+
+    const jobs = drafts.filter({ has: page.locator('input[value*="城镇新增就业"]') }).first();
+    const training = drafts.filter({ has: page.locator('input[value*="职业技能培训"]') }).first();
+    const library = drafts.filter({ has: page.locator('input[value*="城市书房"]') }).first();
+    // an edit before accepting: the training target becomes "not less than"
+    await pick(page, jobs, '牵头单位', '人社');
+    await jobs.getByRole('button', { name: /采\s*用/ }).click();
+    await poll(() => jobs.getAttribute('data-decision')).toBe('accepted');
+    await pick(page, training, '牵头单位', '人社');
+    await training.getByRole('button', { name: /采\s*用/ }).click();
+    await poll(() => training.getAttribute('data-decision')).toBe('accepted');
+    await library.getByRole('button', { name: /舍\s*弃/ }).click();
+    await poll(() => library.getAttribute('data-decision')).toBe('discarded');
+    await page.getByRole('button', { name: '交办已采用的任务' }).click();
+    await poll(() => page.locator('[data-decision=assigned]').count()).toBe(2);
+    await shot(page, '03-import-assigned');
+  });
+
+  it('publishes one imported commitment and records its status on the overview', async () => {
+    await page.goto(`${server.url}/commitments?q=${encodeURIComponent('城镇新增就业')}`);
+    await page.getByRole('link', { name: /城镇新增就业/ }).first().click();
+    await page.waitForURL(/\/commitments\/[0-9a-f-]{36}$/);
+    state.published = page.url().split('/').at(-1)!;
+    await page.getByRole('button', { name: '向社会公开' }).click();
+    await poll(() => page.getByRole('button', { name: '撤回公开' }).count()).toBe(1);
+    const list = await apiGet<{ items: { id: string; title: string }[] }>(page, `/api/commitments?region=140802&q=${encodeURIComponent('职业技能培训')}`);
+    state.unpublished = list.items[0]!.id;
+    const c = await apiGet<{ evaluation: { status: string } }>(page, `/api/commitments/${state.published}`);
+    state.statusBefore = c.evaluation.status;
+    await page.goto(`${server.url}/`);
+    await poll(() => page.locator('[data-status-card]').count()).toBe(6);
+    state.countBefore = await statusCount(page, state.statusBefore);
+  });
+
+  it('a reporter submits a report with a value checked as typed', async () => {
+    await signIn(page, server.url, 'yanhu.rsj');
+    await page.waitForURL(/\/my$/);
+    const row = page.getByTestId('due-commitments').locator('tr').filter({ hasText: '城镇新增就业' }).first();
+    await row.getByRole('button', { name: '填报进展' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel(/累计完成值/).fill('六千多');
+    await poll(() => form.getByText(/不是数值|单位/).count()).toBeGreaterThan(0);
+    await form.getByLabel(/累计完成值/).fill('0.2万人');
+    await poll(() => form.getByText('= 2000人').count()).toBe(1);
+    await form.getByLabel('进展情况').fill('1月新增就业2000人，其中高校毕业生600人。');
+    await poll(() => form.getByTestId('draft-saved').count()).toBe(1);
+    await shot(page, '04-report-form');
+    await form.getByRole('button', { name: /提\s*交/ }).click();
+    await poll(() => page.getByRole('dialog').count()).toBe(0);
+    await poll(() => page.locator('.ant-card').filter({ hasText: '待审核' }).getByText('城镇新增就业').count()).toBeGreaterThan(0);
+  });
+
+  it("a reporter cannot open another department's commitment", async () => {
+    await page.goto(`${server.url}/commitments/${state.otherDept}`);
+    await poll(() => page.getByText('未找到该目标任务').count()).toBe(1);
+    await shot(page, '05-reporter-denied');
+  });
+
+  it('the office returns the report with a comment, the reporter resubmits, the office accepts', async () => {
+    await signIn(page, server.url, 'yanhu.admin');
+    await page.goto(`${server.url}/commitments/${state.published}`);
+    await page.getByRole('button', { name: /退\s*回/ }).first().click();
+    const modal = page.getByRole('dialog');
+    await modal.getByRole('button', { name: /退\s*回/ }).click();
+    await poll(() => modal.getByText('请写明退回原因及需补充的内容').count()).toBe(1);
+    await modal.getByLabel('退回意见').fill('请补充就业登记台账');
+    await modal.getByRole('button', { name: /退\s*回/ }).click();
+    await poll(() => page.getByText('已退回').count()).toBeGreaterThan(0);
+
+    await signIn(page, server.url, 'yanhu.rsj');
+    await page.waitForURL(/\/my$/);
+    const returned = page.getByTestId('returned-reports');
+    await poll(() => returned.getByText('请补充就业登记台账').count()).toBe(1);
+    await returned.getByRole('button', { name: '修改重报' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel(/累计完成值/).fill('5600');
+    await form.getByRole('button', { name: /提\s*交/ }).click();
+    await poll(() => page.getByRole('dialog').count()).toBe(0);
+    await poll(() => returned.getByText('没有被退回的报送').count()).toBe(1);
+
+    await signIn(page, server.url, 'yanhu.admin');
+    await page.goto(`${server.url}/commitments/${state.published}`);
+    await page.getByRole('button', { name: /采\s*纳/ }).click();
+    await poll(() => page.locator('.ant-tag').filter({ hasText: '已采纳' }).count()).toBe(1);
+    await poll(() => page.locator('[data-chart] svg path').count()).toBeGreaterThan(3);
+    await shot(page, '06-detail-accepted');
+  });
+
+  it('the overview shows the status change', async () => {
+    const c = await apiGet<{ evaluation: { status: string; completionRate: number } }>(page, `/api/commitments/${state.published}`);
+    expect(c.evaluation.completionRate).toBeCloseTo((5600 / 6000) * 100, 0);
+    expect(c.evaluation.status).not.toBe(state.statusBefore);
+    await page.goto(`${server.url}/`);
+    await poll(() => page.locator('[data-status-card]').count()).toBe(6);
+    await poll(() => statusCount(page, state.statusBefore!)).toBe(state.countBefore! - 1);
+    await shot(page, '07-overview-after');
+  });
+
+  it('the public page shows the published commitment and hides the unpublished one, on a phone', async () => {
+    await page.context().clearCookies();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/public?region=140802&all=1`);
+    await poll(() => page.getByTestId('public-item').count()).toBeGreaterThan(0);
+    const titles = await page.getByTestId('public-item').locator('h2').allInnerTexts();
+    expect(titles.some((t) => t.includes('城镇新增就业'))).toBe(true);
+    expect(titles.some((t) => t.includes('职业技能培训'))).toBe(false);
+    expect(await page.getByTestId('public-item').filter({ hasText: '城镇新增就业' }).innerText()).toContain('5600人');
+    // no Ant Design on the public page
+    expect(await page.locator('[class*="ant-"]').count()).toBe(0);
+    await shot(page, '08-public-phone');
+    await page.setViewportSize({ width: 1366, height: 900 });
+  });
+});
