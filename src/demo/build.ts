@@ -376,8 +376,8 @@ function addCurrentRecords(out: BuiltPlan, input: BuildInput, spec: CommitmentSp
       createdAt: latestAccepted.submittedAt!,
     });
   }
-  // 办理方案, filed when the department acknowledged the task (10 days after it was created)
-  const filedOn = addDays(c.startDate, 9) <= input.today ? addDays(c.startDate, 9) : c.startDate;
+  // 办理方案, filed when the department acknowledged the task (ten days after it was created)
+  const filedOn = minDate(`${input.year}-01-18`, input.today);
   const steps = c.milestones.length
     ? c.milestones.map((ms, i) => ({
         title: ms.title, startDate: i === 0 ? c.startDate : addDays(c.milestones[i - 1]!.dueDate, 1), endDate: ms.dueDate, responsiblePerson: null,
@@ -388,7 +388,10 @@ function addCurrentRecords(out: BuiltPlan, input: BuildInput, spec: CommitmentSp
     contact: null, steps, filedBy: reporter, filedAt: beijing(filedOn, '15:00'),
   });
   const last = own[own.length - 1];
-  if (spec.closeRequest && evidenceId && latestAccepted) {
+  const reachedTarget = latestAccepted?.cumulativeValue != null && (quantityRate(c, latestAccepted.cumulativeValue, DEFAULT_CONFIG) ?? 0) >= 100;
+  // a task closed or up for closing only once it has reached its target
+  if (spec.closeRequest && !reachedTarget) c.state = 'inProgress';
+  if (spec.closeRequest && reachedTarget && evidenceId && latestAccepted) {
     const requested = addDays(latestAccepted.reviewedAt!.slice(0, 10), 1) <= input.today ? addDays(latestAccepted.reviewedAt!.slice(0, 10), 1) : input.today;
     const approved = spec.closeRequest === 'approved';
     out.closeRequests.push({
