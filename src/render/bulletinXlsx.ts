@@ -31,6 +31,14 @@ function header(ws: ExcelJS.Worksheet, row: number, values: string[]) {
   });
 }
 
+/** The latest narrative, marked with its month when its report still awaits review. */
+function narrativeCell(c: CommitmentFacts): string {
+  const r = c.latestReport;
+  const text = r?.narrative.trim();
+  if (!r || !text) return '—';
+  return r.accepted === false && r.id !== c.valueReport?.id ? `（${periodLabel(r.period).slice(5)}报送，待审核）${text}` : text;
+}
+
 const value = (c: CommitmentFacts, v: string | null) => (v === null ? '—' : formatValue(v, c.unit));
 
 const COMMITMENT_COLUMNS = ['序号', '目标任务', '领域', '目标', '累计完成', '完成率', '序时进度', '状态', '逾期未报期次', '最新进展（单位反映）'];
@@ -45,7 +53,7 @@ function commitmentRows(ws: ExcelJS.Worksheet, start: number, list: CommitmentFa
       i + 1, c.title, c.sector, value(c, c.targetValue), c.valueReport ? value(c, e.latestValue) : '—',
       e.completionRate !== null && (c.valueReport || c.kind !== 'quantitative') ? formatPercent(e.completionRate) : '—',
       formatPercent(e.expectedProgress), STATUS_LABELS[e.status], e.missingPeriods.map(periodLabel).join('、') || '—',
-      c.latestReport?.narrative.trim() || '—',
+      narrativeCell(c),
     ];
     row.alignment = { vertical: 'top', wrapText: true };
     const fill = STATUS_FILL[e.status];

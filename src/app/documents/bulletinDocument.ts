@@ -2,7 +2,7 @@ import { addDays, minDate } from '../../domain/dates.ts';
 import { buildBulletin } from '../../domain/prose/bulletin.ts';
 import type { ProseDocument } from '../../domain/prose/document.ts';
 import type { BulletinData } from '../../domain/prose/facts.ts';
-import { reportDueDate } from '../../domain/schedule.ts';
+import { periodRange, reportDueDate } from '../../domain/schedule.ts';
 import { findPlan } from '../../store/plans.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
@@ -23,7 +23,7 @@ export async function bulletinDocument(ctx: AppContext, o: { actor: WorkflowActo
   if (!plan) throw new AppError('plan_not_found', `${region.name}${year}年度计划不存在`, `${region.name} has no plan for ${year}`, 404);
   const today = ctx.today();
   const asOf = minDate(addDays(reportDueDate(o.period, ctx.config), 1), today);
-  const facts = await gatherPlanFacts(ctx.db, ctx, { regionCode: region.code, planId: plan.id, asOf });
+  const facts = await gatherPlanFacts(ctx.db, ctx, { regionCode: region.code, planId: plan.id, asOf, through: periodRange(o.period).end });
   const data: BulletinData = {
     region: { code: region.code, name: region.name },
     period: o.period,

@@ -23,8 +23,11 @@ export interface PlanFacts {
   departmentNames: Map<string, string>;
 }
 
-/** Top-level, non-cancelled commitments of `planId` with their evaluation at `asOf` and their source reports. */
-export async function gatherPlanFacts(q: Queryable, ctx: AppContext, o: { regionCode: string; planId: string; asOf: string }): Promise<PlanFacts> {
+/**
+ * Top-level, non-cancelled commitments of `planId` with their evaluation at `asOf` and their source
+ * reports; narratives come from reports of periods ending by `through` (the document's period end).
+ */
+export async function gatherPlanFacts(q: Queryable, ctx: AppContext, o: { regionCode: string; planId: string; asOf: string; through: string }): Promise<PlanFacts> {
   const all = (await listCommitments(q, { regionCodes: [o.regionCode], planId: o.planId })).filter((c) => c.state !== 'cancelled' && c.state !== 'draft');
   const reports = await listReports(q, [o.regionCode], all.map((c) => c.id));
   const evaluated = evaluateAll(all, reports, o.asOf, ctx);
@@ -35,18 +38,23 @@ export async function gatherPlanFacts(q: Queryable, ctx: AppContext, o: { region
   for (const r of reports) reportsBy.set(r.commitmentId, [...(reportsBy.get(r.commitmentId) ?? []), r]);
   const commitments = all
     .filter((c) => c.parentId === null)
-    .map((c) => toFacts(c, evaluated.get(c.id)!, reportsBy.get(c.id) ?? [], departmentNames, shortNames, o.asOf, ctx));
+    .map((c) => toFacts(c, evaluated.get(c.id)!, reportsBy.get(c.id) ?? [], departmentNames, shortNames, o, ctx));
   return { commitments, evaluated: [...evaluated.values()], reports, departmentNames };
 }
 
 function toFacts(
-  c: Commitment, e: EvaluatedCommitment, reports: ProgressReport[], names: Map<string, string>, shortNames: Map<string, string | null>, asOf: string, ctx: AppContext,
+  c: Commitment, e: EvaluatedCommitment, reports: ProgressReport[], names: Map<string, string>, shortNames: Map<string, string | null>, o: { asOf: string; through: string }, ctx: AppContext,
 ): CommitmentFacts {
-  const started = (r: ProgressReport) => periodRange(r.period).start <= asOf;
+  const started = (r: ProgressReport) => periodRange(r.period).start <= o.asOf;
   const counted = countedReports(c, reports, ctx.config).filter(started);
-  const valueReport = e.evaluation.latestValue === null ? null : [...counted].reverse().find((r) => r.cumulativeValue !== null && r.period === e.evaluation.latestPeriod) ?? null;
+  const valueReport =
+    c.kind !== 'quantitative'
+      ? (counted[counted.length - 1] ?? null)
+      : e.evaluation.latestValue === null
+        ? null
+        : ([...counted].reverse().find((r) => r.cumulativeValue !== null && r.period === e.evaluation.latestPeriod) ?? null);
   const filed = reports
-    .filter((r) => r.departmentId === c.leadDepartmentId && FILED_REPORT_STATES.includes(r.state) && started(r))
+    .filter((r) => r.departmentId === c.leadDepartmentId && FILED_REPORT_STATES.includes(r.state) && started(r) && periodRange(r.period).end <= o.through)
     .sort((a, b) => (periodRange(a.period).end < periodRange(b.period).end ? -1 : periodRange(a.period).end > periodRange(b.period).end ? 1 : a.updatedAt < b.updatedAt ? -1 : 1));
   const latest = filed[filed.length - 1];
   return {
@@ -63,7 +71,7 @@ function toFacts(
     leadDepartment: c.leadDepartmentId ? { id: c.leadDepartmentId, name: names.get(c.leadDepartmentId) ?? '', shortName: shortNames.get(c.leadDepartmentId) ?? null } : null,
     evaluation: e.evaluation,
     valueReport: valueReport ? { id: valueReport.id, period: valueReport.period } : null,
-    latestReport: latest ? { id: latest.id, period: latest.period, narrative: latest.narrative } : null,
+    latestReport: latest ? { id: latest.id, period: latest.period, narrative: latest.narrative, accepted: latest.state === 'accepted' } : null,
   };
 }
 

@@ -26,7 +26,7 @@ export async function yearSummaryDocument(ctx: AppContext, o: { actor: WorkflowA
   if (!plan) throw new AppError('plan_not_found', `${region.name}${o.year}年度计划不存在`, `${region.name} has no plan for ${o.year}`, 404);
   const today = ctx.today();
   const asOf = minDate(addDays(reportDueDate(`${o.year}-12`, ctx.config), 1), today);
-  const facts = await gatherPlanFacts(ctx.db, ctx, { regionCode: region.code, planId: plan.id, asOf });
+  const facts = await gatherPlanFacts(ctx.db, ctx, { regionCode: region.code, planId: plan.id, asOf, through: `${o.year}-12-31` });
   const regions = await listRegions(ctx.db);
   const siblings = region.parentCode ? regions.filter((r) => r.parentCode === region.parentCode && r.code !== region.code) : [];
   const parent = region.parentCode ? await getRegion(ctx.db, region.parentCode) : undefined;

@@ -152,7 +152,7 @@ function flaggedParagraph(c: CommitmentFacts, asOf: string, t: Templates['bullet
         }),
       );
     } else if (c.kind !== 'quantitative' && e.completionRate !== null && e.lag !== null) {
-      const src = c.latestReport ? reportSource(c, c.latestReport) : commitmentSource(c);
+      const src = c.valueReport ? reportSource(c, c.valueReport) : commitmentSource(c);
       parts.push(...fill(t.laggingItemMilestones, { title: quoted(c.title), status: STATUS_LABELS[e.status], rate: figure(formatPercent(e.completionRate), src), lag: figure(points(e.lag), src) }));
     } else {
       parts.push(...fill(t.laggingItemNoValue, { title: quoted(c.title), status: STATUS_LABELS[e.status], expected: figure(formatPercent(e.expectedProgress), commitmentSource(c)) }));
@@ -168,7 +168,9 @@ function flaggedParagraph(c: CommitmentFacts, asOf: string, t: Templates['bullet
   }
   if (c.subtasks > 0 && !c.latestReport) return merge(parts);
   const narrative = c.latestReport?.narrative.replace(/\s+/g, ' ').trim().replace(/[。；;.]+$/, '');
-  parts.push(narrative ? `${fill(t.reason, { narrative }).join('')}。` : t.noReason);
+  const pending = c.latestReport?.accepted === false && c.latestReport.id !== c.valueReport?.id;
+  if (!narrative) parts.push(t.noReason);
+  else parts.push(`${fillText(pending ? t.reasonPending : t.reason, { narrative, period: periodLabel(c.latestReport!.period).slice(5) })}。`);
   return merge(parts);
 }
 

@@ -27,10 +27,10 @@ export interface CommitmentFacts {
   /** 牵头单位 */
   leadDepartment: { id: string; name: string; /** 简称, for narrow table columns */ shortName?: string | null } | null;
   evaluation: Evaluation;
-  /** the counted (accepted) report whose value is `evaluation.latestValue` */
+  /** the counted (accepted) report the figures come from: whose value is `evaluation.latestValue`, or for a milestone task the latest counted one */
   valueReport: { id: string; period: string } | null;
-  /** the lead department's latest filed report (submitted or accepted), for its narrative */
-  latestReport: { id: string; period: string; narrative: string } | null;
+  /** the lead department's latest filed report (submitted or accepted) up to the document's period, for its narrative */
+  latestReport: { id: string; period: string; narrative: string; /** reviewed and accepted; false while awaiting review */ accepted?: boolean } | null;
 }
 
 /** A department's place in the 考核 ranking, with what it has behind. */

@@ -94,6 +94,14 @@ describe('督查通报 (bulletin)', () => {
     expect(county).not.toContain('区政府');
   });
 
+  it('marks a reason taken from a report still awaiting review', () => {
+    const pending = FIXTURE_COMMITMENTS.map((c) =>
+      c.id === FIXTURE_COMMITMENTS[1]!.id ? { ...c, latestReport: { id: 'later', period: '2024-07', narrative: '7月已开工5个小区', accepted: false } } : c,
+    );
+    const text = documentText(buildBulletin({ ...FIXTURE_BULLETIN, commitments: pending }));
+    expect(text).toContain('截至2024年6月底累计完成3800户，完成率20%，低于序时进度30个百分点。单位7月报送（待审核）反映：7月已开工5个小区。');
+  });
+
   it('notes a passed deadline', () => {
     const late = FIXTURE_COMMITMENTS.map((c) => (c.id === FIXTURE_COMMITMENTS[1]!.id ? { ...c, deadline: '2024-06-30' } : c));
     expect(documentText(buildBulletin({ ...FIXTURE_BULLETIN, commitments: late }))).toContain('低于序时进度30个百分点。已超过2024年6月30日的完成时限。单位反映');

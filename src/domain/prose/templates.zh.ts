@@ -27,6 +27,8 @@ export const TEMPLATES_ZH = {
     overdueDeadline: '“{title}”：已过{deadline}的完成时限，尚未完成。',
     overdueSubtasks: '“{title}”：部分子任务进展逾期未报送。',
     reason: '单位反映：{narrative}',
+    /** the narrative of a report still awaiting review (its figures are not counted yet) */
+    reasonPending: '单位{period}报送（待审核）反映：{narrative}',
     noReason: '单位未说明滞后原因。',
     headingRanking: '考核排名',
     rankingPraise: '根据本期考核，{departments}推进有力、报送及时，考核得分居前，予以通报表扬。',

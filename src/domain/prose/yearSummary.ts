@@ -184,8 +184,8 @@ export function resultSentence(c: CommitmentFacts, facts: readonly RecordedFact[
   const e = c.evaluation;
   if (c.kind !== 'quantitative') {
     if (DONE.has(e.status)) return fill(t.resultClosed, { title: quoted(c.title) });
-    if (e.completionRate !== null && c.latestReport) {
-      return fill(t.resultMilestones, { title: quoted(c.title), rate: figure(formatPercent(e.completionRate), reportSource(c, c.latestReport)) });
+    if (e.completionRate !== null && c.valueReport) {
+      return fill(t.resultMilestones, { title: quoted(c.title), rate: figure(formatPercent(e.completionRate), reportSource(c, c.valueReport)) });
     }
     return null;
   }
