@@ -120,6 +120,9 @@ describe.each(testEngines())('workflow routes on %s', (engine) => {
     const split = await post('admin', `/commitments/${p.id}/subtasks`, { version: p.version + 1, subtasks: [{ title: '高校毕业生就业', targetValue: '1500' }, { title: '农村劳动力转移', targetValue: '2000', leadDepartmentId: w.ids.edu }] });
     expect(split.statusCode, split.body).toBe(201);
     expect(split.json().items.map((x: { parentId: string; leadDepartmentId: string }) => [x.parentId, x.leadDepartmentId])).toEqual([[p.id, w.ids.hr], [p.id, w.ids.edu]]);
+    // a department's list still rolls parents up from all their subtasks (one led by another department)
+    const mine = (await get('hr', '/commitments?region=430502&asOf=2024-06-15')).json().items;
+    expect(mine.find((x: { id: string }) => x.id === p.id)).toMatchObject({ subtaskCount: 2 });
     const ms = await app.inject({ method: 'PUT', url: `/api/commitments/${p.id}/milestones`, headers: s.hr, payload: { version: p.version + 1, template: 'generic' } });
     expect(ms.json().milestones.at(-1).dueDate).toBe('2024-12-31');
     const sched = (await get('hr', `/commitments/${p.id}/schedule`)).json();
