@@ -127,7 +127,7 @@ function DetailView({ c, reload }: { c: Detail; reload(): void }) {
         {role === 'admin' && (
           <Col span={24}>
             <Card size="small" title={t('操作记录')}>
-              <Audit id={c.id} />
+              <Audit id={c.id} refresh={`${c.version}:${c.reports.map((r) => `${r.id}${r.version}`).join()}`} />
             </Card>
           </Col>
         )}
@@ -310,12 +310,13 @@ function Subtasks({ items }: { items: EvaluatedCommitment[] }) {
 }
 
 const ACTION_LABELS: Record<string, string> = {
-  'commitment.create': '新建任务', 'commitment.update': '修改任务', 'commitment.assign': '交办', 'commitment.acknowledge': '签收', 'commitment.publish': '公开', 'commitment.unpublish': '撤回公开',
+  'commitment.create': '新建任务', 'commitment.import': '导入草稿', 'commitment.discard': '舍弃草稿', 'commitment.transition': '流转', 'commitment.update': '修改任务', 'commitment.assign': '交办', 'commitment.acknowledge': '签收', 'commitment.publish': '公开', 'commitment.unpublish': '撤回公开',
   'commitment.confirm': '确认导入', 'commitment.requestClose': '办结申请', 'commitment.close': '办结', 'report.submit': '报送进展', 'report.accept': '采纳报送', 'report.return': '退回报送', 'report.edit': '修改报送', 'report.resubmit': '重新报送', 'evidence.attach': '上传材料',
 };
 
-function Audit({ id }: { id: string }) {
-  const loaded = useApi<{ items: AuditEntry[] }>('/audit', { entity: 'commitment', entityId: id });
+function Audit({ id, refresh }: { id: string; refresh: string }) {
+  const s = useSession();
+  const loaded = useApi<{ items: AuditEntry[] }>('/audit', { entity: 'commitment', entityId: id, v: refresh });
   return (
     <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0} empty="暂无操作记录">
       {(d) => (
@@ -327,7 +328,7 @@ function Audit({ id }: { id: string }) {
                 <b>{ACTION_LABELS[e.action] ?? e.action}</b>
                 <span style={{ color: '#555', marginLeft: 8 }}>{cnDateTime(e.at)}</span>
                 <span style={{ color: '#555', marginLeft: 8 }}>{e.actorRole ? (ROLE_LABELS[e.actorRole] ?? e.actorRole) : '系统'}</span>
-                {diffText(e) && <div style={{ color: '#666', fontSize: 12 }}>{diffText(e)}</div>}
+                {diffText(e, s.deptName) && <div style={{ color: '#555', fontSize: 12 }}>{diffText(e, s.deptName)}</div>}
               </span>
             ),
           }))}
@@ -337,14 +338,23 @@ function Audit({ id }: { id: string }) {
   );
 }
 
-/** The fields an event changed, briefly: 状态 submitted → returned. */
-function diffText(e: AuditEntry): string {
+const FIELD_LABELS: Record<string, string> = { state: '状态', cumulativeValue: '累计值', reviewComment: '审核意见', leadDepartmentId: '牵头单位', published: '公开', deadline: '截止日期', targetValue: '目标值', narrative: '进展情况' };
+
+/** The fields an event changed, in words: 状态 待审核 → 已退回. */
+function diffText(e: AuditEntry, deptName: (id: string | null) => string): string {
   const b = (e.before ?? {}) as Record<string, unknown>;
   const a = (e.after ?? {}) as Record<string, unknown>;
-  if (typeof a !== 'object' || typeof b !== 'object') return '';
-  const keys = ['state', 'cumulativeValue', 'reviewComment', 'leadDepartmentId', 'published', 'deadline', 'targetValue'];
-  return keys
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return '';
+  const show = (k: string, v: unknown): string => {
+    if (v === undefined || v === null || v === '') return '空';
+    if (k === 'state') return e.entity === 'report' ? (REPORT_STATE_LABELS[String(v)] ?? String(v)) : (LIFECYCLE_LABELS[String(v)] ?? String(v));
+    if (k === 'leadDepartmentId') return deptName(String(v));
+    if (k === 'published') return v ? '是' : '否';
+    const text = String(v);
+    return text.length > 30 ? `${text.slice(0, 30)}…` : text;
+  };
+  return Object.keys(FIELD_LABELS)
     .filter((k) => k in a && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-    .map((k) => `${k}: ${b[k] === undefined ? '' : JSON.stringify(b[k])} → ${JSON.stringify(a[k])}`)
+    .map((k) => (k in b ? `${FIELD_LABELS[k]}：${show(k, b[k])} → ${show(k, a[k])}` : `${FIELD_LABELS[k]}：${show(k, a[k])}`))
     .join('；');
 }

@@ -11,6 +11,7 @@ import type { EvaluatedCommitment, IndicatorValue, Summary, SummaryGroup } from 
 import { useSession } from '../session.tsx';
 import { OverdueTag, STATUS_ORDER, STATUS_STYLE, StatusTag } from '../status.tsx';
 import { DataState, useApi } from '../useApi.tsx';
+import { Downloads } from '../Downloads.tsx';
 
 export default function Overview() {
   const t = useT();
@@ -23,10 +24,13 @@ export default function Overview() {
 
   return (
     <div>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
-        {t('总览')} · {s.region?.name}
-        {s.plan && !s.scope.children ? ` ${s.plan.year}` : ''}
-      </Typography.Title>
+      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('总览')} · {s.region?.name}
+          {s.plan && !s.scope.children ? ` ${s.plan.year}` : ''}
+        </Typography.Title>
+        <Downloads />
+      </div>
       <DataState loaded={summary} rows={2}>
         {(d) => <StatusCards total={d.total} link={listLink} />}
       </DataState>
@@ -40,11 +44,13 @@ export default function Overview() {
         </Col>
         <Col xs={24} lg={10}>
           <Card title={t('完成率趋势')} size="small">
-            <Trend />
+            {/* twelve evaluations: asked for once the figures above are in, so they do not hold them up */}
+            {summary.data ? <Trend /> : <Skeleton active />}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
           <Card title={<Link to={listLink({ status: 'seriouslyLagging,lagging' })}>{t('滞后任务')}{lagging.data ? `（${lagging.data.items.length}）` : ''}</Link>} size="small">
+            <div style={{ color: '#666', fontSize: 12, textAlign: 'right', marginTop: -4 }}>{t('完成率')} / {t('序时进度')}</div>
             <DataState loaded={lagging} isEmpty={(d) => d.items.length === 0} empty="没有滞后任务">
               {(d) => <CommitmentList items={d.items} />}
             </DataState>
@@ -112,9 +118,9 @@ function SectorChart({ groups, onPick }: { groups: SummaryGroup[]; onPick(sector
       option={{
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
         legend: { top: 0 },
-        grid: { left: 8, right: 40, top: 30, bottom: 8, containLabel: true },
+        grid: { left: 118, right: 40, top: 30, bottom: 24 },
         xAxis: [{ type: 'value', name: '项', minInterval: 1 }],
-        yAxis: { type: 'category', data: names, inverse: true },
+        yAxis: { type: 'category', data: names, inverse: true, axisLabel: { lineHeight: 16 } },
         series: STATUS_ORDER.map((st) => ({
           name: t(STATUS_LABELS[st]),
           type: 'bar',
@@ -211,7 +217,7 @@ function Trend() {
       option={{
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
-        grid: { left: 8, right: 16, top: 30, bottom: 8, containLabel: true },
+        grid: { left: 44, right: 36, top: 36, bottom: 28 },
         xAxis: { type: 'category', data: points.map((p) => `${Number(p.month.slice(5))}月`) },
         yAxis: [{ type: 'value', name: '%', max: 100 }, { type: 'value', name: '项', minInterval: 1, splitLine: { show: false } }],
         series: [

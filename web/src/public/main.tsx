@@ -102,9 +102,11 @@ function Page() {
                 </div>
                 <p className="meta">{c.sector}{c.leadDepartment ? ` · 牵头单位：${c.leadDepartment}` : ''}{targetText(c) ? ` · 目标：${targetText(c)}` : ''} · 完成时限：{c.deadline}</p>
                 {rate !== null && (
-                  <div className="bar" role="progressbar" aria-valuenow={rate} aria-valuemin={0} aria-valuemax={100} aria-label="完成率">
-                    <div style={{ width: `${Math.min(100, rate)}%`, background: COLORS[st] }} />
-                    <span>{pct(rate)}</span>
+                  <div className="progress">
+                    <div className="bar" role="progressbar" aria-valuenow={rate} aria-valuemin={0} aria-valuemax={100} aria-label="完成率">
+                      <div style={{ width: `${Math.min(100, rate)}%`, background: COLORS[st] }} />
+                    </div>
+                    <span>完成{pct(rate)}</span>
                   </div>
                 )}
                 {c.latestReport ? (
