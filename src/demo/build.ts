@@ -182,7 +182,8 @@ function historicalReports(input: BuildInput, spec: CommitmentSpec, c: Commitmen
       doneIds = doneList.map((ms) => ms.id);
       text = milestoneNarrative(spec, c, m, doneList.length, m === 12 ? 'final' : 'onTrack');
     }
-    reports.push(reportRow(input, c, m, value, doneIds, text, 'accepted'));
+    const unmet = c.kind === 'quantitative' ? Number(spec.result) < Number(spec.target) !== (c.comparator === 'lte') : (spec.milestonesDone ?? c.milestones.length) < c.milestones.length;
+    reports.push(reportRow(input, c, m, value, doneIds, text, 'accepted', c.leadDepartmentId!, unmet ? SOMETIMES_LATE : ON_TIME));
   }
   // milestones reached carry their date on the commitment
   c.milestones = c.milestones.map((ms, i) => (i < milestonesDone ? { ...ms, doneDate: addDays(ms.dueDate, -3) } : ms));
@@ -245,6 +246,7 @@ function currentReports(input: BuildInput, spec: CommitmentSpec, c: CommitmentRo
     let value: string | null = null;
     let doneIds: string[] = [];
     let text: string;
+    let done: Milestone[] = [];
     const share = courseShare(course, e, m, doneMonth, spec.ratio ?? 1.1);
     if (c.kind === 'quantitative') {
       const t = Number(spec.target);
@@ -256,13 +258,18 @@ function currentReports(input: BuildInput, spec: CommitmentSpec, c: CommitmentRo
       }
       text = quantityNarrative(spec, c, m, value, course);
     } else {
-      doneNow = milestonesDoneBy(course, c, m);
-      doneIds = doneNow.map((ms) => ms.id);
-      text = milestoneNarrative(spec, c, m, doneNow.length, course);
+      done = milestonesDoneBy(course, c, m);
+      doneIds = done.map((ms) => ms.id);
+      text = milestoneNarrative(spec, c, m, done.length, course);
     }
     const isLast = m === last;
     const state = isLast && spec.lastReport === 'submitted' ? 'submitted' : isLast && spec.lastReport === 'returned' ? 'returned' : 'accepted';
-    reports.push(reportRow(input, c, m, value, doneIds, text, state));
+    const days = spec.lastReport ? ON_TIME : course === 'lagging' ? SOMETIMES_LATE : course === 'seriouslyLagging' ? OFTEN_LATE : ON_TIME;
+    const row = reportRow(input, c, m, value, doneIds, text, state, c.leadDepartmentId!, days);
+    // a late report not yet in by today is simply missing (逾期 once its due date has passed)
+    if (row.submittedAt! > beijing(input.today, '23:59')) break;
+    reports.push(row);
+    doneNow = done;
     if (spec.coNarrative && spec.co?.length) {
       reports.push(reportRow(input, c, m, null, [], `${m}月：${spec.coNarrative}`, 'accepted', dept(input, spec.co[0]!)));
     }
@@ -275,15 +282,21 @@ function currentReports(input: BuildInput, spec: CommitmentSpec, c: CommitmentRo
 // ---------------------------------------------------------------------------------------------
 // Rows and narratives
 
+/** Days after the month's end a report is submitted; due on day 5 (config.reportDueDays.monthly). */
+const ON_TIME = [1, 2, 3, 4] as const;
+/** departments behind on the work are often late with the report too */
+const SOMETIMES_LATE = [2, 4, 7, 9] as const;
+const OFTEN_LATE = [4, 7, 9, 12] as const;
+
 const RETURN_COMMENT = '佐证材料不全，请补充工作台账和现场照片后重新报送。';
 
 function reportRow(
   input: BuildInput, c: CommitmentRow, m: number, value: string | null, milestonesDone: string[], narrative: string,
-  state: 'accepted' | 'submitted' | 'returned', departmentId = c.leadDepartmentId!,
+  state: 'accepted' | 'submitted' | 'returned', departmentId = c.leadDepartmentId!, submitDays: readonly number[] = ON_TIME,
 ): ReportRow {
   const period = `${input.year}-${pad(m)}`;
   const end = monthEnd(input.year, m);
-  const submittedDay = addDays(end, pick([1, 2, 3], c.id, period, 's'));
+  const submittedDay = addDays(end, pick(submitDays, c.id, period, 's'));
   const submittedAt = beijing(submittedDay, pick(['09:12', '10:05', '15:40', '16:55'], c.id, period));
   const reviewedDay = addDays(submittedDay, pick([1, 2, 3], c.id, period, 'r'));
   // a review that would fall after today has not happened yet
