@@ -54,7 +54,7 @@ export interface EvidenceRow {
   createdAt: string;
 }
 
-/** Rows of the workflow tables (办理方案, 办结申请, 变更申请, 领导批示), snake-free camelCase like the others. */
+/** Rows of the workflow tables (办理方案, 办结申请, 变更申请, 领导批示), camelCase columns like the others. */
 export interface WorkflowRows {
   workPlans: Record<string, unknown>[];
   closeRequests: Record<string, unknown>[];

@@ -62,8 +62,9 @@ const DEMO_ACTOR = { id: null, role: 'system' };
 export async function loadDemo(ctx: AppContext, opts: { onProgress?: (message: string) => void } = {}): Promise<string> {
   const result = await loadDemoData(ctx, opts);
   const total = Object.values(result).reduce((a, b) => a + b, 0) - result.regions - result.departments - result.plans;
-  if (total === 0) return 'demo data already loaded: nothing new';
-  return `demo data loaded: ${result.commitments} commitments, ${result.reports} progress reports, ${result.projects} projects, ${result.indicatorValues} indicator values, ${result.facts} facts, ${result.users} accounts (password ${DEMO_PASSWORD}; see README "Demo accounts")`;
+  const signIn = `sign in as yanhu.admin (or another demo account, README "Demo accounts") with password ${DEMO_PASSWORD}`;
+  if (total === 0) return `demo data already loaded: nothing new; ${signIn}`;
+  return `demo data loaded: ${result.commitments} commitments, ${result.reports} progress reports, ${result.projects} projects, ${result.indicatorValues} indicator values, ${result.facts} facts, ${result.users} accounts; ${signIn}`;
 }
 
 /** Like `loadDemo`, returning the counts of inserted rows. */
