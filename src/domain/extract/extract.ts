@@ -22,7 +22,7 @@ import { CHINESE_NUMERAL_CHARS, comparatorOf, matchUnitAt, normalizeText, parseC
 import { cleanText, toOriginal, type CleanText } from './text.ts';
 import {
   AFTER_UNIT_PERIOD, BOILERPLATE, GROWTH_QUALIFIER, LIVELIHOOD, PLAN_HEADING, PREFIX_QUALIFIERS, RESULT_CUE,
-  RESULT_HEADING, SLOGAN_AFTER, SUBJECT_LEAD, SUBJECT_TRAIL, SUFFIX_QUALIFIERS, TARGET_CUE, THRESHOLD_AFTER,
+  RESULT_HEADING, SLOGAN_AFTER, SUBJECT_LEAD, SUBJECT_TRAIL_WORDS, SUFFIX_QUALIFIERS, TRAILING_BATCH, TARGET_CUE, THRESHOLD_AFTER,
   TIME_UNITS, VERB_AT_START, VERB_BEFORE_NUMBER,
 } from './rules.ts';
 
@@ -124,7 +124,6 @@ const CODE_BEFORE = /[A-Za-z_/#@.\-:×*~～+]/;
 const NOT_NUMERAL_PREFIX = /[第初周每前后首头逐星届其之唯统万]$/;
 /** List numbering at the start of an item: 1. 2、 （三） 四、 */
 const LIST_ITEM = /^(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/;
-const CJK = /[\u4e00-\u9fff]/g;
 
 /** After "YYYY年": a plan cue (2024年，我区将… / 2026年重点工作 / 2024年工作安排). */
 const PLAN_AFTER_YEAR =
@@ -200,7 +199,7 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
     } else if ((line.length < 80 && BOILERPLATE.test(line)) || (line.length < 200 && /(?:\.\.\.|…)$/.test(line))) {
       info.skip = true;
     } else {
-      const cjk = line.length < 60 ? (line.match(CJK)?.length ?? 0) : 99;
+      const cjk = line.length < 60 ? countCjk(line) : 99;
       const isHeading = line.length <= 40 && cjk >= 2 && !/[。；;！!？?]/.test(line) && !/^\d{1,2}[.、．)）]/.test(line);
       if (isHeading) {
         const y = /(\d{4})/.exec(line);
@@ -252,6 +251,15 @@ for (const q of [...PREFIX_QUALIFIERS].sort((a, b) => b.length - a.length)) {
   QUALIFIERS_BY_LAST.set(k, [...(QUALIFIERS_BY_LAST.get(k) ?? []), q]);
 }
 
+function countCjk(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) n++;
+  }
+  return n;
+}
+
 /** Finds the longest prefix qualifier ending at `pos`. */
 function prefixQualifierAt(t: string, pos: number): string | null {
   const bucket = QUALIFIERS_BY_LAST.get(t.charCodeAt(pos - 1));
@@ -293,8 +301,34 @@ function cleanSubject(s: string): string {
   // an actor at the front: 双清区, 荷塘区 … (not 小区, 社区, 景区 …)
   out = out.replace(/^[\u4e00-\u9fff]{2,3}(?<![小社景园城片街辖校新山库矿商营军示范功能保护])区(?=[\u4e00-\u9fff]{3})/, '');
   out = out.replace(SUBJECT_LEAD, '');
-  for (let i = 0; i < 2; i++) out = out.replace(SUBJECT_TRAIL, '');
+  out = stripTrailingWords(out);
   return balanceQuotes(out.replace(/[、,，;；:：\s]+$/, '').replace(/^[和及与、]+/, ''));
+}
+
+const TRAIL_BY_LAST = new Map<string, string[]>();
+for (const w of [...SUBJECT_TRAIL_WORDS].sort((a, b) => b.length - a.length)) {
+  const k = w[w.length - 1];
+  TRAIL_BY_LAST.set(k, [...(TRAIL_BY_LAST.get(k) ?? []), w]);
+}
+
+/** Strips verbs and qualifiers from the end of a subject: 粮食总产量达 → 粮食总产量 (平均 keeps its 均). */
+function stripTrailingWords(s: string): string {
+  let end = s.length;
+  for (let guard = 0; end > 0 && guard < 8; guard++) {
+    const bucket = TRAIL_BY_LAST.get(s[end - 1]);
+    const word = bucket?.find((w) => s.endsWith(w, end) && !(w === '均' && s[end - 2] === '平'));
+    if (word) {
+      end -= word.length;
+      continue;
+    }
+    const batch = TRAILING_BATCH.exec(s.slice(Math.max(0, end - 6), end));
+    if (batch) {
+      end -= batch[0].length;
+      continue;
+    }
+    break;
+  }
+  return s.slice(0, end);
 }
 
 /** The object phrase written after the number: 4个百亩标准化示范园 → 百亩标准化示范园. */
@@ -506,7 +540,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     const leftRaw = t.slice(leftStart, numStart - (prefixQ?.length ?? 0));
     let subject: string;
     const growth = prefixQ && GROWTH_QUALIFIER.test(prefixQ) ? prefixQ.replace(/^(?:同比|年均|分别)/, '') : null;
-    const fenbie = t.slice(leftStart, numStart).lastIndexOf('分别');
+    const fenbie = t.slice(leftStart, numStart).lastIndexOf('分别'); // bounded window: never a search through the whole text
     if (list && list.clauseStart === clauseStart && /^[、,，和及与]*$/.test(t.slice(list.lastEnd, numStart))) {
       list.index++;
       list.lastEnd = afterAll;
@@ -523,10 +557,10 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     } else {
       list = null;
       const lastSep = lastTopLevelSeparator(leftRaw);
-      const beforeSep = lastSep >= 0 ? cleanSubject(leftRaw.slice(0, lastSep)) : '';
       let left = cleanSubject(lastSep >= 0 ? leftRaw.slice(lastSep + 1) : leftRaw);
       const object = objectAfter(t, afterAll, clauseEnd);
       if (lastSep >= 0) {
+        const beforeSep = cleanSubject(leftRaw.slice(0, lastSep));
         const leadVerb = VERB_AT_START.exec(beforeSep)?.[0] ?? '';
         if (!left) left = leadVerb; // 完成40个老旧小区、20条小街小巷改造: the verb carries over
         else if (object.length >= 2 && left.length <= 4 && !VERB_BEFORE_NUMBER.test(left)) left = leadVerb; // 新建甲、乙2个养老中心
