@@ -7,6 +7,7 @@
  * department X1 in district X; otherDept is X2 in X; otherRegion is Y1 in district Y. The city's
  * office and leader read both districts read-only. 404 where existence itself is private.
  */
+import { randomBytes } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { exportTaskSheet } from '../app/taskSheets/exportTaskSheet.ts';
 import { SYSTEM } from '../app/policies/principal.ts';
@@ -67,6 +68,15 @@ export const MATRIX: MatrixRow[] = [
   {
     route: 'POST /api/commitments',
     request: (w, t) => json('POST', '/api/commitments', { planId: w.planOf(t), title: '新增任务', targetValue: '10', unit: '个', comparator: 'gte', startDate: '2024-01-01', deadline: '2024-12-31' }),
+    expect: grid({ admin: [201, 201, 404], leader: [403, 403, 404], reporter: [403, 403, 404], rest: all(403) }),
+  },
+  {
+    // 导入政府工作报告 (the web app's import page): a region's office, like creating a commitment
+    route: 'POST /api/work-reports',
+    request: (w, t) => {
+      const sha256 = randomBytes(32).toString('hex'); // a new file each time: a repeat would answer 200
+      return json('POST', '/api/work-reports', { region: w.regionOf(t), year: 2024, filename: `报告-${sha256.slice(0, 6)}.txt`, text: '2024年，全年城镇新增就业5000人以上。', sha256 });
+    },
     expect: grid({ admin: [201, 201, 404], leader: [403, 403, 404], reporter: [403, 403, 404], rest: all(403) }),
   },
   {
