@@ -62,7 +62,7 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     const before = JSON.stringify(await exportBackup(db));
     const again = await loadDemoData(ctx());
     expect({ ...again, regions: 0, departments: 0, plans: 0 }).toEqual({
-      regions: 0, departments: 0, plans: 0, commitments: 0, reports: 0, facts: 0, projects: 0, indicatorValues: 0, users: 0,
+      regions: 0, departments: 0, plans: 0, commitments: 0, reports: 0, facts: 0, projects: 0, indicatorValues: 0, users: 0, slips: 0,
     });
     expect(JSON.stringify(await exportBackup(db))).toBe(before);
   });
@@ -117,6 +117,12 @@ describe.each(testEngines())('demo data on %s', (engine) => {
     expect(workflow!.plans).toBeGreaterThanOrEqual(25);
     expect(workflow!.evidence).toBeGreaterThanOrEqual(15);
     expect(workflow).toMatchObject({ close_pending: 1, extensions: 1, instructions: 2 });
+    // the day's 督办单: red for the seriously lagging, yellow for the lagging, 催办 for the missing report
+    const slips = await db.query<{ level: string; title: string }>(
+      `select s.level, c.title from supervision_slip s join commitment c on c.id = s.commitment_id where c.plan_id = $1 and s.closed_on is null`,
+      [plan!.id],
+    );
+    expect(new Set(slips.map((s) => s.level))).toEqual(new Set(['red', 'yellow', 'urge']));
   });
 
   it('historical plans end as their reports say: most met, a couple not', async () => {

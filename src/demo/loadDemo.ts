@@ -8,6 +8,8 @@
  * (edits made in the app since are kept). All of it is written in one transaction.
  */
 import type { AppContext } from '../app/context.ts';
+import { runEscalation } from '../app/escalation/runEscalation.ts';
+import { SYSTEM_ACTOR } from '../app/workflow/access.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Queryable } from '../store/db.ts';
 import { upsertDepartment, upsertRegion } from '../store/regions.ts';
@@ -50,6 +52,8 @@ export interface DemoLoadResult {
   projects: number;
   indicatorValues: number;
   users: number;
+  /** 督办单 opened by the day's escalation run */
+  slips: number;
 }
 
 /** The demo actor in the audit trail. */
@@ -64,7 +68,7 @@ export async function loadDemo(ctx: AppContext, opts: { onProgress?: (message: s
   const total = Object.values(result).reduce((a, b) => a + b, 0) - result.regions - result.departments - result.plans;
   const signIn = `sign in as yanhu.admin (or another demo account, README "Demo accounts") with password ${DEMO_PASSWORD}`;
   if (total === 0) return `demo data already loaded: nothing new; ${signIn}`;
-  return `demo data loaded: ${result.commitments} commitments, ${result.reports} progress reports, ${result.projects} projects, ${result.indicatorValues} indicator values, ${result.facts} facts, ${result.users} accounts; ${signIn}`;
+  return `demo data loaded: ${result.commitments} commitments, ${result.reports} progress reports, ${result.projects} projects, ${result.indicatorValues} indicator values, ${result.facts} facts, ${result.users} accounts, ${result.slips} supervision slips; ${signIn}`;
 }
 
 /** Like `loadDemo`, returning the counts of inserted rows. */
@@ -72,7 +76,7 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
   const today = ctx.today();
   const currentYear = Number(today.slice(0, 4));
   const say = opts.onProgress ?? (() => undefined);
-  const counts: DemoLoadResult = { regions: 0, departments: 0, plans: 0, commitments: 0, reports: 0, facts: 0, projects: 0, indicatorValues: 0, users: 0 };
+  const counts: DemoLoadResult = { regions: 0, departments: 0, plans: 0, commitments: 0, reports: 0, facts: 0, projects: 0, indicatorValues: 0, users: 0, slips: 0 };
 
   // 1. regions and departments: the stored id wins when a department of that name already exists
   const deptIds = new Map<string, Map<string, string>>();
@@ -150,6 +154,10 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
     counts.projects = await insertRows(tx, 'project', buildProjects(deptIds, today), ['stageDates']);
     counts.indicatorValues = await insertRows(tx, 'indicator_value', buildIndicatorValues(DISTRICT_CODES, today, (...p) => stableId('indicator', ...p), PEER_REGIONS));
   });
+
+  // 4. the day's 督办单, as the daily `duban remind` job would open them (a no-op when run again the same day)
+  say('opening today\'s supervision slips …');
+  for (const code of DISTRICT_CODES) counts.slips += (await runEscalation(ctx, { actor: SYSTEM_ACTOR, regionCode: code, asOf: today })).opened.length;
   return counts;
 }
 
