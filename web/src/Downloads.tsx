@@ -5,7 +5,7 @@ import { ApiError, errorText, withQuery } from './api.ts';
 import { periodLabel } from './format.ts';
 import { useLang, useT } from './i18n.tsx';
 import { useSession } from './session.tsx';
-import { download } from './xlsx.ts';
+import { download } from './download.ts';
 
 async function fetchFile(path: string): Promise<{ blob: Blob; filename: string }> {
   const res = await fetch(`/api${path}`, { credentials: 'same-origin' });

@@ -34,16 +34,3 @@ export function buildXlsx(sheetName: string, header: string[], rows: Cell[][], w
   };
   return zipSync(Object.fromEntries(Object.entries(files).map(([k, v]) => [k, strToU8(v)])));
 }
-
-/** Offers bytes to the user as a download. */
-export function download(bytes: Uint8Array | Blob, filename: string, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') {
-  const blob = bytes instanceof Blob ? bytes : new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

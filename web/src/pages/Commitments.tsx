@@ -11,7 +11,8 @@ import type { EvaluatedCommitment, Status } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { OverdueTag, STATUS_ORDER, STATUS_STYLE, StatusTag } from '../status.tsx';
 import { DataState, useApi } from '../useApi.tsx';
-import { buildXlsx, download } from '../xlsx.ts';
+import { buildXlsx } from '../xlsx.ts';
+import { download } from '../download.ts';
 
 const ALL_COLUMNS = ['sector', 'lead', 'target', 'latest', 'completion', 'expected', 'status', 'deadline', 'state', 'livelihood'] as const;
 type ColumnKey = (typeof ALL_COLUMNS)[number];
