@@ -163,7 +163,9 @@ export const CHINESE_NUMERAL_CHARS = '零〇一二两三四五六七八九十百
 export function parseChineseNumeral(text: string): number | null {
   if (!text) return null;
   // digit-by-digit (二〇二三): only digits, no unit characters; 三四 means "three or four", not 34
-  if ([...text].every((c) => c in CN_DIGIT)) {
+  let digitsOnly = true;
+  for (const c of text) if (!(c in CN_DIGIT)) digitsOnly = false;
+  if (digitsOnly) {
     if (text.length === 1) return CN_DIGIT[text];
     if (text.length < 3 && !/[〇零]/.test(text)) return null;
     let n = 0;

@@ -116,11 +116,29 @@ for (const ch of '。！？!?；;\n') DELIM[ch.charCodeAt(0)] = 2;
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
 const CLAUSE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '，', ',', '：', ':']);
 /** A one-character unit that with the next character makes a word: 台阶, 项目, 条件, 成本. */
-const UNIT_WORDS = new Set(
-  '台阶 台账 台风 项目 条件 条例 场所 场景 家庭 家电 户籍 户外 所有 所以 处理 处置 起步 起来 张力 口岸 头部 只有 种植 种业 类型 支持 支撑 部门 部署 本地 套餐 间隔 单位 列车 班级 成员 成本 成果 成效 成为 成立 成功 名单 名称 位置 块钱 门户 次数 道路 人员 人才 人口 吨位'.split(' '),
+const UNIT_WORDS = new Set<number>(
+  '台阶 台账 台风 项目 条件 条例 场所 场景 家庭 家电 户籍 户外 所有 所以 处理 处置 起步 起来 张力 口岸 头部 只有 种植 种业 类型 支持 支撑 部门 部署 本地 套餐 间隔 单位 列车 班级 成员 成本 成果 成效 成为 成立 成功 名单 名称 位置 块钱 门户 次数 道路 人员 人才 人口 吨位'
+    .split(' ')
+    .map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)),
 );
+/** Sticky copies of the "what follows" patterns, tested in place without slicing the text. */
+const sticky = (re: RegExp) => new RegExp(re.source.replace(/^\^/, ''), 'y');
+const PERIOD_AFTER_Y = sticky(AFTER_UNIT_PERIOD);
+const SLOGAN_AFTER_Y = sticky(SLOGAN_AFTER);
+const THRESHOLD_AFTER_Y = sticky(THRESHOLD_AFTER);
+function stickyAt(re: RegExp, t: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(t);
+}
+const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const BARE_SCALE = /^[十百千万亿拾佰仟]+$/;
-const CODE_BEFORE = /[A-Za-z_/#@.\-:×*~～+]/;
+/** Characters before a number that make it part of a code, an ordinal or a range (S211, 第3, 7×24). */
+const CODE_BEFORE = new Uint8Array(65536);
+for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_/#@.-:×*~～+第') CODE_BEFORE[ch.charCodeAt(0)] = 1;
+/** Characters between two numbers of a date, time or range (2023-03-26, 20:45, 3~5). */
+const CODE_AFTER = new Uint8Array(65536);
+for (const ch of '-/:×*~～.') CODE_AFTER[ch.charCodeAt(0)] = 1;
+const isAsciiLetter = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 const NOT_NUMERAL_PREFIX = /[第初周每前后首头逐星届其之唯统万]$/;
 /** List numbering at the start of an item: 1. 2、 （三） 四、 */
 const LIST_ITEM = /^(?:\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)/;
@@ -208,7 +226,7 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
         else if (PLAN_HEADING.test(line)) mode = 'target';
         else if (RESULT_HEADING.test(line)) mode = 'result';
         heading = line;
-        headingLivelihood = LIVELIHOOD.test(line);
+        headingLivelihood = (line.includes('实事') || line.includes('民生')) && LIVELIHOOD.test(line);
         listLivelihood = false;
         info.heading = heading;
         info.mode = mode;
@@ -226,7 +244,7 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
         if (LIST_ITEM.test(line)) {
           // items of a 民生实事 list keep the flag
         } else {
-          const lv = LIVELIHOOD.exec(line);
+          const lv = line.includes('实事') || line.includes('民生') ? LIVELIHOOD.exec(line) : null;
           listLivelihood = !!lv && lv.index < 60;
         }
         info.livelihood = headingLivelihood || listLivelihood;
@@ -295,14 +313,21 @@ function insideShortQuote(t: string, from: number, to: number): boolean {
 
 const MEASURE_HEAD = /(产量|产值|面积|收入|总额|增加值|人数|数量|比重|占比|增速|增幅|规模|投资|资金|率)$/;
 
+const TRAILING_PUNCT = new Set([...'、,，;；:： \t'].map((c) => c.charCodeAt(0)));
+const LEADING_JOINERS = new Set([...'和及与、'].map((c) => c.charCodeAt(0)));
+
 function cleanSubject(s: string): string {
   let out = s.replace(/^[、,，;；:：\s"'（）()]+/, '').replace(LIST_ITEM, '');
   out = out.replace(SUBJECT_LEAD, '');
   // an actor at the front: 双清区, 荷塘区 … (not 小区, 社区, 景区 …)
-  out = out.replace(/^[\u4e00-\u9fff]{2,3}(?<![小社景园城片街辖校新山库矿商营军示范功能保护])区(?=[\u4e00-\u9fff]{3})/, '');
-  out = out.replace(SUBJECT_LEAD, '');
+  const withoutActor = out.replace(/^[\u4e00-\u9fff]{2,3}(?<![小社景园城片街辖校新山库矿商营军示范功能保护])区(?=[\u4e00-\u9fff]{3})/, '');
+  if (withoutActor !== out) out = withoutActor.replace(SUBJECT_LEAD, '');
   out = stripTrailingWords(out);
-  return balanceQuotes(out.replace(/[、,，;；:：\s]+$/, '').replace(/^[和及与、]+/, ''));
+  let end = out.length;
+  while (end > 0 && TRAILING_PUNCT.has(out.charCodeAt(end - 1))) end--;
+  let start = 0;
+  while (start < end && LEADING_JOINERS.has(out.charCodeAt(start))) start++;
+  return balanceQuotes(out.slice(start, end));
 }
 
 const TRAIL_BY_LAST = new Map<string, string[]>();
@@ -335,7 +360,7 @@ function stripTrailingWords(s: string): string {
 function objectAfter(t: string, from: number, limit: number): string {
   if (t[from] === '的') from++;
   let end = from;
-  while (end < limit && end - from < 16 && !OBJECT_STOP_CHAR.test(t[end])) end++;
+  while (end < limit && end - from < 16 && OBJECT_STOP[t.charCodeAt(end)] === 0) end++;
   let s = t.slice(from, end);
   // stop before a following number, and before the verb that follows the object
   const digit = s.search(/\d/);
@@ -345,7 +370,8 @@ function objectAfter(t: string, from: number, limit: number): string {
   return balanceQuotes(s.replace(/^[“”"'「」]+|[“”"'「」]+$/g, ''));
 }
 
-const OBJECT_STOP_CHAR = /[，,；;。！？!?、：:（(\n等的和及与]/;
+const OBJECT_STOP = new Uint8Array(65536);
+for (const ch of '，,；;。！？!?、：:（(\n等的和及与') OBJECT_STOP[ch.charCodeAt(0)] = 1;
 const OBJECT_STOP_WORD = /全部|全面|加快|实现|建成|完成|达到|获评|获得|被评|已经|正在|进行|提供|投入使用|顺利/;
 
 /** Drops quote marks when they do not pair up (“一刻钟便民生活圈 → 一刻钟便民生活圈). */
@@ -364,9 +390,10 @@ function lastTopLevelSeparator(s: string): number {
 function balanceQuotes(s: string): string {
   let open = 0;
   let close = 0;
-  for (const c of s) {
-    if (c === '“') open++;
-    else if (c === '”') close++;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x201c) open++;
+    else if (c === 0x201d) close++;
   }
   return open === close ? s : s.replace(/[“”]/g, '');
 }
@@ -421,10 +448,10 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     const arabic = raw.charCodeAt(0) <= 0x39;
     if (arabic) {
       if (raw.length > 16) continue;
-      const prev = t[numStart - 1] ?? '';
-      const next = t[numEnd] ?? '';
-      if (CODE_BEFORE.test(prev) || /[A-Za-z]/.test(next) || prev === '第' || prev === '×') continue;
-      if (/[-/:×*~～.]/.test(next) && /\d/.test(t[numEnd + 1] ?? '')) continue;
+      const prev = t.charCodeAt(numStart - 1);
+      const next = t.charCodeAt(numEnd);
+      if (CODE_BEFORE[prev] === 1 || isAsciiLetter(next)) continue;
+      if (CODE_AFTER[next] === 1 && CHAR_CLASS[t.charCodeAt(numEnd + 1)] === 1) continue;
       valueText = raw;
       value = Number(raw);
     } else {
@@ -458,7 +485,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     const u = matchUnitAt(t, p);
     if (!u) continue;
     if (scaleFromNumeral && u.scaleText) continue;
-    if (TIME_UNITS.has(u.unit) || (u.unit === '个' && AFTER_UNIT_PERIOD.test(t.slice(u.end, u.end + 3)))) continue;
+    if (TIME_UNITS.has(u.unit) || (u.unit === '个' && stickyAt(PERIOD_AFTER_Y, t, u.end))) continue;
     if (u.approx) approx = u.approx;
     const unit = scaleFromNumeral + u.scaleText + (u.unit === '％' ? '%' : u.unit);
     let unitEnd = u.end;
@@ -474,20 +501,20 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       }
     }
     const afterAll = unitEnd + (suffix?.length ?? 0);
-    const after = t.slice(afterAll, afterAll + 8);
+
     const prefixQ = prefixQualifierAt(t, numStart);
 
     // ---- exclusions
-    if (SLOGAN_AFTER.test(t.slice(unitEnd, unitEnd + 6)) && u.unit !== '%') continue;
+    if (u.unit !== '%' && stickyAt(SLOGAN_AFTER_Y, t, unitEnd)) continue;
     if (!arabic && t[unitEnd] === '一') continue; // 四位一体, 三个一批
     if (insideShortQuote(t, numStart, unitEnd)) continue;
-    if ((prefixQ === '超' || prefixQ === '超过' || prefixQ === '逾' || suffix === '以上' || suffix === '以下') && THRESHOLD_AFTER.test(after)) continue;
-    if ((suffix === '以上' || suffix === '以下') && after.startsWith('的')) continue;
+    if ((prefixQ === '超' || prefixQ === '超过' || prefixQ === '逾' || suffix === '以上' || suffix === '以下') && stickyAt(THRESHOLD_AFTER_Y, t, afterAll)) continue;
+    if ((suffix === '以上' || suffix === '以下') && t[afterAll] === '的') continue;
     // 50万元以下拖欠账款, 500人以上企业: a size class; 20个以上小区 stays a count
-    if ((suffix === '以上' || suffix === '以下') && /^[\u4e00-\u9fff]/.test(after) && !/^(?:个|家|项|座|所|条|处|件|次|场)$/.test(u.unit)) continue;
+    if ((suffix === '以上' || suffix === '以下') && isCjk(t.charCodeAt(afterAll)) && !/^(?:个|家|项|座|所|条|处|件|次|场)$/.test(u.unit)) continue;
     // 608所AES: a number in a name
-    if (/^[A-Za-z]/.test(t[unitEnd] ?? '')) continue;
-    if (UNIT_WORDS.has(t.slice(u.end - 1, u.end + 1)) && u.unit.length === 1) continue;
+    if (isAsciiLetter(t.charCodeAt(unitEnd))) continue;
+    if (u.unit.length === 1 && UNIT_WORDS.has(t.charCodeAt(u.end - 1) * 65536 + t.charCodeAt(u.end))) continue;
     if (u.unit === '次' && /^(?:会议|全会|党代会|代表大会)/.test(t.slice(unitEnd, unitEnd + 5))) continue;
 
     // ---- sentence and clause bounds
@@ -585,7 +612,10 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     prevInSentence = { sentenceStart, subject, end: afterAll };
 
     // ---- the claim
-    const qualifiers = [prefixQ, approx || null, suffix].filter((x): x is string => !!x);
+    const qualifiers: string[] = [];
+    if (prefixQ) qualifiers.push(prefixQ);
+    if (approx) qualifiers.push(approx);
+    if (suffix) qualifiers.push(suffix);
     const cmp = comparatorOf(kind === 'target' ? [...qualifiers, ...(/控制在/.test(t.slice(clauseStart, numStart)) ? ['控制在'] : [])] : qualifiers);
     let normalized: Claim['normalized'] = null;
     try {
