@@ -5,7 +5,9 @@
  *
  * Idempotent: every row has an id derived from stable names and fixed timestamps, and is inserted
  * with `on conflict do nothing`, so a second load finds everything present and changes nothing
- * (edits made in the app since are kept). All of it is written in one transaction.
+ * (edits made in the app since are kept). Steps: regions and departments (one transaction), demo
+ * accounts (createUser, one transaction each), then every plan, report, workflow record, fact,
+ * project and indicator (one transaction), and last the day's 督办单 (runEscalation).
  */
 import type { AppContext } from '../app/context.ts';
 import { runEscalation } from '../app/escalation/runEscalation.ts';
@@ -14,15 +16,13 @@ import { appendAudit } from '../store/audit.ts';
 import type { Queryable } from '../store/db.ts';
 import { upsertDepartment, upsertRegion } from '../store/regions.ts';
 import { upsertPlan } from '../store/plans.ts';
-import type { Project, ProjectStage, RecordedFact } from '../domain/types.ts';
-import { PROJECT_STAGES } from '../domain/types.ts';
-import { dayNumber } from '../domain/dates.ts';
+import type { RecordedFact } from '../domain/types.ts';
 import { buildPlan, stableId, type CommitmentRow, type ReportRow } from './build.ts';
 import { DEMO_REGIONS, DISTRICT_CODES, PEER_REGIONS, departmentsOf } from './districts.ts';
 import { buildIndicatorValues } from './indicators.ts';
 import { insertRows } from './bulk.ts';
 import { createDemoUsers, DEMO_PASSWORD, demoAccounts } from './users.ts';
-import { DEMO_PROJECTS } from './projects.ts';
+import { buildProjects } from './projects.ts';
 import type { FactSpec, PlanSpec } from './spec.ts';
 import { HETANG_2018_FACTS, HETANG_2019 } from './plans/hetang2019.ts';
 import { SHUANGQING_2023, SHUANGQING_2023_FACTS } from './plans/shuangqing2023.ts';
@@ -165,40 +165,4 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
 async function upsertPlanOnce(tx: Queryable, plan: Parameters<typeof upsertPlan>[1]) {
   const [row] = await tx.query<{ id: string }>('select id from plan where region_code = $1 and year = $2', [plan.regionCode, plan.year]);
   return row ? { ...plan, id: row.id } : upsertPlan(tx, plan);
-}
-
-/** Project rows; for the current year the stage is the last one reached by today, investment scaled by elapsed time. */
-function buildProjects(deptIds: Map<string, Map<string, string>>, today: string): Project[] {
-  const currentYear = Number(today.slice(0, 4));
-  const rows: Project[] = [];
-  for (const group of DEMO_PROJECTS) {
-    const year = group.year === 'current' ? currentYear : group.year;
-    for (const p of group.projects) {
-      const stageDates: Partial<Record<ProjectStage, string>> = {};
-      for (const stage of PROJECT_STAGES) {
-        const at = p.stages[stage];
-        if (!at) continue;
-        const date = `${year + at[0]}-${at[1]}`;
-        if (date <= today) stageDates[stage] = date;
-      }
-      const reached = PROJECT_STAGES.filter((s) => stageDates[s]);
-      const stage = reached[reached.length - 1] ?? 'planning';
-      // investment starts once a project has started (开工)
-      const started = stageDates.started !== undefined;
-      // 万元, rounded as offices report it (to 10万 below 1亿, to 100万 above)
-      // share of the year's work window (from 1 January or the start date, whichever is later) gone by
-      const from = dayNumber(stageDates.started && stageDates.started > `${year}-01-01` ? stageDates.started : `${year}-01-01`);
-      const elapsed = group.year === 'current' ? Math.min(1, Math.max(0, (dayNumber(today) - from + 1) / (dayNumber(`${year}-12-31`) - from + 1))) : 1;
-      const raw = started ? Number(p.plannedYear) * Math.min(1.15, p.pace * elapsed) : 0;
-      const step = raw >= 10000 ? 100 : 10;
-      const completed = Math.round(raw / step) * step;
-      rows.push({
-        id: stableId(group.regionCode, year, 'project', p.name), regionCode: group.regionCode, year, name: p.name,
-        leadDepartmentId: deptIds.get(group.regionCode)!.get(p.lead) ?? null,
-        totalInvestment: p.total, plannedInvestmentYear: p.plannedYear, completedInvestmentYear: String(completed),
-        stage, stageDates, version: 1,
-      });
-    }
-  }
-  return rows;
 }

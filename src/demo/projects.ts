@@ -4,6 +4,9 @@
  * seed 000). Historical projects belong to the district's plan year; 盐湖区 also has projects for
  * the current year, whose stage and completed investment follow today.
  */
+import { dayNumber } from '../domain/dates.ts';
+import { PROJECT_STAGES, type Project, type ProjectStage } from '../domain/types.ts';
+import { stableId } from './build.ts';
 import type { ProjectSpec } from './spec.ts';
 
 export interface DistrictProjects {
@@ -69,3 +72,39 @@ export const DEMO_PROJECTS: DistrictProjects[] = [
     ],
   },
 ];
+
+/** Project rows; for the current year the stage is the last one reached by today, investment scaled by elapsed time. */
+export function buildProjects(deptIds: Map<string, Map<string, string>>, today: string): Project[] {
+  const currentYear = Number(today.slice(0, 4));
+  const rows: Project[] = [];
+  for (const group of DEMO_PROJECTS) {
+    const year = group.year === 'current' ? currentYear : group.year;
+    for (const p of group.projects) {
+      const stageDates: Partial<Record<ProjectStage, string>> = {};
+      for (const stage of PROJECT_STAGES) {
+        const at = p.stages[stage];
+        if (!at) continue;
+        const date = `${year + at[0]}-${at[1]}`;
+        if (date <= today) stageDates[stage] = date;
+      }
+      const reached = PROJECT_STAGES.filter((s) => stageDates[s]);
+      const stage = reached[reached.length - 1] ?? 'planning';
+      // investment starts once a project has started (开工); the share of the year's work window
+      // (from 1 January or the start date, whichever is later) gone by sets how much is done
+      const started = stageDates.started !== undefined;
+      const from = dayNumber(stageDates.started && stageDates.started > `${year}-01-01` ? stageDates.started : `${year}-01-01`);
+      const elapsed = group.year === 'current' ? Math.min(1, Math.max(0, (dayNumber(today) - from + 1) / (dayNumber(`${year}-12-31`) - from + 1))) : 1;
+      const raw = started ? Number(p.plannedYear) * Math.min(1.15, p.pace * elapsed) : 0;
+      // 万元, rounded as offices report it (to 10万 below 1亿, to 100万 above)
+      const step = raw >= 10000 ? 100 : 10;
+      const completed = Math.round(raw / step) * step;
+      rows.push({
+        id: stableId(group.regionCode, year, 'project', p.name), regionCode: group.regionCode, year, name: p.name,
+        leadDepartmentId: deptIds.get(group.regionCode)!.get(p.lead) ?? null,
+        totalInvestment: p.total, plannedInvestmentYear: p.plannedYear, completedInvestmentYear: String(completed),
+        stage, stageDates, version: 1,
+      });
+    }
+  }
+  return rows;
+}
