@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { ensureWebBuilt, haveChromium, launchBrowser, ROOT, shot, signIn, startDemoServer, type RunningServer } from './harness.ts';
 
 const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'work-report-2026.txt');
@@ -94,6 +95,19 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
   });
 
   it('publishes one imported commitment and records its status on the overview', async () => {
+    // the list exports what it shows to Excel
+    await page.goto(`${server.url}/commitments?sector=${encodeURIComponent('民生保障')}`);
+    await poll(() => page.locator('.ant-pagination-total-text').count());
+    const total = Number((await page.locator('.ant-pagination-total-text').innerText()).replace(/\D/g, ''));
+    expect(total).toBeGreaterThan(0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^目标任务_盐湖区_.*\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await download.path())!);
+    const sheet = wb.getWorksheet('目标任务')!;
+    expect(sheet.rowCount - 1).toBe(total);
+    expect(sheet.getColumn(2).values.slice(2).every((v) => v === '民生保障')).toBe(true);
+
     await page.goto(`${server.url}/commitments?q=${encodeURIComponent('城镇新增就业')}`);
     await page.getByRole('link', { name: /城镇新增就业/ }).first().click();
     await page.waitForURL(/\/commitments\/[0-9a-f-]{36}$/);
@@ -121,6 +135,11 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await poll(() => form.getByText('= 2000人').count()).toBe(1);
     await form.getByLabel('进展情况').fill('1月新增就业2000人，其中高校毕业生600人。');
     await poll(() => form.getByTestId('draft-saved').count()).toBe(1);
+    // the draft survives a reload (a dropped connection, a closed tab)
+    await page.reload();
+    await page.getByTestId('due-commitments').locator('tr').filter({ hasText: '城镇新增就业' }).first().getByRole('button', { name: '填报进展' }).click();
+    await poll(() => form.getByLabel(/累计完成值/).inputValue()).toBe('0.2万人');
+    expect(await form.getByLabel('进展情况').inputValue()).toContain('高校毕业生600人');
     await shot(page, '04-report-form');
     await form.getByRole('button', { name: /提\s*交/ }).click();
     await poll(() => page.getByRole('dialog').count()).toBe(0);
@@ -151,12 +170,16 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await returned.getByRole('button', { name: '修改重报' }).click();
     const form = page.getByRole('dialog');
     await form.getByLabel(/累计完成值/).fill('5600');
+    await form.locator('input[type=file]').setInputFiles({ name: '就业登记台账.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n') });
     await form.getByRole('button', { name: /提\s*交/ }).click();
     await poll(() => page.getByRole('dialog').count()).toBe(0);
     await poll(() => returned.getByText('没有被退回的报送').count()).toBe(1);
 
     await signIn(page, server.url, 'yanhu.admin');
     await page.goto(`${server.url}/commitments/${state.published}`);
+    // the evidence is there and downloads
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '就业登记台账.pdf' }).click()]);
+    expect(file.suggestedFilename()).toBe('就业登记台账.pdf');
     await page.getByRole('button', { name: /采\s*纳/ }).click();
     await poll(() => page.locator('.ant-tag').filter({ hasText: '已采纳' }).count()).toBe(1);
     await poll(() => page.locator('[data-chart] svg path').count()).toBeGreaterThan(3);

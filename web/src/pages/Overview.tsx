@@ -109,7 +109,7 @@ function StatusCards({ total, link }: { total: SummaryGroup; link: (q: Record<st
 
 function SectorChart({ groups, onPick }: { groups: SummaryGroup[]; onPick(sector: string): void }) {
   const t = useT();
-  const names = groups.map((g) => `${g.key || '未分类'}\n${t('平均完成率')} ${pct(g.averageCompletion)}`);
+  const names = groups.map((g) => `${g.key || '未分类'}\n${t('平均')} ${pct(g.averageCompletion)}`);
   return (
     <Chart
       label={t('按领域完成情况')}
@@ -117,7 +117,7 @@ function SectorChart({ groups, onPick }: { groups: SummaryGroup[]; onPick(sector
       onClick={(p) => onPick(groups[p.dataIndex]!.key)}
       option={{
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-        legend: { top: 0 },
+        legend: { top: 0, type: 'scroll' },
         grid: { left: 118, right: 40, top: 30, bottom: 24 },
         xAxis: [{ type: 'value', name: '项', minInterval: 1 }],
         yAxis: { type: 'category', data: names, inverse: true, axisLabel: { lineHeight: 16 } },
@@ -216,7 +216,7 @@ function Trend() {
       height={260}
       option={{
         tooltip: { trigger: 'axis' },
-        legend: { top: 0 },
+        legend: { top: 0, type: 'scroll' },
         grid: { left: 44, right: 36, top: 36, bottom: 28 },
         xAxis: { type: 'category', data: points.map((p) => `${Number(p.month.slice(5))}月`) },
         yAxis: [{ type: 'value', name: '%', max: 100 }, { type: 'value', name: '项', minInterval: 1, splitLine: { show: false } }],
