@@ -318,6 +318,20 @@ export function matchUnitAt(
   return null;
 }
 
+const ZEROS = '0'.repeat(16);
+
+/** Digits with at most one decimal point inside: "22.51", "3685". */
+function isPlainDecimal(s: string): boolean {
+  if (s.length === 0 || s.length > 40) return false;
+  let dot = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2e && !dot && i > 0 && i < s.length - 1) dot = true;
+    else if (c < 0x30 || c > 0x39) return false;
+  }
+  return true;
+}
+
 /**
  * The normalized value of a number written as decimal text with a written unit, as decimal text:
  * ("22.51", "亿元") → { value: "2251000000", unit: "元" }. Fast path for the extractor; null if unknown.
@@ -329,15 +343,19 @@ export function normalizeText(
 ): { value: string; unit: string } | null {
   if (!split) return null;
   const def = UNITS[split.unit];
-  if (def.factor === '1' && /^\d+(\.\d+)?$/.test(valueText)) {
+  if (def.factor === '1' && isPlainDecimal(valueText)) {
     const dot = valueText.indexOf('.');
     let int = dot < 0 ? valueText : valueText.slice(0, dot);
     let frac = dot < 0 ? '' : valueText.slice(dot + 1);
     const move = Math.min(split.power, frac.length);
-    int += frac.slice(0, move) + '0'.repeat(split.power - move);
-    frac = frac.slice(move).replace(/0+$/, '');
-    int = int.replace(/^0+(?=\d)/, '');
-    return { value: frac ? `${int}.${frac}` : int, unit: def.base };
+    if (split.power > 0) int += frac.slice(0, move) + ZEROS.slice(0, split.power - move);
+    frac = frac.slice(move);
+    let fe = frac.length;
+    while (fe > 0 && frac.charCodeAt(fe - 1) === 0x30) fe--;
+    let is = 0;
+    while (is < int.length - 1 && int.charCodeAt(is) === 0x30) is++;
+    if (is > 0) int = int.slice(is);
+    return { value: fe > 0 ? `${int}.${frac.slice(0, fe)}` : int, unit: def.base };
   }
   const n = normalize(valueText, writtenUnit);
   return { value: toString(n.value), unit: n.unit };

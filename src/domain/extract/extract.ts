@@ -76,6 +76,8 @@ for (const ch of CHINESE_NUMERAL_CHARS) CHAR_CLASS[ch.charCodeAt(0)] = 2;
 /** Codes that can start a unit, a scale or 余/多 (see quantity.ts), as a table. */
 const UNIT_START = new Uint8Array(65536);
 for (const c of UNIT_START_CODES) UNIT_START[c] = 1;
+// a number followed by 年, 月, 日, 届 … is a date, period or ordinal: not even a candidate
+for (const u of TIME_UNITS) if (u.length === 1) UNIT_START[u.charCodeAt(0)] = 0;
 
 /** End of the run found by the last `nextNumber` call. */
 let runEnd = 0;
