@@ -43,6 +43,27 @@ export function periodOf(date: string, frequency: ReportingFrequency): string {
 
 /** First and last day of a period; throws on a malformed period (or a week 53 the year lacks). */
 export function periodRange(period: string): { start: string; end: string } {
+  return memo(rangeCache, period, () => Object.freeze(computePeriodRange(period)));
+}
+
+/**
+ * Small caches for the pure calendar functions every evaluation calls per reporting period (a
+ * weekly task has ~100 periods over two years); cleared when they grow past a bound.
+ */
+const rangeCache = new Map<string, { start: string; end: string }>();
+const windowCache = new Map<string, readonly string[]>();
+const dueCache = new Map<string, string>();
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= 20_000) cache.clear();
+    v = compute();
+    cache.set(key, v);
+  }
+  return v;
+}
+
+function computePeriodRange(period: string): { start: string; end: string } {
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(period))) {
     const [y, mo] = [Number(m[1]), Number(m[2])];
@@ -70,11 +91,16 @@ function frequencyOfPeriod(period: string): ReportingFrequency {
 
 /** The last on-time day for a period's report: the period's last day + `config.reportDueDays`. */
 export function reportDueDate(period: string, config: SupervisionConfig): string {
-  return addDays(periodRange(period).end, config.reportDueDays[frequencyOfPeriod(period)]);
+  const days = config.reportDueDays[frequencyOfPeriod(period)];
+  return memo(dueCache, `${period}|${days}`, () => addDays(periodRange(period).end, days));
 }
 
 /** Every period of `frequency` that overlaps the window [startDate, deadline], in order. */
 export function periodsInWindow(startDate: string, deadline: string, frequency: ReportingFrequency): string[] {
+  return [...memo(windowCache, `${startDate}|${deadline}|${frequency}`, () => computePeriodsInWindow(startDate, deadline, frequency))];
+}
+
+function computePeriodsInWindow(startDate: string, deadline: string, frequency: ReportingFrequency): string[] {
   const out: string[] = [];
   for (let p = periodOf(startDate, frequency); periodRange(p).start <= deadline; ) {
     out.push(p);
