@@ -22,7 +22,7 @@ import { CHINESE_NUMERAL_CHARS, comparatorOf, matchUnitAt, normalizeText, parseC
 import { cleanText, toOriginal, type CleanText } from './text.ts';
 import {
   AFTER_UNIT_PERIOD, BOILERPLATE, GROWTH_QUALIFIER, LIVELIHOOD, PLAN_HEADING, PREFIX_QUALIFIERS, RESULT_CUE,
-  RESULT_HEADING, SLOGAN_AFTER, SUBJECT_LEAD, SUBJECT_TRAIL_WORDS, SUFFIX_QUALIFIERS, TRAILING_BATCH, TARGET_CUE, THRESHOLD_AFTER,
+  RESULT_HEADING, SLOGAN_AFTER, SUBJECT_LEAD_TIME, SUBJECT_LEAD_WORDS, SUBJECT_TRAIL_WORDS, SUFFIX_QUALIFIERS, TRAILING_BATCH, TARGET_CUE, THRESHOLD_AFTER,
   TIME_UNITS, VERB_AT_START, VERB_BEFORE_NUMBER,
 } from './rules.ts';
 
@@ -320,16 +320,40 @@ const LEADING_JOINERS = new Set([...'和及与、'].map((c) => c.charCodeAt(0)))
 
 function cleanSubject(s: string): string {
   let out = s.replace(/^[、,，;；:：\s"'（）()]+/, '').replace(LIST_ITEM, '');
-  out = out.replace(SUBJECT_LEAD, '');
+  out = stripLeadingWords(out);
   // an actor at the front: 双清区, 荷塘区 … (not 小区, 社区, 景区 …)
   const withoutActor = out.replace(/^[\u4e00-\u9fff]{2,3}(?<![小社景园城片街辖校新山库矿商营军示范功能保护])区(?=[\u4e00-\u9fff]{3})/, '');
-  if (withoutActor !== out) out = withoutActor.replace(SUBJECT_LEAD, '');
+  if (withoutActor !== out) out = stripLeadingWords(withoutActor);
   out = stripTrailingWords(out);
   let end = out.length;
   while (end > 0 && TRAILING_PUNCT.has(out.charCodeAt(end - 1))) end--;
   let start = 0;
   while (start < end && LEADING_JOINERS.has(out.charCodeAt(start))) start++;
   return balanceQuotes(out.slice(start, end));
+}
+
+const LEAD_BY_FIRST = new Map<string, string[]>();
+for (const w of [...SUBJECT_LEAD_WORDS].sort((a, b) => b.length - a.length)) {
+  LEAD_BY_FIRST.set(w[0], [...(LEAD_BY_FIRST.get(w[0]) ?? []), w]);
+}
+
+/** Strips discourse, time and actor words from the front: 截至目前全区累计建成 → 建成. */
+function stripLeadingWords(s: string): string {
+  let start = 0;
+  for (let guard = 0; start < s.length && guard < 12; guard++) {
+    const c = s.charCodeAt(start);
+    if ((c >= 0x30 && c <= 0x39) || c === 0x622a /* 截 */ || c === 0x8fd1 /* 近 */) {
+      SUBJECT_LEAD_TIME.lastIndex = start;
+      if (SUBJECT_LEAD_TIME.test(s)) {
+        start = SUBJECT_LEAD_TIME.lastIndex;
+        continue;
+      }
+    }
+    const word = LEAD_BY_FIRST.get(s[start])?.find((w) => s.startsWith(w, start));
+    if (!word) break;
+    start += word.length;
+  }
+  return start ? s.slice(start) : s;
 }
 
 const TRAIL_BY_LAST = new Map<string, string[]>();

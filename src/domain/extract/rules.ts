@@ -56,9 +56,15 @@ export const LIVELIHOOD = /民生实事|惠民实事|为民办实事|民生工�
 export const BOILERPLATE =
   /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s|\d|$)|\.\.\.$|…$|©|ICP备|Powered by|GMT\+|版权所有|登录|注册|上一篇|下一篇|责任编辑|^来源|来源[:：]|发表于|阅读模式|字体|字号|分享到|打印|关闭窗口|当前位置|返回顶部|返回列表|扫一扫|相关(?:文章|新闻|阅读)|热点文章|推荐阅读|\.html|enpproperty|^image\.|点击|浏览次数|阅读次数|\d+阅读|发稿时间|发布时间|时间[:：]\s*\d{4}/;
 
-/** Discourse, time and actor words stripped from the front of a subject. */
-export const SUBJECT_LEAD =
-  /^(?:[,，、;；:：]|其中|同时|此外|另外|以及|并且|并|且|还|又|再|也|全年|全区|全县|全市|全镇|本区|我区|该区|区内|辖区内|今年来|今年以来|今年|去年|上年|目前|当前|现已|截至目前|截至\d+月底?|截止\d+月底?|近?\d+(?:多|余)?(?:天|年|个月|日|周)(?:来|以来|内|间)?|\d{4}年(?:以来|底|末)?|年内|年底前|年底|共计|共|累计|已经|已|先后|成功|力争|确保|预计将|预计|将|计划|一共|总共|合计|分别|均|都|稳步|持续|全力|全面|积极|大力|进一步|在此基础上|与此同时|相比|通过)+/;
+/** Discourse, time and actor words stripped from the front of a subject (literal words). */
+export const SUBJECT_LEAD_WORDS = (
+  '其中 同时 此外 另外 以及 并且 并 且 还 又 再 也 全年 全区 全县 全市 全镇 本区 我区 该区 区内 辖区内 今年来 今年以来 今年 去年 ' +
+  '上年 目前 当前 现已 截至目前 年内 年底前 年底 共计 共 累计 已经 已 先后 成功 力争 确保 预计将 预计 将 计划 一共 总共 合计 分别 ' +
+  '均 都 稳步 持续 全力 全面 积极 大力 进一步 在此基础上 与此同时 相比 通过 , ， 、 ; ； : ：'
+).split(' ');
+
+/** Dates and periods at the front of a subject: 截至11月底, 2023年以来, 近3年来, 80多天. */
+export const SUBJECT_LEAD_TIME = /(?:截[至止]\d+月底?|近?\d+(?:多|余)?(?:天|年|个月|日|周)(?:来|以来|内|间)?|\d{4}年(?:以来|底|末)?)/y;
 
 /** Verbs and qualifiers stripped from the end of a subject (what sits between subject and number). */
 export const SUBJECT_TRAIL_WORDS = (
