@@ -119,7 +119,7 @@ const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
 const CLAUSE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '，', ',', '：', ':']);
 /** A one-character unit that with the next character makes a word: 台阶, 项目, 条件, 成本. */
 const UNIT_WORDS = new Set<number>(
-  '台阶 台账 台风 项目 条件 条例 场所 场景 家庭 家电 户籍 户外 所有 所以 处理 处置 起步 起来 张力 口岸 头部 只有 种植 种业 类型 支持 支撑 部门 部署 本地 套餐 间隔 单位 列车 班级 成员 成本 成果 成效 成为 成立 成功 名单 名称 位置 块钱 门户 次数 道路 人员 人才 人口 吨位'
+  '台阶 台账 台风 项目 条件 条例 场所 场景 家庭 家电 户籍 户外 所有 所以 处理 处置 起步 起来 张力 口岸 头部 只有 种植 种业 类型 支持 支撑 部门 部署 本地 套餐 间隔 单位 列车 班级 成员 成本 成果 成效 成为 成立 成功 名单 名称 位置 位数 块钱 门户 次数 道路 人员 人才 人口 吨位'
     .split(' ')
     .map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)),
 );
@@ -132,6 +132,7 @@ function stickyAt(re: RegExp, t: string, at: number): boolean {
   re.lastIndex = at;
   return re.test(t);
 }
+const ELIDED_POINTS_Y = /^、[\d.]+个百分点/;
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const BARE_SCALE = /^[十百千万亿拾佰仟]+$/;
 /** Characters before a number that make it part of a code, an ordinal or a range (S211, 第3, 7×24). */
@@ -278,6 +279,22 @@ function countCjk(s: string): number {
     if (c >= 0x4e00 && c <= 0x9fff) n++;
   }
   return n;
+}
+
+const TARGET_CUE_G = new RegExp(TARGET_CUE.source, 'g');
+/** "raised to (year)": 提高到2025年的, 增加到, 达到 … */
+const CHANGE_TO = /^(?:提高|提升|增加|增长|下降|降低|减少|扩大|上升|跃升)?(?:到|至)(?:\d{4}年(?:的|底)?)?$|^\d{4}年(?:的|底)$/;
+const GROWTH_SUFFIX = /(?:增长|下降|增加|减少|提高|提升|压缩)$/;
+
+/** The first plan cue of a sentence; 到2025年 counts only when that year is not before the plan year. */
+function firstTargetCue(s: string, planYear: number | null): RegExpExecArray | null {
+  TARGET_CUE_G.lastIndex = 0;
+  for (let m = TARGET_CUE_G.exec(s); m; m = TARGET_CUE_G.exec(s)) {
+    const horizon = /^到(\d{4})年$/.exec(m[0]);
+    if (horizon && planYear !== null && Number(horizon[1]) < planYear) continue;
+    return m;
+  }
+  return null;
 }
 
 /** Finds the longest prefix qualifier ending at `pos`. */
@@ -478,6 +495,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       const next = t.charCodeAt(numEnd);
       if (CODE_BEFORE[prev] === 1 || isAsciiLetter(next)) continue;
       if (CODE_AFTER[next] === 1 && CHAR_CLASS[t.charCodeAt(numEnd + 1)] === 1) continue;
+      if (prev === 0x524d /* 前 */ && (next === 0x25 || next === 0x540d || next === 0x4f4d)) continue; // 前1%, 前10名: a rank
       valueText = raw;
       value = Number(raw);
     } else {
@@ -513,6 +531,8 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     if (scaleFromNumeral && u.scaleText) continue;
     if (TIME_UNITS.has(u.unit) || (u.unit === '个' && stickyAt(PERIOD_AFTER_Y, t, u.end))) continue;
     if (u.approx) approx = u.approx;
+    // 分别快于全国3.4个、1个百分点: the first unit is written short
+    if (u.unit === '个' && !u.scaleText && ELIDED_POINTS_Y.test(t.slice(u.end, u.end + 12))) u.unit = '个百分点';
     const unit = scaleFromNumeral + u.scaleText + (u.unit === '％' ? '%' : u.unit);
     let unitEnd = u.end;
     if (t[unitEnd] === '余' || t[unitEnd] === '多') {
@@ -576,7 +596,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     if (cueSentence !== sentenceStart) {
       cueSentence = sentenceStart;
       const s = t.slice(sentenceStart, Math.min(sentenceEnd, sentenceStart + 4000));
-      const tc = TARGET_CUE.exec(s);
+      const tc = firstTargetCue(s, planYear);
       const rc = RESULT_CUE.exec(s);
       targetCueAt = tc ? sentenceStart + tc.index : -1;
       resultCueAt = rc ? sentenceStart + rc.index : -1;
@@ -605,7 +625,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       const de = lastItem.lastIndexOf('的');
       const head = de >= 0 ? lastItem.slice(de + 1) : (MEASURE_HEAD.exec(lastItem)?.[1] ?? '');
       if (de >= 0) items[items.length - 1] = lastItem.slice(0, de) + lastItem.slice(de + 1);
-      list = { clauseStart, items, head, index: 0, lastEnd: afterAll, growth: /分别(?:增长|下降)/.test(t.slice(leftStart + fenbie, numStart)) ? '增长' : growth };
+      list = { clauseStart, items, head, index: 0, lastEnd: afterAll, growth: /分别(增长|下降)/.exec(t.slice(leftStart + fenbie, numStart))?.[1] ?? growth };
       subject = items.length > 1 ? listSubject(list) : cleanSubject(t.slice(leftStart, leftStart + fenbie));
     } else {
       list = null;
@@ -619,6 +639,10 @@ function extract(original: string, options: ExtractOptions): Claim[] {
         else if (object.length >= 2 && left.length <= 4 && !VERB_BEFORE_NUMBER.test(left)) left = leadVerb; // 新建甲、乙2个养老中心
         else if (object.length < 2 && !/\d/.test(beforeSep)) left = cleanSubject(leftRaw); // 关停洗砂、碎石场33家
       }
+      // 人均收入从5.2万元提高到7.4万元: the subject stands before 从; the second amount restates it
+      const from = left.lastIndexOf('从');
+      if (from > 0) left = cleanSubject(left.slice(0, from));
+      else if (CHANGE_TO.test(left) && prevInSentence && prevInSentence.sentenceStart === sentenceStart) left = prevInSentence.subject.replace(GROWTH_SUFFIX, '');
       // 签约引进甲乙等产业项目18个: the examples before 等 are dropped
       const deng = left.lastIndexOf('等');
       if (deng > 0 && left.length - deng > 2) left = (VERB_AT_START.exec(left)?.[0] ?? '') + left.slice(deng + 1);
@@ -634,7 +658,13 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       if (growth && !subject.endsWith(growth)) subject += growth;
     }
     if (list && list.growth && !subject.endsWith(list.growth)) subject += list.growth;
-    if (!subject) subject = t.slice(Math.max(clauseStart, numStart - 8), numStart);
+    if (!subject) {
+      // nothing before or after: the amount restates the previous one (增加1829万千瓦、达到9048万千瓦)
+      const object = objectAfter(t, afterAll, clauseEnd);
+      if (object) subject = object;
+      else if (prevInSentence && prevInSentence.sentenceStart === sentenceStart) subject = prevInSentence.subject.replace(GROWTH_SUFFIX, '');
+      else subject = t.slice(Math.max(clauseStart, numStart - 8), numStart);
+    }
     prevInSentence = { sentenceStart, subject, end: afterAll };
 
     // ---- the claim
