@@ -109,6 +109,22 @@ describe('extractClaims: result or target', () => {
   });
 });
 
+describe('extractClaims: comparisons and ranks', () => {
+  it('reads 从A提高到B as two amounts of one subject, results when the years are past', () => {
+    const text = ['一、过去五年工作回顾', '五年来，全区人均可支配收入从2020年的3.1万元提高到2025年的4.2万元。', '二、2026年工作安排', '新建公园3个。'].join('\n');
+    const claims = extractClaims(text).slice(0, 2);
+    expect(claims.map((c) => [c.valueText + c.unit, c.subject, c.kind])).toEqual([
+      ['3.1万元', '人均可支配收入', 'result'],
+      ['4.2万元', '人均可支配收入', 'result'],
+    ]);
+  });
+
+  it('skips ranks and completes a unit written short in a list', () => {
+    const claims = extractClaims('入选全国前10%行列，投资、消费增速分别快于全省2.1个、0.8个百分点。');
+    expect(claims.map((c) => `${c.valueText}${c.unit}`)).toEqual(['2.1个百分点', '0.8个百分点']);
+  });
+});
+
 describe('extractClaims: subjects', () => {
   it('splits 分别 lists into their own subjects', () => {
     const claims = extractClaims('小麦、玉米、油料产量分别达到12万吨、30万吨、1.2万吨。');
