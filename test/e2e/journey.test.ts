@@ -21,6 +21,11 @@ async function statusCount(page: Page, status: string): Promise<number> {
   return Number(text.replace(/\D/g, ''));
 }
 
+/** The overview's 任务总数. */
+async function totalCount(page: Page): Promise<number> {
+  return Number((await page.locator('.ant-statistic-content-value').first().innerText()).replace(/\D/g, ''));
+}
+
 async function apiGet<T>(page: Page, path: string): Promise<T> {
   return page.evaluate(async (p) => (await fetch(p)).json(), path) as Promise<T>;
 }
@@ -36,7 +41,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
   let server: RunningServer;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
-  const state: { published?: string; unpublished?: string; otherDept?: string; statusBefore?: string; countBefore?: number } = {};
+  const state: { published?: string; unpublished?: string; otherDept?: string; statusBefore?: string; countBefore?: number; totalBefore?: number } = {};
 
   beforeAll(async () => {
     ensureWebBuilt();
@@ -56,6 +61,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await poll(() => page.locator('[data-chart="按领域完成情况"] svg path').count()).toBeGreaterThan(10);
     await poll(() => page.locator('[data-chart="完成率趋势"] svg path').count()).toBeGreaterThan(5);
     expect(await page.getByRole('heading', { level: 3 }).first().innerText()).toContain('总览');
+    state.totalBefore = await totalCount(page);
     await poll(() => page.getByText('严重滞后').count()).toBeGreaterThan(0);
     // a commitment of another department, for the reporter test below
     const other = await apiGet<{ items: { id: string; leadDepartmentId: string }[] }>(page, '/api/commitments?region=140802&status=seriouslyLagging&topLevel=true');
@@ -80,7 +86,9 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     const jobs = drafts.filter({ has: page.locator('input[value*="城镇新增就业"]') }).first();
     const training = drafts.filter({ has: page.locator('input[value*="职业技能培训"]') }).first();
     const library = drafts.filter({ has: page.locator('input[value*="城市书房"]') }).first();
-    // an edit before accepting: the training target becomes "not less than"
+    // edits before accepting: the sector (the report's heading is not one) and the lead department
+    await jobs.getByLabel('领域').fill('民生保障');
+    await training.getByLabel('领域').fill('民生保障');
     await pick(page, jobs, '牵头单位', '人社');
     await jobs.getByRole('button', { name: /采\s*用/ }).click();
     await poll(() => jobs.getAttribute('data-decision')).toBe('accepted');
@@ -121,6 +129,8 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await page.goto(`${server.url}/`);
     await poll(() => page.locator('[data-status-card]').count()).toBe(6);
     state.countBefore = await statusCount(page, state.statusBefore);
+    // the two assigned commitments count; the three drafts left open do not
+    expect(await totalCount(page)).toBe(state.totalBefore! + 2);
   });
 
   it('a reporter submits a report with a value checked as typed', async () => {
@@ -193,6 +203,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await page.goto(`${server.url}/`);
     await poll(() => page.locator('[data-status-card]').count()).toBe(6);
     await poll(() => statusCount(page, state.statusBefore!)).toBe(state.countBefore! - 1);
+    await poll(() => page.locator('[data-chart="完成率趋势"] svg path').count()).toBeGreaterThan(5);
     await shot(page, '07-overview-after');
   });
 

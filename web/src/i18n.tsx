@@ -18,7 +18,7 @@ const EN: Record<string, string> = {
   待填报: 'Due', 被退回: 'Returned', 填报进展: 'Report progress', 草稿已保存在本机: 'Draft kept on this device', 粘贴报告全文: 'Paste the report text', 上传文件: 'Upload file', 识别: 'Extract', 采用: 'Accept', 舍弃: 'Discard', 编辑: 'Edit', 保存为目标任务: 'Save as commitments',
   项目总数: 'Projects', 总投资: 'Total investment', 年度计划投资: 'Planned this year', 年度完成投资: 'Invested this year', 阶段: 'Stage', 项目名称: 'Project', 阶段历程: 'Stage history', 指标: 'Indicator', 排名: 'Rank', 得分: 'Score',
   公开: 'Published', 未公开: 'Not published', 审核: 'Review', 已采纳: 'Accepted', 待审核: 'Pending review', 已退回: 'Returned', 草稿: 'Draft', 全部: 'All', 语言: 'Language', 交办: 'Assign', 下载督查通报: 'Download bulletin', 下载工作纪实: 'Download record',
-  全市第一: 'First in the city', 平均: 'Avg.', 任务信息: 'Commitment', 起止时间: 'Window', 报送频次: 'Reporting', 办理阶段: 'Stage', 未按时报送: 'Missing reports', 报告原文: 'Source sentence', 报送单位: 'Department', 报送时间: 'Submitted', 修改重报: 'Edit and resubmit', 向社会公开: 'Publish', 撤回公开: 'Withdraw', 项目推进阶段: 'Projects by stage', 项目清单: 'Projects', 考核期: 'Period', 累计值: 'Cumulative', 同比增长: 'YoY growth', 单位: 'Unit', 期末: 'Period', 实际进度: 'Reported progress', 预期进度: 'Expected progress',
+  全市第一: 'First in the city', 含草稿和已取消: 'Include drafts and cancelled', 平均: 'Avg.', 任务信息: 'Commitment', 起止时间: 'Window', 报送频次: 'Reporting', 办理阶段: 'Stage', 未按时报送: 'Missing reports', 报告原文: 'Source sentence', 报送单位: 'Department', 报送时间: 'Submitted', 修改重报: 'Edit and resubmit', 向社会公开: 'Publish', 撤回公开: 'Withdraw', 项目推进阶段: 'Projects by stage', 项目清单: 'Projects', 考核期: 'Period', 累计值: 'Cumulative', 同比增长: 'YoY growth', 单位: 'Unit', 期末: 'Period', 实际进度: 'Reported progress', 预期进度: 'Expected progress',
 };
 
 interface LangState { lang: Lang; setLang(l: Lang): void }

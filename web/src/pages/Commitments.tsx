@@ -11,6 +11,7 @@ import type { EvaluatedCommitment, Status } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { OverdueTag, STATUS_ORDER, STATUS_STYLE, StatusTag } from '../status.tsx';
 import { DataState, useApi } from '../useApi.tsx';
+import { isSupervised } from '../live.ts';
 import { buildXlsx } from '../xlsx.ts';
 import { download } from '../download.ts';
 
@@ -62,7 +63,10 @@ export default function Commitments() {
     sort: params.get('sort') ?? undefined,
     order: params.get('order') ?? undefined,
   };
-  const loaded = useApi<{ items: EvaluatedCommitment[]; asOf: string }>('/commitments', { ...query, topLevel: 'true' });
+  const withDrafts = params.get('drafts') === 'true';
+  const fetched = useApi<{ items: EvaluatedCommitment[]; asOf: string }>('/commitments', { ...query, topLevel: 'true' });
+  // imported drafts and cancelled commitments are not under supervision: shown only when asked for
+  const loaded = useMemo(() => ({ ...fetched, data: fetched.data && { ...fetched.data, items: withDrafts ? fetched.data.items : fetched.data.items.filter(isSupervised) } }), [fetched, withDrafts]);
   const [hidden, setHidden] = useState<ColumnKey[]>(() => {
     try {
       return JSON.parse(localStorage.getItem('duban.columns.commitments') ?? 'null') ?? DEFAULT_HIDDEN;
@@ -148,6 +152,7 @@ export default function Commitments() {
         />
         <Checkbox checked={query.livelihood === 'true'} onChange={(e) => set('livelihood', e.target.checked ? 'true' : undefined)}>{t('仅民生实事')}</Checkbox>
         <Checkbox checked={query.overdue === 'true'} onChange={(e) => set('overdue', e.target.checked ? 'true' : undefined)}>{t('仅逾期')}</Checkbox>
+        <Checkbox checked={withDrafts} onChange={(e) => set('drafts', e.target.checked ? 'true' : undefined)}>{t('含草稿和已取消')}</Checkbox>
         <Popover
           trigger="click"
           title={t('列设置')}

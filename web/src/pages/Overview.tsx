@@ -1,5 +1,6 @@
 /** 总览: status counts, completion by sector, lagging and overdue lists, monthly trend, key figures. Every number links to its list. */
 import { useEffect, useMemo, useState } from 'react';
+import { isSupervised, summarizeSupervised } from '../live.ts';
 import { Link, useNavigate } from 'react-router';
 import { Card, Col, List, Row, Skeleton, Statistic, Table, Typography } from 'antd';
 import { api, withQuery } from '../api.ts';
@@ -17,9 +18,21 @@ export default function Overview() {
   const t = useT();
   const s = useSession();
   const nav = useNavigate();
-  const summary = useApi<Summary>('/commitments/summary', s.scope);
-  const lagging = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, topLevel: 'true', status: ['seriouslyLagging', 'lagging'], sort: 'lag', order: 'desc' });
-  const overdue = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, topLevel: 'true', overdue: 'true', sort: 'lag', order: 'desc' });
+  // one list, counted here: the same commitments the lists behind the numbers show (drafts left out)
+  const all = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, topLevel: 'true' });
+  const derived = useMemo(() => {
+    if (!all.data) return undefined;
+    const items = all.data.items.filter(isSupervised);
+    const byLag = (a: EvaluatedCommitment, b: EvaluatedCommitment) => (b.evaluation.lag ?? -Infinity) - (a.evaluation.lag ?? -Infinity);
+    return {
+      summary: summarizeSupervised(items),
+      lagging: items.filter((c) => c.evaluation.status === 'lagging' || c.evaluation.status === 'seriouslyLagging').sort(byLag),
+      overdue: items.filter((c) => c.evaluation.overdue).sort(byLag),
+    };
+  }, [all.data]);
+  const summary = { ...all, data: derived?.summary };
+  const lagging = { ...all, data: derived && { items: derived.lagging } };
+  const overdue = { ...all, data: derived && { items: derived.overdue } };
   const listLink = (q: Record<string, string>) => withQuery('/commitments', q);
 
   return (
@@ -200,7 +213,7 @@ function Trend() {
     let live = true;
     setPoints(null);
     setError(null);
-    Promise.all(months.map((asOf) => api<Summary>(withQuery('/commitments/summary', { ...s.scope, asOf })))).then(
+    Promise.all(months.map((asOf) => api<{ items: EvaluatedCommitment[] }>(withQuery('/commitments', { ...s.scope, topLevel: 'true', asOf })).then((d) => summarizeSupervised(d.items)))).then(
       (all) => live && setPoints(all.map((x, i) => ({ month: months[i]!.slice(0, 7), avg: x.total.averageCompletion, behind: x.total.byStatus.lagging + x.total.byStatus.seriouslyLagging }))),
       (e) => live && setError(e),
     );
