@@ -1,0 +1,172 @@
+/**
+ * Child process of the workflow load bench (bench/workflow.ts): seeds a district with 200
+ * departments, one reporter each (API token) and 5 weekly commitments per department; serves the
+ * API on 127.0.0.1; on request records the SQL one request runs and replays such statement
+ * sequences directly (the floor). Talks to the parent over IPC. Not a bench section itself.
+ */
+import { randomUUID } from 'node:crypto';
+import { createContext } from '../src/app/context.ts';
+import { newSecret, sha256 } from '../src/app/auth/secrets.ts';
+import { buildServer } from '../src/server/app.ts';
+import { insertRows } from '../src/demo/bulk.ts';
+import { openTestDb, type Engine } from '../src/store/testing.ts';
+import type { Db, Queryable } from '../src/store/db.ts';
+import { periodsInWindow, periodRange } from '../src/domain/schedule.ts';
+
+export const REGION = '439901';
+export const CLIENTS = 200;
+export const PER_CLIENT = 5;
+const START = '2025-01-06';
+const DEADLINE = '2026-12-31';
+
+interface Statement { sql: string; params?: unknown[] }
+type Segment = { tx: false; st: Statement } | { tx: true; sts: Statement[] };
+
+/** Wraps a Db so that, while `log` is set, every statement is appended to it. */
+function recording(db: Db) {
+  const state: { log: Segment[] | null } = { log: null };
+  const wrap = (q: Queryable, push: (s: Statement) => void): Queryable => ({
+    query: (sql, params) => (push({ sql, params }), q.query(sql, params)),
+    exec: (sql) => (push({ sql }), q.exec(sql)),
+  });
+  const outer = wrap(db, (st) => state.log?.push({ tx: false, st }));
+  const rec: Db = {
+    ...db,
+    ...outer,
+    transaction: (fn) =>
+      db.transaction((tx) => {
+        const seg = { tx: true as const, sts: [] as Statement[] };
+        state.log?.push(seg);
+        return fn(wrap(tx, (st) => seg.sts.push(st)));
+      }),
+  };
+  return { db: rec, state };
+}
+
+/** Replays one recorded request's statements with `subst` applied to string parameters. */
+async function replay(db: Db, segs: Segment[], subst: (v: string) => string): Promise<void> {
+  const p = (s: Statement) => s.params?.map((v) => (typeof v === 'string' ? subst(v) : v));
+  for (const seg of segs) {
+    if (!seg.tx) {
+      await (seg.st.params ? db.query(seg.st.sql, p(seg.st)) : db.exec(seg.st.sql));
+    } else {
+      await db.transaction(async (tx) => {
+        for (const st of seg.sts) await (st.params ? tx.query(st.sql, p(st)) : tx.exec(st.sql));
+      });
+    }
+  }
+}
+
+const pct = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+
+async function main() {
+  const engine = process.env.BENCH_ENGINE as Engine;
+  const base = await openTestDb(engine);
+  const { db, state } = recording(base);
+  const today = new Date().toISOString().slice(0, 10);
+  const ctx = createContext(db);
+
+  // seed
+  const periods = periodsInWindow(START, DEADLINE, 'weekly').filter((p) => periodRange(p).start <= today);
+  await base.transaction(async (tx) => {
+    await tx.query(`insert into region (code, name, level) values ($1, '压测区', 'county')`, [REGION]);
+    const planId = randomUUID();
+    await tx.query(`insert into plan (id, region_code, year, title) values ($1, $2, 2025, '压测')`, [planId, REGION]);
+    const depts = Array.from({ length: CLIENTS }, (_, i) => ({ id: randomUUID(), regionCode: REGION, name: `单位${i + 1}`, shortName: null }));
+    await insertRows(tx, 'department', depts);
+    const users = depts.map((d, i) => ({ id: randomUUID(), regionCode: REGION, username: `load${i + 1}`, displayName: `填报员${i + 1}`, role: 'reporter', departmentId: d.id }));
+    await insertRows(tx, 'app_user', users);
+    const commitments = depts.flatMap((d, i) =>
+      Array.from({ length: PER_CLIENT }, (_, k) => ({
+        id: randomUUID(), regionCode: REGION, planId, parentId: null, title: `单位${i + 1}任务${k + 1}`, sector: `领域${k + 1}`, kind: 'quantitative',
+        livelihood: false, targetValue: '100000', targetValueMax: null, unit: '个', comparator: 'gte', baselineValue: null, startDate: START, deadline: DEADLINE,
+        leadDepartmentId: d.id, coDepartmentIds: '{}', responsibleLeader: null, milestones: [], weight: 1, reportingFrequency: 'weekly', state: 'inProgress', published: false, source: null,
+      })),
+    );
+    await insertRows(tx, 'commitment', commitments, ['milestones', 'source']);
+    const clients = users.map((u, i) => {
+      const token = newSecret('dbt_');
+      return { token, tokenHash: sha256(token), commitments: commitments.slice(i * PER_CLIENT, (i + 1) * PER_CLIENT).map((c) => c.id), userId: u.id, departmentId: u.departmentId };
+    });
+    await insertRows(tx, 'api_token', clients.map((c) => ({ id: randomUUID(), regionCode: REGION, userId: c.userId, name: 'bench', tokenHash: c.tokenHash })));
+    (globalThis as { clients?: unknown }).clients = clients;
+  });
+  type Client = { token: string; tokenHash: string; commitments: string[]; userId: string; departmentId: string };
+  const clients = (globalThis as unknown as { clients: Client[] }).clients;
+  /** Client 0's identifiers mapped to client w's: the recorded requests are client 0's. */
+  const identity = (w: number): [string, string][] => {
+    const [a, b] = [clients[0]!, clients[w % clients.length]!];
+    return [[a.tokenHash, b.tokenHash], [a.userId, b.userId], [a.departmentId, b.departmentId], ...a.commitments.map((c, k): [string, string] => [c, b.commitments[k]!])];
+  };
+  const app = await buildServer(ctx);
+  // requests still being served (autocannon stops sending at the deadline, the server may still be working)
+  let active = 0;
+  let lastActivity = Date.now();
+  app.server.on('request', (_req, res) => {
+    active++;
+    lastActivity = Date.now();
+    res.once('close', () => {
+      active--;
+      lastActivity = Date.now();
+    });
+  });
+  /** Resolves once no request has been in progress for a second. */
+  const idle = async () => {
+    while (active > 0 || Date.now() - lastActivity < 1000) await new Promise((r) => setTimeout(r, 50));
+  };
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.server.address() as { port: number }).port;
+  process.send!({ type: 'ready', port, periods, clients: clients.map(({ token, commitments }) => ({ token, commitments })) });
+
+  const recorded: Record<string, Segment[]> = {};
+  process.on('message', async (m: { type: string; kind?: string; seconds?: number; workers?: number; subst?: Record<string, string> }) => {
+    try {
+      if (m.type === 'count') {
+        await idle();
+        const [r] = await base.query<{ n: number; distinct_n: number }>(
+          `select count(*) as n, count(distinct (commitment_id, department_id, period)) as distinct_n from progress_report where region_code = $1`, [REGION]);
+        const [f] = await base.query<{ n: number }>('select count(*) as n from progress_report where id = any($1)', [(m as unknown as { ids: string[] }).ids]);
+        process.send!({ type: 'count', stored: Number(r!.n), distinct: Number(r!.distinct_n), acknowledgedFound: Number(f!.n) });
+      } else if (m.type === 'record-start') {
+        await idle();
+        state.log = [];
+        process.send!({ type: 'ok' });
+      } else if (m.type === 'record-stop') {
+        recorded[m.kind!] = state.log ?? [];
+        state.log = null;
+        const n = recorded[m.kind!]!.reduce((s, g) => s + (g.tx ? g.sts.length + 2 : 1), 0);
+        process.send!({ type: 'recorded', statements: n, subst: m.subst });
+        (recorded as Record<string, unknown>)[`${m.kind}:subst`] = m.subst;
+      } else if (m.type === 'floor') {
+        const submitSubst = (recorded as unknown as Record<string, Record<string, string>>)['submit:subst'] ?? {};
+        const until = Date.now() + m.seconds! * 1000;
+        const lat: number[] = [];
+        let n = 0;
+        await Promise.all(Array.from({ length: m.workers! }, async (_, w) => {
+          for (let i = 0; Date.now() < until; i++) {
+            const kind = i % 2 === 0 ? 'submit' : 'list';
+            // fresh report id, period and idempotency key for a submit; always client w's identity
+            const pairs: [string, string][] = [...identity(w)];
+            if (kind === 'submit')
+              for (const [k, old] of Object.entries(submitSubst)) if (old) pairs.push([old, k === 'reportId' ? randomUUID() : `${old}~f${w}.${i}`]);
+            const subst = (v: string) => pairs.reduce((s, [old, nu]) => (s.includes(old) ? s.split(old).join(nu) : s), v);
+            const t = performance.now();
+            await replay(base, recorded[kind]!, subst);
+            lat.push(performance.now() - t);
+            n++;
+          }
+        }));
+        lat.sort((a, b) => a - b);
+        process.send!({ type: 'floor', n, perSecond: n / m.seconds!, p50: pct(lat, 0.5), p99: pct(lat, 0.99), mean: lat.reduce((a, b) => a + b, 0) / lat.length });
+      } else if (m.type === 'stop') {
+        await app.close();
+        await base.close();
+        process.exit(0);
+      }
+    } catch (e) {
+      process.send!({ type: 'error', message: (e as Error).stack ?? String(e) });
+    }
+  });
+}
+
+await main();
