@@ -337,6 +337,8 @@ const LEADING_JOINERS = new Set([...'和及与、'].map((c) => c.charCodeAt(0)))
 
 function cleanSubject(s: string): string {
   let out = s.replace(/^[、,，;；:：\s"'（）()]+/, '').replace(LIST_ITEM, '');
+  // an aside in brackets says what is included, not what is measured: 全区（含经开区）
+  if (out.includes('（') || out.includes('(')) out = out.replace(/[（(][^（）()]{0,20}[）)]/g, '');
   out = stripLeadingWords(out);
   // an actor at the front: 双清区, 荷塘区 … (not 小区, 社区, 景区 …)
   const withoutActor = out.replace(/^[\u4e00-\u9fff]{2,3}(?<![小社景园城片街辖校新山库矿商营军示范功能保护])区(?=[\u4e00-\u9fff]{3})/, '');
@@ -415,7 +417,7 @@ function objectAfter(t: string, from: number, limit: number): string {
 
 const OBJECT_STOP = new Uint8Array(65536);
 for (const ch of '，,；;。！？!?、：:（(\n等的和及与') OBJECT_STOP[ch.charCodeAt(0)] = 1;
-const OBJECT_STOP_WORD = /全部|全面|加快|实现|建成|完成|达到|获评|获得|被评|已经|正在|进行|提供|投入使用|顺利/;
+const OBJECT_STOP_WORD = /全部|全面|加快|实现|建成|完成|达到|获评|获得|被评|已经|正在|进行|提供|投入使用|顺利|预计|力争|确保|将/;
 
 /** Drops quote marks when they do not pair up (“一刻钟便民生活圈 → 一刻钟便民生活圈). */
 /** The last 、 of `s` that is not inside quotes (“停、缓、调、撤” is one item). */
