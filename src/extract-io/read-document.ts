@@ -5,7 +5,6 @@
  * The returned text is what claim offsets refer to.
  */
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
 
 export interface ReadDocument {
   /** the decoded text; claim offsets are offsets into this string */
@@ -28,7 +27,7 @@ export async function decodeDocument(bytes: Uint8Array, name: string): Promise<R
   const head = bytes.subarray(0, 8);
   const isZip = head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
   if (isZip) {
-    if (!/\.docx$/i.test(name) && !(await looksLikeDocx(bytes))) {
+    if (!/\.docx$/i.test(name) && !looksLikeDocx(bytes)) {
       throw new DocumentError(`${name}: 不是文本文件（压缩包） / not a text file (a zip archive)`);
     }
     const mammoth = await import('mammoth');
@@ -79,8 +78,8 @@ function isBinary(bytes: Uint8Array): boolean {
   return n > 0 && control / n > 0.05;
 }
 
-async function looksLikeDocx(bytes: Uint8Array): Promise<boolean> {
+function looksLikeDocx(bytes: Uint8Array): boolean {
   // a .docx names word/document.xml in its zip directory
   const probe = Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).toString('latin1');
-  return probe.includes('word/document.xml') || basename('x').length < 0;
+  return probe.includes('word/document.xml');
 }
