@@ -39,7 +39,12 @@ export function ensureWebBuilt(): void {
     ...['web/index.html', 'web/public.html', 'web/vite.config.ts', 'src/domain/quantity.ts', 'src/domain/types.ts', 'src/domain/schedule.ts'].map((f) => statSync(join(ROOT, f)).mtimeMs),
   );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 export async function freePort(): Promise<number> {

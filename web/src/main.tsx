@@ -11,7 +11,10 @@ import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
 import Login from './pages/Login.tsx';
 
-const Overview = lazy(() => import('./pages/Overview.tsx'));
+const loadOverview = () => import('./pages/Overview.tsx');
+// the landing page's code loads while the session is being checked, not after
+if (location.pathname === '/') void loadOverview();
+const Overview = lazy(loadOverview);
 const Commitments = lazy(() => import('./pages/Commitments.tsx'));
 const CommitmentDetail = lazy(() => import('./pages/CommitmentDetail.tsx'));
 const MyDepartment = lazy(() => import('./pages/MyDepartment.tsx'));

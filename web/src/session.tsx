@@ -46,8 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const reload = useCallback(async () => {
     setLoadError(undefined);
     try {
-      const me = await api<{ user: SessionUser; readableRegions: string[] }>('/auth/me');
-      const all = await api<{ items: Region[] }>('/regions');
+      const [me, all] = await Promise.all([api<{ user: SessionUser; readableRegions: string[] }>('/auth/me'), api<{ items: Region[] }>('/regions')]);
       setRegions(all.items);
       setReadable(me.readableRegions);
       setUser(me.user);

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { isSupervised, summarizeSupervised } from '../live.ts';
 import { Link, useNavigate } from 'react-router';
-import { Card, Col, List, Row, Skeleton, Statistic, Table, Typography } from 'antd';
+import { Card, Col, List, Row, Skeleton, Space, Statistic, Table, Typography } from 'antd';
 import { api, withQuery } from '../api.ts';
 import { Chart } from '../Chart.tsx';
 import { formatGrowth, formatValue, pct } from '../format.ts';
@@ -51,7 +51,15 @@ export default function Overview() {
         <Col xs={24} lg={14}>
           <Card title={t('按领域完成情况')} size="small">
             <DataState loaded={summary} isEmpty={(d) => d.bySector.length === 0}>
-              {(d) => <SectorChart groups={d.bySector} onPick={(sector) => nav(listLink({ sector }))} />}
+              {(d) => (
+                <>
+                  <SectorChart groups={d.bySector} onPick={(sector) => nav(listLink({ sector }))} />
+                  {/* the same numbers as links, for the keyboard and screen readers */}
+                  <Space wrap size={[12, 4]} style={{ fontSize: 13 }}>
+                    {d.bySector.map((g) => <Link key={g.key} to={listLink({ sector: g.key })}>{g.key || '未分类'} {g.total}项</Link>)}
+                  </Space>
+                </>
+              )}
             </DataState>
           </Card>
         </Col>
