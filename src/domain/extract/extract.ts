@@ -221,13 +221,13 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
       info.skip = true;
     } else {
       const cjk = line.length < 60 ? countCjk(line) : 99;
-      const isHeading = line.length <= 40 && cjk >= 2 && !/[。；;！!？?]/.test(line) && !/^\d{1,2}[.、．)）]/.test(line);
+      const isHeading = (line.length <= 40 || (line.length <= 56 && /^[一二三四五六七八九十]{1,2}、/.test(line))) && cjk >= 2 && !/[。；;！!？?]/.test(line) && !/^\d{1,2}[.、．)）]/.test(line);
       if (isHeading) {
         const y = /(\d{4})/.exec(line);
         const year = y ? Number(y[1]) : null;
         if (planYear !== null && year !== null && year >= 1950 && year <= 2200) mode = year >= planYear ? 'target' : 'result';
-        else if (PLAN_HEADING.test(line)) mode = 'target';
         else if (RESULT_HEADING.test(line)) mode = 'result';
+        else if (PLAN_HEADING.test(line)) mode = 'target';
         heading = line;
         headingLivelihood = (line.includes('实事') || line.includes('民生')) && LIVELIHOOD.test(line);
         listLivelihood = false;
@@ -243,6 +243,11 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
           if (year >= planYear && /将|力争|要|计划|确保/.test(firstSentence)) mode = 'target';
           else if (year < planYear) info.pastParagraph = true;
         }
+        // a paragraph opening on a past period: 过去五年, “十四五”时期 in a report planning 2026
+        const firstClause = head.split(/[，,。；;]/)[0];
+        if (/过去五年|五年来|过去一年/.test(firstClause)) info.pastParagraph = true;
+        const plan = fiveYearPlanAt(firstClause);
+        if (plan && planYear !== null && plan.end < planYear) info.pastParagraph = true;
         info.mode = mode;
         if (LIST_ITEM.test(line)) {
           // items of a 民生实事 list keep the flag
@@ -295,6 +300,18 @@ function firstTargetCue(s: string, planYear: number | null): RegExpExecArray | n
     return m;
   }
   return null;
+}
+
+/**
+ * The years of the five-year plan named in `s` (“十四五” → 2021–2025): the third plan began in
+ * 1966 and each covers five years.
+ */
+function fiveYearPlanAt(s: string): { start: number; end: number } | null {
+  const m = /十([一二三四五六七八九])五/.exec(s);
+  if (!m) return null;
+  const n = 10 + '一二三四五六七八九'.indexOf(m[1]) + 1;
+  const start = 1966 + 5 * (n - 3);
+  return { start, end: start + 4 };
 }
 
 /** Finds the longest prefix qualifier ending at `pos`. */
