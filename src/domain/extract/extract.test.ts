@@ -92,6 +92,25 @@ describe('extractClaims: result or target', () => {
     expect(claims[2].heading).toBe('展望2024');
   });
 
+  it('places five-year plans in time and reads 计划 as a cue only before a verb', () => {
+    const text = [
+      '一、2025年工作回顾',
+      '新入选国家人才计划专家12名。',
+      '二、“十五五”时期的主要目标',
+      '“十四五”时期，全市新增就业岗位累计达到300万个。',
+      '到2030年，常住人口城镇化率达到75%。',
+      '三、2026年重点工作',
+      '计划新建学校8所。',
+    ].join('\n');
+    const claims = extractClaims(text);
+    expect(claims.map((c) => [c.valueText + c.unit, c.kind])).toEqual([
+      ['12名', 'result'],
+      ['300万个', 'result'],
+      ['75%', 'target'],
+      ['8所', 'target'],
+    ]);
+  });
+
   it('flags the 民生实事 list', () => {
     const text = [
       '2025年工作安排',
