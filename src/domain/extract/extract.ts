@@ -350,22 +350,28 @@ function insideShortQuote(t: string, from: number, to: number): boolean {
 const MEASURE_HEAD = /(产量|产值|面积|收入|总额|增加值|人数|数量|比重|占比|增速|增幅|规模|投资|资金|率)$/;
 
 const TRAILING_PUNCT = new Set([...'、,，;；:： \t'].map((c) => c.charCodeAt(0)));
+const LEADING_PUNCT = new Set([...'、,，;；:： \t"\'（）()'].map((c) => c.charCodeAt(0)));
 const LEADING_JOINERS = new Set([...'和及与、'].map((c) => c.charCodeAt(0)));
 
 function cleanSubject(s: string): string {
-  let out = s.replace(/^[、,，;；:：\s"'（）()]+/, '').replace(LIST_ITEM, '');
+  let start = 0;
+  while (start < s.length && LEADING_PUNCT.has(s.charCodeAt(start))) start++;
+  let out = start ? s.slice(start) : s;
+  if (out.length && (CHAR_CLASS[out.charCodeAt(0)] !== 0 || out[0] === '（' || out[0] === '(')) out = out.replace(LIST_ITEM, '');
   // an aside in brackets says what is included, not what is measured: 全区（含经开区）
   if (out.includes('（') || out.includes('(')) out = out.replace(/[（(][^（）()]{0,20}[）)]/g, '');
   out = stripLeadingWords(out);
   // an actor at the front: 双清区, 荷塘区 … (not 小区, 社区, 景区 …)
-  const withoutActor = out.replace(/^[\u4e00-\u9fff]{2,3}(?<![小社景园城片街辖校新山库矿商营军示范功能保护])区(?=[\u4e00-\u9fff]{3})/, '');
-  if (withoutActor !== out) out = stripLeadingWords(withoutActor);
+  if (out.charCodeAt(2) === 0x533a || out.charCodeAt(3) === 0x533a) {
+    const withoutActor = out.replace(/^[\u4e00-\u9fff]{2,3}(?<![小社景园城片街辖校新山库矿商营军示范功能保护])区(?=[\u4e00-\u9fff]{3})/, '');
+    if (withoutActor !== out) out = stripLeadingWords(withoutActor);
+  }
   out = stripTrailingWords(out);
   let end = out.length;
   while (end > 0 && TRAILING_PUNCT.has(out.charCodeAt(end - 1))) end--;
-  let start = 0;
+  start = 0;
   while (start < end && LEADING_JOINERS.has(out.charCodeAt(start))) start++;
-  return balanceQuotes(out.slice(start, end));
+  return balanceQuotes(start || end < out.length ? out.slice(start, end) : out);
 }
 
 const LEAD_BY_FIRST = new Map<string, string[]>();
