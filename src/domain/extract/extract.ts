@@ -620,17 +620,20 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     // ---- kind
     if (cueSentence !== sentenceStart) {
       cueSentence = sentenceStart;
-      const s = t.slice(sentenceStart, Math.min(sentenceEnd, sentenceStart + 4000));
-      const tc = firstTargetCue(s, planYear);
-      const rc = RESULT_CUE.exec(s);
+      const tc = firstTargetCue(t.slice(sentenceStart, Math.min(sentenceEnd, sentenceStart + 4000)), planYear);
       targetCueAt = tc ? sentenceStart + tc.index : -1;
-      resultCueAt = rc ? sentenceStart + rc.index : -1;
+      resultCueAt = -2; // looked up only when it can change the answer
     }
     let kind: 'result' | 'target';
     if (targetCueAt >= 0 && targetCueAt < clauseEnd) kind = 'target';
-    else if (resultCueAt >= 0 && resultCueAt < clauseEnd) kind = 'result';
-    else if (line.pastParagraph) kind = 'result';
-    else kind = line.mode;
+    else if (line.pastParagraph || line.mode === 'result') kind = 'result';
+    else {
+      if (resultCueAt === -2) {
+        const rc = RESULT_CUE.exec(t.slice(sentenceStart, Math.min(sentenceEnd, sentenceStart + 4000)));
+        resultCueAt = rc ? sentenceStart + rc.index : -1;
+      }
+      kind = resultCueAt >= 0 && resultCueAt < clauseEnd ? 'result' : 'target';
+    }
 
     // ---- subject
     // the subject is read after the previous claim of the same clause (800万元和“爱心消费券”181.95万元)
