@@ -6,9 +6,24 @@ import { evaluateCommitment, rollupEvaluation, type Evaluation } from '../domain
 import type { Commitment, ProgressReport, Status } from '../domain/types.ts';
 import type { Queryable } from '../store/db.ts';
 import { listCommitments, type CommitmentFilter } from '../store/commitments.ts';
-import { listReports } from '../store/reports.ts';
 import type { AppContext } from './context.ts';
 import { camelAll } from '../store/rows.ts';
+
+/**
+ * The report fields evaluation reads (department, period, state, value, milestones, version), for
+ * the given commitments: lists and the overview evaluate thousands of reports and need neither
+ * their text, their timestamps nor their evidence. The other fields are left empty.
+ */
+async function reportsForEvaluation(q: Queryable, regionCodes: string[], commitmentIds: string[]): Promise<ProgressReport[]> {
+  if (!commitmentIds.length) return [];
+  const rows = await q.query<Pick<ProgressReport, 'id' | 'commitmentId' | 'departmentId' | 'period' | 'state' | 'cumulativeValue' | 'milestonesDone' | 'version' | 'updatedAt'>>(
+    `select id, commitment_id as "commitmentId", department_id as "departmentId", period, state, cumulative_value as "cumulativeValue",
+       milestones_done as "milestonesDone", version, updated_at as "updatedAt"
+     from progress_report where region_code = any($1) and commitment_id = any($2) order by commitment_id, period, created_at`,
+    [regionCodes, commitmentIds],
+  );
+  return rows.map((r) => ({ ...r, evidence: [] }) as unknown as ProgressReport);
+}
 
 /** The given commitments and every subtask below them. */
 async function withDescendants(q: Queryable, regionCodes: string[], ids: string[]): Promise<Commitment[]> {
@@ -74,7 +89,7 @@ export async function listEvaluatedCommitments(q: Queryable, ctx: AppContext, f:
   const all = departmentId
     ? await withDescendants(q, rest.regionCodes, wantedList.map((c) => c.id))
     : await listCommitments(q, { regionCodes: rest.regionCodes, planId: rest.planId });
-  const reports = await listReports(q, rest.regionCodes, all.map((c) => c.id));
+  const reports = await reportsForEvaluation(q, rest.regionCodes, all.map((c) => c.id));
   const evaluated = evaluateAll(all, reports, asOf, ctx);
   const wanted = new Set(wantedList.map((c) => c.id));
   return [...evaluated.values()].filter(

@@ -45,17 +45,18 @@ const command: Command = {
       for (const r of regions) {
         const due = options['dry-run'] ? await dueReminders(db, ctx, r.code, day) : null;
         let reminders;
+        let slipLine = '';
         if (due) reminders = due.map((d) => ({ ...d, deliveries: [] as { channel: string; status: string }[] }));
         else {
           const slips = await runEscalation(ctx, { actor: SYSTEM_ACTOR, regionCode: r.code, asOf: day });
-          console.log(`${r.name} ${r.code}: 督办单 opened ${slips.opened.length}, closed ${slips.closed.length}`);
+          slipLine = ` (督办单 opened ${slips.opened.length}, closed ${slips.closed.length})`;
           reminders = (await sendReminders(ctx, { actor: SYSTEM_ACTOR, regionCode: r.code, asOf: day, channels })).reminders;
         }
         if (!reminders.length) {
-          console.log(`${r.name} ${r.code}: nothing due / 无待催办事项`);
+          console.log(`${r.name} ${r.code}${slipLine}: nothing due / 无待催办事项`);
           continue;
         }
-        console.log(`${r.name} ${r.code}:`);
+        console.log(`${r.name} ${r.code}${slipLine}:`);
         for (const m of reminders) {
           total++;
           const status = m.deliveries.map((d) => `${d.channel} ${d.status}`).join(', ');
