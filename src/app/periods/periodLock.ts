@@ -1,5 +1,4 @@
 /** 期次锁定: reports for a locked period can no longer change. */
-import { Period } from '../../domain/types.ts';
 import type { Queryable } from '../../store/db.ts';
 import { AppError } from '../errors.ts';
 
@@ -17,5 +16,3 @@ export async function listPeriodLocks(q: Queryable, regionCode: string): Promise
   );
   return rows.map((r) => ({ period: r.period, lockedBy: r.locked_by, lockedAt: r.locked_at }));
 }
-
-export const PeriodParam = Period;
