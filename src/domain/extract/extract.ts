@@ -288,6 +288,8 @@ function countCjk(s: string): number {
 
 const TARGET_CUE_G = new RegExp(TARGET_CUE.source, 'g');
 /** "raised to (year)": 提高到2025年的, 增加到, 达到 … */
+/** A measure word that needs its object to mean something: 总投资, 占比, 面积 … */
+const GENERIC_MEASURE = /^(?:总投资|投资总额|投资|总额|金额|资金|占比|比重|总面积|面积|规模|产值|收入|总量|数量|增幅|完成投资)$/;
 const CHANGE_TO = /^(?:提高|提升|增加|增长|下降|降低|减少|扩大|上升|跃升)?(?:到|至)(?:\d{4}年(?:的|底)?)?$|^\d{4}年(?:的|底)$/;
 const GROWTH_SUFFIX = /(?:增长|下降|增加|减少|提高|提升|压缩)$/;
 
@@ -404,12 +406,18 @@ for (const w of [...SUBJECT_TRAIL_WORDS].sort((a, b) => b.length - a.length)) {
   TRAIL_BY_LAST.set(k, [...(TRAIL_BY_LAST.get(k) ?? []), w]);
 }
 
+/** Characters before a one-character trailing word that make it part of a word: 签约, 原有, 平均, 到达. */
+const TRAIL_WORD_BEFORE: Record<string, string> = {
+  均: '平人户', 约: '签预节合制公条契邀', 有: '原拥共具所现没占持', 达: '到表传抵发通下送直高', 超: '赶高', 近: '接最附将',
+  为: '作成认行较', 至: '直甚乃', 到: '达得收受做遇', 计: '合共总设统会', 共: '总公', 就: '成造', 了: '为',
+};
+
 /** Strips verbs and qualifiers from the end of a subject: 粮食总产量达 → 粮食总产量 (平均 keeps its 均). */
 function stripTrailingWords(s: string): string {
   let end = s.length;
   for (let guard = 0; end > 0 && guard < 8; guard++) {
     const bucket = TRAIL_BY_LAST.get(s[end - 1]);
-    const word = bucket?.find((w) => s.endsWith(w, end) && !(w === '均' && s[end - 2] === '平'));
+    const word = bucket?.find((w) => s.endsWith(w, end) && !(w.length === 1 && TRAIL_WORD_BEFORE[w]?.includes(s[end - 2] ?? '')));
     if (word) {
       end -= word.length;
       continue;
@@ -493,6 +501,8 @@ function extract(original: string, options: ExtractOptions): Claim[] {
   let targetCueAt = -1;
   let resultCueAt = -1;
   let prevInSentence: { sentenceStart: number; subject: string; end: number } | null = null;
+  /** the last amount (not a rate) of the sentence: what a following rate or share refers to */
+  let prevAmount = null as { sentenceStart: number; subject: string } | null;
   let list: ListContext | null = null;
 
   let li = 0;
@@ -657,6 +667,8 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       subject = items.length > 1 ? listSubject(list) : cleanSubject(t.slice(leftStart, leftStart + fenbie));
     } else {
       list = null;
+      const sameSentencePrev = prevInSentence !== null && prevInSentence.sentenceStart === sentenceStart ? prevInSentence : null;
+      const amountBefore = prevAmount !== null && prevAmount.sentenceStart === sentenceStart ? prevAmount : null;
       const lastSep = lastTopLevelSeparator(leftRaw);
       let left = cleanSubject(lastSep >= 0 ? leftRaw.slice(lastSep + 1) : leftRaw);
       const object = objectAfter(t, afterAll, clauseEnd);
@@ -671,6 +683,9 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       const from = left.lastIndexOf('从');
       if (from > 0) left = cleanSubject(left.slice(0, from));
       else if (CHANGE_TO.test(left) && prevInSentence && prevInSentence.sentenceStart === sentenceStart) left = prevInSentence.subject.replace(GROWTH_SUFFIX, '');
+      // 对甲乙企业及车间共发放就业奖补45万元: what follows 共/累计 names the amount
+      const total = /(?:共计|共|累计|合计|总计)(?=[\u4e00-\u9fff]{2})/.exec(left);
+      if (total && total.index > 0 && VERB_AT_START.test(left.slice(total.index + total[0].length))) left = left.slice(total.index + total[0].length);
       // 签约引进甲乙等产业项目18个: the examples before 等 are dropped
       const deng = left.lastIndexOf('等');
       if (deng > 0 && left.length - deng > 2) left = (VERB_AT_START.exec(left)?.[0] ?? '') + left.slice(deng + 1);
@@ -678,8 +693,13 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       if ((!left || verbOnly || /[对为向在给与等的内中]$/.test(left)) && object.length >= 2) {
         const keepVerb = verbOnly && !/^(?:完成|实现|有|共有|拥有)$/.test(left);
         subject = (keepVerb ? left : '') + object;
-      } else if (!left && growth && prevInSentence && prevInSentence.sentenceStart === sentenceStart) {
-        subject = prevInSentence.subject.replace(/(?:增长|下降)$/, '');
+      } else if (!left && growth && (amountBefore || sameSentencePrev)) {
+        // 民生支出达13.9亿元，…，增长13.9%: the growth of the sentence's amount
+        subject = (amountBefore ?? sameSentencePrev!).subject.replace(GROWTH_SUFFIX, '');
+      } else if (GENERIC_MEASURE.test(left) && object.length >= 2 && t[afterAll] === '的') {
+        subject = object + left; // 总投资10亿元的产业园 → 产业园总投资
+      } else if ((GENERIC_MEASURE.test(left) || left.startsWith('占')) && amountBefore) {
+        subject = amountBefore.subject.replace(GROWTH_SUFFIX, '') + left.replace(/的$/, ''); // 重点项目15个、总投资22.51亿元
       } else {
         subject = left.length > 16 ? left.slice(-16) : left;
       }
@@ -694,6 +714,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       else subject = t.slice(Math.max(clauseStart, numStart - 8), numStart);
     }
     prevInSentence = { sentenceStart, subject, end: afterAll };
+    if (u.unit !== '%' && u.unit !== '个百分点') prevAmount = { sentenceStart, subject };
 
     // ---- the claim
     const qualifiers: string[] = [];
