@@ -71,6 +71,28 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await shot(page, '01-overview');
   });
 
+  it('every page shows the demo data, and English on request', async () => {
+    const pages: [string, string, string][] = [
+      ['/commitments', '.ant-table-row', 'p-commitments'],
+      ['/projects', '[data-chart="项目推进阶段"] svg path', 'p-projects'],
+      ['/indicators', '[data-chart$="走势"] svg path', 'p-indicators'],
+      ['/assessment', '[data-chart="考核得分构成"] svg path', 'p-assessment'],
+    ];
+    for (const [path, ready, name] of pages) {
+      await page.goto(`${server.url}${path}`);
+      await poll(() => page.locator(ready).count()).toBeGreaterThan(2);
+      expect(await page.locator('[role=alert]').count()).toBe(0);
+      await shot(page, name);
+    }
+    await page.getByRole('button', { name: 'English' }).click();
+    await poll(() => page.getByRole('link', { name: 'Overview' }).count()).toBe(1);
+    await page.getByRole('link', { name: 'Overview' }).click();
+    await poll(() => page.getByText('Seriously lagging').count()).toBeGreaterThan(0);
+    await shot(page, 'p-overview-en');
+    await page.getByRole('button', { name: /中\s*文/ }).click();
+    await poll(() => page.getByRole('link', { name: '总览' }).count()).toBe(1);
+  });
+
   it('imports a report: claims highlighted, drafts accepted with departments, one discarded, then assigned', async () => {
     await page.goto(`${server.url}/import`);
     await page.locator('input[type=file]').setInputFiles(FIXTURE);

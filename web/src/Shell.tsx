@@ -40,7 +40,7 @@ export function Shell({ children }: { children: ReactNode }) {
         />
         <Space size="small">
           <a href="/public" style={{ color: '#fff' }}>{t('民生实事')}</a>
-          <Button size="small" ghost onClick={() => setLang(lang === 'en' ? 'zh' : 'en')} aria-label={t('语言')}>
+          <Button size="small" ghost onClick={() => setLang(lang === 'en' ? 'zh' : 'en')} title={t('语言')}>
             {lang === 'en' ? '中文' : 'English'}
           </Button>
         </Space>
