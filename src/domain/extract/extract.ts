@@ -239,12 +239,12 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
         const y = /^(?:[^。，,]{0,20}?[,，])?(\d{4})年/.exec(head);
         if (y && planYear !== null) {
           const year = Number(y[1]);
-          const firstSentence = head.split(/[。；;]/)[0];
+          const firstSentence = head.slice(0, firstIndexOf(head, SENTENCE_STOPS));
           if (year >= planYear && /将|力争|要|计划|确保/.test(firstSentence)) mode = 'target';
           else if (year < planYear) info.pastParagraph = true;
         }
         // a paragraph opening on a past period: 过去五年, “十四五”时期 in a report planning 2026
-        const firstClause = head.split(/[，,。；;]/)[0];
+        const firstClause = head.slice(0, firstIndexOf(head, CLAUSE_STOPS));
         if (/过去五年|五年来|过去一年/.test(firstClause)) info.pastParagraph = true;
         const plan = fiveYearPlanAt(firstClause);
         if (plan && planYear !== null && plan.end < planYear) info.pastParagraph = true;
@@ -302,6 +302,14 @@ function firstTargetCue(s: string, planYear: number | null): RegExpExecArray | n
     return m;
   }
   return null;
+}
+
+const SENTENCE_STOPS = new Set([...'。；;'].map((c) => c.charCodeAt(0)));
+const CLAUSE_STOPS = new Set([...'，,。；;'].map((c) => c.charCodeAt(0)));
+/** Index of the first character of `s` in `stops`, or s.length. */
+function firstIndexOf(s: string, stops: Set<number>): number {
+  for (let i = 0; i < s.length; i++) if (stops.has(s.charCodeAt(i))) return i;
+  return s.length;
 }
 
 /**
@@ -671,13 +679,14 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       const amountBefore = prevAmount !== null && prevAmount.sentenceStart === sentenceStart ? prevAmount : null;
       const lastSep = lastTopLevelSeparator(leftRaw);
       let left = cleanSubject(lastSep >= 0 ? leftRaw.slice(lastSep + 1) : leftRaw);
-      const object = objectAfter(t, afterAll, clauseEnd);
+      let objectMemo: string | null = null;
+      const object = () => (objectMemo ??= objectAfter(t, afterAll, clauseEnd));
       if (lastSep >= 0) {
         const beforeSep = cleanSubject(leftRaw.slice(0, lastSep));
         const leadVerb = VERB_AT_START.exec(beforeSep)?.[0] ?? '';
         if (!left) left = leadVerb; // 完成40个老旧小区、20条小街小巷改造: the verb carries over
-        else if (object.length >= 2 && left.length <= 4 && !VERB_BEFORE_NUMBER.test(left)) left = leadVerb; // 新建甲、乙2个养老中心
-        else if (object.length < 2 && !/\d/.test(beforeSep)) left = cleanSubject(leftRaw); // 关停洗砂、碎石场33家
+        else if (left.length <= 4 && object().length >= 2 && !VERB_BEFORE_NUMBER.test(left)) left = leadVerb; // 新建甲、乙2个养老中心
+        else if (object().length < 2 && !/\d/.test(beforeSep)) left = cleanSubject(leftRaw); // 关停洗砂、碎石场33家
       }
       // 人均收入从5.2万元提高到7.4万元: the subject stands before 从; the second amount restates it
       const from = left.lastIndexOf('从');
@@ -690,14 +699,14 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       const deng = left.lastIndexOf('等');
       if (deng > 0 && left.length - deng > 2) left = (VERB_AT_START.exec(left)?.[0] ?? '') + left.slice(deng + 1);
       const verbOnly = VERB_BEFORE_NUMBER.test(left) && left.length <= 6;
-      if ((!left || verbOnly || /[对为向在给与等的内中]$/.test(left)) && object.length >= 2) {
+      if ((!left || verbOnly || /[对为向在给与等的内中]$/.test(left)) && object().length >= 2) {
         const keepVerb = verbOnly && !/^(?:完成|实现|有|共有|拥有)$/.test(left);
-        subject = (keepVerb ? left : '') + object;
+        subject = (keepVerb ? left : '') + object();
       } else if (!left && growth && (amountBefore || sameSentencePrev)) {
         // 民生支出达13.9亿元，…，增长13.9%: the growth of the sentence's amount
         subject = (amountBefore ?? sameSentencePrev!).subject.replace(GROWTH_SUFFIX, '');
-      } else if (GENERIC_MEASURE.test(left) && object.length >= 2 && t[afterAll] === '的') {
-        subject = object + left; // 总投资10亿元的产业园 → 产业园总投资
+      } else if (t[afterAll] === '的' && GENERIC_MEASURE.test(left) && object().length >= 2) {
+        subject = object() + left; // 总投资10亿元的产业园 → 产业园总投资
       } else if ((GENERIC_MEASURE.test(left) || left.startsWith('占')) && amountBefore) {
         subject = amountBefore.subject.replace(GROWTH_SUFFIX, '') + left.replace(/的$/, ''); // 重点项目15个、总投资22.51亿元
       } else {
@@ -739,7 +748,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       comparator: kind === 'target' ? (cmp ?? 'eq') : cmp,
       start: toOriginal(ct, numStart),
       end: toOriginal(ct, unitEnd - 1) + 1,
-      sentence: t.slice(sentenceStart, Math.min(sentenceEnd + 1, sentenceStart + 300)).trim(),
+      sentence: t.slice(sentenceStart, Math.min(sentenceEnd + 1, sentenceStart + 300)),
       heading: line.heading,
       livelihood: line.livelihood,
     });
