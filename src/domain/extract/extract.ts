@@ -748,7 +748,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       comparator: kind === 'target' ? (cmp ?? 'eq') : cmp,
       start: toOriginal(ct, numStart),
       end: toOriginal(ct, unitEnd - 1) + 1,
-      sentence: t.slice(sentenceStart, Math.min(sentenceEnd + 1, sentenceStart + 300)),
+      sentence: t.slice(sentenceStart, Math.min(sentenceEnd + (t[sentenceEnd] === '\n' ? 0 : 1), sentenceStart + 300)),
       heading: line.heading,
       livelihood: line.livelihood,
     });
