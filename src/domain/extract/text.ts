@@ -38,7 +38,7 @@ export function toOriginal(ct: CleanText, pos: number): number {
 
 const TERMINAL = /[。！？!?；;…：:]$|[。！？!?]["”’』」)）]$/;
 const LIST_OR_MARK = /^[◆■●▲★☆◇□※【〔（(一二三四五六七八九十\d]/;
-const ASCII_ALNUM = /[A-Za-z0-9]/;
+const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /** Is the document hard-wrapped (newspaper/PDF layout: many short lines ending mid-sentence)? */
 function isHardWrapped(src: string): { wrapped: boolean; width: number } {
@@ -90,40 +90,50 @@ export function cleanText(original: string): CleanText {
     parts.push(s);
     outLen += s.length;
   };
-  // whitespace runs, and full-width digits/signs (converted in the same pass, same length)
+  // whitespace runs, and full-width digits/signs (converted in the same pass, same length);
+  // text is copied in slices and a run is replaced only when it changes, so most line breaks cost nothing
   const WS = /[ \t\r\n\u00a0\u3000\u2002\u2003\u200b\ufeff]+|[０-９．％－]+/g;
-  let last = 0;
+  let last = 0; // start of the pending unchanged slice
   let lineStartOrig = 0; // start of the current physical line in the original
+  const replace = (at: number, end: number, by: string) => {
+    emit(src.slice(last, at), last);
+    emit(by, at);
+    last = end;
+  };
   for (let m = WS.exec(src); m; m = WS.exec(src)) {
     const at = m.index;
     const run = m[0];
-    emit(src.slice(last, at), last);
-    last = at + run.length;
+    const end = at + run.length;
     if (run.charCodeAt(0) >= 0xff00) {
-      emit(toHalfWidth(run), at);
+      replace(at, end, toHalfWidth(run));
       continue;
     }
-    const prev = at > 0 ? src[at - 1] : '';
-    const next = src[last] ?? '';
     const newlines = countNewlines(run);
     if (newlines === 0) {
-      if (ASCII_ALNUM.test(prev) && ASCII_ALNUM.test(next)) emit(' ', at);
+      const keep = isAsciiAlnum(src.charCodeAt(at - 1)) && isAsciiAlnum(src.charCodeAt(end));
+      if (!(keep && run === ' ')) replace(at, end, keep ? ' ' : '');
       continue;
     }
-    const prevLine = src.slice(lineStartOrig, at).trim();
+    const lineStart = lineStartOrig;
     lineStartOrig = at + run.lastIndexOf('\n') + 1;
-    if (!next) {
-      emit('\n', at);
-      continue;
+    if (end < src.length && wrapped) {
+      const prevLine = src.slice(lineStart, at).trim();
+      if (prevLine && !TERMINAL.test(prevLine) && !/^[◆■●▲★【]/.test(prevLine)) {
+        // a soft break: continue the sentence on the next line
+        const nextChar = src[end];
+        if (newlines === 1 && !/^[◆■●▲★【]/.test(nextChar)) {
+          replace(at, end, '');
+          continue;
+        }
+        // across a blank line only when the line clearly stopped mid-sentence
+        if (/[，,、（(“《]$/.test(prevLine) || (prevLine.length >= width - 1 && !LIST_OR_MARK.test(nextChar))) {
+          replace(at, end, '');
+          continue;
+        }
+      }
     }
-    if (wrapped && prevLine && !TERMINAL.test(prevLine) && !/^[◆■●▲★【]/.test(prevLine)) {
-      // a soft break: continue the sentence on the next line
-      const nextChar = next;
-      if (newlines === 1 && !/^[◆■●▲★【]/.test(nextChar)) continue;
-      // across a blank line only when the line clearly stopped mid-sentence
-      if (/[，,、（(“《]$/.test(prevLine) || (prevLine.length >= width - 1 && !LIST_OR_MARK.test(nextChar))) continue;
-    }
-    emit('\n', at);
+    // a paragraph break: kept as written when it is only line feeds
+    if (!/^\n+$/.test(run)) replace(at, end, '\n'.repeat(newlines));
   }
   emit(src.slice(last), last);
   return { text: parts.join(''), segStart, segOrig, originalLength: src.length };
