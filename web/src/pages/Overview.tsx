@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { isSupervised, summarizeSupervised } from '../live.ts';
 import { Link, useNavigate } from 'react-router';
-import { Card, Col, List, Row, Skeleton, Space, Statistic, Table, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
 import { api, withQuery } from '../api.ts';
 import { Chart } from '../Chart.tsx';
 import { formatGrowth, formatValue, pct } from '../format.ts';
@@ -157,46 +157,58 @@ function SectorChart({ groups, onPick }: { groups: SummaryGroup[]; onPick(sector
 
 function CommitmentList({ items }: { items: EvaluatedCommitment[] }) {
   const s = useSession();
+  const { lang } = useLang();
   return (
-    <List
-      size="small"
-      dataSource={items.slice(0, 8)}
-      footer={items.length > 8 ? `… 共 ${items.length} 项` : undefined}
-      renderItem={(c) => (
-        <List.Item>
-          <div style={{ display: 'flex', width: '100%', gap: 8, alignItems: 'center' }}>
+    <>
+      <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {items.slice(0, 8).map((c) => (
+          <li key={c.id} style={{ display: 'flex', width: '100%', gap: 8, alignItems: 'center', padding: '7px 4px', borderBottom: '1px solid #f0f0f0' }}>
             <Link to={`/commitments/${c.id}`} style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{c.title}</Link>
             <span style={{ color: '#555', whiteSpace: 'nowrap' }}>{s.deptName(c.leadDepartmentId)}</span>
             <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{pct(c.evaluation.completionRate)} / {pct(c.evaluation.expectedProgress)}</span>
             <StatusTag status={c.evaluation.status} />
             {c.evaluation.overdue && <OverdueTag />}
-          </div>
-        </List.Item>
-      )}
-    />
+          </li>
+        ))}
+      </ul>
+      {items.length > 8 && <div style={{ padding: '6px 4px', color: '#555' }}>{lang === 'en' ? `… ${items.length} in all` : `… 共 ${items.length} 项`}</div>}
+    </>
   );
 }
 
+/** Lead departments, most behind first; a plain table so the overview does not load the data grid. */
 function DepartmentTable({ groups, link }: { groups: SummaryGroup[]; link: (q: Record<string, string>) => string }) {
   const t = useT();
   const s = useSession();
   const behind = (g: SummaryGroup) => g.byStatus.lagging + g.byStatus.seriouslyLagging;
   const rows = [...groups].sort((a, b) => behind(b) - behind(a) || b.total - a.total);
+  const th = { textAlign: 'right' as const, padding: '6px 8px', background: '#fafafa', fontWeight: 600, position: 'sticky' as const, top: 0 };
+  const td = { textAlign: 'right' as const, padding: '6px 8px', borderBottom: '1px solid #f0f0f0' };
   return (
-    <Table
-      size="small"
-      rowKey="key"
-      pagination={false}
-      scroll={{ y: 260 }}
-      dataSource={rows}
-      columns={[
-        { title: t('牵头单位'), dataIndex: 'key', render: (k: string) => s.deptName(k || null) },
-        { title: t('任务总数'), dataIndex: 'total', align: 'right', render: (n: number, g) => <Link to={link(g.key ? { department: g.key } : {})}>{n}</Link> },
-        { title: t('滞后'), align: 'right', render: (_: unknown, g) => (behind(g) ? <Link to={link({ department: g.key, status: 'seriouslyLagging,lagging' })} style={{ color: '#a8071a' }}>{behind(g)}</Link> : 0) },
-        { title: t('逾期'), dataIndex: 'overdue', align: 'right', render: (n: number, g) => (n ? <Link to={link({ department: g.key, overdue: 'true' })} style={{ color: '#a8071a' }}>{n}</Link> : 0) },
-        { title: t('平均完成率'), dataIndex: 'averageCompletion', align: 'right', render: (x: number | null) => pct(x) },
-      ]}
-    />
+    <div style={{ maxHeight: 300, overflow: 'auto' }}>
+      <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 14 }}>
+        <thead>
+          <tr>
+            <th style={{ ...th, textAlign: 'left' }}>{t('牵头单位')}</th>
+            <th style={th}>{t('任务总数')}</th>
+            <th style={th}>{t('滞后')}</th>
+            <th style={th}>{t('逾期')}</th>
+            <th style={th}>{t('平均完成率')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((g) => (
+            <tr key={g.key}>
+              <td style={{ ...td, textAlign: 'left' }}>{s.deptName(g.key || null)}</td>
+              <td style={td}><Link to={link(g.key ? { department: g.key } : {})}>{g.total}</Link></td>
+              <td style={td}>{behind(g) ? <Link to={link({ department: g.key, status: 'seriouslyLagging,lagging' })} style={{ color: '#a8071a' }}>{behind(g)}</Link> : 0}</td>
+              <td style={td}>{g.overdue ? <Link to={link({ department: g.key, overdue: 'true' })} style={{ color: '#a8071a' }}>{g.overdue}</Link> : 0}</td>
+              <td style={td}>{pct(g.averageCompletion)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
