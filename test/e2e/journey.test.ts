@@ -124,6 +124,30 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await shot(page, '03-import-assigned');
   });
 
+  it('bulk-assigns a remaining draft from the list, and shows the server refusing an assigned one', async () => {
+    await page.goto(`${server.url}/commitments?drafts=true&q=${encodeURIComponent('农贸市场')}`);
+    const row = page.locator('.ant-table-row').filter({ hasText: '改造提升农贸市场' });
+    await poll(() => row.count()).toBe(1);
+    await row.locator('input[type=checkbox]').check();
+    await page.getByRole('button', { name: /批量交办/ }).click();
+    const modal = page.getByRole('dialog');
+    await modal.getByRole('button', { name: /交\s*办/ }).click();
+    await poll(() => modal.getByText('请选择牵头单位').count()).toBe(1);
+    await pick(page, modal, '牵头单位', '商务');
+    await modal.getByRole('button', { name: /交\s*办/ }).click();
+    await poll(() => page.getByRole('dialog').count()).toBe(0);
+    await poll(() => row.getByText('已交办').count()).toBe(1);
+    // assigning it again: the server's reason appears in the dialog
+    await row.locator('input[type=checkbox]').check();
+    await page.getByRole('button', { name: /批量交办/ }).click();
+    await pick(page, modal, '牵头单位', '商务');
+    await modal.getByRole('button', { name: /交\s*办/ }).click();
+    await poll(() => modal.getByRole('alert').count()).toBe(1);
+    expect(await modal.getByRole('alert').innerText()).toContain('第1项');
+    await shot(page, '03b-bulk-assign-refused');
+    await modal.getByRole('button', { name: /取\s*消/ }).click();
+  });
+
   it('publishes one imported commitment and records its status on the overview', async () => {
     // the list exports what it shows to Excel
     await page.goto(`${server.url}/commitments?sector=${encodeURIComponent('民生保障')}`);
@@ -151,8 +175,8 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await page.goto(`${server.url}/`);
     await poll(() => page.locator('[data-status-card]').count()).toBe(6);
     state.countBefore = await statusCount(page, state.statusBefore);
-    // the two assigned commitments count; the three drafts left open do not
-    expect(await totalCount(page)).toBe(state.totalBefore! + 2);
+    // the three assigned commitments count (two from the import page, one from the list); the two drafts left open do not
+    expect(await totalCount(page)).toBe(state.totalBefore! + 3);
   });
 
   it('a reporter submits a report with a value checked as typed', async () => {

@@ -113,7 +113,8 @@ export default function Commitments() {
   const keyOf = (k: string): ColumnKey | undefined => (k === 'completionRate' ? 'completion' : (ALL_COLUMNS as readonly string[]).includes(k) ? (k as ColumnKey) : undefined);
   const shown = columns.filter((col) => {
     const k = keyOf(String(col.key));
-    return !k || !hidden.includes(k);
+    // with drafts in the list, the stage tells them apart
+    return !k || !hidden.includes(k) || (k === 'state' && withDrafts);
   });
 
   function exportExcel(items: EvaluatedCommitment[]) {
