@@ -23,7 +23,7 @@ import { cleanText, toOriginal, type CleanText } from './text.ts';
 import {
   AFTER_UNIT_PERIOD, BOILERPLATE, GROWTH_QUALIFIER, LIVELIHOOD, PLAN_HEADING, PREFIX_QUALIFIERS, RESULT_CUE,
   RESULT_HEADING, SLOGAN_AFTER, SUBJECT_LEAD_TIME, SUBJECT_LEAD_WORDS, SUBJECT_TRAIL_WORDS, SUFFIX_QUALIFIERS, TRAILING_BATCH, TARGET_CUE, THRESHOLD_AFTER,
-  TIME_UNITS, VERB_AT_START, VERB_BEFORE_NUMBER,
+  TIME_UNITS, VERB_AT_START, VERB_LIST,
 } from './rules.ts';
 
 /** One quantified claim found in a document. */
@@ -389,6 +389,15 @@ for (const w of [...SUBJECT_LEAD_WORDS].sort((a, b) => b.length - a.length)) {
   LEAD_BY_FIRST.set(w[0], [...(LEAD_BY_FIRST.get(w[0]) ?? []), w]);
 }
 
+const VERBS_BY_LAST = new Map<string, string[]>();
+for (const v of VERB_LIST) VERBS_BY_LAST.set(v[v.length - 1], [...(VERBS_BY_LAST.get(v[v.length - 1]) ?? []), v]);
+
+/** Does `s` end with one of the verbs after which the object names the amount (新建, 改造 …)? */
+function endsWithVerb(s: string): boolean {
+  const bucket = s.length ? VERBS_BY_LAST.get(s[s.length - 1]) : undefined;
+  return !!bucket && bucket.some((v) => s.endsWith(v));
+}
+
 /** Strips discourse, time and actor words from the front: 截至目前全区累计建成 → 建成. */
 function stripLeadingWords(s: string): string {
   let start = 0;
@@ -685,7 +694,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
         const beforeSep = cleanSubject(leftRaw.slice(0, lastSep));
         const leadVerb = VERB_AT_START.exec(beforeSep)?.[0] ?? '';
         if (!left) left = leadVerb; // 完成40个老旧小区、20条小街小巷改造: the verb carries over
-        else if (left.length <= 4 && object().length >= 2 && !VERB_BEFORE_NUMBER.test(left)) left = leadVerb; // 新建甲、乙2个养老中心
+        else if (left.length <= 4 && object().length >= 2 && !endsWithVerb(left)) left = leadVerb; // 新建甲、乙2个养老中心
         else if (object().length < 2 && !/\d/.test(beforeSep)) left = cleanSubject(leftRaw); // 关停洗砂、碎石场33家
       }
       // 人均收入从5.2万元提高到7.4万元: the subject stands before 从; the second amount restates it
@@ -698,7 +707,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       // 签约引进甲乙等产业项目18个: the examples before 等 are dropped
       const deng = left.lastIndexOf('等');
       if (deng > 0 && left.length - deng > 2) left = (VERB_AT_START.exec(left)?.[0] ?? '') + left.slice(deng + 1);
-      const verbOnly = VERB_BEFORE_NUMBER.test(left) && left.length <= 6;
+      const verbOnly = left.length <= 6 && endsWithVerb(left);
       if ((!left || verbOnly || /[对为向在给与等的内中]$/.test(left)) && object().length >= 2) {
         const keepVerb = verbOnly && !/^(?:完成|实现|有|共有|拥有)$/.test(left);
         subject = (keepVerb ? left : '') + object();

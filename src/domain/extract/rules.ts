@@ -78,6 +78,7 @@ export const TRAILING_BATCH = /第[一二三四五六七八九十\d]{1,3}批次?
 
 const VERBS =
   '新建|新增|建成|建设|改造|实施|办好|涉及|减免|壮大|抓好|建立|完善|改扩建|新改扩建|开行|开通|铺设|更换|安装|加装|配备|招聘|招录|推广|推广种植|兑现|落实|引育|启动|开展|组建|培养|培育|引进|引导|签约|招引|打造|增加|推进|创建|认证|申报|关停|化解|办理|举办|召开|发放|争取|带动|帮助|推动|成立|设立|硬化|亮化|提升改造|建设改造|改建|扩建|新开工|开工|竣工|完工|投产|提供|安排|投入|培训|救助|资助|慰问|走访|排查|整治|清理|摸排|检查|处置|解决|吸纳|安置|服务|接待|遴选|帮扶|拆除|修复|治理|种植|栽植|植树|造林|完成|实现|统筹推进|加快|挖平|收集|孵化|巩固';
-export const VERB_BEFORE_NUMBER = new RegExp(`(?:${VERBS})$`);
+/** The verbs after which the subject is the object written after the number. */
+export const VERB_LIST: readonly string[] = VERBS.split('|');
 /** The verb(s) a phrase opens with: 签约引进…, 新建… */
 export const VERB_AT_START = new RegExp(`^(?:${VERBS})+`);
