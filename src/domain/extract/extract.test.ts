@@ -34,6 +34,14 @@ describe('extractClaims: what counts as a claim', () => {
     ]);
   });
 
+  it('reads thousands separators and a Chinese numeral with a scale', () => {
+    const text = '全区共有居民12,345户，招聘一万多名工人。';
+    const claims = extractClaims(text);
+    expect(claims.map((c) => [c.value, c.unit, c.qualifier])).toEqual([[12345, '户', null], [1, '万名', '多']]);
+    expect(text.slice(claims[0].start, claims[0].end)).toBe('12,345户');
+    expect(claims[0].subject).toBe('居民');
+  });
+
   it('reads full-width digits and percent signs', () => {
     const text = '集中供热覆盖率达到９６．５％，新增停车位８００个。';
     const claims = extractClaims(text);

@@ -95,6 +95,12 @@ function nextNumber(t: string, from: number): number {
     let j = i + 1;
     if (cls === 1) {
       while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 1) j++;
+      // thousands separators: 12,345 (groups of exactly three digits after a group of one to three)
+      if (j - i <= 3 && t.charCodeAt(j) === 0x2c) {
+        let k = j;
+        while (t.charCodeAt(k) === 0x2c && isDigits3(t, k + 1)) k += 4;
+        if (k > j) j = k;
+      }
       if (t.charCodeAt(j) === 0x2e && CHAR_CLASS[t.charCodeAt(j + 1)] === 1) {
         j += 2;
         while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 1) j++;
@@ -109,6 +115,11 @@ function nextNumber(t: string, from: number): number {
     i = j - 1;
   }
   return -1;
+}
+
+/** Exactly three ASCII digits at `at`, not followed by a fourth. */
+function isDigits3(t: string, at: number): boolean {
+  return CHAR_CLASS[t.charCodeAt(at)] === 1 && CHAR_CLASS[t.charCodeAt(at + 1)] === 1 && CHAR_CLASS[t.charCodeAt(at + 2)] === 1 && CHAR_CLASS[t.charCodeAt(at + 3)] !== 1;
 }
 
 /** Delimiters by code: 1 = ends a clause (，：), 2 = ends a sentence (。！？；, line break) and a clause. */
@@ -548,8 +559,8 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       if (CODE_BEFORE[prev] === 1 || isAsciiLetter(next)) continue;
       if (CODE_AFTER[next] === 1 && CHAR_CLASS[t.charCodeAt(numEnd + 1)] === 1) continue;
       if (prev === 0x524d /* 前 */ && (next === 0x25 || next === 0x540d || next === 0x4f4d)) continue; // 前1%, 前10名: a rank
-      valueText = raw;
-      value = Number(raw);
+      valueText = raw.includes(',') ? raw.replace(/,/g, '') : raw;
+      value = Number(valueText);
     } else {
       let numeral = raw;
       if (numeral.length > 12) continue;
@@ -557,7 +568,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
         scaleFromNumeral = numeral.slice(-1);
         numeral = numeral.slice(0, -1);
       }
-      if (numeral === '一' || BARE_SCALE.test(numeral)) continue;
+      if ((numeral === '一' && !scaleFromNumeral) || BARE_SCALE.test(numeral)) continue; // 一批, 一体; but 一万多名 counts
       if (NOT_NUMERAL_PREFIX.test(t.slice(Math.max(0, numStart - 2), numStart))) continue;
       // 千 of 千米 / 千克 / 千瓦 belongs to the unit
       if (numeral.length > 1 && numeral.endsWith('千') && !scaleFromNumeral && matchUnitAt(t, numEnd - 1)?.unit.startsWith('千')) {
