@@ -52,7 +52,8 @@ describe('extractClaims: what counts as a claim', () => {
   it('skips years, dates, periods, ordinals, rankings, codes and slogans', () => {
     const text =
       '2023年10月8日，第三届文化节开幕。近3年来连续5年位居全市第一。全力打好三大攻坚战，深化五大行动，做好六个方面工作，' +
-      '拨打12345热线，建成5G基站，创建3A级景区，改造S216省道，PM2.5浓度下降，提升10千伏线路，一批项目落地，构建三级网格。';
+      '拨打12345热线，建成5G基站，创建3A级景区，改造S216省道，PM2.5浓度下降，提升10千伏线路，一批项目落地，构建三级网格，' +
+      '开通时速350公里高铁线路，三次产业协调发展，入选全国前10%。';
     expect(extractClaims(text)).toEqual([]);
   });
 

@@ -130,7 +130,7 @@ const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
 const CLAUSE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '，', ',', '：', ':']);
 /** A one-character unit that with the next character makes a word: 台阶, 项目, 条件, 成本. */
 const UNIT_WORDS = new Set<number>(
-  '台阶 台账 台风 项目 条件 条例 场所 场景 家庭 家电 户籍 户外 所有 所以 处理 处置 起步 起来 张力 口岸 头部 只有 种植 种业 类型 支持 支撑 部门 部署 本地 套餐 间隔 单位 列车 班级 成员 成本 成果 成效 成为 成立 成功 名单 名称 位置 位数 块钱 门户 次数 道路 人员 人才 人口 吨位'
+  '台阶 台账 台风 项目 条件 条例 场所 场景 家庭 家电 户籍 户外 所有 所以 处理 处置 起步 起来 张力 口岸 头部 只有 种植 种业 类型 支持 支撑 部门 部署 本地 套餐 间隔 单位 列车 班级 成员 成本 成果 成效 成为 成立 成功 名单 名称 位置 位数 次产 块钱 门户 次数 道路 人员 人才 人口 吨位'
     .split(' ')
     .map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)),
 );
@@ -143,6 +143,8 @@ function stickyAt(re: RegExp, t: string, at: number): boolean {
   re.lastIndex = at;
   return re.test(t);
 }
+/** Words before a number that make it a specification, not an amount of work. */
+const SPEC_BEFORE = new Set(['时速', '速度', '载重', '排量', '电压', '海拔', '口径', '直径', '跨度', '纬度', '经度']);
 const ELIDED_POINTS_Y = /^、[\d.]+个百分点/;
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const BARE_SCALE = /^[十百千万亿拾佰仟]+$/;
@@ -614,6 +616,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     const prefixQ = prefixQualifierAt(t, numStart);
 
     // ---- exclusions
+    if (numStart >= 2 && SPEC_BEFORE.has(t.slice(numStart - 2, numStart))) continue; // 时速350公里: a specification
     if (u.unit !== '%' && stickyAt(SLOGAN_AFTER_Y, t, unitEnd)) continue;
     if (!arabic && t[unitEnd] === '一') continue; // 四位一体, 三个一批
     if (insideShortQuote(t, numStart, unitEnd)) continue;
