@@ -159,6 +159,14 @@ describe('extractClaims: subjects', () => {
     expect(claims.map((c) => c.subject)).toEqual(['小麦产量', '玉米产量', '油料产量']);
   });
 
+  it('lends the unit written once at the end of a list to the items before it', () => {
+    const claims = extractClaims('三大产业营收分别达1.2万亿、9500亿元。');
+    expect(claims.map((c) => [c.value, c.unit, c.normalized?.value])).toEqual([
+      [1.2, '万亿元', '1200000000000'],
+      [9500, '亿元', '950000000000'],
+    ]);
+  });
+
   it('uses the object after a verb and the phrase before a number', () => {
     const claims = extractClaims('新建8个标准化菜市场，社会消费品零售总额达到86.2亿元。');
     expect(claims[0].subject).toBe('新建标准化菜市场');

@@ -117,6 +117,29 @@ function nextNumber(t: string, from: number): number {
   return -1;
 }
 
+const SCALE_ONLY_Y = /(?:万亿|千亿|百亿|十亿|千万|百万|亿|万)(?=[、和及与])/y;
+const SCALE_POWER: Record<string, number> = { 万亿: 12, 千亿: 11, 百亿: 10, 十亿: 9, 千万: 7, 百万: 6, 亿: 8, 万: 4 };
+const LIST_NEXT_Y = /[、和及与](?:\d+(?:\.\d+)?)(?:万亿|千亿|百亿|十亿|千万|百万|亿|万)?/y;
+
+/**
+ * A unit written only once at the end of a list: 分别达1.28万亿、1.18万亿、8200亿元 — the first two
+ * borrow 元. Looks ahead at most a few list items.
+ */
+function borrowedUnit(t: string, p: number): ReturnType<typeof matchUnitAt> {
+  SCALE_ONLY_Y.lastIndex = p;
+  const scale = SCALE_ONLY_Y.exec(t);
+  if (!scale) return null;
+  let q = p + scale[0].length;
+  for (let k = 0; k < 5; k++) {
+    LIST_NEXT_Y.lastIndex = q;
+    if (!LIST_NEXT_Y.test(t)) return null;
+    q = LIST_NEXT_Y.lastIndex;
+    const unit = matchUnitAt(t, q);
+    if (unit) return { end: p + scale[0].length, scaleText: scale[0], power: SCALE_POWER[scale[0]], unit: unit.unit, approx: '' };
+  }
+  return null;
+}
+
 /** Exactly three ASCII digits at `at`, not followed by a fourth. */
 function isDigits3(t: string, at: number): boolean {
   return CHAR_CLASS[t.charCodeAt(at)] === 1 && CHAR_CLASS[t.charCodeAt(at + 1)] === 1 && CHAR_CLASS[t.charCodeAt(at + 2)] === 1 && CHAR_CLASS[t.charCodeAt(at + 3)] !== 1;
@@ -591,7 +614,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       approx = t[p];
       p++;
     }
-    const u = matchUnitAt(t, p);
+    const u = matchUnitAt(t, p) ?? borrowedUnit(t, p);
     if (!u) continue;
     if (scaleFromNumeral && u.scaleText) continue;
     if (TIME_UNITS.has(u.unit) || (u.unit === '个' && stickyAt(PERIOD_AFTER_Y, t, u.end))) continue;
