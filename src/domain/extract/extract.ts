@@ -168,6 +168,7 @@ function stickyAt(re: RegExp, t: string, at: number): boolean {
 }
 /** Words before a number that make it a specification, not an amount of work. */
 const SPEC_BEFORE = new Set(['时速', '速度', '载重', '排量', '电压', '海拔', '口径', '直径', '跨度', '纬度', '经度']);
+const SPEC_LAST = new Set([...SPEC_BEFORE].map((w) => w.charCodeAt(1)));
 const ELIDED_POINTS_Y = /^、[\d.]+个百分点/;
 const isCjk = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 const BARE_SCALE = /^[十百千万亿拾佰仟]+$/;
@@ -639,7 +640,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     const prefixQ = prefixQualifierAt(t, numStart);
 
     // ---- exclusions
-    if (numStart >= 2 && SPEC_BEFORE.has(t.slice(numStart - 2, numStart))) continue; // 时速350公里: a specification
+    if (SPEC_LAST.has(t.charCodeAt(numStart - 1)) && SPEC_BEFORE.has(t.slice(numStart - 2, numStart))) continue; // 时速350公里: a specification
     if (u.unit !== '%' && stickyAt(SLOGAN_AFTER_Y, t, unitEnd)) continue;
     if (!arabic && t[unitEnd] === '一') continue; // 四位一体, 三个一批
     if (insideShortQuote(t, numStart, unitEnd)) continue;
