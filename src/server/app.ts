@@ -21,6 +21,7 @@ import { registerReportRoutes } from './routes/reports.ts';
 import { registerPublicRoutes } from './routes/public.ts';
 import { registerAuditRoutes } from './routes/audit.ts';
 import { registerWorkReportRoutes } from './routes/workReports.ts';
+import { registerIndicatorPeerRoutes } from './routes/indicatorPeers.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 
 declare module 'fastify' {
@@ -101,6 +102,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerAuditRoutes(api);
     registerDocumentRoutes(api);
     registerWorkReportRoutes(api);
+    registerIndicatorPeerRoutes(api);
   }, { prefix: '/api' });
 
   if (options.webRoot) {

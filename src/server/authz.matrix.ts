@@ -61,6 +61,8 @@ export const MATRIX: MatrixRow[] = [
   { route: 'GET /api/commitments/summary', request: (w, t) => json('GET', `/api/commitments/summary?region=${w.regionOf(t)}`), expect: REGION_READ },
   { route: 'GET /api/projects', request: (w, t) => json('GET', `/api/projects?region=${w.regionOf(t)}`), expect: REGION_READ },
   { route: 'GET /api/indicators', request: (w, t) => json('GET', `/api/indicators?region=${w.regionOf(t)}`), expect: REGION_READ },
+  // peers' published figures for one indicator: anyone who reads the region
+  { route: 'GET /api/indicators/peers', request: (w, t) => json('GET', `/api/indicators/peers?region=${w.regionOf(t)}&indicator=${encodeURIComponent('地区生产总值')}`), expect: REGION_READ },
   { route: 'GET /api/reports', request: (w, t) => json('GET', `/api/reports?region=${w.regionOf(t)}`), expect: REGION_READ },
 
   // commitments

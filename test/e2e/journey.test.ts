@@ -84,6 +84,11 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
       expect(await page.locator('[role=alert]').count()).toBe(0);
       await shot(page, name);
     }
+    // 经济指标: where 盐湖区 stands among the districts of 运城市
+    await page.goto(`${server.url}/indicators`);
+    await poll(() => page.getByTestId('own-rank').count()).toBe(1);
+    expect(await page.getByTestId('own-rank').innerText()).toMatch(/^全市(并列)?第[一二三四五六七八九十]+$/);
+    expect(await page.getByTestId('peer-ranking').locator('.ant-table-row').count()).toBeGreaterThan(1);
     await page.getByRole('button', { name: 'English' }).click();
     await poll(() => page.getByRole('link', { name: 'Overview' }).count()).toBe(1);
     await page.getByRole('link', { name: 'Overview' }).click();

@@ -16,17 +16,11 @@ export default function Indicators() {
   const s = useSession();
   const [params, setParams] = useSearchParams();
   const own = s.region!;
-  const parent = own.parentCode;
-  // peers: the regions under the same parent, read in one request when the user may read the parent
-  const mayReadParent = !!parent && s.readableRegions.includes(parent);
-  const peers = useApi<{ items: IndicatorValue[] }>('/indicators', mayReadParent ? { region: parent, children: 'true' } : { region: own.code, children: s.scope.children });
-  const indicators = useMemo(() => [...new Set((peers.data?.items ?? []).filter((v) => v.regionCode === own.code || s.scope.children).map((v) => v.indicator))], [peers.data, own.code, s.scope.children]);
+  const peers = useApi<{ items: IndicatorValue[] }>('/indicators', { region: own.code });
+  const indicators = useMemo(() => [...new Set((peers.data?.items ?? []).map((v) => v.indicator))], [peers.data]);
   const [chosen, setChosen] = useState<string | undefined>(params.get('indicator') ?? undefined);
   const [periodType, setPeriodType] = useState<string | undefined>(undefined);
   const indicator = chosen && indicators.includes(chosen) ? chosen : indicators[0];
-  const names = new Map(s.regions.map((r) => [r.code, r.name]));
-  const parentName = parent ? (names.get(parent) ?? '') : '';
-  const scopeWord = parentName.endsWith('省') ? '全省' : '全市';
 
   return (
     <div>
@@ -43,11 +37,6 @@ export default function Indicators() {
           const fullSeries = ofIndicator.filter((v) => v.periodType === type).sort((a, b) => a.period.localeCompare(b.period));
           const series = fullSeries.slice(-12);
           const latestPeriod = series.at(-1)?.period;
-          const peerRows = d.items
-            .filter((v) => v.indicator === indicator && v.period === latestPeriod && v.regionCode !== parent)
-            .sort((a, b) => (b.yoyGrowth ?? -Infinity) - (a.yoyGrowth ?? -Infinity));
-          const rankOf = (code: string) => peerRows.findIndex((v) => v.regionCode === code);
-          const ownRank = rankOf(own.code);
           const unit = series.at(-1)?.unit ?? '';
           return (
             <Row gutter={[16, 16]}>
@@ -84,33 +73,49 @@ export default function Indicators() {
                 </Card>
               </Col>
               <Col xs={24} lg={10}>
-                <Card size="small" title={`${parentName || '同级'}各区县增速排名（${latestPeriod ? periodLabel(latestPeriod) : ''}）`} data-testid="peer-ranking">
-                  {mayReadParent && peerRows.length > 1 ? (
-                    <>
-                      {ownRank >= 0 && (
-                        <Typography.Paragraph style={{ fontSize: 16 }}>
-                          {own.name}{indicator}增速位居<Tag color={ownRank === 0 ? 'red' : 'blue'} style={{ fontSize: 16, padding: '2px 8px', marginLeft: 4 }}>{scopeWord}{CN_RANK[ownRank] ?? `第${ownRank + 1}`}</Tag>
-                        </Typography.Paragraph>
-                      )}
-                      <Table rowKey="id" size="small" pagination={false} dataSource={peerRows}
-                        rowClassName={(v) => (v.regionCode === own.code ? 'own-row' : '')}
-                        columns={[
-                          { title: t('排名'), key: 'rank', width: 60, render: (_: unknown, _v, i) => i + 1 },
-                          { title: '区县', dataIndex: 'regionCode', render: (c: string) => (c === own.code ? <b>{names.get(c)}</b> : names.get(c) ?? c) },
-                          { title: '数值', dataIndex: 'value', align: 'right', render: (x: string | null, v) => formatValue(x, v.unit) },
-                          { title: t('同比增长'), dataIndex: 'yoyGrowth', align: 'right', render: (g: number | null) => (g === null ? '—' : formatGrowth(g)) },
-                        ]}
-                      />
-                    </>
-                  ) : (
-                    <Empty description={mayReadParent ? '暂无同级区县数据' : '排名需要上级行政区的查看权限'} />
-                  )}
-                </Card>
+                {indicator && latestPeriod && <PeerRanking region={own.code} name={own.name} indicator={indicator} period={latestPeriod} />}
               </Col>
             </Row>
           );
         }}
       </DataState>
     </div>
+  );
+}
+
+interface PeerRow { regionCode: string; name: string; value: string | null; unit: string; yoyGrowth: number | null; rank: number | null }
+
+/** 同级排名: the districts under the same city (or province) by growth, this one in bold, 全市第一… */
+function PeerRanking({ region, name, indicator, period }: { region: string; name: string; indicator: string; period: string }) {
+  const t = useT();
+  const loaded = useApi<{ parent: { name: string; level: string } | null; period: string | null; items: PeerRow[] }>('/indicators/peers', { region, indicator, period });
+  const parent = loaded.data?.parent;
+  const scopeWord = parent?.level === 'province' ? '全省' : '全市';
+  const own = loaded.data?.items.find((x) => x.regionCode === region);
+  return (
+    <Card size="small" title={`${parent?.name ?? '同级'}各区县${indicator}增速排名（${periodLabel(period)}）`} data-testid="peer-ranking">
+      <DataState loaded={loaded} isEmpty={(d) => d.items.length < 2} empty="暂无同级地区数据">
+        {(d) => (
+          <>
+            {own?.rank && (
+              <Typography.Paragraph style={{ fontSize: 16 }}>
+                {name}{indicator}增速位居
+                <Tag color={own.rank === 1 ? 'red' : 'blue'} style={{ fontSize: 16, padding: '2px 8px', marginLeft: 4 }} data-testid="own-rank">
+                  {scopeWord}{d.items.filter((x) => x.rank === own.rank).length > 1 ? '并列' : ''}{CN_RANK[own.rank - 1] ?? `第${own.rank}`}
+                </Tag>
+              </Typography.Paragraph>
+            )}
+            <Table rowKey="regionCode" size="small" pagination={false} dataSource={d.items}
+              columns={[
+                { title: t('排名'), dataIndex: 'rank', width: 60, render: (r: number | null) => r ?? '—' },
+                { title: '地区', dataIndex: 'name', render: (n: string, x) => (x.regionCode === region ? <b>{n}</b> : n) },
+                { title: '数值', dataIndex: 'value', align: 'right', render: (v: string | null, x) => formatValue(v, x.unit) },
+                { title: t('同比增长'), dataIndex: 'yoyGrowth', align: 'right', render: (g: number | null) => (g === null ? '—' : formatGrowth(g)) },
+              ]}
+            />
+          </>
+        )}
+      </DataState>
+    </Card>
   );
 }
