@@ -274,16 +274,16 @@ export function splitUnit(written: string): { power: number; scaleText: string; 
 }
 
 /** Known units grouped by first character, longest first: a unit lookup reads one bucket. */
-const UNITS_BY_FIRST = new Map<string, string[]>();
+const UNITS_BY_FIRST = new Map<number, string[]>();
 for (const u of KNOWN_UNITS) {
-  const bucket = UNITS_BY_FIRST.get(u[0]);
+  const bucket = UNITS_BY_FIRST.get(u.charCodeAt(0));
   if (bucket) bucket.push(u);
-  else UNITS_BY_FIRST.set(u[0], [u]);
+  else UNITS_BY_FIRST.set(u.charCodeAt(0), [u]);
 }
-UNITS_BY_FIRST.set('％', ['％']);
+UNITS_BY_FIRST.set(0xff05, ['％']);
 
 function unitAt(text: string, p: number): string | null {
-  const bucket = UNITS_BY_FIRST.get(text[p]);
+  const bucket = UNITS_BY_FIRST.get(text.charCodeAt(p));
   if (!bucket) return null;
   for (const u of bucket) if (text.startsWith(u, p)) return u === '％' ? '%' : u;
   return null;
@@ -293,7 +293,7 @@ const SCALE_FIRST = new Set(SCALES.map(([s]) => s[0]));
 
 /** Character codes that can start a unit, a scale or 余/多 after a number (a quick pre-check). */
 export const UNIT_START_CODES: ReadonlySet<number> = new Set(
-  [...UNITS_BY_FIRST.keys(), ...SCALE_FIRST, '余', '多', '%', '％'].map((c) => c.charCodeAt(0)),
+  [...UNITS_BY_FIRST.keys(), ...[...SCALE_FIRST, '余', '多', '%', '％'].map((c) => c.charCodeAt(0))],
 );
 
 /** Finds the longest known unit (with optional scale and 余/多 between) at `pos` of `text`. */

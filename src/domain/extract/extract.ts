@@ -421,17 +421,17 @@ function cleanSubject(s: string): string {
   return balanceQuotes(start || end < out.length ? out.slice(start, end) : out);
 }
 
-const LEAD_BY_FIRST = new Map<string, string[]>();
+const LEAD_BY_FIRST = new Map<number, string[]>();
 for (const w of [...SUBJECT_LEAD_WORDS].sort((a, b) => b.length - a.length)) {
-  LEAD_BY_FIRST.set(w[0], [...(LEAD_BY_FIRST.get(w[0]) ?? []), w]);
+  LEAD_BY_FIRST.set(w.charCodeAt(0), [...(LEAD_BY_FIRST.get(w.charCodeAt(0)) ?? []), w]);
 }
 
-const VERBS_BY_LAST = new Map<string, string[]>();
-for (const v of VERB_LIST) VERBS_BY_LAST.set(v[v.length - 1], [...(VERBS_BY_LAST.get(v[v.length - 1]) ?? []), v]);
+const VERBS_BY_LAST = new Map<number, string[]>();
+for (const v of VERB_LIST) VERBS_BY_LAST.set(v.charCodeAt(v.length - 1), [...(VERBS_BY_LAST.get(v.charCodeAt(v.length - 1)) ?? []), v]);
 
 /** Does `s` end with one of the verbs after which the object names the amount (新建, 改造 …)? */
 function endsWithVerb(s: string): boolean {
-  const bucket = s.length ? VERBS_BY_LAST.get(s[s.length - 1]) : undefined;
+  const bucket = s.length ? VERBS_BY_LAST.get(s.charCodeAt(s.length - 1)) : undefined;
   return !!bucket && bucket.some((v) => s.endsWith(v));
 }
 
@@ -447,17 +447,17 @@ function stripLeadingWords(s: string): string {
         continue;
       }
     }
-    const word = LEAD_BY_FIRST.get(s[start])?.find((w) => s.startsWith(w, start));
+    const word = LEAD_BY_FIRST.get(c)?.find((w) => s.startsWith(w, start));
     if (!word) break;
     start += word.length;
   }
   return start ? s.slice(start) : s;
 }
 
-const TRAIL_BY_LAST = new Map<string, string[]>();
+const TRAIL_BY_LAST = new Map<number, string[]>();
 for (const w of [...SUBJECT_TRAIL_WORDS].sort((a, b) => b.length - a.length)) {
   const k = w[w.length - 1];
-  TRAIL_BY_LAST.set(k, [...(TRAIL_BY_LAST.get(k) ?? []), w]);
+  TRAIL_BY_LAST.set(k.charCodeAt(0), [...(TRAIL_BY_LAST.get(k.charCodeAt(0)) ?? []), w]);
 }
 
 /** Characters before a one-character trailing word that make it part of a word: 签约, 原有, 平均, 到达. */
@@ -470,13 +470,14 @@ const TRAIL_WORD_BEFORE: Record<string, string> = {
 function stripTrailingWords(s: string): string {
   let end = s.length;
   for (let guard = 0; end > 0 && guard < 8; guard++) {
-    const bucket = TRAIL_BY_LAST.get(s[end - 1]);
+    const last = s.charCodeAt(end - 1);
+    const bucket = TRAIL_BY_LAST.get(last);
     const word = bucket?.find((w) => s.endsWith(w, end) && !(w.length === 1 && TRAIL_WORD_BEFORE[w]?.includes(s[end - 2] ?? '')));
     if (word) {
       end -= word.length;
       continue;
     }
-    const batch = TRAILING_BATCH.exec(s.slice(Math.max(0, end - 6), end));
+    const batch = last === 0x6279 /* 批 */ || last === 0x6b21 /* 次 */ ? TRAILING_BATCH.exec(s.slice(Math.max(0, end - 6), end)) : null;
     if (batch) {
       end -= batch[0].length;
       continue;
@@ -509,10 +510,10 @@ const OBJECT_STOP_WORD = /全部|全面|加快|实现|建成|完成|达到|获�
 function lastTopLevelSeparator(s: string): number {
   let depth = 0;
   for (let i = s.length - 1; i >= 0; i--) {
-    const c = s[i];
-    if (c === '”' || c === '」' || c === '》') depth++;
-    else if (c === '“' || c === '「' || c === '《') depth = Math.max(0, depth - 1);
-    else if (c === '、' && depth === 0) return i;
+    const c = s.charCodeAt(i);
+    if (c === 0x201d || c === 0x300d || c === 0x300b) depth++; // ” 」 》
+    else if (c === 0x201c || c === 0x300c || c === 0x300a) depth = Math.max(0, depth - 1); // “ 「 《
+    else if (c === 0x3001 && depth === 0) return i; // 、
   }
   return -1;
 }
@@ -727,13 +728,12 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       const lastSep = lastTopLevelSeparator(leftRaw);
       let left = cleanSubject(lastSep >= 0 ? leftRaw.slice(lastSep + 1) : leftRaw);
       let objectMemo: string | null = null;
-      const object = () => (objectMemo ??= objectAfter(t, afterAll, clauseEnd));
       if (lastSep >= 0) {
         const beforeSep = cleanSubject(leftRaw.slice(0, lastSep));
         const leadVerb = VERB_AT_START.exec(beforeSep)?.[0] ?? '';
         if (!left) left = leadVerb; // 完成40个老旧小区、20条小街小巷改造: the verb carries over
-        else if (left.length <= 4 && object().length >= 2 && !endsWithVerb(left)) left = leadVerb; // 新建甲、乙2个养老中心
-        else if (object().length < 2 && !/\d/.test(beforeSep)) left = cleanSubject(leftRaw); // 关停洗砂、碎石场33家
+        else if (left.length <= 4 && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2 && !endsWithVerb(left)) left = leadVerb; // 新建甲、乙2个养老中心
+        else if ((objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length < 2 && !/\d/.test(beforeSep)) left = cleanSubject(leftRaw); // 关停洗砂、碎石场33家
       }
       // 人均收入从5.2万元提高到7.4万元: the subject stands before 从; the second amount restates it
       const from = left.lastIndexOf('从');
@@ -746,14 +746,14 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       const deng = left.lastIndexOf('等');
       if (deng > 0 && left.length - deng > 2) left = (VERB_AT_START.exec(left)?.[0] ?? '') + left.slice(deng + 1);
       const verbOnly = left.length <= 6 && endsWithVerb(left);
-      if ((!left || verbOnly || /[对为向在给与等的内中]$/.test(left)) && object().length >= 2) {
+      if ((!left || verbOnly || /[对为向在给与等的内中]$/.test(left)) && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2) {
         const keepVerb = verbOnly && !/^(?:完成|实现|有|共有|拥有)$/.test(left);
-        subject = (keepVerb ? left : '') + object();
+        subject = (keepVerb ? left : '') + objectMemo;
       } else if (!left && growth && (amountBefore || sameSentencePrev)) {
         // 民生支出达13.9亿元，…，增长13.9%: the growth of the sentence's amount
         subject = (amountBefore ?? sameSentencePrev!).subject.replace(GROWTH_SUFFIX, '');
-      } else if (t[afterAll] === '的' && GENERIC_MEASURE.test(left) && object().length >= 2) {
-        subject = object() + left; // 总投资10亿元的产业园 → 产业园总投资
+      } else if (t[afterAll] === '的' && GENERIC_MEASURE.test(left) && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2) {
+        subject = objectMemo + left; // 总投资10亿元的产业园 → 产业园总投资
       } else if ((GENERIC_MEASURE.test(left) || left.startsWith('占')) && amountBefore) {
         subject = amountBefore.subject.replace(GROWTH_SUFFIX, '') + left.replace(/的$/, ''); // 重点项目15个、总投资22.51亿元
       } else {
