@@ -432,7 +432,9 @@ for (const v of VERB_LIST) VERBS_BY_LAST.set(v.charCodeAt(v.length - 1), [...(VE
 /** Does `s` end with one of the verbs after which the object names the amount (新建, 改造 …)? */
 function endsWithVerb(s: string): boolean {
   const bucket = s.length ? VERBS_BY_LAST.get(s.charCodeAt(s.length - 1)) : undefined;
-  return !!bucket && bucket.some((v) => s.endsWith(v));
+  if (!bucket) return false;
+  for (const v of bucket) if (s.endsWith(v)) return true;
+  return false;
 }
 
 /** Strips discourse, time and actor words from the front: 截至目前全区累计建成 → 建成. */
@@ -447,7 +449,9 @@ function stripLeadingWords(s: string): string {
         continue;
       }
     }
-    const word = LEAD_BY_FIRST.get(c)?.find((w) => s.startsWith(w, start));
+    const bucket = LEAD_BY_FIRST.get(c);
+    let word = '';
+    if (bucket) for (const w of bucket) if (s.startsWith(w, start)) { word = w; break; }
     if (!word) break;
     start += word.length;
   }
@@ -472,7 +476,15 @@ function stripTrailingWords(s: string): string {
   for (let guard = 0; end > 0 && guard < 8; guard++) {
     const last = s.charCodeAt(end - 1);
     const bucket = TRAIL_BY_LAST.get(last);
-    const word = bucket?.find((w) => s.endsWith(w, end) && !(w.length === 1 && TRAIL_WORD_BEFORE[w]?.includes(s[end - 2] ?? '')));
+    let word = '';
+    if (bucket) {
+      for (const w of bucket) {
+        if (s.endsWith(w, end) && !(w.length === 1 && end >= 2 && TRAIL_WORD_BEFORE[w]?.includes(s[end - 2]))) {
+          word = w;
+          break;
+        }
+      }
+    }
     if (word) {
       end -= word.length;
       continue;
