@@ -212,6 +212,8 @@ export default async function workflowBench(): Promise<void> {
     const cost = r.floor.perSecond / r.perSecond;
     lines.push(`- ${r.engine}: lost writes **${lost}**, duplicated **${dup}** (goal 0) ${lost === 0 && dup === 0 ? '✓' : '✗'} · p99 **${r.p99} ms**${r.engine === 'postgres' ? ` (goal < 150 ms) ${r.p99 < 150 ? '✓' : '✗'}` : ''} · cost per request **${cost.toFixed(2)}×** the floor (goal ≤ 3×) ${cost <= 3 ? '✓' : '✗'}`);
   }
+  for (const r of loads.filter((x) => x.timeouts > 0))
+    lines.push('', `${r.engine}: ${r.timeouts} requests got no answer within 20 s and count as timeouts, not in the latency percentiles${r.engine === 'pglite' ? ' (PGlite runs one statement at a time, so 200 clients queue behind each other)' : ''}; none of them is among the acknowledged writes, and any report they carried that was stored is in “stored”.`);
   const pg = loads.find((r) => r.engine === 'postgres');
   if (pg && pg.p99 >= 150) {
     const needed = CONNECTIONS / 0.15;
