@@ -567,9 +567,10 @@ function extract(original: string, options: ExtractOptions): Claim[] {
   let cueSentence = -2;
   let targetCueAt = -1;
   let resultCueAt = -1;
-  let prevInSentence: { sentenceStart: number; subject: string; end: number } | null = null;
+  // the previous claim (updated in place: one object for the whole run)
+  const prevInSentence = { sentenceStart: -1, subject: '', end: -1 };
   /** the last amount (not a rate) of the sentence: what a following rate or share refers to */
-  let prevAmount = null as { sentenceStart: number; subject: string } | null;
+  const prevAmount = { sentenceStart: -1, subject: '' };
   let list: ListContext | null = null;
 
   let li = 0;
@@ -715,7 +716,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
 
     // ---- subject
     // the subject is read after the previous claim of the same clause (800万元和“爱心消费券”181.95万元)
-    const leftStart = Math.max(clauseStart, numStart - 40, prevInSentence && prevInSentence.end > clauseStart && prevInSentence.end <= numStart ? prevInSentence.end : 0);
+    const leftStart = Math.max(clauseStart, numStart - 40, prevInSentence.end > clauseStart && prevInSentence.end <= numStart ? prevInSentence.end : 0);
     const leftRaw = t.slice(leftStart, numStart - (prefixQ?.length ?? 0));
     let subject: string;
     const growth = prefixQ && GROWTH_QUALIFIER.test(prefixQ) ? prefixQ.replace(/^(?:同比|年均|分别)/, '') : null;
@@ -735,8 +736,8 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       subject = items.length > 1 ? listSubject(list) : cleanSubject(t.slice(leftStart, leftStart + fenbie));
     } else {
       list = null;
-      const sameSentencePrev = prevInSentence !== null && prevInSentence.sentenceStart === sentenceStart ? prevInSentence : null;
-      const amountBefore = prevAmount !== null && prevAmount.sentenceStart === sentenceStart ? prevAmount : null;
+      const sameSentencePrev = prevInSentence.sentenceStart === sentenceStart ? prevInSentence : null;
+      const amountBefore = prevAmount.sentenceStart === sentenceStart ? prevAmount : null;
       const lastSep = lastTopLevelSeparator(leftRaw);
       let left = cleanSubject(lastSep >= 0 ? leftRaw.slice(lastSep + 1) : leftRaw);
       let objectMemo: string | null = null;
@@ -750,7 +751,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       // 人均收入从5.2万元提高到7.4万元: the subject stands before 从; the second amount restates it
       const from = left.lastIndexOf('从');
       if (from > 0) left = cleanSubject(left.slice(0, from));
-      else if (CHANGE_TO.test(left) && prevInSentence && prevInSentence.sentenceStart === sentenceStart) left = prevInSentence.subject.replace(GROWTH_SUFFIX, '');
+      else if (sameSentencePrev && CHANGE_TO.test(left)) left = sameSentencePrev.subject.replace(GROWTH_SUFFIX, '');
       // 对甲乙企业及车间共发放就业奖补45万元: what follows 共/累计 names the amount
       const total = /(?:共计|共|累计|合计|总计)(?=[\u4e00-\u9fff]{2})/.exec(left);
       if (total && total.index > 0 && VERB_AT_START.test(left.slice(total.index + total[0].length))) left = left.slice(total.index + total[0].length);
@@ -778,11 +779,16 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       // nothing before or after: the amount restates the previous one (增加1829万千瓦、达到9048万千瓦)
       const object = objectAfter(t, afterAll, clauseEnd);
       if (object) subject = object;
-      else if (prevInSentence && prevInSentence.sentenceStart === sentenceStart) subject = prevInSentence.subject.replace(GROWTH_SUFFIX, '');
+      else if (prevInSentence.sentenceStart === sentenceStart) subject = prevInSentence.subject.replace(GROWTH_SUFFIX, '');
       else subject = t.slice(Math.max(clauseStart, numStart - 8), numStart);
     }
-    prevInSentence = { sentenceStart, subject, end: afterAll };
-    if (u.unit !== '%' && u.unit !== '个百分点') prevAmount = { sentenceStart, subject };
+    prevInSentence.sentenceStart = sentenceStart;
+    prevInSentence.subject = subject;
+    prevInSentence.end = afterAll;
+    if (u.unit !== '%' && u.unit !== '个百分点') {
+      prevAmount.sentenceStart = sentenceStart;
+      prevAmount.subject = subject;
+    }
 
     // ---- the claim
     const qualifiers: string[] = [];
