@@ -5,7 +5,7 @@
  * test-artifacts/e2e/.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { ensureWebBuilt, haveChromium, launchBrowser, ROOT, shot, signIn, startDemoServer, type RunningServer } from './harness.ts';
@@ -49,6 +49,11 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     browser = await launchBrowser();
     page = await browser.context.newPage();
   }, 240_000);
+
+  // what the page showed when a step failed, for whoever reads the CI artifacts
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-${ctx.task.name.slice(0, 40).replace(/[^\w\u4e00-\u9fff]+/g, '-')}`).catch(() => {});
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -136,6 +141,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await row.locator('input[type=checkbox]').check();
     await page.getByRole('button', { name: /批量交办/ }).click();
     const modal = page.getByRole('dialog');
+    await poll(() => modal.getByLabel('牵头单位').count()).toBe(1);
     await modal.getByRole('button', { name: /交\s*办/ }).click();
     await poll(() => modal.getByText('请选择牵头单位').count()).toBe(1);
     await pick(page, modal, '牵头单位', '商务');
@@ -256,6 +262,37 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await poll(() => statusCount(page, state.statusBefore!)).toBe(state.countBefore! - 1);
     await poll(() => page.locator('[data-chart="完成率趋势"] svg path').count()).toBeGreaterThan(5);
     await shot(page, '07-overview-after');
+  });
+
+  it('an account made by the office must change its one-time password first; the server says why it refuses', async () => {
+    await signIn(page, server.url, 'yanhu.admin');
+    const dept = await apiGet<{ departments: { id: string; shortName: string }[] }>(page, '/api/regions/140802');
+    const made = await page.evaluate(async (departmentId) => {
+      const csrf = decodeURIComponent(/duban_csrf=([^;]+)/.exec(document.cookie)![1]!);
+      const res = await fetch('/api/users', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ username: 'yanhu.newclerk', displayName: '新填报员', role: 'reporter', departmentId }) });
+      return res.json() as Promise<{ initialPassword: string }>;
+    }, dept.departments.find((d) => d.shortName.includes('人社'))!.id);
+    await page.context().clearCookies();
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel('用户名').fill('yanhu.newclerk');
+    await page.getByLabel('密码').fill(made.initialPassword);
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await poll(() => page.getByText('首次登录，请先修改初始密码。').count()).toBe(1);
+    await page.getByLabel('当前密码').fill('not-the-password-1');
+    await page.getByLabel('新密码', { exact: true }).fill('Clerk2026pass');
+    await page.getByLabel('确认新密码').fill('Clerk2026pasz');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => page.getByText('两次输入的密码不一致').count()).toBe(1);
+    await page.getByLabel('确认新密码').fill('Clerk2026pass');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    const refusal = page.getByRole('alert').filter({ hasNotText: '首次登录' });
+    await poll(() => refusal.count()).toBe(1); // the server's own words: the current password is wrong
+    expect(await refusal.innerText()).toContain('当前密码');
+    await shot(page, '09-password-refused');
+    await page.getByLabel('当前密码').fill(made.initialPassword);
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.waitForURL(/\/my$/);
+    await poll(() => page.getByText('本单位').count()).toBeGreaterThan(0);
   });
 
   it('the public page shows the published commitment and hides the unpublished one, on a phone', async () => {

@@ -76,6 +76,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <Typography.Text>{s.user.displayName}</Typography.Text>
             <Tag>{t(ROLE_LABELS[s.user.role] ?? s.user.role)}</Tag>
             {s.user.departmentId && <Tag color="blue">{s.deptName(s.user.departmentId)}</Tag>}
+            <Link to="/password">{t('修改密码')}</Link>
             <Button size="small" onClick={() => void s.signOut()}>{t('退出登录')}</Button>
           </Space>
         )}

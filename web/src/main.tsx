@@ -22,12 +22,15 @@ const ImportReport = lazy(() => import('./pages/ImportReport.tsx'));
 const Projects = lazy(() => import('./pages/Projects.tsx'));
 const Indicators = lazy(() => import('./pages/Indicators.tsx'));
 const Assessment = lazy(() => import('./pages/Assessment.tsx'));
+const ChangePassword = lazy(() => import('./pages/ChangePassword.tsx'));
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { user } = useSession();
   const loc = useLocation();
   if (user === undefined) return <Skeleton active style={{ padding: 48 }} />;
   if (user === null) return <Navigate to={`/login?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
+  // an account with a one-time password may do nothing else until it is changed
+  if (user.mustChangePassword) return <Suspense fallback={null}><ChangePassword /></Suspense>;
   return <>{children}</>;
 }
 
@@ -63,6 +66,7 @@ function Themed() {
                           <Route path="/projects" element={<Projects />} />
                           <Route path="/indicators" element={<Indicators />} />
                           <Route path="/assessment" element={<Assessment />} />
+                          <Route path="/password" element={<ChangePassword />} />
                           <Route path="*" element={<Navigate to="/" replace />} />
                         </Routes>
                       </Suspense>

@@ -46,7 +46,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const reload = useCallback(async () => {
     setLoadError(undefined);
     try {
-      const [me, all] = await Promise.all([api<{ user: SessionUser; readableRegions: string[] }>('/auth/me'), api<{ items: Region[] }>('/regions')]);
+      const [meP, allP] = await Promise.allSettled([api<{ user: SessionUser; readableRegions: string[] }>('/auth/me'), api<{ items: Region[] }>('/regions')]);
+      if (meP.status === 'rejected') throw meP.reason;
+      const me = meP.value;
+      // a one-time password must be changed before anything else can be read
+      if (me.user.mustChangePassword) {
+        setUser(me.user);
+        return;
+      }
+      if (allP.status === 'rejected') throw allP.reason;
+      const all = allP.value;
       setRegions(all.items);
       setReadable(me.readableRegions);
       setUser(me.user);
