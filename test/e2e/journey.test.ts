@@ -268,7 +268,8 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await signIn(page, server.url, 'yanhu.admin');
     const dept = await apiGet<{ departments: { id: string; shortName: string }[] }>(page, '/api/regions/140802');
     const made = await page.evaluate(async (departmentId) => {
-      const csrf = decodeURIComponent(/duban_csrf=([^;]+)/.exec(document.cookie)![1]!);
+      const cookie = (globalThis as unknown as { document: { cookie: string } }).document.cookie; // runs in the page
+      const csrf = decodeURIComponent(/duban_csrf=([^;]+)/.exec(cookie)![1]!);
       const res = await fetch('/api/users', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ username: 'yanhu.newclerk', displayName: '新填报员', role: 'reporter', departmentId }) });
       return res.json() as Promise<{ initialPassword: string }>;
     }, dept.departments.find((d) => d.shortName.includes('人社'))!.id);
