@@ -12,8 +12,8 @@ export type RankedDepartment = RankedAssessment & { departmentName: string };
 
 /**
  * 考核排名: every lead department of the region scored for `period` (completion against 序时进度,
- * timeliness, returned share; weights from the configuration), evaluated at the period's end or
- * today if earlier, ranked with ties. Offices and leaders of the region (or above) read it.
+ * timeliness, returned share; weights from the configuration), completion evaluated at the period's
+ * end (or today if earlier), timeliness over the period's reports due by today; ranked with ties. Offices and leaders of the region (or above) read it.
  */
 export async function assessDepartments(ctx: AppContext, o: { actor: WorkflowActor; regionCode: string; period: string }): Promise<{ period: string; asOf: string; items: RankedDepartment[] }> {
   const period = Period.parse(o.period);
@@ -24,7 +24,8 @@ export async function assessDepartments(ctx: AppContext, o: { actor: WorkflowAct
   const items = await loadSnapshot(ctx.db, ctx, [o.regionCode], asOf);
   const records = departmentRecords(
     items.filter((i) => i.commitment.subtaskCount === 0).map((i) => ({ commitment: i.commitment, reports: i.reports, evaluation: i.commitment.evaluation })),
-    period, asOf, ctx.config,
+    // reports count as on time or late once due: a month's reports fall due in the next month
+    period, ctx.today(), ctx.config,
   );
   const names = new Map((await listDepartments(ctx.db, o.regionCode)).map((d) => [d.id, d.shortName ?? d.name]));
   const ranked = rankAssessments(records.map((r) => scoreDepartment(r, period, ctx.config)));
