@@ -217,6 +217,8 @@ describe.each(testEngines())('workflow routes on %s', (engine) => {
     const body = res.json();
     expect(body.items.length).toBeGreaterThan(0);
     expect(body.items[0]).toMatchObject({ rank: 1, departmentName: expect.any(String), parts: { completion: expect.any(Object), timeliness: expect.any(Object), returned: expect.any(Object) } });
+    // May's reports fell due on 5 June: timeliness is measured, not empty
+    expect(body.items.some((i: { parts: { timeliness: { score: number | null } } }) => i.parts.timeliness.score !== null)).toBe(true);
     expect((await get('hr', '/assessment?region=430502&period=2024-05')).statusCode).toBe(403);
     expect((await get('other', '/assessment?region=430502&period=2024-05')).statusCode).toBe(403);
     expect((await get(null, '/assessment?region=430502&period=2024-05')).statusCode).toBe(401);
