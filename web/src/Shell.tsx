@@ -70,6 +70,19 @@ export function Shell({ children }: { children: ReactNode }) {
             />
           </>
         )}
+        {s.region && s.scope.children && (
+          <>
+            <label htmlFor="year-switch" style={{ color: '#555' }}>{t('年度')}</label>
+            <Select
+              id="year-switch"
+              aria-label={t('年度')}
+              value={s.year}
+              style={{ minWidth: 110 }}
+              onChange={(y) => s.setYear(y)}
+              options={Array.from({ length: 5 }, (_, i) => new Date().getFullYear() - i).map((y) => ({ value: y, label: lang === 'en' ? String(y) : `${y}年` }))}
+            />
+          </>
+        )}
         <span style={{ flex: 1 }} />
         {s.user && (
           <Space>

@@ -21,6 +21,11 @@ export interface Session {
   deptName(id: string | null | undefined): string;
   /** query parameters that scope a list to the selection */
   scope: { region: string; children?: boolean; plan?: string };
+  /** the year shown: the plan's, or for a city/province summary the one chosen (several plans are mixed there) */
+  year: number;
+  setYear(y: number): void;
+  /** whether a listed commitment belongs to the year shown (the server filters by plan; summaries need this) */
+  inYear(c: { startDate: string }): boolean;
   reload(): Promise<void>;
   signOut(): Promise<void>;
   loadError: unknown;
@@ -42,6 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [region, setRegion] = useState<RegionDetail | undefined>(undefined);
   const [planId, setPlanIdState] = useState<string | undefined>(() => localStorage.getItem('duban.plan') ?? undefined);
   const [loadError, setLoadError] = useState<unknown>(undefined);
+  const [summaryYear, setSummaryYear] = useState<number>(() => new Date().getFullYear());
 
   const reload = useCallback(async () => {
     setLoadError(undefined);
@@ -78,7 +84,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     if (!regionCode) return;
     let live = true;
-    api<RegionDetail>(`/regions/${regionCode}`).then((r) => {
+    api<RegionDetail>(`/regions/${regionCode}`).then(async (r) => {
+      // a city or province summary names the departments of the regions below it
+      if (r.level === 'city' || r.level === 'province') {
+        const below = await Promise.allSettled(r.children.map((c) => api<{ items: Department[] }>(`/regions/${c.code}/departments`)));
+        r = { ...r, departments: [...r.departments, ...below.flatMap((b) => (b.status === 'fulfilled' ? b.value.items : []))] };
+      }
       if (!live) return;
       setRegion(r);
       setPlanIdState((cur) => (cur && r.plans.some((p) => p.id === cur) ? cur : [...r.plans].sort((a, b) => b.year - a.year)[0]?.id));
@@ -111,6 +122,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       departments: depts,
       deptName: (id) => (id ? (byId.get(id)?.shortName ?? byId.get(id)?.name ?? '—') : '未指定'),
       scope: { region: region?.code ?? '', children: aggregate || undefined, plan: aggregate ? undefined : plan?.id },
+      year: aggregate ? summaryYear : (plan?.year ?? summaryYear),
+      setYear: setSummaryYear,
+      inYear: (c) => !aggregate || c.startDate.slice(0, 4) === String(summaryYear),
       reload,
       async signOut() {
         try {
@@ -122,7 +136,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       loadError,
     };
-  }, [user, readable, regions, region, planId, reload, loadError]);
+  }, [user, readable, regions, region, planId, reload, loadError, summaryYear]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -66,7 +66,7 @@ export default function Commitments() {
   const withDrafts = params.get('drafts') === 'true';
   const fetched = useApi<{ items: EvaluatedCommitment[]; asOf: string }>('/commitments', { ...query, topLevel: 'true' });
   // imported drafts and cancelled commitments are not under supervision: shown only when asked for
-  const loaded = useMemo(() => ({ ...fetched, data: fetched.data && { ...fetched.data, items: withDrafts ? fetched.data.items : fetched.data.items.filter(isSupervised) } }), [fetched, withDrafts]);
+  const loaded = useMemo(() => ({ ...fetched, data: fetched.data && { ...fetched.data, items: fetched.data.items.filter((c) => (withDrafts || isSupervised(c)) && s.inYear(c)) } }), [fetched, withDrafts, s]);
   const [hidden, setHidden] = useState<ColumnKey[]>(() => {
     try {
       return JSON.parse(localStorage.getItem('duban.columns.commitments') ?? 'null') ?? DEFAULT_HIDDEN;

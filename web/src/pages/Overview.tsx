@@ -22,14 +22,14 @@ export default function Overview() {
   const all = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, topLevel: 'true' });
   const derived = useMemo(() => {
     if (!all.data) return undefined;
-    const items = all.data.items.filter(isSupervised);
+    const items = all.data.items.filter((c) => isSupervised(c) && s.inYear(c));
     const byLag = (a: EvaluatedCommitment, b: EvaluatedCommitment) => (b.evaluation.lag ?? -Infinity) - (a.evaluation.lag ?? -Infinity);
     return {
       summary: summarizeSupervised(items),
       lagging: items.filter((c) => c.evaluation.status === 'lagging' || c.evaluation.status === 'seriouslyLagging').sort(byLag),
       overdue: items.filter((c) => c.evaluation.overdue).sort(byLag),
     };
-  }, [all.data]);
+  }, [all.data, s.inYear]);
   const summary = { ...all, data: derived?.summary };
   const lagging = { ...all, data: derived && { items: derived.lagging } };
   const overdue = { ...all, data: derived && { items: derived.overdue } };
@@ -40,7 +40,7 @@ export default function Overview() {
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
           {t('总览')} · {s.region?.name}
-          {s.plan && !s.scope.children ? ` ${s.plan.year}` : ''}
+          {` ${s.year}`}
         </Typography.Title>
         <Downloads />
       </div>
@@ -218,7 +218,7 @@ function Trend() {
   const s = useSession();
   const [points, setPoints] = useState<{ month: string; avg: number | null; behind: number }[] | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const year = s.plan?.year ?? new Date().getFullYear();
+  const year = s.year;
   const months = useMemo(() => {
     const today = new Date().toISOString().slice(0, 10);
     const out: string[] = [];
@@ -233,14 +233,14 @@ function Trend() {
     let live = true;
     setPoints(null);
     setError(null);
-    Promise.all(months.map((asOf) => api<{ items: EvaluatedCommitment[] }>(withQuery('/commitments', { ...s.scope, topLevel: 'true', asOf })).then((d) => summarizeSupervised(d.items)))).then(
+    Promise.all(months.map((asOf) => api<{ items: EvaluatedCommitment[] }>(withQuery('/commitments', { ...s.scope, topLevel: 'true', asOf })).then((d) => summarizeSupervised(d.items.filter((c) => s.inYear(c)))))).then(
       (all) => live && setPoints(all.map((x, i) => ({ month: months[i]!.slice(0, 7), avg: x.total.averageCompletion, behind: x.total.byStatus.lagging + x.total.byStatus.seriouslyLagging }))),
       (e) => live && setError(e),
     );
     return () => {
       live = false;
     };
-  }, [months, s.scope.region, s.scope.plan, s.scope.children]);
+  }, [months, s.scope.region, s.scope.plan, s.scope.children, s.inYear]);
   if (error) return <Typography.Text type="danger">{t('加载失败')}</Typography.Text>;
   if (!points) return <Skeleton active />;
   return (
