@@ -84,9 +84,10 @@ describe('change requests (调整/延期/取消)', () => {
     expect(validateChangeRequest(c, { kind: 'adjust', changes: { comparator: 'range', targetValueMax: '3000' } }, 'admin').ok).toBe(false);
     expect(validateChangeRequest(c, { kind: 'adjust', changes: { comparator: 'range', targetValueMax: '4000' } }, 'admin').ok).toBe(true);
   });
-  it('is decided once, by the office or a leader', () => {
+  it('is decided once, by the office (leaders read and instruct, they do not decide)', () => {
     expect(decideChangeRequest('pending', 'approve', 'admin')).toEqual({ ok: true, value: 'approved' });
-    expect(decideChangeRequest('pending', 'refuse', 'leader')).toEqual({ ok: true, value: 'refused' });
+    expect(decideChangeRequest('pending', 'refuse', 'admin')).toEqual({ ok: true, value: 'refused' });
+    expect(decideChangeRequest('pending', 'refuse', 'leader').ok).toBe(false);
     expect(decideChangeRequest('pending', 'approve', 'leadReporter').ok).toBe(false);
     expect(decideChangeRequest('refused', 'approve', 'admin').ok).toBe(false);
   });

@@ -36,12 +36,12 @@ const OPEN_STATES: readonly CommitmentState[] = ['draft', 'assigned', 'acknowled
  * files a change request, and the office's approval applies it (`applyChangeRequest`).
  */
 export const TRANSITIONS: readonly Transition[] = [
-  { action: 'assign', from: ['draft'], to: 'assigned', roles: ['admin', 'leader'], label: '交办' },
+  { action: 'assign', from: ['draft'], to: 'assigned', roles: ['admin'], label: '交办' },
   { action: 'acknowledge', from: ['assigned'], to: 'acknowledged', roles: ['leadReporter'], label: '签收' },
   { action: 'start', from: ['acknowledged'], to: 'inProgress', roles: ['leadReporter', 'admin'], label: '开始推进' },
   { action: 'requestClose', from: ['acknowledged', 'inProgress'], to: 'closeRequested', roles: ['leadReporter'], label: '办结申请' },
-  { action: 'rejectClose', from: ['closeRequested'], to: 'inProgress', roles: ['admin', 'leader'], label: '退回办结申请' },
-  { action: 'close', from: ['closeRequested'], to: 'closed', roles: ['admin', 'leader'], label: '办结销号' },
+  { action: 'rejectClose', from: ['closeRequested'], to: 'inProgress', roles: ['admin'], label: '退回办结申请' },
+  { action: 'close', from: ['closeRequested'], to: 'closed', roles: ['admin'], label: '办结销号' },
   { action: 'cancel', from: OPEN_STATES, to: 'cancelled', roles: ['admin'], label: '取消' },
 ];
 
@@ -138,14 +138,14 @@ export function validateChangeRequest(
   return { ok: true, value: true };
 }
 
-/** The office's decision on a pending change request: 批准 approve or 不予批准 refuse (admin or leader). */
+/** The office's decision on a pending change request: 批准 approve or 不予批准 refuse (the office only: leaders read and instruct). */
 export function decideChangeRequest(
   state: ChangeRequestState,
   decision: 'approve' | 'refuse',
   actorRole: LifecycleRole | null,
 ): LifecycleResult<ChangeRequestState> {
   if (state !== 'pending') return refusedChange('该变更申请已审批', `change request already ${state}`);
-  if (actorRole !== 'admin' && actorRole !== 'leader') {
+  if (actorRole !== 'admin') {
     return { ok: false, error: new LifecycleError('forbidden_role', '无权审批变更申请', `role ${actorRole ?? 'none'} may not decide change requests`) };
   }
   return { ok: true, value: decision === 'approve' ? 'approved' : 'refused' };

@@ -1,8 +1,9 @@
 /**
  * Authorization matrix rows of the workflow routes (lifecycle, supervision, economy), joined into
  * MATRIX in authz.matrix.ts. Lifecycle moves follow the state machine's roles (domain/lifecycle.ts):
- * the office and leaders assign, close and decide; the lead department's reporter acknowledges,
- * asks to close and files change requests. A city reads its districts but acts in none of them.
+ * the office assigns, closes and decides; leaders read and record instructions; the lead
+ * department's reporter acknowledges, asks to close and files change requests. A city reads its
+ * districts but acts in none of them.
  */
 import { randomUUID } from 'node:crypto';
 import { insertChangeRequest } from '../store/changeRequests.ts';
@@ -12,6 +13,8 @@ import { ENTITY_READ, REGION_READ, grid, json, officeWrite, type MatrixRow } fro
 const all = (s: number): [number, number, number] => [s, s, s];
 /** The office or a leader of the district (state machine roles admin, leader). */
 const officeOrLeader = (ok: number) => grid({ admin: [ok, ok, 404], leader: [ok, ok, 404], reporter: [403, 404, 404], rest: all(403) });
+/** The office of the district only. */
+const officeOnly = (ok: number) => grid({ admin: [ok, ok, 404], leader: [403, 403, 404], reporter: [403, 404, 404], rest: all(403) });
 /** The lead department's reporter. */
 const leadReporter = (ok: number) => grid({ reporter: [ok, 404, 404], admin: [403, 403, 404], leader: [403, 403, 404], rest: all(403) });
 /** The office or the lead department. */
@@ -29,8 +32,8 @@ const pendingChange = async (w: World, t: TargetName) => {
 
 export const WORKFLOW_MATRIX: MatrixRow[] = [
   // lifecycle
-  { route: 'POST /api/commitments/:id/assign', request: async (w, t) => { const c = await w.commitment(t, { state: 'draft' }); return json('POST', `/api/commitments/${c.id}/assign`, { version: c.version }); }, expect: officeOrLeader(200) },
-  { route: 'POST /api/commitments/assign', request: async (w, t) => { const c = await w.commitment(t, { state: 'draft' }); return json('POST', '/api/commitments/assign', { items: [{ id: c.id, version: c.version }] }); }, expect: officeOrLeader(200) },
+  { route: 'POST /api/commitments/:id/assign', request: async (w, t) => { const c = await w.commitment(t, { state: 'draft' }); return json('POST', `/api/commitments/${c.id}/assign`, { version: c.version }); }, expect: officeOnly(200) },
+  { route: 'POST /api/commitments/assign', request: async (w, t) => { const c = await w.commitment(t, { state: 'draft' }); return json('POST', '/api/commitments/assign', { items: [{ id: c.id, version: c.version }] }); }, expect: officeOnly(200) },
   {
     route: 'POST /api/commitments/:id/acknowledge',
     request: async (w, t) => {
@@ -49,11 +52,11 @@ export const WORKFLOW_MATRIX: MatrixRow[] = [
     },
     expect: leadReporter(200),
   },
-  { route: 'POST /api/commitments/:id/transitions/:action', request: async (w, t) => { const c = await w.commitment(t, { state: 'closeRequested' }); return json('POST', `/api/commitments/${c.id}/transitions/close`, { version: c.version }); }, expect: officeOrLeader(200) },
+  { route: 'POST /api/commitments/:id/transitions/:action', request: async (w, t) => { const c = await w.commitment(t, { state: 'closeRequested' }); return json('POST', `/api/commitments/${c.id}/transitions/close`, { version: c.version }); }, expect: officeOnly(200) },
   { route: 'POST /api/commitments/:id/change-requests', request: async (w, t) => json('POST', `/api/commitments/${(await w.commitment(t)).id}/change-requests`, { kind: 'extend', changes: { deadline: '2025-06-30' }, reason: '征地延后' }), expect: officeOrLead(201) },
   { route: 'GET /api/commitments/:id/change-requests', request: async (w, t) => json('GET', `/api/commitments/${(await w.commitment(t)).id}/change-requests`), expect: ENTITY_READ },
   { route: 'GET /api/change-requests', request: (w, t) => json('GET', `/api/change-requests?region=${w.regionOf(t)}`), expect: officeRegion(200) },
-  { route: 'POST /api/change-requests/:id/decision', request: async (w, t) => { const cr = await pendingChange(w, t); return json('POST', `/api/change-requests/${cr.id}/decision`, { decision: 'approve', version: cr.version }); }, expect: officeOrLeader(200) },
+  { route: 'POST /api/change-requests/:id/decision', request: async (w, t) => { const cr = await pendingChange(w, t); return json('POST', `/api/change-requests/${cr.id}/decision`, { decision: 'approve', version: cr.version }); }, expect: officeOnly(200) },
   { route: 'POST /api/commitments/:id/publish', request: async (w, t) => { const c = await w.commitment(t); return json('POST', `/api/commitments/${c.id}/publish`, { version: c.version, published: true }); }, expect: officeWrite(200) },
   { route: 'GET /api/drafts', request: (w, t) => json('GET', `/api/drafts?region=${w.regionOf(t)}`), expect: officeRegion(200) },
   { route: 'POST /api/commitments/:id/confirm', request: async (w, t) => { const c = await draft(w, t); return json('POST', `/api/commitments/${c.id}/confirm`, { version: c.version }); }, expect: officeWrite(200) },
