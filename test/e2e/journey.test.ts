@@ -310,4 +310,19 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await shot(page, '08-public-phone');
     await page.setViewportSize({ width: 1366, height: 900 });
   });
+
+  it('a city leader switches between the districts below and the city summary', async () => {
+    await signIn(page, server.url, 'yuncheng.leader');
+    await poll(() => page.locator('[data-status-card]').count()).toBe(6);
+    const district = await totalCount(page);
+    expect(await page.title()).toContain('盐湖区');
+    await page.getByLabel('行政区').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '运城市（汇总）' }).click();
+    await poll(() => page.getByRole('heading', { level: 3 }).first().innerText()).toContain('运城市');
+    await poll(() => page.locator('[data-status-card]').count()).toBe(6);
+    // the demo's other districts of 运城市 have indicators but no plans: the summary equals 盐湖区
+    await poll(() => totalCount(page)).toBe(district);
+    await shot(page, 'p-city-summary');
+    await page.evaluate(() => localStorage.clear());
+  });
 });

@@ -1,5 +1,5 @@
 /** The frame around every signed-in page: menu by role, region and year switchers, language, user. */
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
 import { Button, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from './labels.ts';
@@ -25,6 +25,11 @@ export function Shell({ children }: { children: ReactNode }) {
   const pages = PAGES.filter((p) => p.roles.includes(role));
   const selected = pages.filter((p) => (p.path === '/' ? loc.pathname === '/' : loc.pathname.startsWith(p.path))).map((p) => p.path);
   const switchable = s.regions.filter((r) => s.readableRegions.includes(r.code));
+  // the tab names the page, for people with many tabs and for screen readers
+  const current = PAGES.find((p) => (p.path === '/' ? loc.pathname === '/' : loc.pathname.startsWith(p.path)));
+  useEffect(() => {
+    document.title = `${current ? t(current.label) : t('督办')} · ${s.region?.name ?? ''} · ${t('督办')}`;
+  }, [current, s.region?.name, t]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#9f1a1a', paddingInline: 20, height: 56 }}>
