@@ -60,6 +60,9 @@ export default function ChangePassword({ onDone }: { onDone?: () => void }) {
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy} block>{t('保存')}</Button>
       </Form>
+      {required && (
+        <Button type="link" block style={{ marginTop: 8 }} onClick={() => void s.signOut()}>{t('退出登录')}</Button>
+      )}
     </Card>
   );
 }
