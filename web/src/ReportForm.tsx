@@ -22,7 +22,7 @@ const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-$
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.ofd';
 const MAX_BYTES = 10 * 1024 * 1024;
 
-export function ReportForm({ commitment: c, returned, today, onDone }: { commitment: EvaluatedCommitment; returned?: ProgressReport; today: string; onDone(report: ProgressReport): void }) {
+export function ReportForm({ commitment: c, returned, today, onDone, lead = true }: { commitment: EvaluatedCommitment; returned?: ProgressReport; today: string; onDone(report: ProgressReport): void; /** the lead department must give a value; a co-department may */ lead?: boolean }) {
   const t = useT();
   const { lang } = useLang();
   const key = draftKey(c.id, returned?.id);
@@ -49,14 +49,15 @@ export function ReportForm({ commitment: c, returned, today, onDone }: { commitm
     setSavedAt(new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
   }, [draft, key]);
 
-  const open = useMemo(() => (schedule.data?.slots ?? []).filter((s) => s.start <= today && !s.filed), [schedule.data, today]);
+  // `filed` is about the lead department's report; a co-department may report for any begun period
+  const open = useMemo(() => (schedule.data?.slots ?? []).filter((s) => s.start <= today && (!lead || !s.filed)), [schedule.data, today, lead]);
   useEffect(() => {
     if (!draft.period && open.length) setDraft((d) => ({ ...d, period: open[0]!.period }));
   }, [open, draft.period]);
 
   const measured = c.kind === 'quantitative';
   const parsed = measured && draft.value !== undefined && draft.value !== '' ? parseReportedValue(draft.value, c.unit) : null;
-  const valueError = measured ? (parsed && 'error' in parsed ? parsed.error : touched && !draft.value ? '请填写累计完成值' : null) : null;
+  const valueError = measured ? (parsed && 'error' in parsed ? parsed.error : lead && touched && !draft.value ? '请填写累计完成值' : null) : null;
   const narrativeError = touched && !(draft.narrative ?? '').trim() ? '请填写进展情况' : (draft.narrative ?? '').length > 5000 ? '进展情况不超过5000字' : null;
   const periodError = touched && !draft.period ? '请选择期次' : null;
   const fileError = files.find((f) => (f.size ?? 0) > MAX_BYTES) ? '单个文件不超过10MB' : null;
@@ -65,7 +66,7 @@ export function ReportForm({ commitment: c, returned, today, onDone }: { commitm
     setTouched(true);
     setError(null);
     const p = measured && draft.value ? parseReportedValue(draft.value, c.unit) : null;
-    if (!draft.period || !(draft.narrative ?? '').trim() || (measured && (!p || 'error' in p)) || fileError) return;
+    if (!draft.period || !(draft.narrative ?? '').trim() || (measured && (p ? 'error' in p : lead)) || fileError) return;
     const cumulativeValue = p && 'value' in p ? p.value : null;
     setBusy(true);
     try {
@@ -117,7 +118,7 @@ export function ReportForm({ commitment: c, returned, today, onDone }: { commitm
         <Form.Item
           label={`${t('累计完成值')}${c.unit ? `（${c.unit}）` : ''}`}
           htmlFor="report-value"
-          required
+          required={lead}
           validateStatus={valueError ? 'error' : undefined}
           help={valueError ?? (parsed && 'value' in parsed && parsed.converted ? `= ${formatValue(parsed.value, c.unit)}` : `目标：${formatValue(c.targetValue, c.unit)}；自年初（任务开始）累计`)}
         >

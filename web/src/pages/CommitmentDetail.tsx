@@ -137,6 +137,7 @@ function DetailView({ c, reload }: { c: Detail; reload(): void }) {
           <ReportForm
             commitment={c}
             returned={reporting.returned}
+            lead={c.leadDepartmentId === s.user?.departmentId}
             today={today}
             onDone={() => {
               message.success('已提交，等待督查室审核');

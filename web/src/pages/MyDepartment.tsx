@@ -29,6 +29,7 @@ export default function MyDepartment() {
 
   if (!dept) return <Typography.Paragraph>本页供各单位填报员使用。<Link to="/commitments">查看目标任务</Link></Typography.Paragraph>;
   const due = (mine.data?.items ?? []).filter((c) => REPORTING.has(c.state) && c.leadDepartmentId === dept);
+  const helping = (mine.data?.items ?? []).filter((c) => REPORTING.has(c.state) && c.leadDepartmentId !== dept && c.coDepartmentIds.includes(dept));
 
   return (
     <div>
@@ -64,6 +65,18 @@ export default function MyDepartment() {
             )}
           </DataState>
         </Card>
+        {helping.length > 0 && (
+          <Card size="small" title={`${t('配合任务')}（${helping.length} 项，报送配合进展）`} data-testid="co-commitments">
+            <Table rowKey="id" size="small" dataSource={helping} pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              columns={[
+                { title: t('任务名称'), dataIndex: 'title', render: (x: string, c) => <Link to={`/commitments/${c.id}`}>{x}</Link> },
+                { title: t('牵头单位'), key: 'lead', render: (_: unknown, c) => s.deptName(c.leadDepartmentId) },
+                { title: t('状态'), key: 'st', render: (_: unknown, c) => <StatusTag status={c.evaluation.status} /> },
+                { title: t('操作'), key: 'a', render: (_: unknown, c) => <Button size="small" onClick={() => setForm({ c })}>{t('填报进展')}</Button> },
+              ]}
+            />
+          </Card>
+        )}
         <Card size="small" title={`${t('待审核')}${pending.data ? `（${pending.data.items.length}）` : ''}`}>
           <DataState loaded={pending} isEmpty={(d) => d.items.length === 0} empty="没有待审核的报送">
             {(d) => (
@@ -83,6 +96,7 @@ export default function MyDepartment() {
           <ReportForm
             commitment={form.c}
             returned={form.returned}
+            lead={form.c.leadDepartmentId === dept}
             today={today}
             onDone={() => {
               message.success('已提交，等待督查室审核');
