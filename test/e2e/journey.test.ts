@@ -89,6 +89,20 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
       expect(await page.locator('[role=alert]').count()).toBe(0);
       await shot(page, name);
     }
+    // 列设置: a hidden column stays hidden after a reload
+    await page.goto(`${server.url}/commitments`);
+    await poll(() => page.locator('th').filter({ hasText: /^领域$/ }).count()).toBe(1);
+    await page.getByRole('button', { name: '列设置' }).click();
+    await page.locator('.ant-popover:visible').getByRole('checkbox', { name: '领域' }).uncheck();
+    await poll(() => page.locator('th').filter({ hasText: /^领域$/ }).count()).toBe(0);
+    await page.reload();
+    await poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(2);
+    expect(await page.locator('th').filter({ hasText: /^领域$/ }).count()).toBe(0);
+    await page.getByRole('button', { name: '列设置' }).click();
+    await page.locator('.ant-popover:visible').getByRole('checkbox', { name: '领域' }).check();
+    await poll(() => page.locator('th').filter({ hasText: /^领域$/ }).count()).toBe(1);
+    await page.keyboard.press('Escape');
+
     // 经济指标: where 盐湖区 stands among the districts of 运城市
     await page.goto(`${server.url}/indicators`);
     await poll(() => page.getByTestId('own-rank').count()).toBe(1);
