@@ -17,7 +17,13 @@ export const DEMO_PASSWORD = 'duban2024';
 
 /** Whether a browser is available; says why not, once, on the console. */
 export function haveChromium(): boolean {
-  if (existsSync(CHROMIUM)) return true;
+  if (existsSync(CHROMIUM)) {
+    try {
+      if (!execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim())
+        console.warn('\n*** e2e: no Chinese font installed (fc-list :lang=zh is empty): screenshots will show boxes. `apt-get install -y fonts-noto-cjk` ***\n');
+    } catch { /* no fontconfig tools: nothing to say */ }
+    return true;
+  }
   console.warn(`\n*** e2e SKIPPED: no Chromium at ${CHROMIUM}. Install it with \`apt-get install -y chromium fonts-noto-cjk\` (or set CHROMIUM_PATH) to run the browser tests. ***\n`);
   return false;
 }

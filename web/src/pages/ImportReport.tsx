@@ -214,7 +214,7 @@ function DraftCard({ row, deptOptions, onEdit, onLead, onAccept, onDiscard, onFo
   const done = row.decision !== 'open';
   const tone = row.decision === 'discarded' ? '#f5f5f5' : row.decision === 'open' ? '#fff' : '#f6ffed';
   return (
-    <div data-testid="draft" data-decision={row.decision} style={{ border: '1px solid #e5e5e5', borderRadius: 6, padding: 10, background: tone, opacity: row.decision === 'discarded' ? 0.6 : 1 }} onMouseEnter={onFocus}>
+    <div data-testid="draft" data-decision={row.decision} style={{ border: '1px solid #e5e5e5', borderRadius: 6, padding: 10, background: tone, opacity: row.decision === 'discarded' ? 0.6 : 1 }} onMouseEnter={onFocus} onFocusCapture={onFocus}>
       <Space direction="vertical" style={{ width: '100%' }} size={6}>
         <Input aria-label="任务标题" value={d.title} disabled={done} onChange={(e) => onEdit({ title: e.target.value })} status={!d.title.trim() ? 'error' : undefined} />
         <Space wrap size={6}>
