@@ -81,25 +81,30 @@ for (const u of TIME_UNITS) if (u.length === 1) UNIT_START[u.charCodeAt(0)] = 0;
 
 /** End of the run found by the last `nextNumber` call. */
 let runEnd = 0;
+/** Index into the numeral positions where the last `nextNumber` call stopped (positions only grow). */
+let numeralIndex = 0;
 
 /**
  * The start of the next run of ASCII digits (with one decimal point) or Chinese numeral
  * characters at or after `from` that is followed by something that can start a unit; sets
- * `runEnd`. -1 when there is none. A small function of its own so the engine optimizes the scan.
+ * `runEnd`. -1 when there is none. Walks the numeral positions cleanText listed (`numerals`,
+ * ascending) instead of reading every character of the text again.
  */
-function nextNumber(t: string, from: number): number {
+function nextNumber(t: string, numerals: number[], from: number): number {
   const n = t.length;
-  for (let i = from; i < n; i++) {
+  let k = numeralIndex;
+  while (k < numerals.length && numerals[k] < from) k++;
+  while (k < numerals.length) {
+    const i = numerals[k];
     const cls = CHAR_CLASS[t.charCodeAt(i)];
-    if (cls === 0) continue;
     let j = i + 1;
     if (cls === 1) {
       while (j < n && CHAR_CLASS[t.charCodeAt(j)] === 1) j++;
       // thousands separators: 12,345 (groups of exactly three digits after a group of one to three)
       if (j - i <= 3 && t.charCodeAt(j) === 0x2c) {
-        let k = j;
-        while (t.charCodeAt(k) === 0x2c && isDigits3(t, k + 1)) k += 4;
-        if (k > j) j = k;
+        let q = j;
+        while (t.charCodeAt(q) === 0x2c && isDigits3(t, q + 1)) q += 4;
+        if (q > j) j = q;
       }
       if (t.charCodeAt(j) === 0x2e && CHAR_CLASS[t.charCodeAt(j + 1)] === 1) {
         j += 2;
@@ -110,11 +115,23 @@ function nextNumber(t: string, from: number): number {
     }
     if (j < n && UNIT_START[t.charCodeAt(j)] === 1) {
       runEnd = j;
+      numeralIndex = k;
       return i;
     }
-    i = j - 1;
+    while (k < numerals.length && numerals[k] < j) k++;
   }
+  numeralIndex = k;
   return -1;
+}
+
+/**
+ * Index of the first position in `ps` (ascending) at or after `p`, or ps.length; starts from the
+ * index `k` of an earlier call, so a run of calls with growing `p` walks each list once.
+ */
+function seek(ps: number[], k: number, p: number): number {
+  while (k < ps.length && ps[k] < p) k++;
+  while (k > 0 && ps[k - 1] >= p) k--;
+  return k;
 }
 
 const SCALE_ONLY_Y = /(?:万亿|千亿|百亿|十亿|千万|百万|亿|万)(?=[、和及与])/y;
@@ -145,10 +162,6 @@ function isDigits3(t: string, at: number): boolean {
   return CHAR_CLASS[t.charCodeAt(at)] === 1 && CHAR_CLASS[t.charCodeAt(at + 1)] === 1 && CHAR_CLASS[t.charCodeAt(at + 2)] === 1 && CHAR_CLASS[t.charCodeAt(at + 3)] !== 1;
 }
 
-/** Delimiters by code: 1 = ends a clause (，：), 2 = ends a sentence (。！？；, line break) and a clause. */
-const DELIM = new Uint8Array(65536);
-for (const ch of '，,：:—') DELIM[ch.charCodeAt(0)] = 1;
-for (const ch of '。！？!?；;\n') DELIM[ch.charCodeAt(0)] = 2;
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
 const CLAUSE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '，', ',', '：', ':']);
 /** A one-character unit that with the next character makes a word: 台阶, 项目, 条件, 成本. */
@@ -289,7 +302,9 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
         if (LIST_ITEM.test(line)) {
           // items of a 民生实事 list keep the flag
         } else {
-          const lv = line.includes('实事') || line.includes('民生') ? LIVELIHOOD.exec(line) : null;
+          // only a mention near the start counts: the search stops after the longest cue that could start before 60
+          const lhead = line.length > 66 ? line.slice(0, 66) : line;
+          const lv = lhead.includes('实事') || lhead.includes('民生') ? LIVELIHOOD.exec(lhead) : null;
           listLivelihood = !!lv && lv.index < 60;
         }
         info.livelihood = headingLivelihood || listLivelihood;
@@ -341,11 +356,15 @@ function firstTargetCue(s: string, planYear: number | null): RegExpExecArray | n
   return null;
 }
 
-const SENTENCE_STOPS = new Set([...'。；;'].map((c) => c.charCodeAt(0)));
-const CLAUSE_STOPS = new Set([...'，,。；;'].map((c) => c.charCodeAt(0)));
-/** Index of the first character of `s` in `stops`, or s.length. */
-function firstIndexOf(s: string, stops: Set<number>): number {
-  for (let i = 0; i < s.length; i++) if (stops.has(s.charCodeAt(i))) return i;
+/** Stops by code: 1 = ends a clause (，,), 2 = ends a sentence (。；;) and a clause. */
+const STOPS = new Uint8Array(65536);
+for (const ch of '，,') STOPS[ch.charCodeAt(0)] = 1;
+for (const ch of '。；;') STOPS[ch.charCodeAt(0)] = 2;
+const SENTENCE_STOPS = 2;
+const CLAUSE_STOPS = 1;
+/** Index of the first character of `s` that stops at `level` (a sentence stop also ends a clause), or s.length. */
+function firstIndexOf(s: string, level: number): number {
+  for (let i = 0; i < s.length; i++) if (STOPS[s.charCodeAt(i)] >= level) return i;
   return s.length;
 }
 
@@ -378,20 +397,38 @@ function prefixQualifierAt(t: string, pos: number): string | null {
 function insideShortQuote(t: string, from: number, to: number): boolean {
   let open = -1;
   for (let i = from - 1; i >= Math.max(0, from - 8); i--) {
-    const c = t[i];
-    if (c === '”' || c === '」' || c === '》') return false;
-    if (c === '“' || c === '「' || c === '《') {
+    const c = t.charCodeAt(i);
+    if (c === 0x201d || c === 0x300d || c === 0x300b) return false; // ” 」 》
+    if (c === 0x201c || c === 0x300c || c === 0x300a) {
       open = i;
       break;
     }
   }
   if (open < 0) return false;
   for (let i = to; i < Math.min(t.length, to + 10); i++) {
-    const c = t[i];
-    if (c === '”' || c === '」' || c === '》') return true;
-    if (c === '“' || CLAUSE_END.has(c)) return false;
+    const c = t.charCodeAt(i);
+    if (c === 0x201d || c === 0x300d || c === 0x300b) return true;
+    if (c === 0x201c || CLAUSE_END_CODE[c] === 1) return false;
   }
   return false;
+}
+
+const CLAUSE_END_CODE = new Uint8Array(65536);
+for (const ch of CLAUSE_END) CLAUSE_END_CODE[ch.charCodeAt(0)] = 1;
+
+/**
+ * The value of ASCII digits with at most one decimal point: whole numbers up to 15 digits are
+ * summed digit by digit (exact), anything else goes through Number.
+ */
+function digitsValue(s: string): number {
+  if (s.length > 15) return Number(s);
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return Number(s);
+    v = v * 10 + d;
+  }
+  return s.length ? v : Number(s);
 }
 
 const MEASURE_HEAD = /(产量|产值|面积|收入|总额|增加值|人数|数量|比重|占比|增速|增幅|规模|投资|资金|率)$/;
@@ -553,17 +590,15 @@ interface ListContext {
 function extract(original: string, options: ExtractOptions): Claim[] {
   const ct: CleanText = cleanText(original);
   const t = ct.text;
+  const { numerals, delimiters, sentenceDelimiters } = ct;
+  numeralIndex = 0;
   const planYear = options.planYear ?? findPlanYear(t);
   const lines = classifyLines(t, planYear);
   const claims: Claim[] = [];
 
-  // delimiter bookkeeping: backward scans stop at the previous candidate, forward scans are
-  // cached, so every character is looked at a bounded number of times (linear)
-  let scannedTo = 0;
-  let lastSentenceDelim = -1;
-  let lastClauseDelim = -1;
-  let sentenceEndCache = -1;
-  let clauseEndCache = -1;
+  // indexes into the delimiter positions, moved forward with the candidates
+  let clauseIndex = 0;
+  let sentenceIndex = 0;
   let cueSentence = -2;
   let targetCueAt = -1;
   let resultCueAt = -1;
@@ -577,7 +612,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
   const n = t.length;
   let from = 0;
   for (;;) {
-    const numStart = nextNumber(t, from);
+    const numStart = nextNumber(t, numerals, from);
     if (numStart < 0) break;
     let numEnd = runEnd;
     from = numEnd; // the scan continues after this run unless a claim moves it further
@@ -600,7 +635,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       if (CODE_AFTER[next] === 1 && CHAR_CLASS[t.charCodeAt(numEnd + 1)] === 1) continue;
       if (prev === 0x524d /* 前 */ && (next === 0x25 || next === 0x540d || next === 0x4f4d)) continue; // 前1%, 前10名: a rank
       valueText = raw.includes(',') ? raw.replace(/,/g, '') : raw;
-      value = Number(valueText);
+      value = digitsValue(valueText);
     } else {
       let numeral = raw;
       if (numeral.length > 12) continue;
@@ -643,10 +678,12 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       unitEnd++;
     }
     let suffix: string | null = null;
-    for (const s of SUFFIX_QUALIFIERS) {
-      if (t.startsWith(s, unitEnd)) {
-        suffix = s;
-        break;
+    if (SUFFIX_FIRST[t.charCodeAt(unitEnd)] === 1) {
+      for (const s of SUFFIX_QUALIFIERS) {
+        if (t.startsWith(s, unitEnd)) {
+          suffix = s;
+          break;
+        }
       }
     }
     const afterAll = unitEnd + (suffix?.length ?? 0);
@@ -668,33 +705,19 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     if (u.unit === '次' && /^(?:会议|全会|党代会|代表大会)/.test(t.slice(unitEnd, unitEnd + 5))) continue;
 
     // ---- sentence and clause bounds
-    let foundSentence = false;
-    let foundClause = false;
-    for (let k = numStart - 1; k >= scannedTo && !(foundSentence && foundClause); k--) {
-      const d = DELIM[t.charCodeAt(k)];
-      if (d === 0) continue;
-      if (!foundClause) {
-        lastClauseDelim = k;
-        foundClause = true;
-      }
-      if (d === 2 && !foundSentence) {
-        lastSentenceDelim = k;
-        foundSentence = true;
-      }
-    }
-    scannedTo = numStart;
-    if (sentenceEndCache < afterAll) {
-      sentenceEndCache = afterAll;
-      while (sentenceEndCache < n && DELIM[t.charCodeAt(sentenceEndCache)] !== 2) sentenceEndCache++;
-    }
-    if (clauseEndCache < afterAll) {
-      clauseEndCache = afterAll;
-      while (clauseEndCache < n && DELIM[t.charCodeAt(clauseEndCache)] === 0) clauseEndCache++;
-    }
+    // from the delimiter positions cleanText listed (line breaks are the line's own bounds)
+    clauseIndex = seek(delimiters, clauseIndex, numStart);
+    sentenceIndex = seek(sentenceDelimiters, sentenceIndex, numStart);
+    const clauseAfter = seek(delimiters, clauseIndex, afterAll);
+    const sentenceAfter = seek(sentenceDelimiters, sentenceIndex, afterAll);
+    const lastClauseDelim = clauseIndex > 0 ? delimiters[clauseIndex - 1] : -1;
+    const lastSentenceDelim = sentenceIndex > 0 ? sentenceDelimiters[sentenceIndex - 1] : -1;
+    const clauseEndAt = clauseAfter < delimiters.length ? delimiters[clauseAfter] : n;
+    const sentenceEndAt = sentenceAfter < sentenceDelimiters.length ? sentenceDelimiters[sentenceAfter] : n;
     const sentenceStart = Math.max(lastSentenceDelim + 1, line.start);
     const clauseStart = Math.max(lastClauseDelim + 1, line.start);
-    const sentenceEnd = Math.min(sentenceEndCache, line.end);
-    const clauseEnd = Math.min(clauseEndCache, line.end);
+    const sentenceEnd = Math.min(sentenceEndAt, line.end);
+    const clauseEnd = Math.min(clauseEndAt, line.end);
 
     // ---- kind
     if (cueSentence !== sentenceStart) {
@@ -720,7 +743,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     const leftRaw = t.slice(leftStart, numStart - (prefixQ?.length ?? 0));
     let subject: string;
     const growth = prefixQ && GROWTH_QUALIFIER.test(prefixQ) ? prefixQ.replace(/^(?:同比|年均|分别)/, '') : null;
-    const fenbie = t.slice(leftStart, numStart).lastIndexOf('分别'); // bounded window: never a search through the whole text
+    const fenbie = lastFenbie(t, leftStart, numStart); // bounded window: never a search through the whole text
     if (list && list.clauseStart === clauseStart && /^[、,，和及与]*$/.test(t.slice(list.lastEnd, numStart))) {
       list.index++;
       list.lastEnd = afterAll;
@@ -749,17 +772,17 @@ function extract(original: string, options: ExtractOptions): Claim[] {
         else if ((objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length < 2 && !/\d/.test(beforeSep)) left = cleanSubject(leftRaw); // 关停洗砂、碎石场33家
       }
       // 人均收入从5.2万元提高到7.4万元: the subject stands before 从; the second amount restates it
-      const from = left.lastIndexOf('从');
+      const from = lastIndexOfCode(left, 0x4ece /* 从 */);
       if (from > 0) left = cleanSubject(left.slice(0, from));
       else if (sameSentencePrev && CHANGE_TO.test(left)) left = sameSentencePrev.subject.replace(GROWTH_SUFFIX, '');
       // 对甲乙企业及车间共发放就业奖补45万元: what follows 共/累计 names the amount
-      const total = /(?:共计|共|累计|合计|总计)(?=[\u4e00-\u9fff]{2})/.exec(left);
+      const total = hasTotalChar(left) ? TOTAL_WORD.exec(left) : null;
       if (total && total.index > 0 && VERB_AT_START.test(left.slice(total.index + total[0].length))) left = left.slice(total.index + total[0].length);
       // 签约引进甲乙等产业项目18个: the examples before 等 are dropped
-      const deng = left.lastIndexOf('等');
+      const deng = lastIndexOfCode(left, 0x7b49 /* 等 */);
       if (deng > 0 && left.length - deng > 2) left = (VERB_AT_START.exec(left)?.[0] ?? '') + left.slice(deng + 1);
       const verbOnly = left.length <= 6 && endsWithVerb(left);
-      if ((!left || verbOnly || /[对为向在给与等的内中]$/.test(left)) && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2) {
+      if ((!left || verbOnly || OBJECT_BEFORE_LAST[left.charCodeAt(left.length - 1)] === 1) && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2) {
         const keepVerb = verbOnly && !/^(?:完成|实现|有|共有|拥有)$/.test(left);
         subject = (keepVerb ? left : '') + objectMemo;
       } else if (!left && growth && (amountBefore || sameSentencePrev)) {
@@ -791,11 +814,17 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     }
 
     // ---- the claim
-    const qualifiers: string[] = [];
-    if (prefixQ) qualifiers.push(prefixQ);
-    if (approx) qualifiers.push(approx);
-    if (suffix) qualifiers.push(suffix);
-    const cmp = comparatorOf(kind === 'target' ? [...qualifiers, ...(/控制在/.test(t.slice(clauseStart, numStart)) ? ['控制在'] : [])] : qualifiers);
+    let qualifier: string | null = prefixQ || null;
+    if (approx) qualifier = qualifier ? `${qualifier} ${approx}` : approx;
+    if (suffix) qualifier = qualifier ? `${qualifier} ${suffix}` : suffix;
+    // ≤ when any qualifier says so (or 控制在 in the clause of a target), else ≥ when any says so
+    let cmp = comparatorOfOne(prefixQ);
+    if (cmp !== 'lte') {
+      const a = comparatorOfOne(approx);
+      const b = comparatorOfOne(suffix);
+      if (a === 'lte' || b === 'lte' || (kind === 'target' && hasControl(t, clauseStart, numStart))) cmp = 'lte';
+      else cmp = cmp ?? a ?? b;
+    }
     let normalized: Claim['normalized'] = null;
     try {
       normalized = normalizeText(valueText, unit, { power: u.power + (scaleFromNumeral === '万' ? 4 : scaleFromNumeral === '亿' ? 8 : 0), unit: u.unit === '％' ? '%' : u.unit });
@@ -809,7 +838,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       valueText,
       unit,
       normalized,
-      qualifier: qualifiers.length ? qualifiers.join(' ') : null,
+      qualifier,
       comparator: kind === 'target' ? (cmp ?? 'eq') : cmp,
       start: toOriginal(ct, numStart),
       end: toOriginal(ct, unitEnd - 1) + 1,
@@ -820,6 +849,49 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     from = Math.max(from, u.end);
   }
   return claims;
+}
+
+/** 共计, 累计 … followed by what they total (共计发放 …). */
+const TOTAL_WORD = /(?:共计|共|累计|合计|总计)(?=[\u4e00-\u9fff]{2})/;
+/** Does `s` contain 共 or 计 (a cheap test before TOTAL_WORD)? */
+function hasTotalChar(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x5171 /* 共 */ || c === 0x8ba1 /* 计 */) return true;
+  }
+  return false;
+}
+/** Last characters of a subject that leave it waiting for its object: 对, 为, 向 … 的, 内, 中. */
+const OBJECT_BEFORE_LAST = new Uint8Array(65536);
+for (const ch of '对为向在给与等的内中') OBJECT_BEFORE_LAST[ch.charCodeAt(0)] = 1;
+
+const ONE_QUALIFIER: string[] = [''];
+/** comparatorOf for one qualifier (or none), without a list per call. */
+function comparatorOfOne(q: string | null): 'gte' | 'lte' | null {
+  if (!q) return null;
+  ONE_QUALIFIER[0] = q;
+  return comparatorOf(ONE_QUALIFIER);
+}
+
+/** Index of the last character `code` in `s`, or -1 (a plain loop: no runtime call). */
+function lastIndexOfCode(s: string, code: number): number {
+  for (let i = s.length - 1; i >= 0; i--) if (s.charCodeAt(i) === code) return i;
+  return -1;
+}
+/** First characters of the suffix qualifiers (以上, 左右 …). */
+const SUFFIX_FIRST = new Uint8Array(65536);
+for (const s of SUFFIX_QUALIFIERS) SUFFIX_FIRST[s.charCodeAt(0)] = 1;
+
+/** Position of the last 分别 inside t[from, to) relative to `from`, or -1. */
+function lastFenbie(t: string, from: number, to: number): number {
+  for (let k = to - 2; k >= from; k--) if (t.charCodeAt(k) === 0x5206 /* 分 */ && t.charCodeAt(k + 1) === 0x522b /* 别 */) return k - from;
+  return -1;
+}
+
+/** Is 控制在 written inside t[from, to)? */
+function hasControl(t: string, from: number, to: number): boolean {
+  for (let k = from; k + 3 <= to; k++) if (t.charCodeAt(k) === 0x63a7 /* 控 */ && t.charCodeAt(k + 1) === 0x5236 && t.charCodeAt(k + 2) === 0x5728) return true;
+  return false;
 }
 
 function listSubject(list: ListContext): string {

@@ -10,7 +10,7 @@
  *   hard-wrapped; other line breaks stay paragraph breaks.
  * Linear in the input length.
  */
-import { toHalfWidth } from '../quantity.ts';
+import { CHINESE_NUMERAL_CHARS, toHalfWidth } from '../quantity.ts';
 
 export interface CleanText {
   /** the cleaned text; '\n' separates paragraphs */
@@ -20,7 +20,20 @@ export interface CleanText {
   segOrig: number[];
   /** original length */
   originalLength: number;
+  /**
+   * Positions in `text` found in the same pass, so extraction need not scan the text again:
+   * every ASCII digit and Chinese numeral character; every clause or sentence delimiter
+   * (CLAUSE_DELIMITERS, SENTENCE_DELIMITERS; line breaks are not listed); every sentence delimiter.
+   */
+  numerals: number[];
+  delimiters: number[];
+  sentenceDelimiters: number[];
 }
+
+/** Characters that end a clause (not a sentence). */
+export const CLAUSE_DELIMITERS = '，,：:—';
+/** Characters that end a sentence (and a clause); a line break ends one too. */
+export const SENTENCE_DELIMITERS = '。！？!?；;';
 
 /** Maps a position in the cleaned text back to the original text. */
 export function toOriginal(ct: CleanText, pos: number): number {
@@ -35,6 +48,21 @@ export function toOriginal(ct: CleanText, pos: number): number {
   }
   return Math.min(ct.segOrig[lo] + (pos - s[lo]), ct.originalLength);
 }
+
+/** Run classes by code: whitespace, and full-width digits and signs (converted, same length). */
+const WHITESPACE = 1;
+const FULL_WIDTH = 2;
+/** single characters whose positions are listed (see CleanText) */
+const NUMERAL = 3;
+const CLAUSE_DELIMITER = 4;
+const SENTENCE_DELIMITER = 5;
+const RUN_CLASS = new Uint8Array(65536);
+for (const c of [0x20, 0x09, 0x0d, 0x0a, 0xa0, 0x3000, 0x2002, 0x2003, 0x200b, 0xfeff]) RUN_CLASS[c] = WHITESPACE;
+for (const ch of '０１２３４５６７８９．％－') RUN_CLASS[ch.charCodeAt(0)] = FULL_WIDTH;
+for (let c = 0x30; c <= 0x39; c++) RUN_CLASS[c] = NUMERAL;
+for (const ch of CHINESE_NUMERAL_CHARS) RUN_CLASS[ch.charCodeAt(0)] = NUMERAL;
+for (const ch of CLAUSE_DELIMITERS) RUN_CLASS[ch.charCodeAt(0)] = CLAUSE_DELIMITER;
+for (const ch of SENTENCE_DELIMITERS) RUN_CLASS[ch.charCodeAt(0)] = SENTENCE_DELIMITER;
 
 const TERMINAL = /[。！？!?；;…：:]$|[。！？!?]["”’』」)）]$/;
 const LIST_OR_MARK = /^[◆■●▲★☆◇□※【〔（(一二三四五六七八九十\d]/;
@@ -92,7 +120,7 @@ export function cleanText(original: string): CleanText {
   };
   // whitespace runs, and full-width digits/signs (converted in the same pass, same length);
   // text is copied in slices and a run is replaced only when it changes, so most line breaks cost nothing
-  const WS = /[ \t\r\n\u00a0\u3000\u2002\u2003\u200b\ufeff]+|[０-９．％－]+/g;
+  // (a scan by character code over a class table: one pass, no regular expression)
   let last = 0; // start of the pending unchanged slice
   let lineStartOrig = 0; // start of the current physical line in the original
   const replace = (at: number, end: number, by: string) => {
@@ -100,14 +128,38 @@ export function cleanText(original: string): CleanText {
     emit(by, at);
     last = end;
   };
-  for (let m = WS.exec(src); m; m = WS.exec(src)) {
-    const at = m.index;
-    const run = m[0];
-    const end = at + run.length;
-    if (run.charCodeAt(0) >= 0xff00) {
-      replace(at, end, toHalfWidth(run));
+  const numerals: number[] = [];
+  const delimiters: number[] = [];
+  const sentenceDelimiters: number[] = [];
+  const len = src.length;
+  for (let i = 0; i < len; i++) {
+    const cls = RUN_CLASS[src.charCodeAt(i)];
+    if (cls === 0) continue;
+    if (cls >= NUMERAL) {
+      // unchanged text: its position in the output is past what was emitted
+      const pos = outLen + (i - last);
+      if (cls === NUMERAL) numerals.push(pos);
+      else {
+        delimiters.push(pos);
+        if (cls === SENTENCE_DELIMITER) sentenceDelimiters.push(pos);
+      }
       continue;
     }
+    const at = i;
+    let end = i + 1;
+    while (end < len && RUN_CLASS[src.charCodeAt(end)] === cls) end++;
+    i = end - 1;
+    if (cls === FULL_WIDTH) {
+      const half = toHalfWidth(src.slice(at, end));
+      replace(at, end, half);
+      for (let k = 0; k < half.length; k++) {
+        const c = half.charCodeAt(k);
+        if (c >= 0x30 && c <= 0x39) numerals.push(outLen - half.length + k);
+      }
+      continue;
+    }
+    // a lone line feed (the common case) needs no copy of the run
+    const run = end - at === 1 && src.charCodeAt(at) === 0x0a ? '\n' : src.slice(at, end);
     const newlines = countNewlines(run);
     if (newlines === 0) {
       const keep = isAsciiAlnum(src.charCodeAt(at - 1)) && isAsciiAlnum(src.charCodeAt(end));
@@ -136,7 +188,7 @@ export function cleanText(original: string): CleanText {
     if (!/^\n+$/.test(run)) replace(at, end, '\n'.repeat(newlines));
   }
   emit(src.slice(last), last);
-  return { text: parts.join(''), segStart, segOrig, originalLength: src.length };
+  return { text: parts.join(''), segStart, segOrig, originalLength: src.length, numerals, delimiters, sentenceDelimiters };
 }
 
 function countNewlines(s: string): number {
