@@ -337,6 +337,6 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     // the demo's other districts of 运城市 have indicators but no plans: the summary equals 盐湖区
     await poll(() => totalCount(page)).toBe(district);
     await shot(page, 'p-city-summary');
-    await page.evaluate(() => localStorage.clear());
+    await page.evaluate('localStorage.clear()');
   });
 });
