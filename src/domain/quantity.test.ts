@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   add, compare, decimalFromString, formatGrowth, formatMoneyWan, formatNormalized, formatQuantity, formatRate,
-  parseChineseNumeral, parseQuantity, QuantityError, toNumber, toString, tryParseQuantity,
+  normalize, normalizeText, parseChineseNumeral, parseQuantity, QuantityError, toNumber, toString, tryParseQuantity,
 } from './quantity.ts';
 
 /**
@@ -410,5 +410,17 @@ describe('formatting as official writing does', () => {
     expect(formatMoneyWan('22510')).toBe('2.251亿元');
     expect(formatMoneyWan('0.5')).toBe('5000元');
     expect(formatMoneyWan('123456.78', { decimals: 2 })).toBe('12.35亿元');
+  });
+});
+
+describe('normalizeText (the extractor\'s fast path) agrees with normalize', () => {
+  it('moves the decimal point for units whose factor is a power of ten, however large the scale', () => {
+    expect(normalizeText('1.5', '万公里')).toEqual({ value: '15000000', unit: '米' });
+    expect(normalizeText('3', '万亿平方公里')).toEqual({ value: '3000000000000000000', unit: '平方米' });
+    expect(normalizeText('0.25', '平方公里')).toEqual({ value: '250000', unit: '平方米' });
+    for (const [v, u] of [['1.5', '万公里'], ['3', '万亿平方公里'], ['0.25', '平方公里'], ['12.5', '万公顷'], ['7', '成'], ['2.05', '亿元'], ['3', '万公斤']]) {
+      const n = normalize(v, u);
+      expect(normalizeText(v, u)).toEqual({ value: toString(n.value), unit: n.unit });
+    }
   });
 });

@@ -318,7 +318,10 @@ export function matchUnitAt(
   return null;
 }
 
-const ZEROS = '0'.repeat(16);
+const ZEROS = '0'.repeat(24); // scale powers (≤ 12) plus factor powers (≤ 6)
+/** Factors that are powers of ten (1, 10, 1000 …) and their exponents. */
+const FACTOR_POWER = new Map<string, number>();
+for (const def of Object.values(UNITS)) if (/^10*$/.test(def.factor)) FACTOR_POWER.set(def.factor, def.factor.length - 1);
 
 /** Digits with at most one decimal point inside: "22.51", "3685". */
 function isPlainDecimal(s: string): boolean {
@@ -343,12 +346,15 @@ export function normalizeText(
 ): { value: string; unit: string } | null {
   if (!split) return null;
   const def = UNITS[split.unit];
-  if (def.factor === '1' && isPlainDecimal(valueText)) {
+  // a factor of 1, 10, 1000 … only moves the decimal point
+  const factorPower = FACTOR_POWER.get(def.factor) ?? -1;
+  if (factorPower >= 0 && isPlainDecimal(valueText)) {
+    const power = split.power + factorPower;
     const dot = valueText.indexOf('.');
     let int = dot < 0 ? valueText : valueText.slice(0, dot);
     let frac = dot < 0 ? '' : valueText.slice(dot + 1);
-    const move = Math.min(split.power, frac.length);
-    if (split.power > 0) int += frac.slice(0, move) + ZEROS.slice(0, split.power - move);
+    const move = Math.min(power, frac.length);
+    if (power > 0) int += frac.slice(0, move) + ZEROS.slice(0, power - move);
     frac = frac.slice(move);
     let fe = frac.length;
     while (fe > 0 && frac.charCodeAt(fe - 1) === 0x30) fe--;
