@@ -1,6 +1,9 @@
 /** Counts of evaluated commitments by status, sector and lead department (总览). */
-import { STATUSES, type Status } from '../domain/types.ts';
+import { STATUSES, type CommitmentState, type Status } from '../domain/types.ts';
 import type { EvaluatedCommitment } from './evaluatedCommitments.ts';
+
+/** States of commitments under supervision: drafts (立项, not yet handed over) and cancelled ones are not counted. */
+export const SUPERVISED_STATES: CommitmentState[] = ['assigned', 'acknowledged', 'inProgress', 'closeRequested', 'closed'];
 
 export interface SummaryGroup {
   key: string;

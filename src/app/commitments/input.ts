@@ -33,7 +33,7 @@ export type CreateCommitmentInput = z.input<typeof CreateCommitmentInput>;
 export const UpdateCommitmentInput = z.object({
   ...Object.fromEntries(
     Object.entries(CommitmentFields.shape).map(([k, s]) => [k, (s instanceof z.ZodDefault ? s.unwrap() : s).optional()]),
-  ) as { [K in keyof typeof CommitmentFields.shape]: z.ZodOptional<z.ZodType<z.output<(typeof CommitmentFields.shape)[K]>>> },
+  ) as unknown as { [K in keyof typeof CommitmentFields.shape]: z.ZodOptional<z.ZodType<z.output<(typeof CommitmentFields.shape)[K]>>> },
   version: z.number().int().describe('the version read; a stale one gets 409 / 版本号'),
 });
 export type UpdateCommitmentInput = z.input<typeof UpdateCommitmentInput>;

@@ -15,16 +15,16 @@ import { authorize } from '../policies/scope.ts';
  * before/after. Only the region's office may; those who cannot read it get 404.
  */
 export async function updateCommitment(ctx: AppContext, options: { actor: Actor; id: string; input: UpdateCommitmentInput }): Promise<Commitment> {
-  const { version, ...patch } = UpdateCommitmentInput.parse(options.input);
+  const { version, milestones: milestoneInput, ...fields } = UpdateCommitmentInput.parse(options.input);
   return ctx.db.transaction(async (tx) => {
     const before = await getCommitment(tx, options.id);
     if (!before) throw notFound('commitment', '目标任务');
     const actor = principalOf(options.actor);
     authorize(actor, commitmentPolicy.update(actor, before), commitmentPolicy.readInternal(actor, before), ['commitment', '目标任务']);
-    const milestones = patch.milestones?.map((m) => ({ ...m, id: m.id ?? randomUUID() }));
-    const next = { ...before, ...patch, ...(milestones ? { milestones } : {}) };
-    await checkCommitment(tx, next);
-    const after = await storeUpdate(tx, options.id, version, { ...patch, ...(milestones ? { milestones } : {}) });
+    const milestones = milestoneInput?.map((m) => ({ ...m, id: m.id ?? randomUUID() }));
+    const patch = { ...fields, ...(milestones ? { milestones } : {}) };
+    await checkCommitment(tx, { ...before, ...patch });
+    const after = await storeUpdate(tx, options.id, version, patch);
     await appendAudit(tx, { regionCode: after.regionCode, actor: options.actor, action: 'commitment.update', entity: 'commitment', entityId: after.id, before, after });
     return after;
   });

@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../app/errors.ts';
 import { listEvaluatedCommitments } from '../../app/evaluatedCommitments.ts';
-import { summarize } from '../../app/summary.ts';
+import { SUPERVISED_STATES, summarize } from '../../app/summary.ts';
 import { IsoDate, RegionCode, Status, Uuid } from '../../domain/types.ts';
 import { getRegion, listDepartments, listRegions, regionAndDescendants } from '../../store/regions.ts';
 import { listFacts, listPlans } from '../../store/plans.ts';
@@ -124,9 +124,10 @@ export function registerReadRoutes(api: FastifyInstance) {
     return { items, asOf: q.asOf ?? api.ctx.today() };
   });
 
-  r.get('/commitments/summary', { schema: { tags: ['commitments'], summary: 'Counts by status, sector and department / 分类统计', querystring: CommitmentQuery.pick({ region: true, children: true, plan: true, asOf: true, livelihood: true }) } }, async (req) => {
+  r.get('/commitments/summary', { schema: { tags: ['commitments'], summary: 'Counts by status, sector and department of commitments under supervision (not drafts or cancelled) / 分类统计', querystring: CommitmentQuery.pick({ region: true, children: true, plan: true, asOf: true, livelihood: true }) } }, async (req) => {
     const items = await listEvaluatedCommitments(db, api.ctx, {
       regionCodes: await scopeCodes(db, req.query, req.actor), planId: req.query.plan, asOf: req.query.asOf, livelihood: req.query.livelihood, parentId: null,
+      states: SUPERVISED_STATES,
       departmentId: departmentFilter(req.actor, undefined) || undefined,
     });
     return summarize(items);
