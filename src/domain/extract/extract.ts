@@ -90,7 +90,7 @@ let numeralIndex = 0;
  * `runEnd`. -1 when there is none. Walks the numeral positions cleanText listed (`numerals`,
  * ascending) instead of reading every character of the text again.
  */
-function nextNumber(t: string, numerals: number[], from: number): number {
+function nextNumber(t: string, numerals: Int32Array, from: number): number {
   const n = t.length;
   let k = numeralIndex;
   while (k < numerals.length && numerals[k] < from) k++;
@@ -128,7 +128,7 @@ function nextNumber(t: string, numerals: number[], from: number): number {
  * Index of the first position in `ps` (ascending) at or after `p`, or ps.length; starts from the
  * index `k` of an earlier call, so a run of calls with growing `p` walks each list once.
  */
-function seek(ps: number[], k: number, p: number): number {
+function seek(ps: Int32Array, k: number, p: number): number {
   while (k < ps.length && ps[k] < p) k++;
   while (k > 0 && ps[k - 1] >= p) k--;
   return k;

@@ -25,9 +25,19 @@ export interface CleanText {
    * every ASCII digit and Chinese numeral character; every clause or sentence delimiter
    * (CLAUSE_DELIMITERS, SENTENCE_DELIMITERS; line breaks are not listed); every sentence delimiter.
    */
-  numerals: number[];
-  delimiters: number[];
-  sentenceDelimiters: number[];
+  numerals: Int32Array;
+  delimiters: Int32Array;
+  sentenceDelimiters: Int32Array;
+}
+
+/** Scratch buffers for the position lists, reused by every call (copied out at the end). */
+let numeralBuf = new Int32Array(4096);
+let delimiterBuf = new Int32Array(4096);
+let sentenceBuf = new Int32Array(1024);
+function grown(buf: Int32Array): Int32Array {
+  const bigger = new Int32Array(buf.length * 2);
+  bigger.set(buf);
+  return bigger;
 }
 
 /** Characters that end a clause (not a sentence). */
@@ -128,9 +138,9 @@ export function cleanText(original: string): CleanText {
     emit(by, at);
     last = end;
   };
-  const numerals: number[] = [];
-  const delimiters: number[] = [];
-  const sentenceDelimiters: number[] = [];
+  let numeralCount = 0;
+  let delimiterCount = 0;
+  let sentenceCount = 0;
   const len = src.length;
   for (let i = 0; i < len; i++) {
     const cls = RUN_CLASS[src.charCodeAt(i)];
@@ -138,10 +148,16 @@ export function cleanText(original: string): CleanText {
     if (cls >= NUMERAL) {
       // unchanged text: its position in the output is past what was emitted
       const pos = outLen + (i - last);
-      if (cls === NUMERAL) numerals.push(pos);
-      else {
-        delimiters.push(pos);
-        if (cls === SENTENCE_DELIMITER) sentenceDelimiters.push(pos);
+      if (cls === NUMERAL) {
+        if (numeralCount === numeralBuf.length) numeralBuf = grown(numeralBuf);
+        numeralBuf[numeralCount++] = pos;
+      } else {
+        if (delimiterCount === delimiterBuf.length) delimiterBuf = grown(delimiterBuf);
+        delimiterBuf[delimiterCount++] = pos;
+        if (cls === SENTENCE_DELIMITER) {
+          if (sentenceCount === sentenceBuf.length) sentenceBuf = grown(sentenceBuf);
+          sentenceBuf[sentenceCount++] = pos;
+        }
       }
       continue;
     }
@@ -154,20 +170,24 @@ export function cleanText(original: string): CleanText {
       replace(at, end, half);
       for (let k = 0; k < half.length; k++) {
         const c = half.charCodeAt(k);
-        if (c >= 0x30 && c <= 0x39) numerals.push(outLen - half.length + k);
+        if (c >= 0x30 && c <= 0x39) {
+          if (numeralCount === numeralBuf.length) numeralBuf = grown(numeralBuf);
+          numeralBuf[numeralCount++] = outLen - half.length + k;
+        }
       }
       continue;
     }
-    // a lone line feed (the common case) needs no copy of the run
-    const run = end - at === 1 && src.charCodeAt(at) === 0x0a ? '\n' : src.slice(at, end);
-    const newlines = countNewlines(run);
+    // a lone line feed (the common case) needs no copy of the run and no search in it
+    const lone = end - at === 1 && src.charCodeAt(at) === 0x0a;
+    const run = lone ? '\n' : src.slice(at, end);
+    const newlines = lone ? 1 : countNewlines(run);
     if (newlines === 0) {
       const keep = isAsciiAlnum(src.charCodeAt(at - 1)) && isAsciiAlnum(src.charCodeAt(end));
       if (!(keep && run === ' ')) replace(at, end, keep ? ' ' : '');
       continue;
     }
     const lineStart = lineStartOrig;
-    lineStartOrig = at + run.lastIndexOf('\n') + 1;
+    lineStartOrig = lone ? end : at + run.lastIndexOf('\n') + 1;
     if (end < src.length && wrapped) {
       const prevLine = src.slice(lineStart, at).trim();
       if (prevLine && !TERMINAL.test(prevLine) && !/^[◆■●▲★【]/.test(prevLine)) {
@@ -185,10 +205,14 @@ export function cleanText(original: string): CleanText {
       }
     }
     // a paragraph break: kept as written when it is only line feeds
-    if (!/^\n+$/.test(run)) replace(at, end, '\n'.repeat(newlines));
+    if (!lone && !/^\n+$/.test(run)) replace(at, end, '\n'.repeat(newlines));
   }
   emit(src.slice(last), last);
-  return { text: parts.join(''), segStart, segOrig, originalLength: src.length, numerals, delimiters, sentenceDelimiters };
+  return { text: parts.join(''), segStart, segOrig, originalLength: src.length,
+    numerals: numeralBuf.slice(0, numeralCount),
+    delimiters: delimiterBuf.slice(0, delimiterCount),
+    sentenceDelimiters: sentenceBuf.slice(0, sentenceCount),
+  };
 }
 
 function countNewlines(s: string): number {
