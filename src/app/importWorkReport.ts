@@ -13,6 +13,7 @@ import type { Queryable } from '../store/db.ts';
 import { findPlan, findWorkReportBySha, insertFact, insertWorkReport, upsertPlan } from '../store/plans.ts';
 import { camelAll } from '../store/rows.ts';
 import type { AppContext } from './context.ts';
+import { draftTitle } from './draftTitle.ts';
 import { AppError } from './errors.ts';
 import { commitmentPolicy } from './policies/commitments.ts';
 import { principalOf } from './policies/principal.ts';
@@ -104,7 +105,7 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
           regionCode,
           planId: plan.id,
           parentId: null,
-          title: titleOf(c),
+          title: draftTitle(c, claims),
           sector: sectorOf(c.heading),
           kind: 'quantitative',
           livelihood: c.livelihood,
@@ -154,14 +155,6 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
     }
     return { created: true, workReport, plan, drafts, facts, claims };
   });
-}
-
-/** A task-list title: the subject and the amount as written (新增学位 2300个以上). */
-function titleOf(c: Claim): string {
-  const suffix = c.qualifier?.split(' ').find((q) => ['以上', '以内', '以下', '左右'].includes(q)) ?? '';
-  const lead = c.qualifier?.split(' ').find((q) => ['控制在', '不少于', '不低于', '不超过', '增长', '下降', '提升', '提高'].includes(q)) ?? '';
-  const subject = c.subject || c.sentence.slice(0, 20);
-  return `${subject} ${lead && !subject.endsWith(lead) ? lead : ''}${c.valueText}${c.unit}${suffix}`.trim();
 }
 
 /** The sector (领域/章节) from the section heading: without numbering, markers and the second half. */

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { extractClaims, type Claim } from '../domain/extract/extract.ts';
+import { draftTitle } from './draftTitle.ts';
+
+/** Titles of the targets extracted from a plan paragraph (made-up sentences, not corpus text). */
+function titles(text: string): string[] {
+  const claims = extractClaims(`2026年工作安排\n${text}`);
+  return claims.filter((c) => c.kind === 'target').map((c) => draftTitle(c, claims));
+}
+
+describe('draftTitle: a draft commitment reads like a task-list line', () => {
+  it('puts subject, comparator words, value and unit together without a gap', () => {
+    expect(titles('全区城镇新增就业5200人以上，城镇登记失业率控制在4.8%以内。')).toEqual([
+      '城镇新增就业5200人以上',
+      '城镇登记失业率控制在4.8%以内',
+    ]);
+    expect(titles('年内改造老旧小区18个，粮食总产量稳定在9亿斤以上。')).toEqual(['改造老旧小区18个', '粮食总产量稳定在9亿斤以上']);
+  });
+
+  it('keeps 余/多 where they are written, after the scale character', () => {
+    expect(titles('力争引进高层次人才300余名，培训农民2万余人次。')).toEqual(['引进高层次人才300余名', '培训农民2万余人次']);
+  });
+
+  it('drops list and time markers from the comparator word and from the subject', () => {
+    expect(titles('力争粮食、蔬菜产量分别达到12万吨、6万吨。')).toEqual(['粮食产量达到12万吨', '蔬菜产量达到6万吨']);
+    expect(titles('实施农村改厕1500座，完成后全县卫生厕所普及率达到93%。')).toEqual(['实施农村改厕1500座', '卫生厕所普及率达到93%']);
+  });
+
+  it('names a generic subject (任务, 项目) from the sentence', () => {
+    // the sibling amount of the same sentence and unit says what the task is
+    expect(titles('去年建成高标准农田1.2万亩，今年0.8万亩任务力争9月底前完工。')).toContain('建成高标准农田0.8万亩');
+    // otherwise the phrase written after the amount
+    const claim: Claim = {
+      kind: 'target', subject: '任务', value: 12, valueText: '12', unit: '公里', normalized: null, qualifier: null,
+      comparator: 'eq', start: 0, end: 4, sentence: '全年完成12公里污水管网改造，年底前通水。', heading: null, livelihood: false,
+    };
+    expect(draftTitle(claim)).toBe('污水管网改造任务12公里');
+  });
+
+  it('writes the building verb first when a short noun comes before it', () => {
+    expect(titles('启动东环路、滨河路等9条道路新建。')).toEqual(['启动新建道路9条']);
+    expect(titles('年内实现5条道路续建。')).toEqual(['续建道路5条']);
+  });
+
+  it('keeps the action done to an object named after the amount', () => {
+    expect(titles('力争对260户困难家庭进行危房改造。')).toEqual(['困难家庭危房改造260户']);
+  });
+
+  it('separates a subject ending in a code from the amount', () => {
+    const claim: Claim = {
+      kind: 'target', subject: '改造S211', value: 15, valueText: '15', unit: '公里', normalized: null, qualifier: null,
+      comparator: 'eq', start: 0, end: 4, sentence: '改造S211共15公里。', heading: null, livelihood: false,
+    };
+    expect(draftTitle(claim)).toBe('改造S211 15公里');
+  });
+});

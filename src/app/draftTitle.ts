@@ -1,0 +1,119 @@
+/**
+ * The title of a draft commitment made from an extracted target (立项草稿标题), written the way a
+ * 督查室 task list line reads: what is measured, the comparator words, the amount —
+ * 城镇新增就业6000人以上, 改造老旧小区20个, 城镇登记失业率控制在4.5%以内.
+ */
+import type { Claim } from '../domain/extract/extract.ts';
+
+/** Qualifiers written after the unit (以上 …): they end the title. */
+const SUFFIXES = new Set(['以上', '以内', '以下', '左右', '之内', '上下']);
+/** Approximation characters written after the number (500余名, 3万余人). */
+const APPROX_AFTER = new Set(['余', '多']);
+/** Words written before the number that a title keeps without their list or time marker: 分别达到 → 达到. */
+const LEAD_MARKER = /^(?:分别|同比)/;
+/** Scale characters that can open a written unit (万人, 亿元). */
+const SCALE_AT_START = /^(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千|百)/;
+
+/**
+ * Subjects that say only what kind of thing is counted, not which (任务, 项目 …): a title needs the
+ * phrase from the sentence that names it.
+ */
+const GENERIC_SUBJECT = /^(?:任务|目标|目标任务|工作|工作任务|建设任务|项目|工程|指标|事项|举措)$/;
+
+/**
+ * A verb after the object that names the action done to it (对320户困难家庭进行危房改造): the title
+ * keeps the action (困难家庭危房改造320户).
+ */
+const ACTION_AFTER = /^(?:进行|开展|实施|提供|完成)([\u4e00-\u9fff“”]{2,12}?)(?=[，,。；;、]|$)/;
+
+/** A short noun followed by a building verb (道路新建), after an optional leading verb (启动道路新建). */
+const NOUN_THEN_BUILD = /^((?:启动|加快|推进|实施|完成|开工)?)([\u4e00-\u9fff]{2,4}?)(新建|续建|改建|扩建|新改建|改扩建)$/;
+
+/** Leading words of a subject that say when, not what: 完成后全区卫生厕所普及率 → 卫生厕所普及率. */
+const SUBJECT_LEAD_WHEN = /^(?:完成后|建成后|实施后|届时)(?:全区|全县|全市|全镇)?/;
+
+/**
+ * The title of a draft commitment for target `claim`. `claims` are the document's claims in
+ * order (the claim among them): a generic subject (任务, 项目) takes the subject of the nearest
+ * earlier claim of the same sentence and unit, else the phrase after the amount.
+ */
+export function draftTitle(claim: Claim, claims: readonly Claim[] = [claim]): string {
+  const subject = titleSubject(claim, claims);
+  const qualifiers = claim.qualifier ? claim.qualifier.split(' ') : [];
+  let lead = '';
+  let approx = '';
+  let suffix = '';
+  for (const q of qualifiers) {
+    if (SUFFIXES.has(q)) suffix = q;
+    else if (APPROX_AFTER.has(q)) approx = q;
+    else lead = q.replace(LEAD_MARKER, '') || q;
+  }
+  if (!lead && !suffix) lead = listLead(claim, claims);
+  if (lead && subject.endsWith(lead)) lead = '';
+  // 控制在 written earlier in the clause (失业率要控制在…) still belongs in a ≤ title
+  if (!lead && claim.comparator === 'lte' && !suffix && claim.sentence.includes('控制在')) lead = '控制在';
+  const scale = approx ? (SCALE_AT_START.exec(claim.unit)?.[0] ?? '') : '';
+  const amount = `${claim.valueText}${scale}${approx}${claim.unit.slice(scale.length)}${suffix}`;
+  const joint = /[0-9A-Za-z]$/.test(subject) && !lead ? ' ' : '';
+  return `${subject}${joint}${lead}${amount}`;
+}
+
+/** What the title names: the claim's subject, made specific where it is generic. */
+function titleSubject(claim: Claim, claims: readonly Claim[]): string {
+  let subject = claim.subject.replace(SUBJECT_LEAD_WHEN, '') || claim.subject;
+  if (!subject || GENERIC_SUBJECT.test(subject)) subject = specificSubject(claim, claims, subject);
+  // 17条道路新建 → 新建道路: a short noun with the building verb after it reads verb first
+  subject = subject.replace(NOUN_THEN_BUILD, '$1$3$2');
+  const action = actionAfter(claim, subject);
+  if (action) subject += action;
+  return subject || claim.sentence.slice(0, 20);
+}
+
+/** For a generic subject: a sibling claim's subject, the phrase after the amount, or the generic word. */
+function specificSubject(claim: Claim, claims: readonly Claim[], generic: string): string {
+  const at = claims.indexOf(claim);
+  for (let i = (at < 0 ? claims.length : at) - 1; i >= 0; i--) {
+    const c = claims[i];
+    if (c.sentence !== claim.sentence) break;
+    if (c.unit === claim.unit && c.subject && !GENERIC_SUBJECT.test(c.subject)) return c.subject;
+  }
+  const object = phraseAfterAmount(claim);
+  if (object && !GENERIC_SUBJECT.test(object)) return generic && !object.endsWith(generic) ? object + generic : object;
+  return generic;
+}
+
+/** The text of the sentence right after the claim's amount, up to the next punctuation mark. */
+function afterAmount(claim: Claim): string {
+  const written = claim.valueText + claim.unit;
+  const i = claim.sentence.indexOf(written);
+  if (i < 0) return '';
+  let rest = claim.sentence.slice(i + written.length);
+  for (const q of ['以上', '以内', '以下', '左右']) if (rest.startsWith(q)) rest = rest.slice(q.length);
+  return rest.replace(/^的/, '');
+}
+
+/** The noun phrase right after the amount (…20个老旧小区改造 → 老旧小区改造), without a trailing verb phrase. */
+function phraseAfterAmount(claim: Claim): string {
+  const m = /^[\u4e00-\u9fff“”]{2,12}?(?=[，,。；;、]|预计|力争|确保|年底|今年|全年|$)/.exec(afterAmount(claim));
+  return m ? m[0] : '';
+}
+
+/** 对/为 N 户 X 进行/提供 Y: the action Y, when the subject is X. */
+function actionAfter(claim: Claim, subject: string): string {
+  const rest = afterAmount(claim);
+  if (!subject || !rest.startsWith(subject)) return '';
+  const m = ACTION_AFTER.exec(rest.slice(subject.length));
+  return m ? m[1] : '';
+}
+
+/** 甲、乙产量分别达到x、y: the later items share the first one's 分别达到 (as 达到). */
+function listLead(claim: Claim, claims: readonly Claim[]): string {
+  const at = claims.indexOf(claim);
+  for (let i = at - 1; i >= 0; i--) {
+    const c = claims[i];
+    if (c.sentence !== claim.sentence) break;
+    const q = c.qualifier?.split(' ').find((w) => w.startsWith('分别'));
+    if (q) return q.replace(LEAD_MARKER, '');
+  }
+  return '';
+}
