@@ -1,4 +1,7 @@
-/** Who may export and import a department's task sheet: the region's office, or the department's own reporters (leaders may export). */
+/**
+ * Who may export and import a department's task sheet: the region's office, or the department's own
+ * reporters. Export is a read: leaders, and a city's office reading its districts, may export too.
+ */
 import type { Department } from '../../domain/types.ts';
 import type { Queryable } from '../../store/db.ts';
 import { getDepartment, listDepartments } from '../../store/regions.ts';
@@ -19,6 +22,6 @@ export function authorizeTaskSheet(actor: WorkflowActor, d: Department, write: b
   const p = principalOf(actor);
   const own = p.role === 'reporter' && p.departmentId === d.id && writesRegion(p, d.regionCode);
   const office = p.role === 'admin' && writesRegion(p, d.regionCode);
-  const leader = !write && p.role === 'leader' && readsRegion(p, d.regionCode);
-  authorize(p, p.system === true || own || office || leader, readsRegion(p, d.regionCode), ['department', '单位']);
+  const reader = !write && (p.role === 'leader' || p.role === 'admin') && readsRegion(p, d.regionCode);
+  authorize(p, p.system === true || own || office || reader, readsRegion(p, d.regionCode), ['department', '单位']);
 }
