@@ -8,10 +8,12 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
   demo: { summary: 'load the sample districts (idempotent) and serve / 加载示例数据并启动', load: () => import('./commands/demo.ts') },
   export: { summary: 'write a full JSON backup / 导出全部数据', load: () => import('./commands/export.ts') },
   extract: { summary: 'list quantified targets and results in work reports / 提取量化目标与成果', load: () => import('./commands/extract.ts') },
+  report: { summary: 'write a 督查通报 or 年度工作纪实 (docx, md, html, xlsx) / 生成督查通报、工作纪实', load: () => import('./commands/report.ts') },
   remind: { summary: 'update supervision slips and send reminders (催办) / 督办提醒', load: () => import('./commands/remind.ts') },
   import: { summary: 'import a work report: targets → draft commitments, results → facts / 导入政府工作报告', load: () => import('./commands/import.ts') },
   restore: { summary: 'restore a JSON backup into an empty database / 从备份恢复', load: () => import('./commands/restore.ts') },
   user: { summary: 'add, reset or list accounts (the first office account) / 账号管理', load: () => import('./commands/user.ts') },
+  tasksheet: { summary: "export / import a department's Excel task sheet / 任务填报表导出与导入", load: () => import('./commands/tasksheet.ts') },
 };
 
 function help(): string {
