@@ -322,6 +322,10 @@ const WORD_BEFORE: Record<string, string> = {
   降: '下升', 逾: '', 共: '总公', 计: '合共总设统会',
 };
 
+/** The growth word of each prefix qualifier that marks a rate (同比增长 → 增长), computed once. */
+const GROWTH_OF = new Map<string, string>();
+for (const q of PREFIX_QUALIFIERS) if (GROWTH_QUALIFIER.test(q)) GROWTH_OF.set(q, q.replace(/^(?:同比|年均|分别)/, ''));
+
 /** Prefix qualifiers grouped by their last character, longest first. */
 const QUALIFIERS_BY_LAST = new Map<number, string[]>();
 for (const q of [...PREFIX_QUALIFIERS].sort((a, b) => b.length - a.length)) {
@@ -345,15 +349,27 @@ const GENERIC_MEASURE = /^(?:总投资|投资总额|投资|总额|金额|资金|
 const CHANGE_TO = /^(?:提高|提升|增加|增长|下降|降低|减少|扩大|上升|跃升)?(?:到|至)(?:\d{4}年(?:的|底)?)?$|^\d{4}年(?:的|底)$/;
 const GROWTH_SUFFIX = /(?:增长|下降|增加|减少|提高|提升|压缩)$/;
 
-/** The first plan cue of a sentence; 到2025年 counts only when that year is not before the plan year. */
-function firstTargetCue(s: string, planYear: number | null): RegExpExecArray | null {
-  TARGET_CUE_G.lastIndex = 0;
-  for (let m = TARGET_CUE_G.exec(s); m; m = TARGET_CUE_G.exec(s)) {
+/** How far past a cue's start its match and look-ahead can read (the longest is 到2025年 + one). */
+const CUE_SPAN = 16;
+/** Where `firstTargetCue` stopped: the search position after the last horizon it skipped. */
+let cueResume = 0;
+
+/**
+ * The index of the first plan cue of sentence text `s` at or after `from` and before `before`,
+ * or -1; 到2025年 counts only when that year is not before the plan year. Sets `cueResume`.
+ */
+function firstTargetCue(s: string, planYear: number | null, from = 0, before = Infinity): number {
+  TARGET_CUE_G.lastIndex = from;
+  cueResume = from;
+  for (let m = TARGET_CUE_G.exec(s); m && m.index < before; m = TARGET_CUE_G.exec(s)) {
     const horizon = /^到(\d{4})年$/.exec(m[0]);
-    if (horizon && planYear !== null && Number(horizon[1]) < planYear) continue;
-    return m;
+    if (horizon && planYear !== null && Number(horizon[1]) < planYear) {
+      cueResume = TARGET_CUE_G.lastIndex;
+      continue;
+    }
+    return m.index;
   }
-  return null;
+  return -1;
 }
 
 /** Stops by code: 1 = ends a clause (，,), 2 = ends a sentence (。；;) and a clause. */
@@ -433,17 +449,32 @@ function digitsValue(s: string): number {
 
 const MEASURE_HEAD = /(产量|产值|面积|收入|总额|增加值|人数|数量|比重|占比|增速|增幅|规模|投资|资金|率)$/;
 
-const TRAILING_PUNCT = new Set([...'、,，;；:： \t'].map((c) => c.charCodeAt(0)));
-const LEADING_PUNCT = new Set([...'、,，;；:： \t"\'（）()'].map((c) => c.charCodeAt(0)));
-const LEADING_JOINERS = new Set([...'和及与、'].map((c) => c.charCodeAt(0)));
+/** Character tables by code (one look-up, no hashing). */
+const codeTable = (chars: string): Uint8Array => {
+  const table = new Uint8Array(65536);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
+  return table;
+};
+const TRAILING_PUNCT = codeTable('、,，;；:： \t');
+const LEADING_PUNCT = codeTable('、,，;；:： \t"\'（）()');
+const LEADING_JOINERS = codeTable('和及与、');
+
+/** Does `s` contain an opening bracket （ or ( ? */
+function hasBracket(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) return true;
+  }
+  return false;
+}
 
 function cleanSubject(s: string): string {
   let start = 0;
-  while (start < s.length && LEADING_PUNCT.has(s.charCodeAt(start))) start++;
+  while (start < s.length && LEADING_PUNCT[s.charCodeAt(start)] === 1) start++;
   let out = start ? s.slice(start) : s;
   if (out.length && (CHAR_CLASS[out.charCodeAt(0)] !== 0 || out[0] === '（' || out[0] === '(')) out = out.replace(LIST_ITEM, '');
   // an aside in brackets says what is included, not what is measured: 全区（含经开区）
-  if (out.includes('（') || out.includes('(')) out = out.replace(/[（(][^（）()]{0,20}[）)]/g, '');
+  if (hasBracket(out)) out = out.replace(/[（(][^（）()]{0,20}[）)]/g, '');
   out = stripLeadingWords(out);
   // an actor at the front: 双清区, 荷塘区 … (not 小区, 社区, 景区 …)
   if (out.charCodeAt(2) === 0x533a || out.charCodeAt(3) === 0x533a) {
@@ -452,9 +483,9 @@ function cleanSubject(s: string): string {
   }
   out = stripTrailingWords(out);
   let end = out.length;
-  while (end > 0 && TRAILING_PUNCT.has(out.charCodeAt(end - 1))) end--;
+  while (end > 0 && TRAILING_PUNCT[out.charCodeAt(end - 1)] === 1) end--;
   start = 0;
-  while (start < end && LEADING_JOINERS.has(out.charCodeAt(start))) start++;
+  while (start < end && LEADING_JOINERS[out.charCodeAt(start)] === 1) start++;
   return balanceQuotes(start || end < out.length ? out.slice(start, end) : out);
 }
 
@@ -462,6 +493,9 @@ const LEAD_BY_FIRST = new Map<number, string[]>();
 for (const w of [...SUBJECT_LEAD_WORDS].sort((a, b) => b.length - a.length)) {
   LEAD_BY_FIRST.set(w.charCodeAt(0), [...(LEAD_BY_FIRST.get(w.charCodeAt(0)) ?? []), w]);
 }
+
+const LEAD_FIRST = new Uint8Array(65536);
+for (const c of LEAD_BY_FIRST.keys()) LEAD_FIRST[c] = 1;
 
 const VERBS_BY_LAST = new Map<number, string[]>();
 for (const v of VERB_LIST) VERBS_BY_LAST.set(v.charCodeAt(v.length - 1), [...(VERBS_BY_LAST.get(v.charCodeAt(v.length - 1)) ?? []), v]);
@@ -486,7 +520,7 @@ function stripLeadingWords(s: string): string {
         continue;
       }
     }
-    const bucket = LEAD_BY_FIRST.get(c);
+    const bucket = LEAD_FIRST[c] === 1 ? LEAD_BY_FIRST.get(c) : undefined;
     let word = '';
     if (bucket) for (const w of bucket) if (s.startsWith(w, start)) { word = w; break; }
     if (!word) break;
@@ -501,6 +535,9 @@ for (const w of [...SUBJECT_TRAIL_WORDS].sort((a, b) => b.length - a.length)) {
   TRAIL_BY_LAST.set(k.charCodeAt(0), [...(TRAIL_BY_LAST.get(k.charCodeAt(0)) ?? []), w]);
 }
 
+const TRAIL_LAST = new Uint8Array(65536);
+for (const c of TRAIL_BY_LAST.keys()) TRAIL_LAST[c] = 1;
+
 /** Characters before a one-character trailing word that make it part of a word: 签约, 原有, 平均, 到达. */
 const TRAIL_WORD_BEFORE: Record<string, string> = {
   均: '平人户', 约: '签预节合制公条契邀', 有: '原拥共具所现没占持', 达: '到表传抵发通下送直高', 超: '赶高', 近: '接最附将',
@@ -512,7 +549,7 @@ function stripTrailingWords(s: string): string {
   let end = s.length;
   for (let guard = 0; end > 0 && guard < 8; guard++) {
     const last = s.charCodeAt(end - 1);
-    const bucket = TRAIL_BY_LAST.get(last);
+    const bucket = TRAIL_LAST[last] === 1 ? TRAIL_BY_LAST.get(last) : undefined;
     let word = '';
     if (bucket) {
       for (const w of bucket) {
@@ -541,17 +578,27 @@ function objectAfter(t: string, from: number, limit: number): string {
   if (t[from] === '的') from++;
   let end = from;
   while (end < limit && end - from < 16 && OBJECT_STOP[t.charCodeAt(end)] === 0) end++;
-  let s = t.slice(from, end);
   // stop before a following number, and before the verb that follows the object
-  const digit = s.search(/\d/);
-  if (digit >= 0) s = s.slice(0, digit);
+  for (let k = from; k < end; k++) {
+    if (CHAR_CLASS[t.charCodeAt(k)] === 1) {
+      end = k;
+      break;
+    }
+  }
+  let s = t.slice(from, end);
   const verb = OBJECT_STOP_WORD.exec(s);
   if (verb && verb.index >= 2) s = s.slice(0, verb.index);
-  return balanceQuotes(s.replace(/^[“”"'「」]+|[“”"'「」]+$/g, ''));
+  // without quote marks at either end
+  let a = 0;
+  let b = s.length;
+  while (a < b && QUOTE_MARK[s.charCodeAt(a)] === 1) a++;
+  while (b > a && QUOTE_MARK[s.charCodeAt(b - 1)] === 1) b--;
+  return balanceQuotes(a > 0 || b < s.length ? s.slice(a, b) : s);
 }
 
 const OBJECT_STOP = new Uint8Array(65536);
 for (const ch of '，,；;。！？!?、：:（(\n等的和及与') OBJECT_STOP[ch.charCodeAt(0)] = 1;
+const QUOTE_MARK = codeTable('“”"\'「」');
 const OBJECT_STOP_WORD = /全部|全面|加快|实现|建成|完成|达到|获评|获得|被评|已经|正在|进行|提供|投入使用|顺利|预计|力争|确保|将/;
 
 /** Drops quote marks when they do not pair up (“一刻钟便民生活圈 → 一刻钟便民生活圈). */
@@ -602,6 +649,9 @@ function extract(original: string, options: ExtractOptions): Claim[] {
   let cueSentence = -2;
   let targetCueAt = -1;
   let resultCueAt = -1;
+  // the plan-cue search of the current sentence: where it resumes (relative), and whether it is over
+  let cueFrom = 0;
+  let cueDone = false;
   // the previous claim (updated in place: one object for the whole run)
   const prevInSentence = { sentenceStart: -1, subject: '', end: -1 };
   /** the last amount (not a rate) of the sentence: what a following rate or share refers to */
@@ -722,9 +772,23 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     // ---- kind
     if (cueSentence !== sentenceStart) {
       cueSentence = sentenceStart;
-      const tc = firstTargetCue(t.slice(sentenceStart, Math.min(sentenceEnd, sentenceStart + 4000)), planYear);
-      targetCueAt = tc ? sentenceStart + tc.index : -1;
+      targetCueAt = -1;
+      cueFrom = 0;
+      cueDone = false;
       resultCueAt = -2; // looked up only when it can change the answer
+    }
+    // the sentence's first plan cue, searched only as far as this clause needs (plus CUE_SPAN, so
+    // that a cue found is the one a search of the whole sentence finds)
+    if (!cueDone && sentenceStart + cueFrom < clauseEnd) {
+      const cueLimit = Math.min(sentenceEnd, sentenceStart + 4000);
+      const windowEnd = Math.min(cueLimit, clauseEnd + CUE_SPAN);
+      const trusted = windowEnd === cueLimit ? Infinity : windowEnd - sentenceStart - CUE_SPAN;
+      const tc = firstTargetCue(t.slice(sentenceStart, windowEnd), planYear, cueFrom, trusted);
+      if (tc >= 0) {
+        targetCueAt = sentenceStart + tc;
+        cueDone = true;
+      } else if (trusted === Infinity) cueDone = true;
+      else cueFrom = Math.max(cueResume, trusted);
     }
     let kind: 'result' | 'target';
     if (targetCueAt >= 0 && targetCueAt < clauseEnd) kind = 'target';
@@ -742,7 +806,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     const leftStart = Math.max(clauseStart, numStart - 40, prevInSentence.end > clauseStart && prevInSentence.end <= numStart ? prevInSentence.end : 0);
     const leftRaw = t.slice(leftStart, numStart - (prefixQ?.length ?? 0));
     let subject: string;
-    const growth = prefixQ && GROWTH_QUALIFIER.test(prefixQ) ? prefixQ.replace(/^(?:同比|年均|分别)/, '') : null;
+    const growth = prefixQ ? (GROWTH_OF.get(prefixQ) ?? null) : null;
     const fenbie = lastFenbie(t, leftStart, numStart); // bounded window: never a search through the whole text
     if (list && list.clauseStart === clauseStart && /^[、,，和及与]*$/.test(t.slice(list.lastEnd, numStart))) {
       list.index++;
