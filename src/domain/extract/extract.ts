@@ -174,6 +174,25 @@ const UNIT_WORDS = new Set<number>(
 const sticky = (re: RegExp) => new RegExp(re.source.replace(/^\^/, ''), 'y');
 const PERIOD_AFTER_Y = sticky(AFTER_UNIT_PERIOD);
 const SLOGAN_AFTER_Y = sticky(SLOGAN_AFTER);
+/**
+ * First characters of the words of an alternation of plain words (^(?:方面|大事|…)), as a table:
+ * a quick test before the pattern.
+ */
+function firstChars(re: RegExp): Uint8Array {
+  const body = re.source.replace(/^\^\(\?:/, '').replace(/\)\+?$/, '');
+  const table = new Uint8Array(65536);
+  for (const w of body.split('|')) {
+    if (!/^[\u4e00-\u9fff]+$/.test(w)) throw new Error(`not a plain word: ${w}`);
+    table[w.charCodeAt(0)] = 1;
+  }
+  return table;
+}
+const SLOGAN_FIRST = firstChars(SLOGAN_AFTER);
+const VERB_FIRST = firstChars(VERB_AT_START);
+/** VERB_AT_START's match at the start of `s` (the verbs it opens with), or ''. */
+function leadingVerbs(s: string): string {
+  return VERB_FIRST[s.charCodeAt(0)] === 1 ? (VERB_AT_START.exec(s)?.[0] ?? '') : '';
+}
 const THRESHOLD_AFTER_Y = sticky(THRESHOLD_AFTER);
 function stickyAt(re: RegExp, t: string, at: number): boolean {
   re.lastIndex = at;
@@ -254,6 +273,15 @@ function yearBefore(t: string, at: number): number | null {
   return y >= 1950 && y <= 2200 ? y : null;
 }
 
+const PARAGRAPH_YEAR = /^(?:[^。，,]{0,20}?[,，])?(\d{4})年/;
+const PAST_PERIOD = /过去五年|五年来|过去一年/;
+/** Is there an ASCII digit among the first `n` characters of `s`? */
+function hasDigitBefore(s: string, n: number): boolean {
+  const end = Math.min(n, s.length);
+  for (let i = 0; i < end; i++) if (CHAR_CLASS[s.charCodeAt(i)] === 1) return true;
+  return false;
+}
+
 export function classifyLines(t: string, planYear: number | null): LineInfo[] {
   const out: LineInfo[] = [];
   let mode: 'result' | 'target' = 'result';
@@ -286,7 +314,8 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
         info.livelihood = headingLivelihood;
       } else {
         const head = line.slice(0, 60);
-        const y = /^(?:[^。，,]{0,20}?[,，])?(\d{4})年/.exec(head);
+        // a year is written within the first 26 characters (an opening clause of at most 21, then YYYY年)
+        const y = hasDigitBefore(head, 26) ? PARAGRAPH_YEAR.exec(head) : null;
         if (y && planYear !== null) {
           const year = Number(y[1]);
           const firstSentence = head.slice(0, firstIndexOf(head, SENTENCE_STOPS));
@@ -295,8 +324,9 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
         }
         // a paragraph opening on a past period: 过去五年, “十四五”时期 in a report planning 2026
         const firstClause = head.slice(0, firstIndexOf(head, CLAUSE_STOPS));
-        if (/过去五年|五年来|过去一年/.test(firstClause)) info.pastParagraph = true;
-        const plan = fiveYearPlanAt(firstClause);
+        const hasNian = firstClause.includes('年');
+        if (hasNian && PAST_PERIOD.test(firstClause)) info.pastParagraph = true;
+        const plan = firstClause.includes('十') ? fiveYearPlanAt(firstClause) : null;
         if (plan && planYear !== null && plan.end < planYear) info.pastParagraph = true;
         info.mode = mode;
         if (LIST_ITEM.test(line)) {
@@ -742,7 +772,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
 
     // ---- exclusions
     if (SPEC_LAST.has(t.charCodeAt(numStart - 1)) && SPEC_BEFORE.has(t.slice(numStart - 2, numStart))) continue; // 时速350公里: a specification
-    if (u.unit !== '%' && stickyAt(SLOGAN_AFTER_Y, t, unitEnd)) continue;
+    if (u.unit !== '%' && SLOGAN_FIRST[t.charCodeAt(unitEnd)] === 1 && stickyAt(SLOGAN_AFTER_Y, t, unitEnd)) continue;
     if (!arabic && t[unitEnd] === '一') continue; // 四位一体, 三个一批
     if (insideShortQuote(t, numStart, unitEnd)) continue;
     if ((prefixQ === '超' || prefixQ === '超过' || prefixQ === '逾' || suffix === '以上' || suffix === '以下') && stickyAt(THRESHOLD_AFTER_Y, t, afterAll)) continue;
@@ -830,7 +860,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       let objectMemo: string | null = null;
       if (lastSep >= 0) {
         const beforeSep = cleanSubject(leftRaw.slice(0, lastSep));
-        const leadVerb = VERB_AT_START.exec(beforeSep)?.[0] ?? '';
+        const leadVerb = leadingVerbs(beforeSep);
         if (!left) left = leadVerb; // 完成40个老旧小区、20条小街小巷改造: the verb carries over
         else if (left.length <= 4 && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2 && !endsWithVerb(left)) left = leadVerb; // 新建甲、乙2个养老中心
         else if ((objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length < 2 && !/\d/.test(beforeSep)) left = cleanSubject(leftRaw); // 关停洗砂、碎石场33家
@@ -841,10 +871,10 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       else if (sameSentencePrev && CHANGE_TO.test(left)) left = sameSentencePrev.subject.replace(GROWTH_SUFFIX, '');
       // 对甲乙企业及车间共发放就业奖补45万元: what follows 共/累计 names the amount
       const total = hasTotalChar(left) ? TOTAL_WORD.exec(left) : null;
-      if (total && total.index > 0 && VERB_AT_START.test(left.slice(total.index + total[0].length))) left = left.slice(total.index + total[0].length);
+      if (total && total.index > 0 && leadingVerbs(left.slice(total.index + total[0].length)) !== '') left = left.slice(total.index + total[0].length);
       // 签约引进甲乙等产业项目18个: the examples before 等 are dropped
       const deng = lastIndexOfCode(left, 0x7b49 /* 等 */);
-      if (deng > 0 && left.length - deng > 2) left = (VERB_AT_START.exec(left)?.[0] ?? '') + left.slice(deng + 1);
+      if (deng > 0 && left.length - deng > 2) left = leadingVerbs(left) + left.slice(deng + 1);
       const verbOnly = left.length <= 6 && endsWithVerb(left);
       if ((!left || verbOnly || OBJECT_BEFORE_LAST[left.charCodeAt(left.length - 1)] === 1) && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2) {
         const keepVerb = verbOnly && !/^(?:完成|实现|有|共有|拥有)$/.test(left);
