@@ -46,6 +46,28 @@ describe('draftTitle: a draft commitment reads like a task-list line', () => {
     expect(titles('力争对260户困难家庭进行危房改造。')).toEqual(['困难家庭危房改造260户']);
   });
 
+  it('writes a growth word once, in the comparator', () => {
+    expect(titles('研发经费投入年均增长9%以上。')).toEqual(['研发经费投入年均增长9%以上']);
+  });
+
+  it('completes a bare verb with the phrase after the amount, and keeps only the last clause of a subject', () => {
+    expect(titles('力争聚焦8个特色产业集群，全年培育产业链20条以上。')[0]).toBe('聚焦特色产业集群8个');
+    const claim: Claim = {
+      kind: 'target', subject: '优化创新生态，力争省级实验室', value: 6, valueText: '6', unit: '家', normalized: null, qualifier: null,
+      comparator: 'eq', start: 0, end: 2, sentence: '优化创新生态，力争省级实验室6家。', heading: null, livelihood: false,
+    };
+    expect(draftTitle(claim)).toBe('省级实验室6家');
+  });
+
+  it('names an amount without a subject from the clause before it, and drops a list ordinal', () => {
+    const claim: Claim = {
+      kind: 'target', subject: '', value: 5, valueText: '5', unit: '家', normalized: null, qualifier: null,
+      comparator: 'eq', start: 0, end: 2, sentence: '完善创新体系，力争重点实验室再增加3—5家。', heading: null, livelihood: false,
+    };
+    expect(draftTitle(claim)).toBe('重点实验室再增加5家');
+    expect(draftTitle({ ...claim, subject: '三是招募社区志愿者', value: 800, valueText: '800', unit: '名', sentence: '三是招募社区志愿者800名。' })).toBe('招募社区志愿者800名');
+  });
+
   it('separates a subject ending in a code from the amount', () => {
     const claim: Claim = {
       kind: 'target', subject: '改造S211', value: 15, valueText: '15', unit: '公里', normalized: null, qualifier: null,

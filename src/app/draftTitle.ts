@@ -29,6 +29,15 @@ const ACTION_AFTER = /^(?:进行|开展|实施|提供|完成)([\u4e00-\u9fff“�
 /** A short noun followed by a building verb (道路新建), after an optional leading verb (启动道路新建). */
 const NOUN_THEN_BUILD = /^((?:启动|加快|推进|实施|完成|开工)?)([\u4e00-\u9fff]{2,4}?)(新建|续建|改建|扩建|新改建|改扩建)$/;
 
+/** The text after a subject's last clause mark (构建…生态，力争国家级实验室 → 力争国家级实验室). */
+const LAST_CLAUSE = /[^，,；;：:]*$/;
+/** An ordinal opening a list item (四是, 二要): not part of what is measured. */
+const ORDINAL_LEAD = /^[一二三四五六七八九十]{1,2}[是要]/;
+/** Plan cues at the front of a subject (力争, 确保 …): the title is already a target. */
+const SUBJECT_LEAD_CUE = /^(?:力争|确保|预计|计划|争取)/;
+/** The growth word a comparator ends with (年均增长 → 增长). */
+const GROWTH_END = /(?:增长|下降)$/;
+
 /** Leading words of a subject that say when, not what: 完成后全区卫生厕所普及率 → 卫生厕所普及率. */
 const SUBJECT_LEAD_WHEN = /^(?:完成后|建成后|实施后|届时)(?:全区|全县|全市|全镇)?/;
 
@@ -50,23 +59,44 @@ export function draftTitle(claim: Claim, claims: readonly Claim[] = [claim]): st
   }
   if (!lead && !suffix) lead = listLead(claim, claims);
   if (lead && subject.endsWith(lead)) lead = '';
+  // 研发经费投入增长 + 年均增长: the growth word is written once, in the comparator
+  let subjectText = subject;
+  const growth = GROWTH_END.exec(lead)?.[0];
+  if (growth && subject.endsWith(growth) && subject.length > growth.length) subjectText = subject.slice(0, -growth.length);
   // 控制在 written earlier in the clause (失业率要控制在…) still belongs in a ≤ title
   if (!lead && claim.comparator === 'lte' && !suffix && claim.sentence.includes('控制在')) lead = '控制在';
   const scale = approx ? (SCALE_AT_START.exec(claim.unit)?.[0] ?? '') : '';
   const amount = `${claim.valueText}${scale}${approx}${claim.unit.slice(scale.length)}${suffix}`;
-  const joint = /[0-9A-Za-z]$/.test(subject) && !lead ? ' ' : '';
-  return `${subject}${joint}${lead}${amount}`;
+  const joint = /[0-9A-Za-z]$/.test(subjectText) && !lead ? ' ' : '';
+  return `${subjectText}${joint}${lead}${amount}`;
 }
 
 /** What the title names: the claim's subject, made specific where it is generic. */
 function titleSubject(claim: Claim, claims: readonly Claim[]): string {
-  let subject = claim.subject.replace(SUBJECT_LEAD_WHEN, '') || claim.subject;
+  // only the last clause of a subject, without a plan cue at its front
+  let subject = (claim.subject || beforeAmount(claim)).replace(ORDINAL_LEAD, '');
+  subject = subject.slice(subject.search(LAST_CLAUSE));
+  subject = subject.replace(SUBJECT_LEAD_CUE, '') || subject;
+  subject = subject.replace(SUBJECT_LEAD_WHEN, '') || subject;
   if (!subject || GENERIC_SUBJECT.test(subject)) subject = specificSubject(claim, claims, subject);
+  else if (subject.length <= 2) {
+    // a bare verb (聚焦13个产业集群): the phrase after the amount says what
+    const object = phraseAfterAmount(claim);
+    if (object.length >= 2 && object.length <= 8) subject += object;
+  }
   // 17条道路新建 → 新建道路: a short noun with the building verb after it reads verb first
   subject = subject.replace(NOUN_THEN_BUILD, '$1$3$2');
   const action = actionAfter(claim, subject);
   if (action) subject += action;
   return subject || claim.sentence.slice(0, 20);
+}
+
+/** The clause text right before the claim's amount, without the numbers of a range (再增加2—4家 → 再增加). */
+function beforeAmount(claim: Claim): string {
+  const i = claim.sentence.indexOf(claim.valueText + claim.unit);
+  if (i < 0) return '';
+  const before = claim.sentence.slice(0, i).replace(/[\d.—\-～~至到]+$/, '');
+  return before.slice(before.search(LAST_CLAUSE));
 }
 
 /** For a generic subject: a sibling claim's subject, the phrase after the amount, or the generic word. */
