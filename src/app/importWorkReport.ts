@@ -90,7 +90,7 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
       regionCode,
       actor: options.actor,
       action: 'workReport.import',
-      entity: 'work_report',
+      entity: 'workReport',
       entityId: workReport.id,
       after: { filename, sha256, planId: plan.id, claims: claims.length },
     });
@@ -148,7 +148,7 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
         regionCode,
         actor: options.actor,
         action: 'recordedFact.import',
-        entity: 'work_report',
+        entity: 'workReport',
         entityId: workReport.id,
         after: { year: year - 1, count: facts.length },
       });
