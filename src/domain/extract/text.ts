@@ -142,8 +142,12 @@ export function cleanText(original: string): CleanText {
   let delimiterCount = 0;
   let sentenceCount = 0;
   const len = src.length;
+  // the text's UTF-16 code units as a typed array (one native copy): reading them in the loop
+  // below is cheaper than charCodeAt on a string
+  const bytes = Buffer.from(src, 'utf16le');
+  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, len);
   for (let i = 0; i < len; i++) {
-    const cls = RUN_CLASS[src.charCodeAt(i)];
+    const cls = RUN_CLASS[units[i]];
     if (cls === 0) continue;
     if (cls >= NUMERAL) {
       // unchanged text: its position in the output is past what was emitted
@@ -163,7 +167,7 @@ export function cleanText(original: string): CleanText {
     }
     const at = i;
     let end = i + 1;
-    while (end < len && RUN_CLASS[src.charCodeAt(end)] === cls) end++;
+    while (end < len && RUN_CLASS[units[end]] === cls) end++;
     i = end - 1;
     if (cls === FULL_WIDTH) {
       const half = toHalfWidth(src.slice(at, end));
