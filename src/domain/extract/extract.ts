@@ -26,6 +26,13 @@ import {
   TIME_UNITS, VERB_AT_START, VERB_LIST,
 } from './rules.ts';
 
+/** Character tables by code (one look-up, no hashing). */
+function codeTable(chars: string): Uint8Array {
+  const table = new Uint8Array(65536);
+  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
+  return table;
+}
+
 /** One quantified claim found in a document. */
 export interface Claim {
   /** `result` = achieved or current; `target` = planned or expected */
@@ -243,10 +250,9 @@ export function findPlanYear(t: string): number | null {
   for (let at = t.indexOf('年'); at >= 0; at = t.indexOf('年', at + 1)) {
     const y = yearBefore(t, at);
     if (y === null) continue;
-    const before = t[at - 5] ?? '';
-    if (/[到至—–~\-]/.test(before)) continue; // 到2035年: a horizon
+    if (HORIZON_BEFORE[t.charCodeAt(at - 5)] === 1) continue; // 到2035年: a horizon
     counts.set(y, (counts.get(y) ?? 0) + 1);
-    if (PLAN_AFTER_YEAR.test(t.slice(at + 1, at + 16)) || t.startsWith('关于', at - 6)) candidates.push(y);
+    if ((planCharWithin(t, at + 1, at + 16) && PLAN_AFTER_YEAR.test(t.slice(at + 1, at + 16))) || t.startsWith('关于', at - 6)) candidates.push(y);
   }
   for (let at = t.indexOf('展望'); at >= 0; at = t.indexOf('展望', at + 1)) {
     const m = /^\d{4}/.exec(t.slice(at + 2, at + 6));
@@ -258,6 +264,17 @@ export function findPlanYear(t: string): number | null {
   for (const [y, n] of counts) if (n > best || (n === best && y > common)) [common, best] = [y, n];
   const atOrAfter = candidates.filter((y) => y >= common);
   return atOrAfter.length ? Math.min(...atOrAfter) : Math.max(...candidates);
+}
+
+/** Characters before a year that make it a horizon (到2035年, 2021—2025年). */
+const HORIZON_BEFORE = codeTable('到至—–~-');
+/** Characters one of which PLAN_AFTER_YEAR needs (将, 要, 力争, 计划, 确保; 主要任务, 工作安排 …). */
+const PLAN_CHARS = codeTable('将要力计确工主重预目安');
+/** Is one of PLAN_CHARS in t[from, to)? (a quick test before PLAN_AFTER_YEAR) */
+function planCharWithin(t: string, from: number, to: number): boolean {
+  const end = Math.min(to, t.length);
+  for (let i = from; i < end; i++) if (PLAN_CHARS[t.charCodeAt(i)] === 1) return true;
+  return false;
 }
 
 /** The year written as four digits right before position `at` (the 年), or null. */
@@ -295,7 +312,7 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
     const info: LineInfo = { start, end, skip: false, heading, mode, pastParagraph: false, livelihood: false };
     if (!line) {
       info.skip = true;
-    } else if ((line.length < 80 && BOILERPLATE.test(line)) || (line.length < 200 && /(?:\.\.\.|…)$/.test(line))) {
+    } else if ((line.length < 80 && BOILERPLATE.test(line)) || (line.length < 200 && (line.endsWith('...') || line.endsWith('…')))) {
       info.skip = true;
     } else {
       const cjk = line.length < 60 ? countCjk(line) : 99;
@@ -479,12 +496,6 @@ function digitsValue(s: string): number {
 
 const MEASURE_HEAD = /(产量|产值|面积|收入|总额|增加值|人数|数量|比重|占比|增速|增幅|规模|投资|资金|率)$/;
 
-/** Character tables by code (one look-up, no hashing). */
-const codeTable = (chars: string): Uint8Array => {
-  const table = new Uint8Array(65536);
-  for (const ch of chars) table[ch.charCodeAt(0)] = 1;
-  return table;
-};
 const TRAILING_PUNCT = codeTable('、,，;；:： \t');
 const LEADING_PUNCT = codeTable('、,，;；:： \t"\'（）()');
 const LEADING_JOINERS = codeTable('和及与、');
