@@ -282,14 +282,22 @@ for (const u of KNOWN_UNITS) {
 }
 UNITS_BY_FIRST.set(0xff05, ['％']);
 
+/** First character codes of the known units, as a table (a quick test before the map). */
+const UNIT_FIRST_CODE = new Uint8Array(65536);
+for (const c of UNITS_BY_FIRST.keys()) UNIT_FIRST_CODE[c] = 1;
+
 function unitAt(text: string, p: number): string | null {
-  const bucket = UNITS_BY_FIRST.get(text.charCodeAt(p));
+  const code = text.charCodeAt(p);
+  if (UNIT_FIRST_CODE[code] !== 1) return null;
+  const bucket = UNITS_BY_FIRST.get(code);
   if (!bucket) return null;
   for (const u of bucket) if (text.startsWith(u, p)) return u === '％' ? '%' : u;
   return null;
 }
 
 const SCALE_FIRST = new Set(SCALES.map(([s]) => s[0]));
+const SCALE_FIRST_CODE = new Uint8Array(65536);
+for (const s of SCALE_FIRST) SCALE_FIRST_CODE[s.charCodeAt(0)] = 1;
 
 /** Character codes that can start a unit, a scale or 余/多 after a number (a quick pre-check). */
 export const UNIT_START_CODES: ReadonlySet<number> = new Set(
@@ -303,7 +311,7 @@ export function matchUnitAt(
 ): { end: number; scaleText: string; power: number; unit: string; approx: string } | null {
   const plain = unitAt(text, pos);
   if (plain) return { end: pos + plain.length, scaleText: '', power: 0, unit: plain, approx: '' };
-  if (!SCALE_FIRST.has(text[pos])) return null;
+  if (SCALE_FIRST_CODE[text.charCodeAt(pos)] !== 1) return null;
   for (const [s, p] of SCALES) {
     if (!text.startsWith(s, pos)) continue;
     let q = pos + s.length;
