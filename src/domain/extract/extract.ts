@@ -616,7 +616,7 @@ function stripTrailingWords(s: string): string {
 
 /** The object phrase written after the number: 4个百亩标准化示范园 → 百亩标准化示范园. */
 function objectAfter(t: string, from: number, limit: number): string {
-  if (t[from] === '的') from++;
+  if (t.charCodeAt(from) === 0x7684 /* 的 */) from++;
   let end = from;
   while (end < limit && end - from < 16 && OBJECT_STOP[t.charCodeAt(end)] === 0) end++;
   // stop before a following number, and before the verb that follows the object
@@ -751,8 +751,9 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     // ---- the unit
     let p = numEnd;
     let approx = '';
-    if (t[p] === '余' || t[p] === '多') {
-      approx = t[p];
+    const atP = t.charCodeAt(p);
+    if (atP === 0x4f59 /* 余 */ || atP === 0x591a /* 多 */) {
+      approx = atP === 0x4f59 ? '余' : '多';
       p++;
     }
     const u = matchUnitAt(t, p) ?? borrowedUnit(t, p);
@@ -764,8 +765,9 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     if (u.unit === '个' && !u.scaleText && ELIDED_POINTS_Y.test(t.slice(u.end, u.end + 12))) u.unit = '个百分点';
     const unit = scaleFromNumeral + u.scaleText + (u.unit === '％' ? '%' : u.unit);
     let unitEnd = u.end;
-    if (t[unitEnd] === '余' || t[unitEnd] === '多') {
-      approx = approx || t[unitEnd];
+    const afterUnit = t.charCodeAt(unitEnd);
+    if (afterUnit === 0x4f59 /* 余 */ || afterUnit === 0x591a /* 多 */) {
+      approx = approx || (afterUnit === 0x4f59 ? '余' : '多');
       unitEnd++;
     }
     let suffix: string | null = null;
@@ -784,10 +786,10 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     // ---- exclusions
     if (SPEC_LAST.has(t.charCodeAt(numStart - 1)) && SPEC_BEFORE.has(t.slice(numStart - 2, numStart))) continue; // 时速350公里: a specification
     if (u.unit !== '%' && SLOGAN_FIRST[t.charCodeAt(unitEnd)] === 1 && stickyAt(SLOGAN_AFTER_Y, t, unitEnd)) continue;
-    if (!arabic && t[unitEnd] === '一') continue; // 四位一体, 三个一批
+    if (!arabic && t.charCodeAt(unitEnd) === 0x4e00 /* 一 */) continue; // 四位一体, 三个一批
     if (insideShortQuote(t, numStart, unitEnd)) continue;
     if ((prefixQ === '超' || prefixQ === '超过' || prefixQ === '逾' || suffix === '以上' || suffix === '以下') && stickyAt(THRESHOLD_AFTER_Y, t, afterAll)) continue;
-    if ((suffix === '以上' || suffix === '以下') && t[afterAll] === '的') continue;
+    if ((suffix === '以上' || suffix === '以下') && t.charCodeAt(afterAll) === 0x7684 /* 的 */) continue;
     // 50万元以下拖欠账款, 500人以上企业: a size class; 20个以上小区 stays a count
     if ((suffix === '以上' || suffix === '以下') && isCjk(t.charCodeAt(afterAll)) && !/^(?:个|家|项|座|所|条|处|件|次|场)$/.test(u.unit)) continue;
     // 608所AES: a number in a name
@@ -893,7 +895,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       } else if (!left && growth && (amountBefore || sameSentencePrev)) {
         // 民生支出达13.9亿元，…，增长13.9%: the growth of the sentence's amount
         subject = (amountBefore ?? sameSentencePrev!).subject.replace(GROWTH_SUFFIX, '');
-      } else if (t[afterAll] === '的' && GENERIC_MEASURE.test(left) && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2) {
+      } else if (t.charCodeAt(afterAll) === 0x7684 /* 的 */ && GENERIC_MEASURE.test(left) && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2) {
         subject = objectMemo + left; // 总投资10亿元的产业园 → 产业园总投资
       } else if ((GENERIC_MEASURE.test(left) || left.startsWith('占')) && amountBefore) {
         subject = amountBefore.subject.replace(GROWTH_SUFFIX, '') + left.replace(/的$/, ''); // 重点项目15个、总投资22.51亿元
@@ -947,7 +949,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       comparator: kind === 'target' ? (cmp ?? 'eq') : cmp,
       start: toOriginal(ct, numStart),
       end: toOriginal(ct, unitEnd - 1) + 1,
-      sentence: t.slice(sentenceStart, Math.min(sentenceEnd + (t[sentenceEnd] === '\n' ? 0 : 1), sentenceStart + 300)),
+      sentence: t.slice(sentenceStart, Math.min(sentenceEnd + (t.charCodeAt(sentenceEnd) === 0x0a ? 0 : 1), sentenceStart + 300)),
       heading: line.heading,
       livelihood: line.livelihood,
     });
