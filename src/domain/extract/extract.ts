@@ -177,6 +177,9 @@ const UNIT_WORDS = new Set<number>(
     .split(' ')
     .map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)),
 );
+/** Second characters of UNIT_WORDS (a quick test before the set, whose keys are not small integers). */
+const UNIT_WORD_SECOND = new Uint8Array(65536);
+for (const k of UNIT_WORDS) UNIT_WORD_SECOND[k % 65536] = 1;
 /** Sticky copies of the "what follows" patterns, tested in place without slicing the text. */
 const sticky = (re: RegExp) => new RegExp(re.source.replace(/^\^/, ''), 'y');
 const PERIOD_AFTER_Y = sticky(AFTER_UNIT_PERIOD);
@@ -794,7 +797,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     if ((suffix === '以上' || suffix === '以下') && isCjk(t.charCodeAt(afterAll)) && !/^(?:个|家|项|座|所|条|处|件|次|场)$/.test(u.unit)) continue;
     // 608所AES: a number in a name
     if (isAsciiLetter(t.charCodeAt(unitEnd))) continue;
-    if (u.unit.length === 1 && UNIT_WORDS.has(t.charCodeAt(u.end - 1) * 65536 + t.charCodeAt(u.end))) continue;
+    if (u.unit.length === 1 && UNIT_WORD_SECOND[t.charCodeAt(u.end)] === 1 && UNIT_WORDS.has(t.charCodeAt(u.end - 1) * 65536 + t.charCodeAt(u.end))) continue;
     if (u.unit === '次' && /^(?:会议|全会|党代会|代表大会)/.test(t.slice(unitEnd, unitEnd + 5))) continue;
 
     // ---- sentence and clause bounds
