@@ -2,36 +2,14 @@
 import type { Commitment, Department, Evidence, IndicatorValue, Plan, ProgressReport, Project, Region, Status } from '../../src/domain/types.ts';
 export type { Commitment, Department, Evidence, IndicatorValue, Plan, ProgressReport, Project, Region, Status };
 
-export interface Evaluation {
-  completionRate: number | null;
-  expectedProgress: number;
-  lag: number | null;
-  status: Status;
-  overdue: boolean;
-  latestValue: string | null;
-  latestPeriod: string | null;
-  missingPeriods: string[];
-  measuredAt: string;
-}
-export interface EvaluatedCommitment extends Commitment {
-  evaluation: Evaluation;
-  subtaskCount: number;
-}
+export type { Evaluation } from '../../src/domain/progress.ts';
+export type { EvaluatedCommitment } from '../../src/app/evaluatedCommitments.ts';
+export type { Summary, SummaryGroup } from '../../src/app/summary.ts';
+import type { EvaluatedCommitment } from '../../src/app/evaluatedCommitments.ts';
+
 export interface CommitmentDetail extends EvaluatedCommitment {
   subtasks: EvaluatedCommitment[];
   reports: ProgressReport[];
-}
-export interface SummaryGroup {
-  key: string;
-  total: number;
-  byStatus: Record<Status, number>;
-  overdue: number;
-  averageCompletion: number | null;
-}
-export interface Summary {
-  total: SummaryGroup;
-  bySector: SummaryGroup[];
-  byDepartment: SummaryGroup[];
 }
 export interface RegionDetail extends Region {
   children: Region[];
