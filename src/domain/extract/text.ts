@@ -34,7 +34,7 @@ export interface CleanText {
 let numeralBuf = new Int32Array(4096);
 let delimiterBuf = new Int32Array(4096);
 let sentenceBuf = new Int32Array(1024);
-function grown(buf: Int32Array): Int32Array {
+function grown(buf: Int32Array): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(buf.length * 2);
   bigger.set(buf);
   return bigger;
