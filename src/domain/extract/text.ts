@@ -34,6 +34,23 @@ export interface CleanText {
 let numeralBuf = new Int32Array(4096);
 let delimiterBuf = new Int32Array(4096);
 let sentenceBuf = new Int32Array(1024);
+/** Node's Buffer, when the extractor runs under Node (it also runs in a browser without it). */
+const NodeBuffer = (globalThis as { Buffer?: { from(s: string, enc: 'utf16le'): Uint8Array } }).Buffer;
+
+/**
+ * The text's UTF-16 code units as a typed array: reading them in a loop is cheaper than charCodeAt
+ * on a string. Under Node one native copy; elsewhere a plain loop.
+ */
+function utf16Units(src: string): Uint16Array {
+  if (NodeBuffer) {
+    const bytes = NodeBuffer.from(src, 'utf16le');
+    if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, src.length);
+  }
+  const units = new Uint16Array(src.length);
+  for (let i = 0; i < src.length; i++) units[i] = src.charCodeAt(i);
+  return units;
+}
+
 function grown(buf: Int32Array): Int32Array<ArrayBuffer> {
   const bigger = new Int32Array(buf.length * 2);
   bigger.set(buf);
@@ -142,10 +159,7 @@ export function cleanText(original: string): CleanText {
   let delimiterCount = 0;
   let sentenceCount = 0;
   const len = src.length;
-  // the text's UTF-16 code units as a typed array (one native copy): reading them in the loop
-  // below is cheaper than charCodeAt on a string
-  const bytes = Buffer.from(src, 'utf16le');
-  const units = new Uint16Array(bytes.buffer, bytes.byteOffset, len);
+  const units = utf16Units(src);
   for (let i = 0; i < len; i++) {
     const cls = RUN_CLASS[units[i]];
     if (cls === 0) continue;
