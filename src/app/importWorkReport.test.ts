@@ -42,7 +42,7 @@ describe.each(testEngines())('importWorkReport on %s', (engine) => {
     expect(Object.keys(byUnit).sort()).toEqual(['1200个', '35公里', '4.5%', '6个', '8件'].sort());
     expect(byUnit['4.5%']).toMatchObject({ comparator: 'lte', state: 'draft', kind: 'quantitative', startDate: '2024-01-01', deadline: '2024-12-31' });
     expect(byUnit['1200个'].comparator).toBe('gte');
-    expect(byUnit['6个'].livelihood).toBe(true);
+    expect(byUnit['6个']).toMatchObject({ livelihood: true, comparator: 'gte' });
     expect(byUnit['35公里']).toMatchObject({ livelihood: true, sector: '办好民生实事' });
     expect(byUnit['4.5%'].livelihood).toBe(false);
     const src = byUnit['35公里'].source!;

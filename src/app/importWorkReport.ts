@@ -112,7 +112,8 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
           targetValue: c.valueText,
           targetValueMax: null,
           unit: c.unit,
-          comparator: c.comparator ?? 'eq',
+          // an unqualified target (新建社区食堂6个) is a floor: doing more is 超额, not a miss
+          comparator: c.comparator ?? 'gte',
           baselineValue: null,
           startDate: `${year}-01-01`,
           deadline: `${year}-12-31`,

@@ -49,7 +49,7 @@ export interface Claim {
   normalized: { value: string; unit: string } | null;
   /** modifier as written: 近, 约, 余, 逾, 超, 以上, 以内, 增长, 下降 … */
   qualifier: string | null;
-  /** ≥ (以上/不少于), ≤ (以内/控制在), = (a target without either); null for results */
+  /** ≥ (以上/不少于), ≤ (以内/控制在), as the text says; null when it says neither (an importer treats a bare target as a floor) */
   comparator: 'gte' | 'lte' | 'eq' | null;
   /** offsets of the number and its unit in the original text (JS string offsets) */
   start: number;
@@ -949,7 +949,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       unit,
       normalized,
       qualifier,
-      comparator: kind === 'target' ? (cmp ?? 'eq') : cmp,
+      comparator: cmp,
       start: toOriginal(ct, numStart),
       end: toOriginal(ct, unitEnd - 1) + 1,
       sentence: t.slice(sentenceStart, Math.min(sentenceEnd + (t.charCodeAt(sentenceEnd) === 0x0a ? 0 : 1), sentenceStart + 300)),
