@@ -4,7 +4,7 @@ import { Link, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Form, Input, Modal, Result, Row, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
 import { api, ApiError, errorText } from '../api.ts';
 import { Chart } from '../Chart.tsx';
-import { cnDate, cnDateTime, formatValue, pct, periodLabel, periodRange } from '../format.ts';
+import { cnDate, cnDateTime, formatValue, pct, periodLabel, periodRange, periodsInWindow } from '../format.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { COMPARATOR_LABELS, FREQUENCY_LABELS, LIFECYCLE_LABELS, REPORT_STATE_LABELS, ROLE_LABELS } from '../labels.ts';
 import type { AuditEntry, CommitmentDetail as Detail, EvaluatedCommitment, ProgressReport } from '../model.ts';
@@ -167,6 +167,11 @@ function ProgressChart({ c }: { c: Detail }) {
     return Math.round((base + (target - base) * share) * 100) / 100;
   };
   const rising = c.comparator !== 'lte';
+  // every period of the window up to the one 序时进度 is measured at (and any later report), so the
+  // expected line is drawn even before the first reports
+  const shownUntil = [c.evaluation.measuredAt, periodRange(leadReports[leadReports.length - 1]!.period).end].sort().at(-1)!;
+  const periods = periodsInWindow(c.startDate, c.deadline, c.reportingFrequency).filter((p) => periodRange(p).start <= shownUntil);
+  const byPeriod = new Map(leadReports.map((r) => [r.period, r]));
   return (
     <Chart
       label={`${t('实际进度')} / ${t('预期进度')}`}
@@ -175,15 +180,19 @@ function ProgressChart({ c }: { c: Detail }) {
         tooltip: { trigger: 'axis' },
         legend: { top: 0 },
         grid: { left: 60, right: 24, top: 36, bottom: 28 },
-        xAxis: { type: 'category', data: leadReports.map((r) => periodLabel(r.period).replace(/^\d{4}年/, '')) },
+        xAxis: { type: 'category', data: periods.map((p) => periodLabel(p).replace(/^\d{4}年/, '')) },
         yAxis: { type: 'value', name: c.unit ?? '' },
         series: [
           {
-            name: t('实际进度'), type: 'line', data: leadReports.map((r) => ({ value: Number(r.cumulativeValue), itemStyle: { color: r.state === 'accepted' ? '#b71c1c' : '#f5a623' } })),
+            name: t('实际进度'), type: 'line', connectNulls: true,
+            data: periods.map((p) => {
+              const r = byPeriod.get(p);
+              return r ? { value: Number(r.cumulativeValue), itemStyle: { color: r.state === 'accepted' ? '#b71c1c' : '#f5a623' } } : null;
+            }),
             lineStyle: { color: '#b71c1c', width: 2 }, itemStyle: { color: '#b71c1c' }, symbolSize: 7,
             markLine: { symbol: 'none', label: { formatter: `目标 ${formatValue(c.targetValue, c.unit)}`, position: 'insideEndTop' }, lineStyle: { color: '#237804', type: 'solid' }, data: [{ yAxis: target }] },
           },
-          ...(rising ? [{ name: t('预期进度'), type: 'line', data: leadReports.map((r) => expectedAt(r.period)), lineStyle: { type: 'dashed', color: '#595959' }, itemStyle: { color: '#595959' }, symbol: 'none' }] : []),
+          ...(rising ? [{ name: t('预期进度'), type: 'line', data: periods.map(expectedAt), lineStyle: { type: 'dashed', color: '#595959' }, itemStyle: { color: '#595959' }, symbol: 'none' }] : []),
         ],
       }}
     />
