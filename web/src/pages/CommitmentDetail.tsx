@@ -322,6 +322,10 @@ function Subtasks({ items }: { items: EvaluatedCommitment[] }) {
 const ACTION_LABELS: Record<string, string> = {
   'commitment.create': '新建任务', 'commitment.import': '导入草稿', 'commitment.discard': '舍弃草稿', 'commitment.transition': '流转', 'commitment.update': '修改任务', 'commitment.assign': '交办', 'commitment.acknowledge': '签收', 'commitment.publish': '公开', 'commitment.unpublish': '撤回公开',
   'commitment.confirm': '确认导入', 'commitment.requestClose': '办结申请', 'commitment.close': '办结', 'report.submit': '报送进展', 'report.accept': '采纳报送', 'report.return': '退回报送', 'report.edit': '修改报送', 'report.resubmit': '重新报送', 'evidence.attach': '上传材料',
+  'report.draft': '保存草稿', 'report.update': '修改报送', 'report.import': '填报表导入', 'evidence.add': '上传材料', 'evidence.remove': '删除材料',
+  'commitment.split': '分解任务', 'commitment.setMilestones': '设置节点', 'commitment.rejectClose': '退回办结申请', 'commitment.start': '开始推进', 'commitment.cancel': '取消任务',
+  'workPlan.file': '报送办理方案', 'closeRequest.create': '办结申请', 'changeRequest.create': '变更申请', 'changeRequest.approve': '批准变更', 'changeRequest.refuse': '不予批准变更',
+  'instruction.create': '领导批示', 'instruction.reply': '批示办理回复', 'supervisionSlip.open': '下发督办单', 'supervisionSlip.close': '督办单销号', 'reminder.send': '催办提醒',
 };
 
 function Audit({ id, refresh }: { id: string; refresh: string }) {
