@@ -11,7 +11,8 @@ import { DataState, useApi } from '../useApi.tsx';
 
 const sum = (xs: string[]) => xs.reduce((a, b) => a + Number(b), 0);
 /** 万元 sums as decimal text for the formatter (two decimals is 元 precision's hundredfold; enough here). */
-const wan = (n: number) => formatMoneyWan(String(Math.round(n * 100) / 100));
+// headline figures as offices write them: two decimals at most (11.92亿元); the table keeps the exact amounts
+const wan = (n: number) => formatMoneyWan(String(Math.round(n * 100) / 100), { decimals: 2 });
 
 export default function Projects() {
   const t = useT();
