@@ -138,9 +138,10 @@ export function registerReadRoutes(api: FastifyInstance) {
     const c = await getCommitment(db, req.params.id);
     if (!c) throw notFound('commitment', '目标任务');
     authorize(req.actor, commitmentPolicy.readInternal(req.actor, c), commitmentPolicy.readInternal(req.actor, c), ['commitment', '目标任务']);
-    const [evaluated] = (await listEvaluatedCommitments(db, api.ctx, { regionCodes: [c.regionCode], planId: c.planId, asOf: req.query.asOf })).filter((x) => x.id === c.id);
-    const subtasks = (await listEvaluatedCommitments(db, api.ctx, { regionCodes: [c.regionCode], planId: c.planId, parentId: c.id, asOf: req.query.asOf }))
-      .filter((s) => commitmentPolicy.read(req.actor, s));
+    // one evaluation of the plan gives the commitment and its subtasks alike
+    const plan = await listEvaluatedCommitments(db, api.ctx, { regionCodes: [c.regionCode], planId: c.planId, asOf: req.query.asOf });
+    const evaluated = plan.find((x) => x.id === c.id);
+    const subtasks = plan.filter((s) => s.parentId === c.id && commitmentPolicy.read(req.actor, s));
     const reports = (await listReports(db, [c.regionCode], [c.id])).filter((r) => reportPolicy.read(req.actor, r, c));
     return { ...evaluated, subtasks, reports };
   });
