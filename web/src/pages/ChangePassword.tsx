@@ -1,7 +1,7 @@
 /** 修改密码: required after an office-made account's first sign-in, and available from the header. */
-import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
-import { api, errorText } from '../api.ts';
+import { api } from '../api.ts';
+import { useSubmit } from '../useSubmit.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 
@@ -10,24 +10,16 @@ export default function ChangePassword({ onDone }: { onDone?: () => void }) {
   const { lang } = useLang();
   const s = useSession();
   const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const required = !!s.user?.mustChangePassword;
 
-  async function submit(v: { currentPassword: string; newPassword: string }) {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (v: { currentPassword: string; newPassword: string }) =>
+    run(async () => {
       await api('/auth/password', { method: 'POST', body: { currentPassword: v.currentPassword, newPassword: v.newPassword } });
       message.success(lang === 'en' ? 'Password changed' : '密码已修改');
       await s.reload();
       onDone?.();
-    } catch (e) {
-      setError(errorText(e, lang));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Card style={{ maxWidth: 440, margin: '24px auto' }}>

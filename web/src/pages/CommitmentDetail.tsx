@@ -10,6 +10,7 @@ import { COMPARATOR_LABELS, FREQUENCY_LABELS, LIFECYCLE_LABELS, REPORT_STATE_LAB
 import type { AuditEntry, CommitmentDetail as Detail, EvaluatedCommitment, ProgressReport } from '../model.ts';
 import { ReportForm } from '../ReportForm.tsx';
 import { useSession } from '../session.tsx';
+import { useSubmit } from '../useSubmit.ts';
 import { OverdueTag, StatusTag } from '../status.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { CompletionBar, targetText } from './Commitments.tsx';
@@ -270,22 +271,14 @@ function Reports({ c, reload, onResubmit, mine }: { c: Detail; reload(): void; o
 /** 退回 with a required comment saying what to fix. */
 function ReturnModal({ report, onClose }: { report: ProgressReport; onClose(done: boolean): void }) {
   const t = useT();
-  const { lang } = useLang();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   async function submit() {
     const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api(`/reports/${report.id}/review`, { method: 'POST', body: { decision: 'return', comment: v.comment, version: report.version } });
       onClose(true);
-    } catch (e) {
-      setError(errorText(e, lang));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   return (
     <Modal open title={`${t('退回')} · ${periodLabel(report.period)}`} onCancel={() => onClose(false)} onOk={submit} confirmLoading={busy} okText={t('退回')} okButtonProps={{ danger: true }} cancelText={t('取消')}>

@@ -3,12 +3,13 @@ import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Popover, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { api, errorText } from '../api.ts';
-import { cnDate, formatValue, pct } from '../format.ts';
+import { api } from '../api.ts';
+import { formatValue, pct } from '../format.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { COMPARATOR_LABELS, LIFECYCLE_LABELS, STATUS_LABELS } from '../labels.ts';
 import type { EvaluatedCommitment, Status } from '../model.ts';
 import { useSession } from '../session.tsx';
+import { useSubmit } from '../useSubmit.ts';
 import { OverdueTag, STATUS_ORDER, STATUS_STYLE, StatusTag } from '../status.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { isSupervised } from '../live.ts';
@@ -228,24 +229,17 @@ function BulkAssign({ items, onClose }: { items: EvaluatedCommitment[]; onClose(
   const s = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   async function submit() {
     const v = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api('/commitments/assign', {
         method: 'POST',
         body: { items: items.map((c) => ({ id: c.id, version: c.version, leadDepartmentId: v.leadDepartmentId, coDepartmentIds: v.coDepartmentIds ?? [], responsibleLeader: v.responsibleLeader || undefined })) },
       });
       message.success(lang === 'en' ? `${items.length} assigned` : `已交办 ${items.length} 项`);
       onClose(true);
-    } catch (e) {
-      setError(errorText(e, lang));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
   const deptOptions = s.departments.map((d) => ({ value: d.id, label: d.shortName ?? d.name }));
   return (

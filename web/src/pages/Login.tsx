@@ -1,8 +1,8 @@
 /** 登录: username and password; the server's message (wrong password, locked) shown in place. */
-import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
-import { api, errorText } from '../api.ts';
+import { api } from '../api.ts';
+import { useSubmit } from '../useSubmit.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 
@@ -12,24 +12,16 @@ export default function Login() {
   const s = useSession();
   const nav = useNavigate();
   const [params] = useSearchParams();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const next = params.get('next') || '/';
   if (s.user) return <Navigate to={next} replace />;
 
-  async function submit(v: { username: string; password: string }) {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (v: { username: string; password: string }) =>
+    run(async () => {
       await api('/auth/login', { method: 'POST', body: v });
       await s.reload();
       nav(next, { replace: true });
-    } catch (e) {
-      setError(errorText(e, lang));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg,#9f1a1a 0%,#b71c1c 35%,#f5f6f8 35%)' }}>
