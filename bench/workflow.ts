@@ -43,7 +43,7 @@ async function postgresReachable(): Promise<boolean> {
 }
 
 /** Median wall time (and, for PGlite, process CPU time) of the overview summary at each scale. */
-async function scaleRun(engine: Engine) {
+export async function scaleRun(engine: Engine) {
   const rows: { scale: number; commitments: number; reports: number; wall: number; median: number; cpu: number }[] = [];
   for (const scale of SCALES) {
     const db = await openTestDb(engine);
@@ -157,7 +157,7 @@ async function pacedClients(base: string, rate: number, steps: { make: (r: objec
 }
 
 /** One load run; `overallRate` paces all clients together (requests/s offered), else each sends as fast as answers come. */
-async function loadRun(engine: Engine, overallRate?: number): Promise<LoadResult> {
+export async function loadRun(engine: Engine, overallRate?: number): Promise<LoadResult> {
   const cp = child(engine);
   try {
     const ready = await ask<{ port: number; periods: string[]; clients: { token: string; commitments: string[] }[] }>(cp, {}, 'ready');

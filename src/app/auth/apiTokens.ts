@@ -7,6 +7,7 @@ import { notFound } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { isAdminOf, requireSignedIn } from '../policies/scope.ts';
 import { newSecret, sha256 } from './secrets.ts';
+import { changingCredentials } from './authenticate.ts';
 
 /** Creates a token acting as the actor; the secret is returned once and only its hash is kept. */
 export async function createApiToken(ctx: AppContext, options: { actor: Principal; name: string }): Promise<{ token: string; record: ApiTokenRecord }> {
@@ -24,11 +25,11 @@ export async function createApiToken(ctx: AppContext, options: { actor: Principa
 /** Revokes a token: its owner or the office of its region may; others get 404. */
 export async function revokeApiToken(ctx: AppContext, options: { actor: Principal; id: string }): Promise<ApiTokenRecord> {
   requireSignedIn(options.actor);
-  return ctx.db.transaction(async (tx) => {
+  return changingCredentials(ctx.db.transaction(async (tx) => {
     const before = await getApiToken(tx, options.id);
     if (!before || (before.userId !== options.actor.id && !isAdminOf(options.actor, before.regionCode))) throw notFound('API token', '令牌');
     const after = await storeRevoke(tx, options.id);
     await appendAudit(tx, { regionCode: after.regionCode, actor: options.actor, action: 'apiToken.revoke', entity: 'apiToken', entityId: after.id, before, after });
     return after;
-  });
+  }));
 }

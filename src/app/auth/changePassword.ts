@@ -5,6 +5,7 @@ import { AppError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { requireSignedIn } from '../policies/scope.ts';
 import { checkPasswordRules, hashPassword, verifyPassword } from './secrets.ts';
+import { changingCredentials } from './authenticate.ts';
 
 /**
  * Changes the actor's own password after checking the current one; clears the must-change flag
@@ -23,9 +24,9 @@ export async function changePassword(
   if (options.newPassword === options.currentPassword)
     throw new AppError('password_unchanged', '新密码不能与当前密码相同', 'the new password must differ from the current one');
   const passwordHash = await hashPassword(options.newPassword);
-  await ctx.db.transaction(async (tx) => {
+  await changingCredentials(ctx.db.transaction(async (tx) => {
     await setPassword(tx, user.id, passwordHash, false);
     await deleteUserSessions(tx, user.id, options.keepSessionId ?? null);
     await appendAudit(tx, { regionCode: user.regionCode, actor: options.actor, action: 'user.changePassword', entity: 'user', entityId: user.id });
-  });
+  }));
 }

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { ProgressReport } from '../../domain/types.ts';
-import { appendAudit, type Actor } from '../../store/audit.ts';
-import { getCommitment } from '../../store/commitments.ts';
-import { claimIdempotencyKey, saveIdempotentResponse } from '../../store/idempotency.ts';
-import { insertReport } from '../../store/reports.ts';
+import type { Commitment, ProgressReport } from '../../domain/types.ts';
+import type { Actor } from '../../store/audit.ts';
+import { readSubmissionState, storeNewReport } from '../../store/reports.ts';
+import { camel } from '../../store/rows.ts';
 import { sha256 } from '../auth/secrets.ts';
 import type { AppContext } from '../context.ts';
-import { assertPeriodOpen } from '../periods/periodLock.ts';
-import { AppError, notFound } from '../errors.ts';
+import { periodLocked } from '../periods/periodLock.ts';
+import { AppError, conflict, notFound } from '../errors.ts';
 import { commitmentPolicy } from '../policies/commitments.ts';
 import { principalOf } from '../policies/principal.ts';
 import { reportPolicy } from '../policies/reports.ts';
@@ -32,44 +31,53 @@ export async function submitProgressReport(
   if (key !== undefined && !/^[\x21-\x7e]{8,200}$/.test(key))
     throw new AppError('idempotency_key_invalid', 'Idempotency-Key 须为8至200个可见ASCII字符', 'Idempotency-Key must be 8 to 200 visible ASCII characters');
   const requestHash = sha256(JSON.stringify([options.commitmentId, input]));
-  try {
-    return await ctx.db.transaction(async (tx) => {
-      const c = await getCommitment(tx, options.commitmentId);
-      if (!c || !commitmentPolicy.readInternal(actor, c)) throw notFound('commitment', '目标任务');
-      authorize(actor, reportPolicy.submit(actor, c), true, ['commitment', '目标任务']);
-      if (key !== undefined) {
-        const claim = await claimIdempotencyKey<ProgressReport>(tx, { regionCode: c.regionCode, userId: actor.id!, key, requestHash });
-        if (!claim.fresh) {
-          if (claim.requestHash !== requestHash)
-            throw new AppError('idempotency_key_reused', '该 Idempotency-Key 已用于另一请求', 'this Idempotency-Key was used for a different request', 422);
-          return { report: claim.response, replayed: true };
-        }
-      }
-      checkReportable(c, input.period, ctx.today());
-      await assertPeriodOpen(tx, c.regionCode, input.period);
-      const departmentId = actor.departmentId!;
-      checkReportContent(c, { ...input, departmentId }, !input.draft);
-      const [existing] = await tx.query<{ id: string }>(
-        'select id from progress_report where region_code = $1 and commitment_id = $2 and department_id = $3 and period = $4',
-        [c.regionCode, c.id, departmentId, input.period],
-      );
-      if (existing) throw reportExists(existing.id);
-      const now = new Date().toISOString();
-      const report = await insertReport(tx, {
-        id: randomUUID(), regionCode: c.regionCode, commitmentId: c.id, departmentId, period: input.period,
-        cumulativeValue: input.cumulativeValue, milestonesDone: input.milestonesDone, narrative: input.narrative,
-        state: input.draft ? 'draft' : 'submitted', submittedBy: actor.id, submittedAt: input.draft ? null : now,
-        reviewerId: null, reviewComment: null, reviewedAt: null, idempotencyKey: key ?? null,
+  const departmentId = actor.departmentId ?? NO_DEPARTMENT;
+  // One read (the commitment with the report, lock and key state), checks here, one write that
+  // stores report, audit event and idempotent answer together or not at all. The write re-checks
+  // the lock and the commitment's version; if either moved meanwhile, the request starts over.
+  for (let attempt = 1; ; attempt++) {
+    const state = await readSubmissionState(ctx.db, { commitmentId: options.commitmentId, departmentId, period: input.period, userId: actor.id!, idempotencyKey: key ?? null });
+    const c = state && camel<Commitment>(state.commitment);
+    if (!c || !commitmentPolicy.readInternal(actor, c)) throw notFound('commitment', '目标任务');
+    authorize(actor, reportPolicy.submit(actor, c), true, ['commitment', '目标任务']);
+    if (state.idempotent) return replay(state.idempotent, requestHash);
+    checkReportable(c, input.period, ctx.today());
+    if (state.periodLocked) throw periodLocked(input.period);
+    checkReportContent(c, { ...input, departmentId }, !input.draft);
+    if (state.existingReportId) throw reportExists(state.existingReportId);
+    const now = new Date().toISOString();
+    const report: ProgressReport & { idempotencyKey: string | null } = {
+      id: randomUUID(), regionCode: c.regionCode, commitmentId: c.id, departmentId, period: input.period,
+      cumulativeValue: input.cumulativeValue, milestonesDone: input.milestonesDone, narrative: input.narrative,
+      state: input.draft ? 'draft' : 'submitted', submittedBy: actor.id, submittedAt: input.draft ? null : now,
+      reviewerId: null, reviewComment: null, reviewedAt: null, idempotencyKey: key ?? null, version: 1, createdAt: now, updatedAt: now, evidence: [],
+    };
+    let outcome;
+    try {
+      outcome = await storeNewReport(ctx.db, {
+        report, commitmentVersion: c.version,
+        audit: { actorId: actor.id, actorRole: actor.role, action: input.draft ? 'report.draft' : 'report.submit', clientAddress: actor.clientAddress ?? null },
+        idempotency: key === undefined ? null : { userId: actor.id!, key, requestHash },
       });
-      await appendAudit(tx, { regionCode: c.regionCode, actor, action: input.draft ? 'report.draft' : 'report.submit', entity: 'report', entityId: report.id, after: report });
-      if (key !== undefined) await saveIdempotentResponse(tx, actor.id!, key, report);
-      return { report, replayed: false };
-    });
-  } catch (e) {
-    // two first submissions racing for the same period: the database's unique key decides
-    if ((e as { code?: string }).code === '23505' && !(e instanceof AppError)) throw reportExists(null);
-    throw e;
+    } catch (e) {
+      // two first submissions racing for the same period: the database's unique key decides
+      if ((e as { code?: string }).code === '23505') throw reportExists(null);
+      throw e;
+    }
+    if (outcome === 'stored') return { report, replayed: false };
+    if (outcome === 'locked') throw periodLocked(input.period);
+    if (attempt === 3) throw conflict('commitment');
+    // 'keyTaken' (a concurrent retry with the same key stored first) or 'changed': read again
   }
+}
+
+/** A department no commitment has: a non-reporter reads no department's report state (and is refused). */
+const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
+
+function replay(earlier: { requestHash: string; response: unknown }, requestHash: string): { report: ProgressReport; replayed: true } {
+  if (earlier.requestHash !== requestHash)
+    throw new AppError('idempotency_key_reused', '该 Idempotency-Key 已用于另一请求', 'this Idempotency-Key was used for a different request', 422);
+  return { report: earlier.response as ProgressReport, replayed: true };
 }
 
 const reportExists = (id: string | null) =>

@@ -6,6 +6,7 @@ import { generateInitialPassword, hashPassword } from '../auth/secrets.ts';
 import { principalOf } from '../policies/principal.ts';
 import { authorize } from '../policies/scope.ts';
 import { userPolicy } from '../policies/users.ts';
+import { changingCredentials } from '../auth/authenticate.ts';
 
 /**
  * An office gives one of its region's accounts a new one-time password (also lifting a lock);
@@ -15,7 +16,7 @@ export async function resetPassword(ctx: AppContext, options: { actor: Actor; id
   const actor = principalOf(options.actor);
   const password = generateInitialPassword();
   const passwordHash = await hashPassword(password);
-  return ctx.db.transaction(async (tx) => {
+  return changingCredentials(ctx.db.transaction(async (tx) => {
     const before = await getUser(tx, options.id);
     if (!before) throw notFound('user', '用户');
     authorize(actor, userPolicy.manage(actor, before), actor.role === 'admin' && actor.regionCodes.includes(before.regionCode), ['user', '用户']);
@@ -23,5 +24,5 @@ export async function resetPassword(ctx: AppContext, options: { actor: Actor; id
     await deleteUserSessions(tx, before.id);
     await appendAudit(tx, { regionCode: before.regionCode, actor, action: 'user.resetPassword', entity: 'user', entityId: before.id, before: presentUser(before), after: presentUser(after) });
     return { user: presentUser(after), initialPassword: password };
-  });
+  }));
 }

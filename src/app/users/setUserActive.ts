@@ -5,6 +5,7 @@ import { AppError, conflict, notFound } from '../errors.ts';
 import { principalOf } from '../policies/principal.ts';
 import { authorize } from '../policies/scope.ts';
 import { userPolicy } from '../policies/users.ts';
+import { changingCredentials } from '../auth/authenticate.ts';
 
 /**
  * An office disables (or re-enables) an account of its region: a disabled account cannot sign in,
@@ -12,7 +13,7 @@ import { userPolicy } from '../policies/users.ts';
  */
 export async function setUserActive(ctx: AppContext, options: { actor: Actor; id: string; active: boolean; version: number }): Promise<ReturnType<typeof presentUser>> {
   const actor = principalOf(options.actor);
-  return ctx.db.transaction(async (tx) => {
+  return changingCredentials(ctx.db.transaction(async (tx) => {
     const before = await getUser(tx, options.id);
     if (!before) throw notFound('user', '用户');
     authorize(actor, userPolicy.manage(actor, before), actor.role === 'admin' && actor.regionCodes.includes(before.regionCode), ['user', '用户']);
@@ -22,5 +23,5 @@ export async function setUserActive(ctx: AppContext, options: { actor: Actor; id
     if (!options.active) await deleteUserSessions(tx, before.id);
     await appendAudit(tx, { regionCode: before.regionCode, actor, action: options.active ? 'user.enable' : 'user.disable', entity: 'user', entityId: before.id, before: presentUser(before), after: presentUser(after) });
     return presentUser(after);
-  });
+  }));
 }
