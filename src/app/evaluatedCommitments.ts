@@ -5,9 +5,8 @@
 import { evaluateCommitment, rollupEvaluation, type Evaluation } from '../domain/progress.ts';
 import type { Commitment, ProgressReport, Status } from '../domain/types.ts';
 import type { Queryable } from '../store/db.ts';
-import { listCommitments, type CommitmentFilter } from '../store/commitments.ts';
+import { listCommitments, listCommitmentTrees, type CommitmentFilter } from '../store/commitments.ts';
 import type { AppContext } from './context.ts';
-import { camelAll } from '../store/rows.ts';
 
 /**
  * The report fields evaluation reads (department, period, state, value, milestones, version), for
@@ -23,18 +22,6 @@ async function reportsForEvaluation(q: Queryable, regionCodes: string[], commitm
     [regionCodes, commitmentIds],
   );
   return rows.map((r) => ({ ...r, evidence: [] }) as unknown as ProgressReport);
-}
-
-/** The given commitments and every subtask below them. */
-async function withDescendants(q: Queryable, regionCodes: string[], ids: string[]): Promise<Commitment[]> {
-  if (!ids.length) return [];
-  const rows = await q.query(
-    `with recursive t as (select * from commitment where region_code = any($1) and id = any($2)
-       union select c.* from commitment c join t on c.parent_id = t.id)
-     select * from t order by region_code, sector, created_at, title`,
-    [regionCodes, ids],
-  );
-  return camelAll<Commitment>(rows);
 }
 
 export interface EvaluatedCommitment extends Commitment {
@@ -83,15 +70,18 @@ export function evaluateAll(
 export async function listEvaluatedCommitments(q: Queryable, ctx: AppContext, f: EvaluatedFilter): Promise<EvaluatedCommitment[]> {
   const asOf = f.asOf ?? ctx.today();
   const { parentId, departmentId, ...rest } = f;
-  const wantedList = await listCommitments(q, { ...rest, parentId, departmentId });
   // A commitment's evaluation depends only on its reports and its subtasks': a department's list
   // loads its commitments and their subtask trees; any other list the whole plan scope.
-  const all = departmentId
-    ? await withDescendants(q, rest.regionCodes, wantedList.map((c) => c.id))
-    : await listCommitments(q, { regionCodes: rest.regionCodes, planId: rest.planId });
+  let all: Commitment[];
+  let wanted: Set<string>;
+  if (departmentId) {
+    ({ commitments: all, matched: wanted } = await listCommitmentTrees(q, { ...rest, parentId, departmentId }));
+  } else {
+    wanted = new Set((await listCommitments(q, { ...rest, parentId })).map((c) => c.id));
+    all = await listCommitments(q, { regionCodes: rest.regionCodes, planId: rest.planId });
+  }
   const reports = await reportsForEvaluation(q, rest.regionCodes, all.map((c) => c.id));
   const evaluated = evaluateAll(all, reports, asOf, ctx);
-  const wanted = new Set(wantedList.map((c) => c.id));
   return [...evaluated.values()].filter(
     (c) =>
       wanted.has(c.id) &&

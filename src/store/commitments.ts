@@ -18,8 +18,8 @@ export interface CommitmentFilter {
   search?: string;
 }
 
-/** Commitments matching the filter, in plan order (sector, then creation). */
-export async function listCommitments(q: Queryable, f: CommitmentFilter): Promise<Commitment[]> {
+/** The `where` clause and parameters of a filter (parameters numbered from $1). */
+function filterSql(f: CommitmentFilter): { where: string; params: unknown[] } {
   const where = ['region_code = any($1)'];
   const params: unknown[] = [f.regionCodes];
   const add = (cond: (n: string) => string, value: unknown) => {
@@ -27,7 +27,7 @@ export async function listCommitments(q: Queryable, f: CommitmentFilter): Promis
     where.push(cond(`$${params.length}`));
   };
   if (f.planId) add((p) => `plan_id = ${p}`, f.planId);
-  if (f.departmentId) add((p) => `(lead_department_id = ${p} or ${p} = any(co_department_ids))`, f.departmentId);
+  if (f.departmentId) add((p) => `(lead_department_id = ${p} or co_department_ids @> array[${p}::uuid])`, f.departmentId);
   if (f.sector) add((p) => `sector = ${p}`, f.sector);
   if (f.livelihood !== undefined) add((p) => `livelihood = ${p}`, f.livelihood);
   if (f.published !== undefined) add((p) => `published = ${p}`, f.published);
@@ -35,8 +35,35 @@ export async function listCommitments(q: Queryable, f: CommitmentFilter): Promis
   if (f.parentId === null) where.push('parent_id is null');
   else if (f.parentId) add((p) => `parent_id = ${p}`, f.parentId);
   if (f.search) add((p) => `title ilike ${p}`, `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const rows = await q.query(`select * from commitment where ${where.join(' and ')} order by region_code, sector, created_at, title`, params);
-  return camelAll<Commitment>(rows);
+  return { where: where.join(' and '), params };
+}
+
+const PLAN_ORDER = 'order by region_code, sector, created_at, title';
+
+/** Commitments matching the filter, in plan order (sector, then creation). */
+export async function listCommitments(q: Queryable, f: CommitmentFilter): Promise<Commitment[]> {
+  const { where, params } = filterSql(f);
+  return camelAll<Commitment>(await q.query(`select * from commitment where ${where} ${PLAN_ORDER}`, params));
+}
+
+/**
+ * Commitments matching the filter and every subtask below them, in plan order, in one statement;
+ * `matched` holds the ids of those the filter itself matched.
+ */
+export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter): Promise<{ commitments: Commitment[]; matched: Set<string> }> {
+  const { where, params } = filterSql(f);
+  const rows = await q.query<Record<string, unknown>>(
+    `with recursive matched as (select * from commitment where ${where}),
+       t as (select * from matched union select c.* from commitment c join t on c.parent_id = t.id and c.region_code = t.region_code)
+     select t.*, t.id in (select id from matched) as "~matched" from t ${PLAN_ORDER}`,
+    params,
+  );
+  const matched = new Set<string>();
+  const commitments = rows.map(({ '~matched': m, ...row }) => {
+    if (m) matched.add(row.id as string);
+    return camel<Commitment>(row);
+  });
+  return { commitments, matched };
 }
 
 export async function getCommitment(q: Queryable, id: string): Promise<Commitment | undefined> {

@@ -105,6 +105,30 @@ async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<D
   };
 }
 
+/**
+ * PostgreSQL: a statement text run again is sent as a named prepared statement, which each
+ * connection parses and plans once instead of on every run (the hot paths' statements take
+ * longer to plan than to execute). Texts seen once (bulk inserts, one-off scripts) stay unnamed;
+ * at most MAX_PREPARED texts are named per process, as every connection keeps the ones it used.
+ */
+const MAX_PREPARED = 500;
+/** statement text → its name; null: seen once so far */
+const statementNames = new Map<string, string | null>();
+let named = 0;
+
+function statementName(sql: string): string | undefined {
+  const known = statementNames.get(sql);
+  if (known) return known;
+  if (known === undefined) {
+    if (statementNames.size < 4 * MAX_PREPARED) statementNames.set(sql, null);
+    return undefined;
+  }
+  if (named >= MAX_PREPARED) return undefined;
+  const name = `duban_${++named}`;
+  statementNames.set(sql, name);
+  return name;
+}
+
 async function openPostgres(url: string, schema?: string): Promise<Db> {
   const pg = (await import('pg')).default;
   // numeric and bigint come back as strings (exact); keep them so. int8 counts are parsed by callers.
@@ -112,7 +136,7 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
   const pool: Pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.DUBAN_PG_POOL ?? 10),
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    options: [schema ? `-c search_path=${schema}` : "", "-c plan_cache_mode=force_generic_plan"].join(" ").trim(),
   });
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
@@ -120,7 +144,8 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
   }
   const queryable = (c: Pool | PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
-      return (await c.query(sql, params)).rows as T[];
+      const name = statementName(sql);
+      return (await (name ? c.query({ name, text: sql, values: params }) : c.query(sql, params))).rows as T[];
     },
     async exec(sql: string) {
       await c.query(sql);

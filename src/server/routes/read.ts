@@ -29,10 +29,22 @@ export const RegionScope = z.object({
   children: boolParam.optional().describe('include child regions / 含下级'),
 });
 
+/** Regions found per database: a region once stored is never removed, so its existence is asked once. */
+const knownRegions = new WeakMap<Queryable, Set<string>>();
+
+async function regionExists(q: Queryable, code: string): Promise<boolean> {
+  let known = knownRegions.get(q);
+  if (!known) knownRegions.set(q, (known = new Set()));
+  if (known.has(code)) return true;
+  if (!(await getRegion(q, code))) return false;
+  known.add(code);
+  return true;
+}
+
 /** The regions a list request names; with an actor, 401/403 unless it may read all of them. */
 export async function scopeCodes(q: Queryable, s: { region: string; children?: boolean }, actor?: Principal): Promise<string[]> {
   if (actor) requireSignedIn(actor);
-  if (!(await getRegion(q, s.region))) throw new AppError('region_not_found', `行政区 ${s.region} 不存在`, `region ${s.region} not found`, 404);
+  if (!(await regionExists(q, s.region))) throw new AppError('region_not_found', `行政区 ${s.region} 不存在`, `region ${s.region} not found`, 404);
   const codes = s.children ? await regionAndDescendants(q, s.region) : [s.region];
   if (actor) requireReadRegions(actor, codes);
   return codes;
