@@ -3,25 +3,31 @@
  * list, overview, bulletin and reminder reads. Parents roll up from their subtasks.
  */
 import { evaluateCommitment, rollupEvaluation, type Evaluation } from '../domain/progress.ts';
-import type { Commitment, ProgressReport, Status } from '../domain/types.ts';
+import type { Commitment, ProgressReport, ReportState, Status } from '../domain/types.ts';
 import type { Queryable } from '../store/db.ts';
-import { listCommitments, listCommitmentTrees, type CommitmentFilter } from '../store/commitments.ts';
+import { listCommitmentTrees, listPlanCommitments, type CommitmentFilter } from '../store/commitments.ts';
 import type { AppContext } from './context.ts';
 
 /**
- * The report fields evaluation reads (department, period, state, value, milestones, version), for
- * the given commitments: lists and the overview evaluate thousands of reports and need neither
- * their text, their timestamps nor their evidence. The other fields are left empty.
+ * The reports evaluation reads for every commitment of the regions (and plan, when given), one row
+ * of JSON per commitment: only the lead department's (the only ones that count, domain/progress.ts)
+ * and only their period, state, value and milestones. Version and update time, which only choose
+ * between reports of one department and period, are not needed: there is one (the table's unique
+ * key). The other fields are left empty.
  */
-async function reportsForEvaluation(q: Queryable, regionCodes: string[], commitmentIds: string[]): Promise<ProgressReport[]> {
-  if (!commitmentIds.length) return [];
-  const rows = await q.query<Pick<ProgressReport, 'id' | 'commitmentId' | 'departmentId' | 'period' | 'state' | 'cumulativeValue' | 'milestonesDone' | 'version' | 'updatedAt'>>(
-    `select id, commitment_id as "commitmentId", department_id as "departmentId", period, state, cumulative_value as "cumulativeValue",
-       milestones_done as "milestonesDone", version, updated_at as "updatedAt"
-     from progress_report where region_code = any($1) and commitment_id = any($2) order by commitment_id, period, created_at`,
-    [regionCodes, commitmentIds],
+async function planReportsForEvaluation(q: Queryable, regionCodes: string[], planId: string | undefined): Promise<ProgressReport[]> {
+  const rows = await q.query<{ id: string; lead: string; reports: [string, ReportState, string | null, string[]][] | null }>(
+    `select c.id, c.lead_department_id as lead,
+       (select json_agg(json_build_array(r.period, r.state, r.cumulative_value::text, r.milestones_done)) from progress_report r
+        where r.region_code = c.region_code and r.commitment_id = c.id and r.department_id = c.lead_department_id) as reports
+     from commitment c where c.region_code = any($1) ${planId ? 'and c.plan_id = $2' : ''}`,
+    planId ? [regionCodes, planId] : [regionCodes],
   );
-  return rows.map((r) => ({ ...r, evidence: [] }) as unknown as ProgressReport);
+  const out: ProgressReport[] = [];
+  for (const { id, lead, reports } of rows)
+    for (const [period, state, cumulativeValue, milestonesDone] of reports ?? [])
+      out.push({ commitmentId: id, departmentId: lead, period, state, cumulativeValue, milestonesDone, evidence: [] } as unknown as ProgressReport);
+  return out;
 }
 
 export interface EvaluatedCommitment extends Commitment {
@@ -35,6 +41,19 @@ export interface EvaluatedFilter extends CommitmentFilter {
   asOf?: string;
 }
 
+/** Items by key (items without one left out), in their order; linear. */
+function groupBy<T>(items: readonly T[], keyOf: (x: T) => string | null): Map<string, T[]> {
+  const by = new Map<string, T[]>();
+  for (const x of items) {
+    const k = keyOf(x);
+    if (!k) continue;
+    const list = by.get(k);
+    if (list) list.push(x);
+    else by.set(k, [x]);
+  }
+  return by;
+}
+
 /** Evaluates commitments (with their reports already loaded) at `asOf`; parents roll up from children. */
 export function evaluateAll(
   commitments: readonly Commitment[],
@@ -42,10 +61,8 @@ export function evaluateAll(
   asOf: string,
   ctx: Pick<AppContext, 'config'>,
 ): Map<string, EvaluatedCommitment> {
-  const reportsBy = new Map<string, ProgressReport[]>();
-  for (const r of reports) reportsBy.set(r.commitmentId, [...(reportsBy.get(r.commitmentId) ?? []), r]);
-  const childrenBy = new Map<string, Commitment[]>();
-  for (const c of commitments) if (c.parentId) childrenBy.set(c.parentId, [...(childrenBy.get(c.parentId) ?? []), c]);
+  const reportsBy = groupBy(reports, (r) => r.commitmentId);
+  const childrenBy = groupBy(commitments, (c) => c.parentId);
   const out = new Map<string, EvaluatedCommitment>();
   const visit = (c: Commitment): EvaluatedCommitment => {
     const done = out.get(c.id);
@@ -74,13 +91,15 @@ export async function listEvaluatedCommitments(q: Queryable, ctx: AppContext, f:
   // loads its commitments and their subtask trees; any other list the whole plan scope.
   let all: Commitment[];
   let wanted: Set<string>;
+  let reports: ProgressReport[];
   if (departmentId) {
-    ({ commitments: all, matched: wanted } = await listCommitmentTrees(q, { ...rest, parentId, departmentId }));
+    const trees = await listCommitmentTrees(q, { ...rest, parentId, departmentId });
+    ({ commitments: all, matched: wanted } = trees);
+    reports = trees.reports.map((r) => ({ ...r, evidence: [] }) as unknown as ProgressReport);
   } else {
-    wanted = new Set((await listCommitments(q, { ...rest, parentId })).map((c) => c.id));
-    all = await listCommitments(q, { regionCodes: rest.regionCodes, planId: rest.planId });
+    ({ commitments: all, matched: wanted } = await listPlanCommitments(q, { ...rest, parentId }));
+    reports = await planReportsForEvaluation(q, rest.regionCodes, rest.planId);
   }
-  const reports = await reportsForEvaluation(q, rest.regionCodes, all.map((c) => c.id));
   const evaluated = evaluateAll(all, reports, asOf, ctx);
   return [...evaluated.values()].filter(
     (c) =>

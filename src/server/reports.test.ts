@@ -4,6 +4,7 @@ import { principalForUser } from '../app/auth/principal.ts';
 import { assignCommitment } from '../app/lifecycle/assignCommitment.ts';
 import { getUser } from '../store/users.ts';
 import { updateReport } from '../store/reports.ts';
+import { updateCommitment } from '../store/commitments.ts';
 import { listReportVersions } from '../store/reportHistory.ts';
 import { openTestDb, testEngines } from '../store/testing.ts';
 import { makeUser, signIn, type Session } from './testing.ts';
@@ -117,6 +118,21 @@ describe.each(testEngines())('progress reports on %s', (engine) => {
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error).toMatchObject({ code: 'report_exists', details: { id: a.json().id } });
     expect(await w.db.query('select id from progress_report where commitment_id = $1', [c.id])).toHaveLength(1);
+  });
+
+  it('a submission sees changes made since the department last reported: reassignment, period lock', async () => {
+    const c = await w.commitment('own');
+    const post = (period: string) => inject(reporter, { method: 'POST', url: `/api/commitments/${c.id}/reports`, payload: { period, cumulativeValue: '10' } });
+    expect((await post('2024-02')).statusCode).toBe(201);
+    await w.db.query(`insert into period_lock (region_code, period) values ($1, '2024-03')`, [c.regionCode]);
+    const locked = await post('2024-03');
+    await w.db.query(`delete from period_lock where region_code = $1 and period = '2024-03'`, [c.regionCode]); // other tests report for 2024-03
+    expect(locked.statusCode).toBe(409);
+    expect(locked.json().error.code).toBe('period_locked');
+    await updateCommitment(w.db, c.id, c.version, { leadDepartmentId: w.dept.X2 });
+    expect((await post('2024-04')).statusCode).toBe(404);
+    const stored = await w.db.query<{ period: string }>('select period from progress_report where commitment_id = $1 order by period', [c.id]);
+    expect(stored.map((r) => r.period)).toEqual(['2024-02']);
   });
 
   it('checks the period and the value', async () => {

@@ -1,4 +1,4 @@
-import type { Commitment } from '../domain/types.ts';
+import type { Commitment, ProgressReport } from '../domain/types.ts';
 import type { Queryable } from './db.ts';
 import { camel, camelAll, snake } from './rows.ts';
 import { conflict } from '../app/errors.ts';
@@ -47,15 +47,13 @@ export async function listCommitments(q: Queryable, f: CommitmentFilter): Promis
 }
 
 /**
- * Commitments matching the filter and every subtask below them, in plan order, in one statement;
- * `matched` holds the ids of those the filter itself matched.
+ * Every commitment of the filter's regions (and plan, when it names one), in plan order, in one
+ * statement; `matched` holds the ids of those the whole filter matched.
  */
-export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter): Promise<{ commitments: Commitment[]; matched: Set<string> }> {
-  const { where, params } = filterSql(f);
+export async function listPlanCommitments(q: Queryable, f: CommitmentFilter): Promise<{ commitments: Commitment[]; matched: Set<string> }> {
+  const { where, params } = filterSql(f); // $1 regions, $2 the plan when given
   const rows = await q.query<Record<string, unknown>>(
-    `with recursive matched as (select * from commitment where ${where}),
-       t as (select * from matched union select c.* from commitment c join t on c.parent_id = t.id and c.region_code = t.region_code)
-     select t.*, t.id in (select id from matched) as "~matched" from t ${PLAN_ORDER}`,
+    `select *, (${where}) as "~matched" from commitment where region_code = any($1) ${f.planId ? 'and plan_id = $2' : ''} ${PLAN_ORDER}`,
     params,
   );
   const matched = new Set<string>();
@@ -65,6 +63,36 @@ export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter): Pr
   });
   return { commitments, matched };
 }
+
+/**
+ * Commitments matching the filter and every subtask below them, in plan order, with the report
+ * fields evaluation reads (`EvaluationReport`), in one statement; `matched` holds the ids of those
+ * the filter itself matched. Reports come per commitment in period order, then creation.
+ */
+export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter): Promise<{ commitments: Commitment[]; matched: Set<string>; reports: EvaluationReport[] }> {
+  const { where, params } = filterSql(f);
+  const rows = await q.query<Record<string, unknown>>(
+    `with recursive matched as (select * from commitment where ${where}),
+       t as (select * from matched union select c.* from commitment c join t on c.parent_id = t.id and c.region_code = t.region_code)
+     select t.*, t.id in (select id from matched) as "~matched",
+       (select json_agg(json_build_array(r.id, r.department_id, r.period, r.state, r.cumulative_value::text, r.milestones_done, r.version, r.updated_at) order by r.period, r.created_at)
+        from progress_report r where r.region_code = t.region_code and r.commitment_id = t.id) as "~reports"
+     from t ${PLAN_ORDER}`,
+    params,
+  );
+  const matched = new Set<string>();
+  const reports: EvaluationReport[] = [];
+  const commitments = rows.map(({ '~matched': m, '~reports': rs, ...row }) => {
+    if (m) matched.add(row.id as string);
+    for (const [id, departmentId, period, state, cumulativeValue, milestonesDone, version, updatedAt] of (rs ?? []) as [string, string, string, ProgressReport['state'], string | null, string[], number, string][])
+      reports.push({ id, commitmentId: row.id as string, departmentId, period, state, cumulativeValue, milestonesDone, version, updatedAt: new Date(updatedAt).toISOString() });
+    return camel<Commitment>(row);
+  });
+  return { commitments, matched, reports };
+}
+
+/** The fields of a progress report that evaluation (domain/progress.ts) reads. */
+export type EvaluationReport = Pick<ProgressReport, 'id' | 'commitmentId' | 'departmentId' | 'period' | 'state' | 'cumulativeValue' | 'milestonesDone' | 'version' | 'updatedAt'>;
 
 export async function getCommitment(q: Queryable, id: string): Promise<Commitment | undefined> {
   const [row] = await q.query('select * from commitment where id = $1', [id]);

@@ -145,6 +145,6 @@ export async function storeNewReport(
     params,
   );
   if (row!.stored) return 'stored';
-  if (row!.locked) return 'locked';
-  return row!.current ? 'keyTaken' : 'changed';
+  if (!row!.current) return 'changed';
+  return row!.locked ? 'locked' : 'keyTaken';
 }
