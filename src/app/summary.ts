@@ -33,10 +33,16 @@ function group(key: string, items: EvaluatedCommitment[]): SummaryGroup {
   return { key, total: items.length, byStatus, overdue, averageCompletion };
 }
 
+const zhCompare = new Intl.Collator('zh-CN').compare;
+
 function groupBy(items: EvaluatedCommitment[], keyOf: (c: EvaluatedCommitment) => string): SummaryGroup[] {
   const groups = new Map<string, EvaluatedCommitment[]>();
-  for (const c of items) groups.set(keyOf(c), [...(groups.get(keyOf(c)) ?? []), c]);
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'zh-CN')).map(([k, v]) => group(k, v));
+  for (const c of items) {
+    const list = groups.get(keyOf(c));
+    if (list) list.push(c);
+    else groups.set(keyOf(c), [c]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => zhCompare(a, b)).map(([k, v]) => group(k, v));
 }
 
 /** Totals, and the same counts per sector and per lead department id ('' when unassigned). */

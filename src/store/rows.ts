@@ -1,9 +1,16 @@
 /** Row ↔ domain mapping shared by the repositories. */
 
+/** camelCase names of the column names seen so far (a few hundred at most) */
+const camelNames = new Map<string, string>();
+
 /** snake_case column names → camelCase fields, values unchanged. */
 export function camel<T>(row: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) out[k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())] = v;
+  for (const [k, v] of Object.entries(row)) {
+    let name = camelNames.get(k);
+    if (name === undefined) camelNames.set(k, (name = k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
+    out[name] = v;
+  }
   return out as T;
 }
 
