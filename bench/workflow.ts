@@ -25,6 +25,8 @@ import { machineLine, writeSection } from './results.ts';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const SCALES = (process.env.BENCH_SCALES ?? '1,2,4,8').split(',').map(Number);
 const CONNECTIONS = 200;
+/** seconds of load before the measured SECONDS (BENCH_WARMUP) */
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 /** requests/s offered in the paced run (BENCH_PACED_RATE) */
 const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 100);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -156,6 +158,24 @@ async function pacedClients(base: string, rate: number, steps: { make: (r: objec
   return { requests: { total: latencies.length, average: latencies.length / SECONDS }, latency: { p50: at(0.5), p99: at(0.99) }, errors, timeouts: 0, non2xx };
 }
 
+/**
+ * CONNECTIONS clients each sending its next request as soon as the answer comes (autocannon), for
+ * WARMUP seconds (connections opened, code compiled, statements prepared: not measured) and then
+ * SECONDS measured; the writes of both count in acknowledged.
+ */
+async function saturated(base: string, submit: (r: object) => object, list: (r: object) => object, acknowledgedIds: string[]) {
+  const run = (duration: number) =>
+    autocannon({
+      url: base, connections: CONNECTIONS, duration, timeout: 20,
+      requests: [
+        { setupRequest: submit as never, onResponse: (status: number, body: string) => { if (status === 201) acknowledgedIds.push((JSON.parse(body) as { id: string }).id); } },
+        { setupRequest: list as never },
+      ],
+    });
+  if (WARMUP > 0) await run(WARMUP);
+  return run(SECONDS);
+}
+
 /** One load run; `overallRate` paces all clients together (requests/s offered), else each sends as fast as answers come. */
 export async function loadRun(engine: Engine, overallRate?: number): Promise<LoadResult> {
   const cp = child(engine);
@@ -187,13 +207,7 @@ export async function loadRun(engine: Engine, overallRate?: number): Promise<Loa
           { make: submit, onResponse: (status, body) => { if (status === 201) acknowledgedIds.push((JSON.parse(body) as { id: string }).id); } },
           { make: list },
         ])
-      : await autocannon({
-          url: base, connections: CONNECTIONS, duration: SECONDS, timeout: 20,
-          requests: [
-            { setupRequest: submit as never, onResponse: (status: number, body: string) => { if (status === 201) acknowledgedIds.push((JSON.parse(body) as { id: string }).id); } },
-            { setupRequest: list as never },
-          ],
-        });
+      : await saturated(base, submit, list, acknowledgedIds);
     const acknowledged = acknowledgedIds.length;
     const count = await ask<{ stored: number; distinct: number; acknowledgedFound: number }>(cp, { type: 'count', ids: acknowledgedIds }, 'count');
 
