@@ -136,7 +136,7 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
   const pool: Pool = new pg.Pool({
     connectionString: url,
     max: Number(process.env.DUBAN_PG_POOL ?? 10),
-    options: [schema ? `-c search_path=${schema}` : "", "-c plan_cache_mode=force_generic_plan"].join(" ").trim(),
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   if (schema) {
     if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
