@@ -137,29 +137,10 @@ async function main() {
         recorded[m.kind!] = state.log ?? [];
         state.log = null;
         const n = recorded[m.kind!]!.reduce((s, g) => s + (g.tx ? g.sts.length + 2 : 1), 0);
-        if (process.env.BENCH_DEBUG) for (const g of recorded[m.kind!]!) console.log(m.kind, g.tx ? g.sts.map((x) => x.sql.slice(0, 60)) : g.st.sql.replace(/\s+/g, ' ').slice(0, 100));
         process.send!({ type: 'recorded', statements: n, subst: m.subst });
         (recorded as Record<string, unknown>)[`${m.kind}:subst`] = m.subst;
       } else if (m.type === 'floor') {
         const submitSubst = (recorded as unknown as Record<string, Record<string, string>>)['submit:subst'] ?? {};
-        if (process.env.BENCH_PROBE) {
-          for (const kind of ['submit', 'list']) for (const seg of recorded[kind]!) if (!seg.tx) {
-            const t = performance.now();
-            let i = 0;
-            for (; i < 300; i++) {
-              const pairs: [string, string][] = [...identity(i)];
-              for (const [k, old] of Object.entries(submitSubst)) if (old) pairs.push([old, k === 'reportId' ? randomUUID() : `${old}~p${i}`]);
-              const sub = (v: string) => pairs.reduce((s, [o, nu]) => (s.includes(o) ? s.split(o).join(nu) : s), v);
-              await base.query(seg.st.sql, seg.st.params?.map((v) => (typeof v === 'string' ? sub(v) : v)));
-            }
-            console.log(kind, ((performance.now() - t) / i).toFixed(3), 'ms', seg.st.sql.replace(/\s+/g, ' ').slice(0, 60));
-            const pairs: [string, string][] = [...identity(7)];
-            for (const [k, old] of Object.entries(submitSubst)) if (old) pairs.push([old, k === 'reportId' ? randomUUID() : `${old}~x`]);
-            const sub = (v: string) => pairs.reduce((s, [o, nu]) => (s.includes(o) ? s.split(o).join(nu) : s), v);
-            const plan = await base.query<{ 'QUERY PLAN': string }>('explain (analyze, buffers) ' + seg.st.sql, seg.st.params?.map((v) => (typeof v === 'string' ? sub(v) : v)));
-            console.log(plan.map((r) => r['QUERY PLAN']).join('\n'));
-          }
-        }
         const until = Date.now() + m.seconds! * 1000;
         const lat: number[] = [];
         let n = 0;
