@@ -15,6 +15,8 @@ import type { AppContext } from './context.ts';
  * between reports of one department and period, are not needed: there is one (the table's unique
  * key). The other fields are left empty.
  */
+const NO_EVIDENCE: readonly never[] = Object.freeze([]);
+
 async function planReportsForEvaluation(q: Queryable, regionCodes: string[], planId: string | undefined): Promise<ProgressReport[]> {
   const rows = await q.query<{ id: string; lead: string; reports: [string, ReportState, string | null, string[]][] | null }>(
     `select c.id, c.lead_department_id as lead,
@@ -26,7 +28,7 @@ async function planReportsForEvaluation(q: Queryable, regionCodes: string[], pla
   const out: ProgressReport[] = [];
   for (const { id, lead, reports } of rows)
     for (const [period, state, cumulativeValue, milestonesDone] of reports ?? [])
-      out.push({ commitmentId: id, departmentId: lead, period, state, cumulativeValue, milestonesDone, evidence: [] } as unknown as ProgressReport);
+      out.push({ commitmentId: id, departmentId: lead, period, state, cumulativeValue, milestonesDone, evidence: NO_EVIDENCE } as unknown as ProgressReport);
   return out;
 }
 

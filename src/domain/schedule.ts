@@ -43,21 +43,24 @@ export function periodOf(date: string, frequency: ReportingFrequency): string {
 
 /** First and last day of a period; throws on a malformed period (or a week 53 the year lacks). */
 export function periodRange(period: string): { start: string; end: string } {
-  return memo(rangeCache, period, () => Object.freeze(computePeriodRange(period)));
+  return memo(rangeCache, period, frozenPeriodRange);
 }
+
+const frozenPeriodRange = (period: string) => Object.freeze(computePeriodRange(period));
 
 /**
  * Small caches for the pure calendar functions every evaluation calls per reporting period (a
- * weekly task has ~100 periods over two years); cleared when they grow past a bound.
+ * weekly task has ~100 periods over two years); cleared when they grow past a bound. `compute`
+ * gets the key, so that the hottest callers need not allocate a closure per call.
  */
 const rangeCache = new Map<string, { start: string; end: string }>();
 const windowCache = new Map<string, readonly string[]>();
 const dueCache = new Map<string, string>();
-function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+function memo<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
   let v = cache.get(key);
   if (v === undefined) {
     if (cache.size >= 20_000) cache.clear();
-    v = compute();
+    v = compute(key);
     cache.set(key, v);
   }
   return v;
@@ -123,14 +126,18 @@ export function reportSchedule(
   reports: readonly ProgressReport[],
   config: SupervisionConfig,
 ): ReportSlot[] {
-  const filed = new Set(reports.filter((r) => isLeadReport(commitment, r, FILED_REPORT_STATES)).map((r) => r.period));
-  return periodsInWindow(commitment.startDate, commitment.deadline, commitment.reportingFrequency).map((period) => ({
-    period,
-    ...periodRange(period),
-    dueDate: reportDueDate(period, config),
-    filed: filed.has(period),
-  }));
+  const filed = new Set<string>();
+  for (const r of reports) if (isLeadReport(commitment, r, FILED_REPORT_STATES)) filed.add(r.period);
+  const { startDate, deadline, reportingFrequency: frequency } = commitment;
+  const d = config.reportDueDays;
+  const slots = memo(slotCache, `${startDate}|${deadline}|${frequency}|${d.weekly},${d.monthly},${d.quarterly}`, () =>
+    periodsInWindow(startDate, deadline, frequency).map((period) => ({ period, ...periodRange(period), dueDate: reportDueDate(period, config) })),
+  );
+  return slots.map((s) => ({ period: s.period, start: s.start, end: s.end, dueDate: s.dueDate, filed: filed.has(s.period) }));
 }
+
+/** A window's slots without `filed`, per window, frequency and due days: the same for most commitments of a plan. */
+const slotCache = new Map<string, readonly Omit<ReportSlot, 'filed'>[]>();
 
 /** Slots whose due date has arrived by `asOf` (the due day included): their reports should be in. */
 export function duePeriods(slots: readonly ReportSlot[], asOf: string): ReportSlot[] {

@@ -6,10 +6,10 @@ const camelNames = new Map<string, string>();
 /** snake_case column names → camelCase fields, values unchanged. */
 export function camel<T>(row: Record<string, unknown>): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(row)) {
+  for (const k in row) {
     let name = camelNames.get(k);
     if (name === undefined) camelNames.set(k, (name = k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
-    out[name] = v;
+    out[name] = row[k];
   }
   return out as T;
 }
