@@ -8,25 +8,27 @@ import type { Queryable } from '../store/db.ts';
 import { listCommitmentTrees, listPlanCommitments, type CommitmentFilter } from '../store/commitments.ts';
 import type { AppContext } from './context.ts';
 
-/**
- * The reports evaluation reads for every commitment of the regions (and plan, when given), one row
- * of JSON per commitment: only the lead department's (the only ones that count, domain/progress.ts)
- * and only their period, state, value and milestones. Version and update time, which only choose
- * between reports of one department and period, are not needed: there is one (the table's unique
- * key). The other fields are left empty.
- */
 const NO_EVIDENCE: readonly never[] = Object.freeze([]);
 
+/**
+ * The reports evaluation reads for every commitment of the regions (and plan, when given), as one
+ * JSON value ([commitment, lead department, [[period, state, value, milestones], …]] per commitment;
+ * one value rather than a row per commitment, as PGlite's cost per result row grows with the result):
+ * only the lead department's (the only ones that count, domain/progress.ts) and only the fields
+ * evaluation reads. Version and update time, which only choose between reports of one department
+ * and period, are not needed: there is one (the table's unique key). The other fields are left empty.
+ */
 async function planReportsForEvaluation(q: Queryable, regionCodes: string[], planId: string | undefined): Promise<ProgressReport[]> {
-  const rows = await q.query<{ id: string; lead: string; reports: [string, ReportState, string | null, string[]][] | null }>(
-    `select c.id, c.lead_department_id as lead,
+  type Plan = [id: string, lead: string, reports: [period: string, state: ReportState, value: string | null, milestones: string[]][] | null][];
+  const [{ plan }] = (await q.query<{ plan: Plan | null }>(
+    `select json_agg(json_build_array(c.id, c.lead_department_id,
        (select json_agg(json_build_array(r.period, r.state, r.cumulative_value::text, r.milestones_done)) from progress_report r
-        where r.region_code = c.region_code and r.commitment_id = c.id and r.department_id = c.lead_department_id) as reports
+        where r.region_code = c.region_code and r.commitment_id = c.id and r.department_id = c.lead_department_id))) as plan
      from commitment c where c.region_code = any($1) ${planId ? 'and c.plan_id = $2' : ''}`,
     planId ? [regionCodes, planId] : [regionCodes],
-  );
+  )) as [{ plan: Plan | null }];
   const out: ProgressReport[] = [];
-  for (const { id, lead, reports } of rows)
+  for (const [id, lead, reports] of plan ?? [])
     for (const [period, state, cumulativeValue, milestonesDone] of reports ?? [])
       out.push({ commitmentId: id, departmentId: lead, period, state, cumulativeValue, milestonesDone, evidence: NO_EVIDENCE } as unknown as ProgressReport);
   return out;
