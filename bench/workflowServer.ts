@@ -160,6 +160,9 @@ async function main() {
         }));
         lat.sort((a, b) => a - b);
         process.send!({ type: 'floor', n, perSecond: n / m.seconds!, p50: pct(lat, 0.5), p99: pct(lat, 0.99), mean: lat.reduce((a, b) => a + b, 0) / lat.length });
+      } else if (m.type === 'cpu') {
+        const c = process.cpuUsage();
+        process.send!({ type: 'cpu', ms: (c.user + c.system) / 1000 });
       } else if (m.type === 'stop') {
         await app.close();
         await base.close();
