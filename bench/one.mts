@@ -1,4 +1,10 @@
+/**
+ * One part of the workflow bench, for tuning (prints, writes nothing to RESULTS.md):
+ *   node bin/run-ts.mjs bench/one.mts rush|scale [postgres|pglite]
+ * with BENCH_SECONDS, BENCH_WARMUP, BENCH_SCALES, BENCH_CPU_PROF, BENCH_TRACE_GC as in workflow.ts.
+ */
 import { loadRun, scaleRun } from './workflow.ts';
+
 const what = process.argv[2] ?? 'rush';
 const engine = (process.argv[3] ?? 'postgres') as 'postgres' | 'pglite';
 process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
