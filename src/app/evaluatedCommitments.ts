@@ -3,35 +3,30 @@
  * list, overview, bulletin and reminder reads. Parents roll up from their subtasks.
  */
 import { evaluateCommitment, rollupEvaluation, type Evaluation } from '../domain/progress.ts';
-import type { Commitment, ProgressReport, ReportState, Status } from '../domain/types.ts';
+import type { Commitment, ProgressReport, Status } from '../domain/types.ts';
 import type { Queryable } from '../store/db.ts';
-import { listCommitmentTrees, listPlanCommitments, type CommitmentFilter } from '../store/commitments.ts';
+import { leadReportsSql, listCommitmentTrees, listPlanCommitments, type CommitmentFilter, type LeadReports } from '../store/commitments.ts';
 import type { AppContext } from './context.ts';
 
 const NO_EVIDENCE: readonly never[] = Object.freeze([]);
 
-/**
- * The reports evaluation reads for every commitment of the regions (and plan, when given), as one
- * JSON value ([commitment, lead department, [[period, state, value, milestones], …]] per commitment;
- * one value rather than a row per commitment, as PGlite's cost per result row grows with the result):
- * only the lead department's (the only ones that count, domain/progress.ts) and only the fields
- * evaluation reads. Version and update time, which only choose between reports of one department
- * and period, are not needed: there is one (the table's unique key). The other fields are left empty.
- */
+/** The lead reports of every commitment of the regions (and plan, when given), as one JSON value. */
 async function planReportsForEvaluation(q: Queryable, regionCodes: string[], planId: string | undefined): Promise<ProgressReport[]> {
-  type Plan = [id: string, lead: string, reports: [period: string, state: ReportState, value: string | null, milestones: string[]][] | null][];
-  const [{ plan }] = (await q.query<{ plan: Plan | null }>(
-    `select json_agg(json_build_array(c.id, c.lead_department_id,
-       (select json_agg(json_build_array(r.period, r.state, r.cumulative_value::text, r.milestones_done)) from progress_report r
-        where r.region_code = c.region_code and r.commitment_id = c.id and r.department_id = c.lead_department_id))) as plan
+  // one value rather than a row per commitment: PGlite's cost per result row grows with the result
+  const [{ plan }] = (await q.query<{ plan: [id: string, lead: string, reports: LeadReports | null][] | null }>(
+    `select json_agg(json_build_array(c.id, c.lead_department_id, ${leadReportsSql('c')})) as plan
      from commitment c where c.region_code = any($1) ${planId ? 'and c.plan_id = $2' : ''}`,
     planId ? [regionCodes, planId] : [regionCodes],
-  )) as [{ plan: Plan | null }];
+  )) as [{ plan: [string, string, LeadReports | null][] | null }];
   const out: ProgressReport[] = [];
-  for (const [id, lead, reports] of plan ?? [])
-    for (const [period, state, cumulativeValue, milestonesDone] of reports ?? [])
-      out.push({ commitmentId: id, departmentId: lead, period, state, cumulativeValue, milestonesDone, evidence: NO_EVIDENCE } as unknown as ProgressReport);
+  for (const [id, lead, reports] of plan ?? []) if (reports) pushReports(out, id, lead, reports);
   return out;
+}
+
+/** `LeadReports` as the report objects evaluation takes (the fields it does not read left empty). */
+function pushReports(out: ProgressReport[], commitmentId: string, departmentId: string, reports: LeadReports): void {
+  for (const [period, state, cumulativeValue, milestonesDone] of reports)
+    out.push({ commitmentId, departmentId, period, state, cumulativeValue, milestonesDone, evidence: NO_EVIDENCE } as unknown as ProgressReport);
 }
 
 export interface EvaluatedCommitment extends Commitment {
@@ -99,7 +94,8 @@ export async function listEvaluatedCommitments(q: Queryable, ctx: AppContext, f:
   if (departmentId) {
     const trees = await listCommitmentTrees(q, { ...rest, parentId, departmentId });
     ({ commitments: all, matched: wanted } = trees);
-    reports = trees.reports.map((r) => ({ ...r, evidence: [] }) as unknown as ProgressReport);
+    reports = [];
+    for (const c of all) if (c.leadDepartmentId) pushReports(reports, c.id, c.leadDepartmentId, trees.reports.get(c.id) ?? []);
   } else {
     ({ commitments: all, matched: wanted } = await listPlanCommitments(q, { ...rest, parentId }));
     reports = await planReportsForEvaluation(q, rest.regionCodes, rest.planId);

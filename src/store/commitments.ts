@@ -1,4 +1,4 @@
-import type { Commitment, ProgressReport } from '../domain/types.ts';
+import type { Commitment, ReportState } from '../domain/types.ts';
 import type { Queryable } from './db.ts';
 import { camel, camelAll, snake } from './rows.ts';
 import { conflict } from '../app/errors.ts';
@@ -65,34 +65,39 @@ export async function listPlanCommitments(q: Queryable, f: CommitmentFilter): Pr
 }
 
 /**
- * Commitments matching the filter and every subtask below them, in plan order, with the report
- * fields evaluation reads (`EvaluationReport`), in one statement; `matched` holds the ids of those
- * the filter itself matched. Reports come per commitment in period order, then creation.
+ * A commitment's reports as evaluation reads them: only the lead department's (the only ones that
+ * count, domain/progress.ts), [period, state, value, milestones done] each, as one JSON value.
+ * Version and update time, which only choose between reports of one department and period, are
+ * not needed: there is one (the table's unique key).
  */
-export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter): Promise<{ commitments: Commitment[]; matched: Set<string>; reports: EvaluationReport[] }> {
+export type LeadReports = [period: string, state: ReportState, value: string | null, milestonesDone: string[]][];
+
+/** SQL for the `LeadReports` of the commitment row aliased `c` (null when it has none). */
+export const leadReportsSql = (c: string) =>
+  `(select json_agg(json_build_array(r.period, r.state, r.cumulative_value::text, r.milestones_done)) from progress_report r
+    where r.region_code = ${c}.region_code and r.commitment_id = ${c}.id and r.department_id = ${c}.lead_department_id)`;
+
+/**
+ * Commitments matching the filter and every subtask below them, in plan order, each with its
+ * `LeadReports`, in one statement; `matched` holds the ids of those the filter itself matched.
+ */
+export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter): Promise<{ commitments: Commitment[]; matched: Set<string>; reports: Map<string, LeadReports> }> {
   const { where, params } = filterSql(f);
   const rows = await q.query<Record<string, unknown>>(
     `with recursive matched as (select * from commitment where ${where}),
        t as (select * from matched union select c.* from commitment c join t on c.parent_id = t.id and c.region_code = t.region_code)
-     select t.*, t.id in (select id from matched) as "~matched",
-       (select json_agg(json_build_array(r.id, r.department_id, r.period, r.state, r.cumulative_value::text, r.milestones_done, r.version, r.updated_at) order by r.period, r.created_at)
-        from progress_report r where r.region_code = t.region_code and r.commitment_id = t.id) as "~reports"
-     from t ${PLAN_ORDER}`,
+     select t.*, t.id in (select id from matched) as "~matched", ${leadReportsSql('t')} as "~reports" from t ${PLAN_ORDER}`,
     params,
   );
   const matched = new Set<string>();
-  const reports: EvaluationReport[] = [];
+  const reports = new Map<string, LeadReports>();
   const commitments = rows.map(({ '~matched': m, '~reports': rs, ...row }) => {
     if (m) matched.add(row.id as string);
-    for (const [id, departmentId, period, state, cumulativeValue, milestonesDone, version, updatedAt] of (rs ?? []) as [string, string, string, ProgressReport['state'], string | null, string[], number, string][])
-      reports.push({ id, commitmentId: row.id as string, departmentId, period, state, cumulativeValue, milestonesDone, version, updatedAt: new Date(updatedAt).toISOString() });
+    if (rs) reports.set(row.id as string, rs as LeadReports);
     return camel<Commitment>(row);
   });
   return { commitments, matched, reports };
 }
-
-/** The fields of a progress report that evaluation (domain/progress.ts) reads. */
-export type EvaluationReport = Pick<ProgressReport, 'id' | 'commitmentId' | 'departmentId' | 'period' | 'state' | 'cumulativeValue' | 'milestonesDone' | 'version' | 'updatedAt'>;
 
 export async function getCommitment(q: Queryable, id: string): Promise<Commitment | undefined> {
   const [row] = await q.query('select * from commitment where id = $1', [id]);
