@@ -165,12 +165,12 @@ type RequestSpec = { method?: string; path: string; headers?: Record<string, str
  * clerks' are, where autocannon's overallRate releases each second's quota in one burst.
  * Returns the autocannon fields the report reads.
  */
-async function pacedClients(base: string, rate: number, steps: { make: (r: object) => RequestSpec; onResponse?: (status: number, body: string) => void }[]) {
+async function pacedClients(base: string, rate: number, steps: { make: (r: object) => RequestSpec; onResponse?: (status: number, body: string) => void }[], seconds = SECONDS) {
   const latencies: number[] = [];
   let errors = 0;
   let non2xx = 0;
   const meanPauseMs = (CONNECTIONS / rate) * 1000;
-  const end = Date.now() + SECONDS * 1000;
+  const end = Date.now() + seconds * 1000;
   const pause = () => new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * meanPauseMs));
   await Promise.all(
     Array.from({ length: CONNECTIONS }, async () => {
@@ -194,7 +194,7 @@ async function pacedClients(base: string, rate: number, steps: { make: (r: objec
   );
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN);
-  return { requests: { total: latencies.length, average: latencies.length / SECONDS }, latency: { p50: at(0.5), p99: at(0.99) }, errors, timeouts: 0, non2xx };
+  return { requests: { total: latencies.length, average: latencies.length / seconds }, latency: { p50: at(0.5), p99: at(0.99) }, errors, timeouts: 0, non2xx };
 }
 
 /**
@@ -242,12 +242,13 @@ export async function loadRun(engine: Engine, overallRate?: number): Promise<Loa
       ...req, method: 'GET', path: '/api/commitments?region=439901', headers: { authorization: `Bearer ${clients[listN++ % clients.length]!.token}` },
     });
     const cpu0 = await cpuNow(cp);
-    const result = overallRate
-      ? await pacedClients(base, overallRate, [
-          { make: submit, onResponse: (status, body) => { if (status === 201) acknowledgedIds.push((JSON.parse(body) as { id: string }).id); } },
-          { make: list },
-        ])
-      : await saturated(base, submit, list, acknowledgedIds);
+    const pacedSteps = [
+      { make: submit, onResponse: (status: number, body: string) => { if (status === 201) acknowledgedIds.push((JSON.parse(body) as { id: string }).id); } },
+      { make: list },
+    ];
+    // paced: the same warm-up as the saturated run, so both measure a server that has been running
+    if (overallRate && WARMUP > 0) await pacedClients(base, overallRate, pacedSteps, WARMUP);
+    const result = overallRate ? await pacedClients(base, overallRate, pacedSteps) : await saturated(base, submit, list, acknowledgedIds);
     const cpu1 = await cpuNow(cp);
     const wall = cpu1.at - cpu0.at;
     const share = (k: 'server' | 'client' | 'postgres') => (cpu0[k] === null || cpu1[k] === null ? null : (100 * (cpu1[k]! - cpu0[k]!)) / wall);
@@ -335,7 +336,7 @@ export default async function workflowBench(): Promise<void> {
   }
 
   // The same 200 clients at a clerk's pace: each acts about every 2 s (100 requests/s offered in all).
-  lines.push('', `### Month-end rush at a clerk’s pace`, '', `The same ${CONNECTIONS} clients and mix, each pausing a random time (exponential, mean ${(CONNECTIONS / PACED_RATE).toFixed(0)} s: a clerk filling in a form) before its next request, ${PACED_RATE} requests/s offered in all, so latency shows the service time rather than the queue of a saturated database. Requests are sent with fetch from the bench process (not autocannon, whose overall rate releases each second's quota in one burst).`, '');
+  lines.push('', `### Month-end rush at a clerk’s pace`, '', `The same ${CONNECTIONS} clients and mix, each pausing a random time (exponential, mean ${(CONNECTIONS / PACED_RATE).toFixed(0)} s: a clerk filling in a form) before its next request, ${PACED_RATE} requests/s offered in all, measured for ${SECONDS} s after ${WARMUP} s of the same (a server just started answers its first requests slowly: connections opened, code compiled, credentials looked up), so latency shows the service time rather than the queue of a saturated database. Requests are sent with fetch from the bench process (not autocannon, whose overall rate releases each second's quota in one burst).`, '');
   lines.push('| engine | requests | req/s | p50 ms | p99 ms | errors + timeouts | acknowledged | of them stored | duplicates |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   const paced: LoadResult[] = [];
   for (const engine of engines) {
