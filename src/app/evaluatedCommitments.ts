@@ -10,24 +10,26 @@ import type { AppContext } from './context.ts';
 
 const NO_EVIDENCE: readonly never[] = Object.freeze([]);
 
-/** The lead reports of every commitment of the regions (and plan, when given), as one JSON value. */
-async function planReportsForEvaluation(q: Queryable, regionCodes: string[], planId: string | undefined): Promise<ProgressReport[]> {
+/** The `LeadReports` of every commitment of the regions (and plan, when given), by commitment id. */
+async function planLeadReports(q: Queryable, regionCodes: string[], planId: string | undefined): Promise<Map<string, LeadReports>> {
   // one value rather than a row per commitment: PGlite's cost per result row grows with the result
-  const [{ plan }] = (await q.query<{ plan: [id: string, lead: string, reports: LeadReports | null][] | null }>(
-    `select json_agg(json_build_array(c.id, c.lead_department_id, ${leadReportsSql('c')})) as plan
+  const [{ plan }] = (await q.query<{ plan: [id: string, reports: LeadReports | null][] | null }>(
+    `select json_agg(json_build_array(c.id, ${leadReportsSql('c')})) as plan
      from commitment c where c.region_code = any($1) ${planId ? 'and c.plan_id = $2' : ''}`,
     planId ? [regionCodes, planId] : [regionCodes],
-  )) as [{ plan: [string, string, LeadReports | null][] | null }];
-  const out: ProgressReport[] = [];
-  for (const [id, lead, reports] of plan ?? []) if (reports) pushReports(out, id, lead, reports);
+  )) as [{ plan: [string, LeadReports | null][] | null }];
+  const out = new Map<string, LeadReports>();
+  for (const [id, reports] of plan ?? []) if (reports) out.set(id, reports);
   return out;
 }
 
-/** `LeadReports` as the report objects evaluation takes (the fields it does not read left empty). */
-function pushReports(out: ProgressReport[], commitmentId: string, departmentId: string, reports: LeadReports): void {
-  for (const [period, state, cumulativeValue, milestonesDone] of reports)
-    out.push({ commitmentId, departmentId, period, state, cumulativeValue, milestonesDone, evidence: NO_EVIDENCE } as unknown as ProgressReport);
-}
+/**
+ * A commitment's `LeadReports` as the report objects evaluation takes (the fields it does not
+ * read left empty), made when its evaluation needs them, so they are short-lived.
+ */
+const leadReportsOf = (by: Map<string, LeadReports>) => (c: Commitment): ProgressReport[] =>
+  (by.get(c.id) ?? []).map(([period, state, cumulativeValue, milestonesDone]) =>
+    ({ commitmentId: c.id, departmentId: c.leadDepartmentId, period, state, cumulativeValue, milestonesDone, evidence: NO_EVIDENCE }) as unknown as ProgressReport);
 
 export interface EvaluatedCommitment extends Commitment {
   evaluation: Evaluation;
@@ -53,14 +55,18 @@ function groupBy<T>(items: readonly T[], keyOf: (x: T) => string | null): Map<st
   return by;
 }
 
-/** Evaluates commitments (with their reports already loaded) at `asOf`; parents roll up from children. */
+/**
+ * Evaluates commitments at `asOf` with their reports (all loaded, or a function giving a
+ * commitment's); parents roll up from children.
+ */
 export function evaluateAll(
   commitments: readonly Commitment[],
-  reports: readonly ProgressReport[],
+  reports: readonly ProgressReport[] | ((c: Commitment) => readonly ProgressReport[]),
   asOf: string,
   ctx: Pick<AppContext, 'config'>,
 ): Map<string, EvaluatedCommitment> {
-  const reportsBy = groupBy(reports, (r) => r.commitmentId);
+  const reportsBy = typeof reports === 'function' ? null : groupBy(reports, (r) => r.commitmentId);
+  const reportsOf = typeof reports === 'function' ? reports : (c: Commitment) => reportsBy!.get(c.id) ?? [];
   const childrenBy = groupBy(commitments, (c) => c.parentId);
   const out = new Map<string, EvaluatedCommitment>();
   const visit = (c: Commitment): EvaluatedCommitment => {
@@ -69,7 +75,7 @@ export function evaluateAll(
     const children = (childrenBy.get(c.id) ?? []).filter((k) => k.state !== 'cancelled').map(visit);
     const evaluation = children.length
       ? rollupEvaluation(c, children.map((k) => ({ weight: k.weight, evaluation: k.evaluation })), asOf, ctx.config)
-      : evaluateCommitment(c, reportsBy.get(c.id) ?? [], asOf, ctx.config);
+      : evaluateCommitment(c, reportsOf(c), asOf, ctx.config);
     const e = { ...c, evaluation, subtaskCount: children.length };
     out.set(c.id, e);
     return e;
@@ -90,17 +96,14 @@ export async function listEvaluatedCommitments(q: Queryable, ctx: AppContext, f:
   // loads its commitments and their subtask trees; any other list the whole plan scope.
   let all: Commitment[];
   let wanted: Set<string>;
-  let reports: ProgressReport[];
+  let reports: Map<string, LeadReports>;
   if (departmentId) {
-    const trees = await listCommitmentTrees(q, { ...rest, parentId, departmentId });
-    ({ commitments: all, matched: wanted } = trees);
-    reports = [];
-    for (const c of all) if (c.leadDepartmentId) pushReports(reports, c.id, c.leadDepartmentId, trees.reports.get(c.id) ?? []);
+    ({ commitments: all, matched: wanted, reports } = await listCommitmentTrees(q, { ...rest, parentId, departmentId }));
   } else {
     ({ commitments: all, matched: wanted } = await listPlanCommitments(q, { ...rest, parentId }));
-    reports = await planReportsForEvaluation(q, rest.regionCodes, rest.planId);
+    reports = await planLeadReports(q, rest.regionCodes, rest.planId);
   }
-  const evaluated = evaluateAll(all, reports, asOf, ctx);
+  const evaluated = evaluateAll(all, leadReportsOf(reports), asOf, ctx);
   return [...evaluated.values()].filter(
     (c) =>
       wanted.has(c.id) &&
