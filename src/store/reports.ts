@@ -1,4 +1,4 @@
-import type { Evidence, ProgressReport } from '../domain/types.ts';
+import type { Commitment, Evidence, ProgressReport } from '../domain/types.ts';
 import type { Queryable } from './db.ts';
 import { camel, camelAll, snake } from './rows.ts';
 import { conflict } from '../app/errors.ts';
@@ -77,7 +77,7 @@ export async function getEvidenceData(q: Queryable, id: string): Promise<(Eviden
 
 /** What a submission needs to know beyond the commitment, read with it in one statement. */
 export interface SubmissionState {
-  commitment: Record<string, unknown>;
+  commitment: Commitment;
   /** the department's report for the period, if any */
   existingReportId: string | null;
   periodLocked: boolean;
@@ -86,7 +86,7 @@ export interface SubmissionState {
 }
 
 /**
- * Reads, in one statement, a commitment (snake_case row) and the state a new report for it
+ * Reads, in one statement, a commitment and the state a new report for it
  * depends on: the department's existing report for the period, the period lock and the user's
  * earlier use of the idempotency key. Undefined when the commitment does not exist.
  */
@@ -104,7 +104,7 @@ export async function readSubmissionState(
   );
   if (!row) return undefined;
   const { '~existing': existing, '~locked': locked, '~idempotent': idempotent, ...commitment } = row;
-  return { commitment, existingReportId: (existing as string | null) ?? null, periodLocked: locked as boolean, idempotent: (idempotent as SubmissionState['idempotent']) ?? null };
+  return { commitment: camel<Commitment>(commitment), existingReportId: (existing as string | null) ?? null, periodLocked: locked as boolean, idempotent: (idempotent as SubmissionState['idempotent']) ?? null };
 }
 
 /**

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Commitment, ProgressReport } from '../../domain/types.ts';
 import type { Actor } from '../../store/audit.ts';
-import { readSubmissionState, storeNewReport } from '../../store/reports.ts';
-import { camel } from '../../store/rows.ts';
+import { readSubmissionState, storeNewReport, type SubmissionState } from '../../store/reports.ts';
 import { sha256 } from '../auth/secrets.ts';
 import type { AppContext } from '../context.ts';
 import { periodLocked } from '../periods/periodLock.ts';
@@ -38,31 +37,36 @@ export async function submitProgressReport(
   // The first try skips the read when this process read the commitment before: it assumes no
   // report, lock or earlier key (the write checks all three) and, on any disagreement, reads.
   const recent = recentCommitments(ctx.db);
+  /** The checks on a commitment and what the read found (nothing, on the optimistic try), in the order their errors take precedence. */
+  const decide = (c: Commitment | undefined, state: Omit<SubmissionState, 'commitment'>) => {
+    if (!c || !commitmentPolicy.readInternal(actor, c)) throw notFound('commitment', '目标任务');
+    authorize(actor, reportPolicy.submit(actor, c), true, ['commitment', '目标任务']);
+    if (state.idempotent) return replay(state.idempotent, requestHash);
+    checkReportable(c, input.period, ctx.today());
+    if (state.periodLocked) throw periodLocked(input.period);
+    checkReportContent(c, { ...input, departmentId }, !input.draft);
+    if (state.existingReportId) throw reportExists(state.existingReportId);
+    return undefined;
+  };
   for (let attempt = 1; ; attempt++) {
     const optimistic = attempt === 1 ? recent.get(options.commitmentId) : undefined;
     let c: Commitment;
     if (optimistic) {
       c = optimistic;
-      if (!commitmentPolicy.readInternal(actor, c) || !reportPolicy.submit(actor, c)) continue;
       try {
-        checkReportable(c, input.period, ctx.today());
-        checkReportContent(c, { ...input, departmentId }, !input.draft);
+        decide(c, NOTHING_FOUND);
       } catch {
         continue;
       }
     } else {
       const state = await readSubmissionState(ctx.db, { commitmentId: options.commitmentId, departmentId, period: input.period, userId: actor.id!, idempotencyKey: key ?? null });
-      const found = state && camel<Commitment>(state.commitment);
-      if (!found || !commitmentPolicy.readInternal(actor, found)) throw notFound('commitment', '目标任务');
-      c = found;
-      authorize(actor, reportPolicy.submit(actor, c), true, ['commitment', '目标任务']);
-      if (recent.size >= 10_000) recent.clear();
-      recent.set(c.id, c);
-      if (state.idempotent) return replay(state.idempotent, requestHash);
-      checkReportable(c, input.period, ctx.today());
-      if (state.periodLocked) throw periodLocked(input.period);
-      checkReportContent(c, { ...input, departmentId }, !input.draft);
-      if (state.existingReportId) throw reportExists(state.existingReportId);
+      if (state) {
+        if (recent.size >= 10_000) recent.clear();
+        recent.set(state.commitment.id, state.commitment);
+      }
+      const replayed = decide(state?.commitment, state ?? NOTHING_FOUND);
+      if (replayed) return replayed;
+      c = state!.commitment;
     }
     const now = new Date().toISOString();
     const report: ProgressReport & { idempotencyKey: string | null } = {
@@ -102,6 +106,9 @@ function recentCommitments(db: object): Map<string, Commitment> {
   if (!m) recentByDb.set(db, (m = new Map()));
   return m;
 }
+
+/** The optimistic try's assumption: no report for the period, no lock, no earlier use of the key. */
+const NOTHING_FOUND: Omit<SubmissionState, 'commitment'> = { existingReportId: null, periodLocked: false, idempotent: null };
 
 /** A department no commitment has: a non-reporter reads no department's report state (and is refused). */
 const NO_DEPARTMENT = '00000000-0000-0000-0000-000000000000';
