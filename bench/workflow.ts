@@ -18,8 +18,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { createContext } from '../src/app/context.ts';
-import { listEvaluatedCommitments } from '../src/app/evaluatedCommitments.ts';
-import { summarize } from '../src/app/summary.ts';
+import { commitmentSummary } from '../src/app/summary.ts';
 import { generateRegion } from '../src/demo/generate.ts';
 import { openTestDb, type Engine } from '../src/store/testing.ts';
 import { machineLine, writeSection } from './results.ts';
@@ -50,35 +49,41 @@ async function postgresReachable(): Promise<boolean> {
 const SCALE_WARM_UPS = 3;
 const SCALE_RUNS = Number(process.env.BENCH_SCALE_RUNS ?? 11);
 
-/** Wall time (fastest and median) and process CPU time (least) of the overview summary at each scale. */
+/**
+ * Wall time (fastest and median) and process CPU time (least) of the overview summary at each
+ * scale. Every size is loaded first and the timed runs go round the sizes in turn, so a slow spell
+ * of the shared machine falls on all sizes alike rather than on one.
+ */
 export async function scaleRun(engine: Engine) {
-  const rows: { scale: number; commitments: number; reports: number; wall: number; median: number; cpu: number }[] = [];
-  for (const scale of SCALES) {
-    const db = await openTestDb(engine);
-    try {
+  const sizes: { scale: number; db: Awaited<ReturnType<typeof openTestDb>>; run: () => Promise<unknown>; commitments: number; reports: number; walls: number[]; cpus: number[] }[] = [];
+  try {
+    for (const scale of SCALES) {
+      const db = await openTestDb(engine);
       const g = await db.transaction((tx) => generateRegion(tx, { code: '990001', scale }));
       await db.exec('analyze commitment; analyze progress_report');
       const ctx = createContext(db, undefined, () => '2024-06-15');
-      const run = async () => summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: [g.regionCode], parentId: null }));
-      for (let i = 0; i < SCALE_WARM_UPS; i++) await run();
-      const walls: number[] = [];
-      const cpus: number[] = [];
-      for (let i = 0; i < SCALE_RUNS; i++) {
+      sizes.push({ scale, db, run: () => commitmentSummary(db, ctx, { regionCodes: [g.regionCode] }), commitments: g.commitments, reports: g.reports, walls: [], cpus: [] });
+      console.log(`summary ${engine} ${scale}×: loaded ${g.commitments} commitments, ${g.reports} reports`);
+    }
+    for (let i = 0; i < SCALE_WARM_UPS + SCALE_RUNS; i++) {
+      for (const size of sizes) {
         const c0 = process.cpuUsage();
         const t = performance.now();
-        await run();
-        walls.push(performance.now() - t);
+        await size.run();
+        if (i < SCALE_WARM_UPS) continue;
+        size.walls.push(performance.now() - t);
         const c = process.cpuUsage(c0);
-        cpus.push((c.user + c.system) / 1000);
+        size.cpus.push((c.user + c.system) / 1000);
       }
-      // the fastest run: the least disturbed by other load on a shared machine
-      rows.push({ scale, commitments: g.commitments, reports: g.reports, wall: Math.min(...walls), median: median(walls), cpu: Math.min(...cpus) });
-      console.log(`summary ${engine} ${scale}×: ${ms(Math.min(...walls))} ms (median ${ms(median(walls))})`);
-    } finally {
-      await db.close();
     }
+  } finally {
+    for (const { db } of sizes) await db.close();
   }
-  return rows;
+  // the fastest run: the least disturbed by other load on a shared machine
+  return sizes.map(({ scale, commitments, reports, walls, cpus }) => {
+    console.log(`summary ${engine} ${scale}×: ${ms(Math.min(...walls))} ms (median ${ms(median(walls))})`);
+    return { scale, commitments, reports, wall: Math.min(...walls), median: median(walls), cpu: Math.min(...cpus) };
+  });
 }
 
 function child(engine: Engine): ChildProcess {

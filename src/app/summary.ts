@@ -1,6 +1,8 @@
 /** Counts of evaluated commitments by status, sector and lead department (总览). */
 import { STATUSES, type CommitmentState, type Status } from '../domain/types.ts';
-import type { EvaluatedCommitment } from './evaluatedCommitments.ts';
+import { listEvaluatedCommitments, type EvaluatedCommitment, type EvaluatedFilter } from './evaluatedCommitments.ts';
+import type { Queryable } from '../store/db.ts';
+import type { AppContext } from './context.ts';
 
 /** States of commitments under supervision: drafts (立项, not yet handed over) and cancelled ones are not counted. */
 export const SUPERVISED_STATES: CommitmentState[] = ['assigned', 'acknowledged', 'inProgress', 'closeRequested', 'closed'];
@@ -52,4 +54,9 @@ export function summarize(items: EvaluatedCommitment[]): Summary {
     bySector: groupBy(items, (c) => c.sector),
     byDepartment: groupBy(items, (c) => c.leadDepartmentId ?? ''),
   };
+}
+
+/** The summary of the top-level commitments under supervision that match `f` (总览: GET /api/commitments/summary). */
+export async function commitmentSummary(q: Queryable, ctx: AppContext, f: Omit<EvaluatedFilter, 'parentId' | 'states'>): Promise<Summary> {
+  return summarize(await listEvaluatedCommitments(q, ctx, { ...f, parentId: null, states: SUPERVISED_STATES, unordered: true }));
 }

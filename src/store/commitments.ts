@@ -16,6 +16,8 @@ export interface CommitmentFilter {
   parentId?: string | null;
   /** matches title */
   search?: string;
+  /** in no particular order (counting needs none; lists are in plan order) */
+  unordered?: boolean;
 }
 
 /** The `where` clause and parameters of a filter (parameters numbered from $1). */
@@ -53,15 +55,12 @@ export async function listCommitments(q: Queryable, f: CommitmentFilter): Promis
 export async function listPlanCommitments(q: Queryable, f: CommitmentFilter): Promise<{ commitments: Commitment[]; matched: Set<string> }> {
   const { where, params } = filterSql(f); // $1 regions, $2 the plan when given
   const rows = await q.query<Record<string, unknown>>(
-    `select *, (${where}) as "~matched" from commitment where region_code = any($1) ${f.planId ? 'and plan_id = $2' : ''} ${PLAN_ORDER}`,
+    `select *, (${where}) as "~matched" from commitment where region_code = any($1) ${f.planId ? 'and plan_id = $2' : ''} ${f.unordered ? '' : PLAN_ORDER}`,
     params,
   );
   const matched = new Set<string>();
-  const commitments = rows.map(({ '~matched': m, ...row }) => {
-    if (m) matched.add(row.id as string);
-    return camel<Commitment>(row);
-  });
-  return { commitments, matched };
+  for (const row of rows) if (row['~matched']) matched.add(row.id as string);
+  return { commitments: camelAll<Commitment>(rows), matched };
 }
 
 /**
@@ -91,12 +90,11 @@ export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter): Pr
   );
   const matched = new Set<string>();
   const reports = new Map<string, LeadReports>();
-  const commitments = rows.map(({ '~matched': m, '~reports': rs, ...row }) => {
-    if (m) matched.add(row.id as string);
-    if (rs) reports.set(row.id as string, rs as LeadReports);
-    return camel<Commitment>(row);
-  });
-  return { commitments, matched, reports };
+  for (const row of rows) {
+    if (row['~matched']) matched.add(row.id as string);
+    if (row['~reports']) reports.set(row.id as string, row['~reports'] as LeadReports);
+  }
+  return { commitments: camelAll<Commitment>(rows), matched, reports };
 }
 
 export async function getCommitment(q: Queryable, id: string): Promise<Commitment | undefined> {

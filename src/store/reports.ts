@@ -103,8 +103,12 @@ export async function readSubmissionState(
     [s.commitmentId, s.departmentId, s.period, s.userId, s.idempotencyKey],
   );
   if (!row) return undefined;
-  const { '~existing': existing, '~locked': locked, '~idempotent': idempotent, ...commitment } = row;
-  return { commitment: camel<Commitment>(commitment), existingReportId: (existing as string | null) ?? null, periodLocked: locked as boolean, idempotent: (idempotent as SubmissionState['idempotent']) ?? null };
+  return {
+    commitment: camel<Commitment>(row),
+    existingReportId: (row['~existing'] as string | null) ?? null,
+    periodLocked: row['~locked'] as boolean,
+    idempotent: (row['~idempotent'] as SubmissionState['idempotent']) ?? null,
+  };
 }
 
 /**

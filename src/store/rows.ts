@@ -1,20 +1,36 @@
 /** Row ↔ domain mapping shared by the repositories. */
 
-/** camelCase names of the column names seen so far (a few hundred at most) */
-const camelNames = new Map<string, string>();
+const camelName = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
-/** snake_case column names → camelCase fields, values unchanged. */
-export function camel<T>(row: Record<string, unknown>): T {
-  const out: Record<string, unknown> = {};
-  for (const k in row) {
-    let name = camelNames.get(k);
-    if (name === undefined) camelNames.set(k, (name = k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())));
-    out[name] = row[k];
+type Maker = (row: Record<string, unknown>) => unknown;
+/** Per list of column names (a few hundred at most: one per statement shape), its `Maker`. */
+const makers = new Map<string, Maker>();
+
+/**
+ * A function that builds a row's camelCase object as one object literal. An object filled key by
+ * key becomes a hash table in V8 past a dozen fields (slow to read and to copy with `...`); a
+ * literal keeps its fields in place. Columns named `~…` are the statement's extras, left out.
+ */
+function makerFor(columns: string[]): Maker {
+  const key = columns.join(',');
+  let make = makers.get(key);
+  if (!make) {
+    const fields = columns.filter((c) => !c.startsWith('~')).map((c) => `${JSON.stringify(camelName(c))}: row[${JSON.stringify(c)}]`);
+    make = new Function('row', `return { ${fields.join(', ')} };`) as Maker;
+    makers.set(key, make);
   }
-  return out as T;
+  return make;
 }
 
-export const camelAll = <T>(rows: Record<string, unknown>[]): T[] => rows.map((r) => camel<T>(r));
+/** snake_case column names → camelCase fields, values unchanged; `~…` columns left out. */
+export const camel = <T>(row: Record<string, unknown>): T => makerFor(Object.keys(row))(row) as T;
+
+/** `camel` of every row of one result (all have the same columns). */
+export function camelAll<T>(rows: Record<string, unknown>[]): T[] {
+  if (rows.length === 0) return [];
+  const make = makerFor(Object.keys(rows[0]!));
+  return rows.map((r) => make(r) as T);
+}
 
 /** camelCase → snake_case */
 export const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../app/errors.ts';
 import { listEvaluatedCommitments } from '../../app/evaluatedCommitments.ts';
-import { SUPERVISED_STATES, summarize } from '../../app/summary.ts';
+import { commitmentSummary } from '../../app/summary.ts';
 import { IsoDate, RegionCode, Status, Uuid } from '../../domain/types.ts';
 import { getRegion, listDepartments, listRegions, regionAndDescendants } from '../../store/regions.ts';
 import { listFacts, listPlans } from '../../store/plans.ts';
@@ -137,12 +137,10 @@ export function registerReadRoutes(api: FastifyInstance) {
   });
 
   r.get('/commitments/summary', { schema: { tags: ['commitments'], summary: 'Counts by status, sector and department of commitments under supervision (not drafts or cancelled) / 分类统计', querystring: CommitmentQuery.pick({ region: true, children: true, plan: true, asOf: true, livelihood: true }) } }, async (req) => {
-    const items = await listEvaluatedCommitments(db, api.ctx, {
-      regionCodes: await scopeCodes(db, req.query, req.actor), planId: req.query.plan, asOf: req.query.asOf, livelihood: req.query.livelihood, parentId: null,
-      states: SUPERVISED_STATES,
+    return commitmentSummary(db, api.ctx, {
+      regionCodes: await scopeCodes(db, req.query, req.actor), planId: req.query.plan, asOf: req.query.asOf, livelihood: req.query.livelihood,
       departmentId: departmentFilter(req.actor, undefined) || undefined,
     });
-    return summarize(items);
   });
 
   r.get('/commitments/:id', { schema: { tags: ['commitments'], params: z.object({ id: Uuid }), querystring: z.object({ asOf: IsoDate.optional() }) } }, async (req) => {
