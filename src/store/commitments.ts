@@ -77,15 +77,23 @@ export const leadReportsSql = (c: string) =>
     where r.region_code = ${c}.region_code and r.commitment_id = ${c}.id and r.department_id = ${c}.lead_department_id)`;
 
 /**
- * Commitments matching the filter and every subtask below them, in plan order, each with its
- * `LeadReports`, in one statement; `matched` holds the ids of those the filter itself matched.
+ * A department's commitments (lead or co-department) matching the filter and every subtask below
+ * them, in plan order, each with its `LeadReports`, in one statement; `matched` holds the ids of
+ * those the filter itself matched. Each step reads by index (lead department, co-departments,
+ * parent, id), not by scanning the region's commitments.
  */
-export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter): Promise<{ commitments: Commitment[]; matched: Set<string>; reports: Map<string, LeadReports> }> {
-  const { where, params } = filterSql(f);
+export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter & { departmentId: string }): Promise<{ commitments: Commitment[]; matched: Set<string>; reports: Map<string, LeadReports> }> {
+  const { where, params } = filterSql({ ...f, departmentId: undefined });
+  const dept = `$${params.push(f.departmentId)}`;
+  // `offset 0` keeps each lateral step a lookup per row: the planner, guessing a hundred rows,
+  // would otherwise scan and hash the whole table to find a department's few subtasks
   const rows = await q.query<Record<string, unknown>>(
-    `with recursive matched as (select * from commitment where ${where}),
-       t as (select * from matched union select c.* from commitment c join t on c.parent_id = t.id and c.region_code = t.region_code)
-     select t.*, t.id in (select id from matched) as "~matched", ${leadReportsSql('t')} as "~reports" from t ${PLAN_ORDER}`,
+    `with recursive matched as (select id, region_code from commitment where ${where} and lead_department_id = ${dept}
+         union select id, region_code from commitment where ${where} and co_department_ids @> array[${dept}::uuid]),
+       t as (select id, region_code from matched
+         union select s.id, s.region_code from t cross join lateral (select id, region_code from commitment c where c.region_code = t.region_code and c.parent_id = t.id offset 0) s)
+     select c.*, c.id in (select id from matched) as "~matched", ${leadReportsSql('c')} as "~reports"
+     from t cross join lateral (select * from commitment c where c.id = t.id offset 0) c ${PLAN_ORDER}`,
     params,
   );
   const matched = new Set<string>();

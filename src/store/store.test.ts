@@ -8,6 +8,8 @@ import { getCommitment, insertCommitment, listCommitments, updateCommitment } fr
 import { appendAudit, listAudit } from './audit.ts';
 import { exportBackup, restoreBackup } from './backup.ts';
 import { insertEvidence, insertReport, listReports } from './reports.ts';
+import { listEvaluatedCommitments } from '../app/evaluatedCommitments.ts';
+import { createContext } from '../app/context.ts';
 
 async function seed(db: Db) {
   await upsertRegion(db, { code: '430500', name: '邵阳市', level: 'city', parentCode: null });
@@ -118,5 +120,36 @@ describe.each(testEngines())('store on %s', (engine) => {
     } finally {
       await empty.close();
     }
+  });
+
+  it("a department's list: what it leads or co-operates on, with every subtask below for the roll-up, and nothing else", async () => {
+    const region = '140802';
+    const [a, b, c] = await Promise.all(['甲局', '乙局', '丙局'].map((name) => upsertDepartment(db, { id: randomUUID(), regionCode: region, name, shortName: null })));
+    const plan = await upsertPlan(db, { id: randomUUID(), regionCode: region, year: 2023, title: '盐湖区2023年目标任务', sourceDocumentId: null });
+    const base = { ...(await getCommitment(db, s.c.id))!, regionCode: region, planId: plan.id, targetValue: '100', unit: '个', state: 'inProgress' as const };
+    const add = (title: string, lead: string, more: Partial<typeof base> = {}) => insertCommitment(db, { ...base, id: randomUUID(), title, leadDepartmentId: lead, coDepartmentIds: [], parentId: null, ...more });
+    const led = await add('甲牵头', a!.id, { sector: '城建' });
+    const sub = await add('乙承担的子任务', b!.id, { parentId: led.id, sector: '城建' });
+    const grandchild = await add('丙承担的孙任务', c!.id, { parentId: sub.id, sector: '城建' });
+    const coWork = await add('乙牵头甲配合', b!.id, { coDepartmentIds: [a!.id], sector: '城建' });
+    await add('乙独办', b!.id, { sector: '城建' });
+    const otherSector = await add('甲牵头（另一领域）', a!.id, { sector: '民生' });
+    await insertReport(db, {
+      id: randomUUID(), regionCode: region, commitmentId: grandchild.id, departmentId: c!.id, period: '2023-06', cumulativeValue: '50', milestonesDone: [],
+      narrative: '', state: 'accepted', submittedBy: null, submittedAt: null, reviewerId: null, reviewComment: null, reviewedAt: null,
+    });
+    const ctx = createContext(db, undefined, () => '2023-07-15');
+    const list = (departmentId: string, more: object = {}) => listEvaluatedCommitments(db, ctx, { regionCodes: [region], departmentId, ...more });
+    const ids = async (departmentId: string, more: object = {}) => (await list(departmentId, more)).map((x) => x.id).sort();
+
+    expect(await ids(a!.id, { parentId: null })).toEqual([led.id, coWork.id, otherSector.id].sort());
+    expect(await ids(a!.id, { parentId: null, sector: '城建' })).toEqual([led.id, coWork.id].sort());
+    // the parent rolls up from its whole tree, though other departments lead the subtasks
+    const parent = (await list(a!.id, { parentId: null })).find((x) => x.id === led.id)!;
+    expect(parent).toMatchObject({ subtaskCount: 1, evaluation: { completionRate: 50 } });
+    expect(await ids(c!.id)).toEqual([grandchild.id]);
+    expect(await ids(c!.id, { parentId: null })).toEqual([]);
+    // the same department id in another region's filter finds nothing
+    expect((await listEvaluatedCommitments(db, ctx, { regionCodes: ['430502'], departmentId: a!.id })).length).toBe(0);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Resolves the secret a request carries (session cookie or bearer token) to the acting principal.
  * A resolved credential is kept in memory for a few seconds (DUBAN_AUTH_CACHE_MS, default 10 s;
- * 0 turns it off), so a client sending many requests costs one lookup, not one per request. Every
+ * 0 turns it off), so a client sending many requests costs one lookup, not one per request, and
+ * a steady client's lookups happen in the background, before its entry expires. Every
  * change that ends or alters a credential in this process (logout, revocation, password change or
  * reset, deactivation) calls `forgetCredentials` after it commits, so it takes effect at once here;
  * another server process sharing the database sees it within the cache time.
@@ -18,7 +19,7 @@ const CACHE_MS = Number(process.env.DUBAN_AUTH_CACHE_MS ?? 10_000);
 type SessionAuth = { principal: Principal; sessionId: string; csrfToken: string };
 type TokenAuth = { principal: Principal; tokenId: string };
 
-const cache = new Map<string, { value: SessionAuth | TokenAuth; until: number }>();
+const cache = new Map<string, { value: SessionAuth | TokenAuth; until: number; refreshing?: boolean }>();
 /** bumped by every forget: a lookup that started before it must not fill the cache */
 let generation = 0;
 
@@ -28,15 +29,32 @@ export function forgetCredentials(): void {
   cache.clear();
 }
 
-/** The cached value for `key`, or `load`'s (cached when found and no forget happened meanwhile). */
+/**
+ * The cached value for `key`, or `load`'s (cached when found and no forget happened meanwhile).
+ * An entry past half its time is looked up again in the background when used, so a client
+ * sending steadily never waits for a lookup (which would queue for the database behind everyone
+ * else's requests); an entry still expires `CACHE_MS` after the lookup that made it began.
+ */
 async function cached<T extends SessionAuth | TokenAuth>(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
+  const now = Date.now();
   const hit = cache.get(key);
-  if (hit && hit.until > Date.now()) return hit.value as T;
+  if (hit && hit.until > now) {
+    if (hit.until - now < CACHE_MS / 2 && !hit.refreshing) {
+      hit.refreshing = true;
+      lookUp(key, load).catch(() => (hit.refreshing = false)); // it expires as usual; the next use tries again
+    }
+    return hit.value as T;
+  }
+  return lookUp(key, load);
+}
+
+async function lookUp<T extends SessionAuth | TokenAuth>(key: string, load: () => Promise<T | undefined>): Promise<T | undefined> {
   const started = generation;
+  const at = Date.now();
   const value = await load();
   if (value && CACHE_MS > 0 && started === generation) {
     if (cache.size >= 100_000) cache.clear(); // bounded: many distinct credentials within the cache time
-    cache.set(key, { value, until: Date.now() + CACHE_MS });
+    cache.set(key, { value, until: at + CACHE_MS });
   } else if (!value) cache.delete(key);
   return value;
 }
