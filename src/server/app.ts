@@ -38,6 +38,13 @@ export interface ServerOptions {
   reminderChannels?: () => Promise<ReminderChannels>;
 }
 
+/** The request body of an upload route in the OpenAPI document (the handlers take file parts under any name). */
+const MULTIPART_FILES = {
+  type: 'object',
+  properties: { files: { type: 'array', items: { type: 'string', format: 'binary' }, description: '文件：证明材料至多5个、每个10MB；导入只读第一个 / files: up to 5 evidence files of 10 MB each; an import reads the first' } },
+  required: ['files'],
+};
+
 /** Builds the server around an application context; the caller listens or injects. */
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   // X-Forwarded-For/-Proto are believed only from a proxy on this machine (or DUBAN_TRUST_PROXY:
@@ -57,7 +64,12 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'duban_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (route) => {
+      const out = jsonSchemaTransform(route);
+      // uploads are read by their handlers (not validated as a body): describe their form for the document
+      const consumes = (route.schema as { consumes?: string[] } | undefined)?.consumes;
+      return consumes?.includes('multipart/form-data') ? { ...out, schema: { ...out.schema, body: MULTIPART_FILES } } : out;
+    },
   });
 
   app.setErrorHandler((err, _req, reply) => {

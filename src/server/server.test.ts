@@ -80,5 +80,8 @@ describe.each(testEngines())('HTTP API on %s', (engine) => {
     expect((await app.inject({ headers, url: '/api/commitments?region=999999' })).statusCode).toBe(404);
     const doc = (await app.inject({ url: '/openapi.json' })).json();
     expect(Object.keys(doc.paths)).toContain('/api/commitments');
+    // an upload documents its multipart form
+    const upload = doc.paths['/api/reports/{id}/evidence'].post.requestBody.content['multipart/form-data'].schema;
+    expect(upload.properties.files).toMatchObject({ type: 'array', items: { format: 'binary' } });
   });
 });
