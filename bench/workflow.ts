@@ -28,6 +28,8 @@ const SCALES = (process.env.BENCH_SCALES ?? '1,2,4,8').split(',').map(Number);
 const CONNECTIONS = 200;
 /** seconds of load before the measured SECONDS (BENCH_WARMUP) */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
+/** saturated runs per engine (BENCH_RUSH_RUNS); the goals are judged on the median */
+const RUSH_RUNS = Number(process.env.BENCH_RUSH_RUNS ?? 3);
 /** requests/s offered in the paced run (BENCH_PACED_RATE) */
 const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 100);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -314,19 +316,28 @@ export default async function workflowBench(): Promise<void> {
 
   lines.push('### Month-end rush', '');
   lines.push(`${CONNECTIONS} concurrent reporter clients on loopback for ${SECONDS} s after ${WARMUP} s of warm-up (autocannon, one process; the server in a child process): each alternates POST /api/commitments/:id/reports (a new week’s report, Bearer API token, Idempotency-Key) and GET /api/commitments?region= (its department’s list with status). 200 departments × 5 weekly commitments. Floor: the statements one submit and one list request execute (recorded in the server), replayed directly on the same database handle by ${CONNECTIONS} concurrent workers for ${Math.min(10, SECONDS)} s, same mix.`, '');
-  lines.push('| engine | requests | req/s | p50 ms | p99 ms | errors + timeouts | non-2xx | acknowledged | of them stored | stored | duplicates | floor seq/s | floor p50 ms | floor p99 ms | cost ÷ floor | p50 ÷ floor p50 | p99 ÷ floor p99 | CPU % server / load generator / PostgreSQL |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
+  lines.push(`Each engine runs ${RUSH_RUNS} times (a fresh server and database each time): on this shared virtual machine the same code serves ±15% from one run to the next. The goals are judged on the median run by p99 (**bold**); lost and duplicated writes on every run.`, '');
+  lines.push('| engine | run | requests | req/s | p50 ms | p99 ms | errors + timeouts | non-2xx | acknowledged | of them stored | stored | duplicates | floor seq/s | floor p50 ms | floor p99 ms | cost ÷ floor | p50 ÷ floor p50 | p99 ÷ floor p99 | CPU % server / load generator / PostgreSQL |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
   const loads: LoadResult[] = [];
+  const allRuns: LoadResult[] = [];
   for (const engine of engines) {
-    const r = await loadRun(engine);
-    loads.push(r);
-    lines.push(`| ${r.engine} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} + ${r.timeouts} | ${r.non2xx} | ${r.acknowledged} | ${r.acknowledgedFound} | ${r.stored - 1} | ${r.stored - r.distinct} | ${r.floor.perSecond.toFixed(0)} | ${ms(r.floor.p50)} | ${ms(r.floor.p99)} | ${(r.floor.perSecond / r.perSecond).toFixed(2)} | ${(r.p50 / r.floor.p50).toFixed(2)} | ${(r.p99 / r.floor.p99).toFixed(2)} | ${cpuCell(r)} |`);
+    const runs: LoadResult[] = [];
+    for (let i = 0; i < RUSH_RUNS; i++) runs.push(await loadRun(engine));
+    const byP99 = [...runs].sort((a, b) => a.p99 - b.p99);
+    const median = byP99[Math.floor((byP99.length - 1) / 2)]!;
+    loads.push(median);
+    allRuns.push(...runs);
+    for (const [i, r] of runs.entries()) {
+      lines.push(`| ${r.engine} | ${r === median ? `**${i + 1}**` : i + 1} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} + ${r.timeouts} | ${r.non2xx} | ${r.acknowledged} | ${r.acknowledgedFound} | ${r.stored - 1} | ${r.stored - r.distinct} | ${r.floor.perSecond.toFixed(0)} | ${ms(r.floor.p50)} | ${ms(r.floor.p99)} | ${(r.floor.perSecond / r.perSecond).toFixed(2)} | ${(r.p50 / r.floor.p50).toFixed(2)} | ${(r.p99 / r.floor.p99).toFixed(2)} | ${cpuCell(r)} |`);
+    }
   }
   lines.push('', `Statements per request (recorded, token already known): submit ${loads[0]!.statements.submit} (one statement writes report, audit event and idempotent answer and checks the commitment's version, the period lock and the key; the commitment was read by this server before), list ${loads[0]!.statements.list} (the department's commitments, their subtasks and their reports' evaluation fields). “stored” counts every report in the database (less the one the recording submits): more than acknowledged when requests still in flight at the deadline completed after the client stopped listening. Cost ÷ floor is floor sequences/s ÷ requests/s at the same concurrency, i.e. the time one request costs over the time its SQL alone costs; the latency ratios mix in queueing at the saturated database. CPU is per cent of one core during the run (warm-up included); the machine has ${availableParallelism()}.`, '');
   for (const r of loads) {
-    const lost = r.acknowledged - r.acknowledgedFound;
-    const dup = r.stored - r.distinct;
+    const runs = allRuns.filter((x) => x.engine === r.engine);
+    const lost = runs.reduce((n, x) => n + x.acknowledged - x.acknowledgedFound, 0);
+    const dup = runs.reduce((n, x) => n + x.stored - x.distinct, 0);
     const cost = r.floor.perSecond / r.perSecond;
-    lines.push(`- ${r.engine}: lost writes **${lost}**, duplicated **${dup}** (goal 0) ${lost === 0 && dup === 0 ? '✓' : '✗'} · p99 **${r.p99} ms**${r.engine === 'postgres' ? ` (goal < 150 ms) ${r.p99 < 150 ? '✓' : '✗'}` : ''} · cost per request **${cost.toFixed(2)}×** the floor (goal ≤ 3×) ${cost <= 3 ? '✓' : '✗'}`);
+    lines.push(`- ${r.engine}: lost writes **${lost}**, duplicated **${dup}** in ${runs.length} runs (goal 0) ${lost === 0 && dup === 0 ? '✓' : '✗'} · p99 **${r.p99} ms**${r.engine === 'postgres' ? ` (goal < 150 ms) ${r.p99 < 150 ? '✓' : '✗'}` : ''} · cost per request **${cost.toFixed(2)}×** the floor (goal ≤ 3×) ${cost <= 3 ? '✓' : '✗'}`);
   }
   for (const r of loads.filter((x) => x.timeouts > 0))
     lines.push('', `${r.engine}: ${r.timeouts} requests got no answer within 20 s and count as timeouts, not in the latency percentiles${r.engine === 'pglite' ? ' (PGlite runs one statement at a time, so 200 clients queue behind each other)' : ''}; none of them is among the acknowledged writes, and any report they carried that was stored is in “stored”.`);
