@@ -9,7 +9,8 @@
  *    same run the floor: the SQL statements one submit and one list request execute, recorded and
  *    replayed directly with the same concurrency; the ratio of request latency to it.
  * Environment: DATABASE_URL (PostgreSQL; default postgres://postgres@127.0.0.1:5432/postgres),
- * BENCH_SECONDS (default 30), BENCH_SCALES (default 1,2,4,8).
+ * BENCH_SECONDS (default 30), BENCH_SCALES (default 1,2,4,8), BENCH_SCALE_RUNS (timed rounds, default 11),
+ * BENCH_RUSH_RUNS (saturated runs per engine, default 3), BENCH_WARMUP, BENCH_PACED_RATE.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';

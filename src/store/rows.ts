@@ -17,6 +17,7 @@ function makerFor(columns: string[]): Maker {
   if (!make) {
     const fields = columns.filter((c) => !c.startsWith('~')).map((c) => `${JSON.stringify(camelName(c))}: row[${JSON.stringify(c)}]`);
     make = new Function('row', `return { ${fields.join(', ')} };`) as Maker;
+    if (makers.size >= 1000) makers.clear(); // bounded, should statements ever vary their columns freely
     makers.set(key, make);
   }
   return make;
