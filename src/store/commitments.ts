@@ -93,7 +93,7 @@ export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter & { 
        t as (select id, region_code from matched
          union select s.id, s.region_code from t cross join lateral (select id, region_code from commitment c where c.region_code = t.region_code and c.parent_id = t.id offset 0) s)
      select c.*, c.id in (select id from matched) as "~matched", ${leadReportsSql('c')} as "~reports"
-     from t cross join lateral (select * from commitment c where c.id = t.id offset 0) c ${PLAN_ORDER}`,
+     from t cross join lateral (select * from commitment c where c.region_code = t.region_code and c.id = t.id offset 0) c ${PLAN_ORDER}`,
     params,
   );
   const matched = new Set<string>();
