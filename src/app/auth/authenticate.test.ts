@@ -7,7 +7,7 @@ import { insertApiToken, insertUser } from '../../store/users.ts';
 import { sha256 } from './secrets.ts';
 
 // a short cache time for this file (read when the module loads)
-process.env.DUBAN_AUTH_CACHE_MS = '1000';
+process.env.DUBAN_AUTH_CACHE_MS = '2000';
 const { authenticateToken } = await import('./authenticate.ts');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -36,13 +36,13 @@ describe.each(testEngines())('credential cache on %s', (engine) => {
     await authenticateToken(counted(), secret, null);
     expect(lookups).toBe(first); // within the cache time: no lookup
     // past half the cache time: answered from the cache at once, the lookup runs behind it
-    await sleep(750);
+    await sleep(1500);
     expect(await authenticateToken(counted(), secret, null)).toBeDefined();
-    await sleep(150);
+    await sleep(200);
     const afterRefresh = lookups;
     expect(afterRefresh).toBeGreaterThan(first);
     // past the first entry's expiry: the refreshed entry answers without a lookup
-    await sleep(150);
+    await sleep(400);
     expect(await authenticateToken(counted(), secret, null)).toBeDefined();
     expect(lookups).toBe(afterRefresh);
   });
@@ -51,15 +51,15 @@ describe.each(testEngines())('credential cache on %s', (engine) => {
     const { secret, token } = await newToken();
     expect(await authenticateToken(db, secret, null)).toBeDefined();
     await db.query('update api_token set revoked_at = now() where id = $1', [token.id]); // not through this process
-    await sleep(750);
+    await sleep(1500);
     await authenticateToken(db, secret, null); // starts the background lookup
-    await sleep(150);
+    await sleep(400);
     expect(await authenticateToken(db, secret, null)).toBeUndefined();
     // and without use in between: expired after the cache time
     const other = await newToken();
     expect(await authenticateToken(db, other.secret, null)).toBeDefined();
     await db.query('update api_token set revoked_at = now() where id = $1', [other.token.id]);
-    await sleep(1050);
+    await sleep(2100);
     expect(await authenticateToken(db, other.secret, null)).toBeUndefined();
   });
 });
