@@ -42,12 +42,12 @@ export interface EvaluatedFilter extends CommitmentFilter {
   asOf?: string;
 }
 
-/** Items by key (items without one left out), in their order; linear. */
-function groupBy<T>(items: readonly T[], keyOf: (x: T) => string | null): Map<string, T[]> {
+/** Items by key (items whose key is null left out), in their order; linear. */
+export function groupBy<T>(items: readonly T[], keyOf: (x: T) => string | null): Map<string, T[]> {
   const by = new Map<string, T[]>();
   for (const x of items) {
     const k = keyOf(x);
-    if (!k) continue;
+    if (k === null) continue;
     const list = by.get(k);
     if (list) list.push(x);
     else by.set(k, [x]);

@@ -1,6 +1,6 @@
 /** Counts of evaluated commitments by status, sector and lead department (总览). */
 import { STATUSES, type CommitmentState, type Status } from '../domain/types.ts';
-import { listEvaluatedCommitments, type EvaluatedCommitment, type EvaluatedFilter } from './evaluatedCommitments.ts';
+import { groupBy, listEvaluatedCommitments, type EvaluatedCommitment, type EvaluatedFilter } from './evaluatedCommitments.ts';
 import type { Queryable } from '../store/db.ts';
 import type { AppContext } from './context.ts';
 
@@ -37,22 +37,16 @@ function group(key: string, items: EvaluatedCommitment[]): SummaryGroup {
 
 const zhCompare = new Intl.Collator('zh-CN').compare;
 
-function groupBy(items: EvaluatedCommitment[], keyOf: (c: EvaluatedCommitment) => string): SummaryGroup[] {
-  const groups = new Map<string, EvaluatedCommitment[]>();
-  for (const c of items) {
-    const list = groups.get(keyOf(c));
-    if (list) list.push(c);
-    else groups.set(keyOf(c), [c]);
-  }
-  return [...groups.entries()].sort(([a], [b]) => zhCompare(a, b)).map(([k, v]) => group(k, v));
+function groups(items: EvaluatedCommitment[], keyOf: (c: EvaluatedCommitment) => string): SummaryGroup[] {
+  return [...groupBy(items, keyOf)].sort(([a], [b]) => zhCompare(a, b)).map(([k, v]) => group(k, v));
 }
 
 /** Totals, and the same counts per sector and per lead department id ('' when unassigned). */
 export function summarize(items: EvaluatedCommitment[]): Summary {
   return {
     total: group('total', items),
-    bySector: groupBy(items, (c) => c.sector),
-    byDepartment: groupBy(items, (c) => c.leadDepartmentId ?? ''),
+    bySector: groups(items, (c) => c.sector),
+    byDepartment: groups(items, (c) => c.leadDepartmentId ?? ''),
   };
 }
 

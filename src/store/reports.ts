@@ -134,9 +134,10 @@ export async function storeNewReport(
   const locked = 'exists (select 1 from period_lock where region_code = $2 and period = $5)';
   const current = `exists (select 1 from commitment where id = $3 and version = ${p(s.commitmentVersion)})`;
   const open = `not ${locked} and ${current}`;
+  const stored = p(JSON.stringify(r)); // the report as answered to a retry and as the audit's `after`
   const key = s.idempotency
     ? `k as (insert into idempotency_key (region_code, user_id, key, request_hash, response)
-         select $2::text, ${p(s.idempotency.userId)}::uuid, $12::text, ${p(s.idempotency.requestHash)}::text, ${p(JSON.stringify(r))}::jsonb where ${open}
+         select $2::text, ${p(s.idempotency.userId)}::uuid, $12::text, ${p(s.idempotency.requestHash)}::text, ${stored}::jsonb where ${open}
          on conflict (user_id, key) do nothing returning 1),`
     : '';
   const [row] = await q.query<{ stored: boolean; locked: boolean; current: boolean }>(
@@ -144,7 +145,7 @@ export async function storeNewReport(
      r as (insert into progress_report (${cols.join(', ')}) select ${types.map((t, i) => `$${i + 1}::${t}`).join(', ')}
            where ${s.idempotency ? 'exists (select 1 from k)' : open} returning id),
      a as (insert into audit_event (region_code, actor_id, actor_role, action, entity, entity_id, after, client_address)
-           select $2, ${p(s.audit.actorId)}::uuid, ${p(s.audit.actorRole)}::text, ${p(s.audit.action)}::text, 'report', r.id::text, ${p(JSON.stringify(r))}::jsonb, ${p(s.audit.clientAddress)}::text from r)
+           select $2, ${p(s.audit.actorId)}::uuid, ${p(s.audit.actorRole)}::text, ${p(s.audit.action)}::text, 'report', r.id::text, ${stored}::jsonb, ${p(s.audit.clientAddress)}::text from r)
      select exists (select 1 from r) as stored, ${locked} as locked, ${current} as current`,
     params,
   );

@@ -59,40 +59,36 @@ async function lookUp<T extends SessionAuth | TokenAuth>(key: string, load: () =
   return value;
 }
 
+/**
+ * The principal a secret stands for, with this request's client address (recorded in the audit
+ * trail): from the cache, or `load` given the secret's hash.
+ */
+async function resolve<T extends SessionAuth | TokenAuth>(kind: 's' | 't', token: string, clientAddress: string | null, load: (hash: string) => Promise<T | undefined>): Promise<T | undefined> {
+  const hash = sha256(token);
+  const found = await cached(`${kind}:${hash}`, () => load(hash));
+  return found && { ...found, principal: { ...found.principal, clientAddress } };
+}
+
 /** The principal of a live session, its id and CSRF token; undefined for an unknown or expired one. */
 export function authenticateSession(db: Db, token: string, clientAddress: string | null): Promise<SessionAuth | undefined> {
-  const hash = sha256(token);
-  return withAddress(
-    cached(`s:${hash}`, async () => {
-      const found = await findSession(db, hash);
-      if (!found) return undefined;
-      if (Date.now() - new Date(found.session.lastSeenAt).getTime() > TOUCH_EVERY_MS)
-        await touchSession(db, found.session.id, new Date(Date.now() + LOGIN_RULES.sessionIdleMs).toISOString());
-      return { principal: await principalForUser(db, found.user), sessionId: found.session.id, csrfToken: found.session.csrfToken };
-    }),
-    clientAddress,
-  );
+  return resolve('s', token, clientAddress, async (hash) => {
+    const found = await findSession(db, hash);
+    if (!found) return undefined;
+    if (Date.now() - new Date(found.session.lastSeenAt).getTime() > TOUCH_EVERY_MS)
+      await touchSession(db, found.session.id, new Date(Date.now() + LOGIN_RULES.sessionIdleMs).toISOString());
+    return { principal: await principalForUser(db, found.user), sessionId: found.session.id, csrfToken: found.session.csrfToken };
+  });
 }
 
 /** The principal of an unrevoked API token; undefined otherwise. */
 export function authenticateToken(db: Db, token: string, clientAddress: string | null): Promise<TokenAuth | undefined> {
-  const hash = sha256(token);
-  return withAddress(
-    cached(`t:${hash}`, async () => {
-      const found = await findApiToken(db, hash);
-      if (!found) return undefined;
-      if (!found.token.lastUsedAt || Date.now() - new Date(found.token.lastUsedAt).getTime() > TOUCH_EVERY_MS) await touchApiToken(db, found.token.id);
-      // a token acts for systems: no interactive password change is possible, so the flag does not apply
-      return { principal: { ...(await principalForUser(db, found.user)), mustChangePassword: false }, tokenId: found.token.id };
-    }),
-    clientAddress,
-  );
-}
-
-/** The cached principal with this request's client address (recorded in the audit trail). */
-async function withAddress<T extends SessionAuth | TokenAuth>(p: Promise<T | undefined>, clientAddress: string | null): Promise<T | undefined> {
-  const found = await p;
-  return found && { ...found, principal: { ...found.principal, clientAddress } };
+  return resolve('t', token, clientAddress, async (hash) => {
+    const found = await findApiToken(db, hash);
+    if (!found) return undefined;
+    if (!found.token.lastUsedAt || Date.now() - new Date(found.token.lastUsedAt).getTime() > TOUCH_EVERY_MS) await touchApiToken(db, found.token.id);
+    // a token acts for systems: no interactive password change is possible, so the flag does not apply
+    return { principal: { ...(await principalForUser(db, found.user)), mustChangePassword: false }, tokenId: found.token.id };
+  });
 }
 
 /** Runs a change to sessions, tokens or accounts (its transaction), then forgets cached credentials. */
