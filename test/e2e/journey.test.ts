@@ -156,8 +156,12 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await page.getByRole('button', { name: /批量交办/ }).click();
     const modal = page.getByRole('dialog');
     await poll(() => modal.getByLabel('牵头单位').count()).toBe(1);
-    await modal.getByRole('button', { name: /交\s*办/ }).click();
-    await poll(() => modal.getByText('请选择牵头单位').count()).toBe(1);
+    // without a lead department the form refuses; on a busy machine a click during the dialog's
+    // opening animation can go unseen, so it is repeated until the refusal shows (it sends nothing)
+    await poll(async () => {
+      await modal.getByRole('button', { name: /交\s*办/ }).click();
+      return modal.getByText('请选择牵头单位').count();
+    }).toBe(1);
     await pick(page, modal, '牵头单位', '商务');
     await modal.getByRole('button', { name: /交\s*办/ }).click();
     await poll(() => page.getByRole('dialog').count()).toBe(0);
