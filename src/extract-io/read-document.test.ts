@@ -49,3 +49,18 @@ describe('readDocument', () => {
     await expect(readDocument(join(dir, 'missing.txt'))).rejects.toThrow(/missing\.txt/);
   });
 });
+
+describe('readDocument encodings', () => {
+  it('reads a UTF-16 file as Notepad saves it ("Unicode": LE with BOM), not as binary', async () => {
+    const file = join(dir, 'notepad.txt');
+    writeFileSync(file, Buffer.from('\ufeff' + SENTENCE, 'utf16le'));
+    const doc = await readDocument(file);
+    expect(doc.encoding).toBe('utf-16le');
+    expect(extractClaims(doc.text).map((c) => c.value)).toEqual([3, 1200]);
+  });
+
+  it('refuses undecodable bytes naming the file and the encodings tried, never mojibake', async () => {
+    const bytes = Uint8Array.from({ length: 400 }, (_, i) => 0x81 + ((i * 37) % 0x7e));
+    await expect(decodeDocument(bytes, 'odd.txt')).rejects.toThrow(/odd\.txt.*UTF-8.*GBK\/GB18030.*Big5/);
+  });
+});

@@ -1,15 +1,17 @@
 /**
  * Reads a work report from a file as text, the way documents really arrive: UTF-8 (with or
- * without BOM), GBK/GB18030 (decoded, never a failure), or .docx (its text via mammoth).
+ * without BOM), UTF-16 LE/BE (with or without BOM), GBK/GB18030, Big5 (encoding.ts decides,
+ * refusing rather than guessing into mojibake), or .docx (its text via mammoth).
  * A binary file (NUL bytes, PDF, images, archives) is refused with an error naming the file.
  * The returned text is what claim offsets refer to.
  */
 import { readFile } from 'node:fs/promises';
+import { detectAndDecode, looksUtf16, type TextEncodingName } from './encoding.ts';
 
 export interface ReadDocument {
   /** the decoded text; claim offsets are offsets into this string */
   text: string;
-  encoding: 'utf-8' | 'gb18030' | 'docx';
+  encoding: TextEncodingName | 'docx';
   /** raw bytes, e.g. for a sha256 of the file */
   bytes: Uint8Array;
 }
@@ -41,17 +43,20 @@ export async function decodeDocument(bytes: Uint8Array, name: string): Promise<R
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) {
     throw new DocumentError(`${name}: PDF 文件请先复制出文本 / PDF files are not read; copy their text into a .txt file`);
   }
-  if (isBinary(bytes)) {
+  // UTF-16 has NUL bytes: decided before the binary test
+  if (!looksUtf16(bytes) && isBinary(bytes)) {
     throw new DocumentError(`${name}: 不是文本文件（二进制内容） / not a text file (binary content)`);
   }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return { text, encoding: 'utf-8', bytes };
-  } catch {
-    // GBK is a subset of GB18030; every byte sequence decodes
-    const text = new TextDecoder('gb18030').decode(bytes);
-    return { text, encoding: 'gb18030', bytes };
+  const decoded = detectAndDecode(bytes);
+  if (decoded.text !== null && looksUtf16(bytes) && !decoded.encoding.startsWith('utf-16')) {
+    throw new DocumentError(`${name}: 不是文本文件（二进制内容） / not a text file (binary content)`);
   }
+  if (decoded.text === null) {
+    throw new DocumentError(
+      `${name}: 无法确定文本编码，请另存为 UTF-8 / cannot tell the text encoding; save the file as UTF-8 (tried: ${decoded.tried.join('; ')})`,
+    );
+  }
+  return { text: decoded.text, encoding: decoded.encoding, bytes };
 }
 
 /** Reads and decodes a document file. */

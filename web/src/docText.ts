@@ -1,5 +1,6 @@
-/** Text of an uploaded report: .txt (UTF-8, or GB18030 as many government files are) or .docx (paragraphs of word/document.xml). */
+/** Text of an uploaded report: .txt (UTF-8, UTF-16, GBK/GB18030 or Big5, as encoding.ts detects) or .docx (paragraphs of word/document.xml). */
 import { strFromU8, unzipSync } from 'fflate';
+import { detectAndDecode } from '../../src/extract-io/encoding.ts';
 
 const decodeEntities = (s: string) => s.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-f]+);/gi, (m, e: string) => {
   const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
@@ -20,10 +21,11 @@ export function docxText(bytes: Uint8Array): string {
     .trim();
 }
 
+/** The text of a .txt file; throws (in Chinese) when its encoding cannot be told, never returns mojibake. */
 export function txtText(bytes: Uint8Array): string {
-  const utf8 = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  if (!utf8.includes('\uFFFD')) return utf8;
-  return new TextDecoder('gb18030').decode(bytes);
+  const decoded = detectAndDecode(bytes);
+  if (decoded.text === null) throw new Error(`无法确定文本编码（已尝试：${decoded.tried.join('；')}），请另存为 UTF-8 后再上传`);
+  return decoded.text.replace(/^\uFEFF/, '');
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {

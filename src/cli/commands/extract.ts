@@ -8,7 +8,7 @@ const command: Command = {
   usage: [
     'duban extract FILE... [--json]',
     '',
-    'Reads each file (UTF-8, GBK/GB18030 or .docx) and lists every quantified claim:',
+    'Reads each file (UTF-8, UTF-16, GBK/GB18030, Big5 or .docx) and lists every quantified claim:',
     'kind (result 成果 / target 目标), subject, value, unit, qualifier, offsets, heading.',
     '  --json   one JSON object per line (fields: file, kind, subject, value, unit, normalized,',
     '           qualifier, comparator, start, end, heading, livelihood, sentence)',

@@ -15,7 +15,7 @@ const command: Command = {
   usage: [
     'duban import FILE --region CODE --year YYYY',
     '',
-    'Reads FILE (UTF-8, GBK/GB18030 or .docx), stores it with the plan of region CODE (行政区划代码)',
+    'Reads FILE (UTF-8, UTF-16, GBK/GB18030, Big5 or .docx), stores it with the plan of region CODE (行政区划代码)',
     'for YYYY, turns its quantified targets into draft commitments (unit, comparator, target value,',
     'sector from the heading, 民生实事 flag) and its results into recorded facts of YYYY−1.',
     'Importing the same file again creates nothing.',
