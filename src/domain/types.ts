@@ -21,6 +21,18 @@ export const RegionCode = z.string().regex(/^\d{6}$/, 'six-digit region code / �
 /** A reporting period: month `2024-03`, quarter `2024-Q1`, year `2024`, or ISO week `2024-W05`. */
 export const Period = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4]|-W(0[1-9]|[1-4]\d|5[0-3]))?$/, 'period YYYY-MM, YYYY-Qn, YYYY-Www or YYYY / 期次');
 
+/**
+ * The fields of `fields` as a partial update: every field optional and without its default, so a
+ * field left out of a PATCH stays as it is (zod's `.partial()` would still fill in the defaults).
+ */
+export function patchOf<S extends z.ZodRawShape>(fields: z.ZodObject<S>) {
+  return z.object(
+    Object.fromEntries(Object.entries(fields.shape).map(([k, s]) => [k, ((s instanceof z.ZodDefault ? s.unwrap() : s) as z.ZodType).optional()])) as unknown as {
+      [K in keyof S]: z.ZodOptional<z.ZodType<z.output<S[K]>>>;
+    },
+  );
+}
+
 export const REGION_LEVELS = ['province', 'city', 'county', 'township'] as const; // 省/市/区县/乡镇街道
 export const RegionLevel = z.enum(REGION_LEVELS);
 

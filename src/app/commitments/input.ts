@@ -1,6 +1,6 @@
 /** The writable fields of a commitment, as the API and importers send them. */
 import { z } from 'zod';
-import { Comparator, CommitmentKind, DecimalString, IsoDate, Milestone, ReportingFrequency, Uuid } from '../../domain/types.ts';
+import { Comparator, CommitmentKind, DecimalString, IsoDate, Milestone, patchOf, ReportingFrequency, Uuid } from '../../domain/types.ts';
 
 export const CommitmentFields = z.object({
   title: z.string().trim().min(1).max(500).describe('标题'),
@@ -30,10 +30,7 @@ export const CreateCommitmentInput = CommitmentFields.extend({
 export type CreateCommitmentInput = z.input<typeof CreateCommitmentInput>;
 
 /** Any subset of the fields (no defaults: a field left out stays as it is), plus the version read. */
-export const UpdateCommitmentInput = z.object({
-  ...Object.fromEntries(
-    Object.entries(CommitmentFields.shape).map(([k, s]) => [k, (s instanceof z.ZodDefault ? s.unwrap() : s).optional()]),
-  ) as unknown as { [K in keyof typeof CommitmentFields.shape]: z.ZodOptional<z.ZodType<z.output<(typeof CommitmentFields.shape)[K]>>> },
+export const UpdateCommitmentInput = patchOf(CommitmentFields).extend({
   version: z.number().int().describe('the version read; a stale one gets 409 / 版本号'),
 });
 export type UpdateCommitmentInput = z.input<typeof UpdateCommitmentInput>;

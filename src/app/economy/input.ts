@@ -1,6 +1,6 @@
 /** The writable fields of 重点项目 and 经济指标 values, as the API and the importers send them. */
 import { z } from 'zod';
-import { DecimalString, IsoDate, Period, PeriodType, ProjectStage, RegionCode, Uuid } from '../../domain/types.ts';
+import { DecimalString, IsoDate, patchOf, Period, PeriodType, ProjectStage, RegionCode, Uuid } from '../../domain/types.ts';
 
 export const ProjectFields = z.object({
   year: z.number().int().min(1949).max(2200).describe('年度'),
@@ -14,7 +14,8 @@ export const ProjectFields = z.object({
 });
 export const CreateProjectInput = ProjectFields.extend({ regionCode: RegionCode });
 export type CreateProjectInput = z.input<typeof CreateProjectInput>;
-export const UpdateProjectInput = ProjectFields.partial().extend({ version: z.number().int() });
+/** Any subset of the fields (a field left out stays as it is), plus the version read. */
+export const UpdateProjectInput = patchOf(ProjectFields).extend({ version: z.number().int() });
 export type UpdateProjectInput = z.input<typeof UpdateProjectInput>;
 
 export const IndicatorFields = z.object({
