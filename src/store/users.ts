@@ -164,6 +164,12 @@ export async function revokeApiToken(q: Queryable, id: string): Promise<ApiToken
   return camel<ApiTokenRecord>(row);
 }
 
+/** Revokes every live API token of a user (password reset, deactivation); returns the ids revoked. */
+export async function revokeUserApiTokens(q: Queryable, userId: string): Promise<string[]> {
+  const rows = await q.query<{ id: string }>('update api_token set revoked_at = now() where user_id = $1 and revoked_at is null returning id', [userId]);
+  return rows.map((r) => r.id);
+}
+
 export async function touchApiToken(q: Queryable, id: string): Promise<void> {
   await q.query('update api_token set last_used_at = now() where id = $1', [id]);
 }

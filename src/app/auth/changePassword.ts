@@ -9,7 +9,8 @@ import { changingCredentials } from './authenticate.ts';
 
 /**
  * Changes the actor's own password after checking the current one; clears the must-change flag
- * of a one-time initial password and ends the user's other sessions.
+ * of a one-time initial password and ends the user's other sessions. The user's API tokens keep
+ * working: they are separate credentials the user revokes one by one (an office's reset revokes them).
  */
 export async function changePassword(
   ctx: AppContext,

@@ -1,5 +1,5 @@
 import { appendAudit, type Actor } from '../../store/audit.ts';
-import { deleteUserSessions, getUser, presentUser, setPassword } from '../../store/users.ts';
+import { deleteUserSessions, getUser, presentUser, revokeUserApiTokens, setPassword } from '../../store/users.ts';
 import type { AppContext } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { generateInitialPassword, hashPassword } from '../auth/secrets.ts';
@@ -10,7 +10,8 @@ import { changingCredentials } from '../auth/authenticate.ts';
 
 /**
  * An office gives one of its region's accounts a new one-time password (also lifting a lock);
- * the user's sessions end and the password must be changed at the next login.
+ * the user's sessions end, the user's API tokens are revoked (whoever knew the old password may
+ * have made one) and the password must be changed at the next login.
  */
 export async function resetPassword(ctx: AppContext, options: { actor: Actor; id: string }): Promise<{ user: ReturnType<typeof presentUser>; initialPassword: string }> {
   const actor = principalOf(options.actor);
@@ -22,7 +23,8 @@ export async function resetPassword(ctx: AppContext, options: { actor: Actor; id
     authorize(actor, userPolicy.manage(actor, before), actor.role === 'admin' && actor.regionCodes.includes(before.regionCode), ['user', '用户']);
     const after = await setPassword(tx, before.id, passwordHash, true);
     await deleteUserSessions(tx, before.id);
-    await appendAudit(tx, { regionCode: before.regionCode, actor, action: 'user.resetPassword', entity: 'user', entityId: before.id, before: presentUser(before), after: presentUser(after) });
+    const revokedTokens = await revokeUserApiTokens(tx, before.id);
+    await appendAudit(tx, { regionCode: before.regionCode, actor, action: 'user.resetPassword', entity: 'user', entityId: before.id, before: presentUser(before), after: { ...presentUser(after), revokedTokens } });
     return { user: presentUser(after), initialPassword: password };
   }));
 }

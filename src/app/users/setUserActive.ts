@@ -1,5 +1,5 @@
 import { appendAudit, type Actor } from '../../store/audit.ts';
-import { deleteUserSessions, getUser, presentUser, setUserActive as storeSetActive } from '../../store/users.ts';
+import { deleteUserSessions, getUser, presentUser, revokeUserApiTokens, setUserActive as storeSetActive } from '../../store/users.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, conflict, notFound } from '../errors.ts';
 import { principalOf } from '../policies/principal.ts';
@@ -9,7 +9,8 @@ import { changingCredentials } from '../auth/authenticate.ts';
 
 /**
  * An office disables (or re-enables) an account of its region: a disabled account cannot sign in,
- * its sessions end and its API tokens stop working. The version read must be current (409).
+ * its sessions end and its API tokens are revoked (re-enabling does not bring them back: the user
+ * makes new ones). The version read must be current (409).
  */
 export async function setUserActive(ctx: AppContext, options: { actor: Actor; id: string; active: boolean; version: number }): Promise<ReturnType<typeof presentUser>> {
   const actor = principalOf(options.actor);
@@ -20,8 +21,15 @@ export async function setUserActive(ctx: AppContext, options: { actor: Actor; id
     if (before.id === actor.id) throw new AppError('self_disable', '不能停用自己的账号', 'you cannot disable your own account');
     const after = await storeSetActive(tx, before.id, options.active, options.version);
     if (!after) throw conflict('user');
-    if (!options.active) await deleteUserSessions(tx, before.id);
-    await appendAudit(tx, { regionCode: before.regionCode, actor, action: options.active ? 'user.enable' : 'user.disable', entity: 'user', entityId: before.id, before: presentUser(before), after: presentUser(after) });
+    let revokedTokens: string[] = [];
+    if (!options.active) {
+      await deleteUserSessions(tx, before.id);
+      revokedTokens = await revokeUserApiTokens(tx, before.id);
+    }
+    await appendAudit(tx, {
+      regionCode: before.regionCode, actor, action: options.active ? 'user.enable' : 'user.disable', entity: 'user', entityId: before.id,
+      before: presentUser(before), after: options.active ? presentUser(after) : { ...presentUser(after), revokedTokens },
+    });
     return presentUser(after);
   }));
 }

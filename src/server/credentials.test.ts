@@ -1,0 +1,61 @@
+/** What happens to an account's sessions and API tokens when its password changes or it is disabled. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getUser } from '../store/users.ts';
+import { openTestDb, testEngines } from '../store/testing.ts';
+import { signIn, TEST_PASSWORD, type Session } from './testing.ts';
+import { buildWorld, type World } from './world.ts';
+
+describe.each(testEngines())('credentials on %s', (engine) => {
+  let w: World;
+  let admin: Session;
+  beforeAll(async () => {
+    w = await buildWorld(await openTestDb(engine));
+    admin = w.sessions.admin as Session;
+  });
+  afterAll(async () => {
+    await w?.app.close();
+    await w?.db.close();
+  });
+
+  /** A fresh account with two browser sessions and an API token. */
+  async function account() {
+    const id = await w.user('own');
+    const { username } = (await getUser(w.db, id))!;
+    const first = await signIn(w.app, username);
+    const second = await signIn(w.app, username);
+    const made = await w.app.inject({ method: 'POST', url: '/api/tokens', headers: first, payload: { name: '对接系统' } });
+    expect(made.statusCode).toBe(201);
+    const bearer = { authorization: `Bearer ${made.json().token}` };
+    return { id, username, first, second, bearer };
+  }
+  const status = async (headers: Record<string, string>) => (await w.app.inject({ url: '/api/auth/me', headers })).statusCode;
+
+  it("an office's password reset ends the account's sessions and revokes its API tokens", async () => {
+    const a = await account();
+    expect([await status(a.first), await status(a.second), await status(a.bearer)]).toEqual([200, 200, 200]);
+    const reset = await w.app.inject({ method: 'POST', url: `/api/users/${a.id}/reset-password`, headers: admin });
+    expect(reset.statusCode).toBe(200);
+    expect([await status(a.first), await status(a.second), await status(a.bearer)]).toEqual([401, 401, 401]);
+    const [row] = await w.db.query<{ revoked_at: string | null }>('select revoked_at from api_token where user_id = $1', [a.id]);
+    expect(row!.revoked_at).not.toBeNull();
+  });
+
+  it('disabling an account revokes its API tokens for good: re-enabling it does not bring them back', async () => {
+    const a = await account();
+    const user = (await getUser(w.db, a.id))!;
+    const off = await w.app.inject({ method: 'PATCH', url: `/api/users/${a.id}`, headers: admin, payload: { active: false, version: user.version } });
+    expect(off.statusCode).toBe(200);
+    expect([await status(a.first), await status(a.second), await status(a.bearer)]).toEqual([401, 401, 401]);
+    const on = await w.app.inject({ method: 'PATCH', url: `/api/users/${a.id}`, headers: admin, payload: { active: true, version: off.json().version } });
+    expect(on.statusCode).toBe(200);
+    expect(await status(a.bearer)).toBe(401);
+    expect(await status(await signIn(w.app, a.username))).toBe(200);
+  });
+
+  it("a password change ends the user's other sessions, keeps this one and the user's API tokens", async () => {
+    const a = await account();
+    const changed = await w.app.inject({ method: 'POST', url: '/api/auth/password', headers: a.first, payload: { currentPassword: TEST_PASSWORD, newPassword: 'New-pass-2025' } });
+    expect(changed.statusCode).toBe(204);
+    expect([await status(a.first), await status(a.second), await status(a.bearer)]).toEqual([200, 401, 200]);
+  });
+});
