@@ -10,7 +10,7 @@ import { evaluateCommitment } from './progress.ts';
 
 const ev = (completionRate: number | null, expectedProgress: number, status: Evaluation['status'] = 'onTrack'): Evaluation => ({
   completionRate, expectedProgress, lag: completionRate === null ? null : expectedProgress - completionRate, status,
-  overdue: false, latestValue: null, latestPeriod: null, missingPeriods: [], measuredAt: '2024-06-30',
+  overdue: false, reportOverdue: false, deadlineOverdue: false, latestValue: null, latestPeriod: null, missingPeriods: [], measuredAt: '2024-06-30',
 });
 
 const record = (over: Partial<DepartmentRecord>): DepartmentRecord => ({

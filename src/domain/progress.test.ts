@@ -117,12 +117,12 @@ describe('evaluateCommitment', () => {
     const short = evaluateCommitment(c, full, '2025-01-10');
     expect(short).toMatchObject({ completionRate: 102.9, status: 'exceeded' });
     const late = evaluateCommitment(c, full.slice(0, 11).concat(buildReport('2024-12', '3400')), '2025-01-10');
-    expect(late).toMatchObject({ status: 'seriouslyLagging', overdue: true, missingPeriods: [] });
+    expect(late).toMatchObject({ status: 'seriouslyLagging', overdue: true, deadlineOverdue: true, reportOverdue: false, missingPeriods: [] });
   });
   it('a missing monthly report is overdue the day after the 5th, not on the 5th', () => {
     const reports = [buildReport('2024-01', '300')];
     expect(evaluateCommitment(c, reports, '2024-03-05')).toMatchObject({ overdue: false, missingPeriods: [] });
-    expect(evaluateCommitment(c, reports, '2024-03-06')).toMatchObject({ overdue: true, missingPeriods: ['2024-02'] });
+    expect(evaluateCommitment(c, reports, '2024-03-06')).toMatchObject({ overdue: true, reportOverdue: true, deadlineOverdue: false, missingPeriods: ['2024-02'] });
   });
   it('nothing due yet and nothing reported → 未启动', () => {
     expect(evaluateCommitment(c, [], '2024-01-20')).toMatchObject({ status: 'notStarted', completionRate: 0, expectedProgress: 0 });
@@ -168,7 +168,7 @@ describe('evaluateCommitment', () => {
 describe('rollupEvaluation', () => {
   const e = (completionRate: number, expectedProgress = 50): Evaluation => ({
       completionRate, expectedProgress, lag: expectedProgress - completionRate, status: 'onTrack' as const,
-      overdue: false, latestValue: null, latestPeriod: '2024-06', missingPeriods: [], measuredAt: '2024-06-30',
+      overdue: false, reportOverdue: false, deadlineOverdue: false, latestValue: null, latestPeriod: '2024-06', missingPeriods: [], measuredAt: '2024-06-30',
     });
   const parent = buildCommitment();
   it('is the equal-weight mean by default, each subtask capped at 100', () => {
@@ -177,10 +177,10 @@ describe('rollupEvaluation', () => {
     expect(r.status).toBe('onTrack');
   });
   it('is overdue when a subtask is, and red past its deadline unfinished', () => {
-    const late = { ...e(100), overdue: true };
-    expect(rollupEvaluation(parent, [{ weight: 1, evaluation: late }, { weight: 1, evaluation: e(40) }], '2024-07-06').overdue).toBe(true);
+    const late = { ...e(100), overdue: true, reportOverdue: true };
+    expect(rollupEvaluation(parent, [{ weight: 1, evaluation: late }, { weight: 1, evaluation: e(40) }], '2024-07-06')).toMatchObject({ overdue: true, reportOverdue: true, deadlineOverdue: false });
     const past = rollupEvaluation(parent, [{ weight: 1, evaluation: e(100, 100) }, { weight: 1, evaluation: e(80, 100) }], '2025-01-10');
-    expect(past).toMatchObject({ completionRate: 90, status: 'seriouslyLagging', overdue: true });
+    expect(past).toMatchObject({ completionRate: 90, status: 'seriouslyLagging', overdue: true, reportOverdue: false, deadlineOverdue: true });
   });
   it('honours weights', () => {
     const r = rollupEvaluation(parent, [{ weight: 3, evaluation: e(20) }, { weight: 1, evaluation: e(100) }], '2024-07-06');

@@ -23,8 +23,12 @@ export const Evaluation = z.object({
   /** percentage points behind 序时进度 (negative when ahead); null when completionRate is null */
   lag: z.number().nullable(),
   status: Status,
-  /** 逾期: a report is missing past its due date, or the deadline passed unfinished */
+  /** 逾期: either of the two below */
   overdue: z.boolean(),
+  /** 逾期未报送: a report is missing past its due date */
+  reportOverdue: z.boolean(),
+  /** 逾期未完成: the deadline passed and the commitment is not done */
+  deadlineOverdue: z.boolean(),
   /** latest counted cumulative value (decimal string) and its period */
   latestValue: z.string().nullable(),
   latestPeriod: z.string().nullable(),
@@ -196,12 +200,15 @@ export function evaluateCommitment(
   const reporting = !NOT_REPORTING.has(commitment.state);
   const missing = reporting ? missingPeriods(slots, asOf) : [];
   const unfinished = status !== 'completed' && status !== 'exceeded';
+  const deadlineOverdue = reporting && pastDeadline && unfinished;
   return {
     completionRate,
     expectedProgress: expected,
     lag,
     status,
-    overdue: missing.length > 0 || (reporting && pastDeadline && unfinished),
+    overdue: missing.length > 0 || deadlineOverdue,
+    reportOverdue: missing.length > 0,
+    deadlineOverdue,
     latestValue: latest?.cumulativeValue ?? null,
     latestPeriod: latest?.period ?? null,
     missingPeriods: missing,
@@ -213,7 +220,8 @@ export function evaluateCommitment(
  * A parent's evaluation rolled up from its subtasks' evaluations by their weights (equal when all
  * weights are equal). Each subtask's completion counts at most 100, so one subtask beyond target
  * does not make up for another behind; a subtask without a rate counts 0. The parent is overdue
- * when any subtask is; it owes no reports of its own (`missingPeriods` is empty, `latestValue` null).
+ * when any subtask is (逾期未报送 when a subtask's report is missing, 逾期未完成 when a subtask or
+ * the parent is past its deadline unfinished); it owes no reports of its own (`missingPeriods` is empty, `latestValue` null).
  */
 export function rollupEvaluation(
   parent: Pick<Commitment, 'deadline' | 'state'>,
@@ -239,12 +247,18 @@ export function rollupEvaluation(
   );
   const latest = children.map((c) => c.evaluation.latestPeriod).filter((p): p is string => p !== null);
   const measured = children.map((c) => c.evaluation.measuredAt);
+  const reportOverdue = children.some((c) => c.evaluation.reportOverdue);
+  const deadlineOverdue =
+    children.some((c) => c.evaluation.deadlineOverdue) ||
+    (asOf > parent.deadline && status !== 'completed' && status !== 'exceeded' && !['closed', 'cancelled'].includes(parent.state));
   return {
     completionRate,
     expectedProgress: expected,
     lag,
     status,
-    overdue: children.some((c) => c.evaluation.overdue) || (asOf > parent.deadline && status !== 'completed' && status !== 'exceeded' && !['closed', 'cancelled'].includes(parent.state)),
+    overdue: reportOverdue || deadlineOverdue,
+    reportOverdue,
+    deadlineOverdue,
     latestValue: null,
     latestPeriod: latest.length > 0 ? latest.sort((a, b) => cmp(periodRange(a).end, periodRange(b).end))[latest.length - 1]! : null,
     missingPeriods: [],

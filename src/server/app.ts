@@ -119,7 +119,19 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
 
   if (options.webRoot) {
     const { default: fastifyStatic } = await import('@fastify/static');
-    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+    // the build's hashed files (/assets/name-hash.js) never change: cached for a year; the pages that
+    // name them (index.html, public.html) are asked again every time so a new build shows at once.
+    // Browsers get the .br/.gz the build wrote next to each file (web/vite.config.ts).
+    await app.register(fastifyStatic, {
+      root: options.webRoot,
+      wildcard: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders(reply, path) {
+        const rel = path.slice(options.webRoot!.length).replaceAll('\\', '/');
+        reply.header('cache-control', rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : /\.html(\.br|\.gz)?$/.test(rel) ? 'no-cache' : 'public, max-age=86400');
+      },
+    });
   }
   return app;
 }

@@ -31,7 +31,7 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Routes a user with a one-time password may still use. */
-const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/password', '/api/auth/logout']);
+const BEFORE_PASSWORD_CHANGE = new Set(['/api/auth/me', '/api/auth/session', '/api/auth/password', '/api/auth/logout']);
 
 const sameSecret = (a: string, b: string): boolean => {
   const x = Buffer.from(a);

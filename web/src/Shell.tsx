@@ -50,7 +50,7 @@ export function Shell({ children }: { children: ReactNode }) {
           </Button>
         </Space>
       </Layout.Header>
-      <div style={{ background: '#fff', borderBottom: '1px solid #eee', padding: '8px 20px', display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
+      <div className="no-print" style={{ background: '#fff', borderBottom: '1px solid #eee', padding: '8px 20px', display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' }}>
         <label htmlFor="region-switch" style={{ color: '#555' }}>{t('行政区')}</label>
         <Select
           id="region-switch"

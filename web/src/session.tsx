@@ -52,21 +52,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const reload = useCallback(async () => {
     setLoadError(undefined);
     try {
-      const [meP, allP] = await Promise.allSettled([api<{ user: SessionUser; readableRegions: string[] }>('/auth/me'), api<{ items: Region[] }>('/regions')]);
+      // /auth/session answers 200 when signed out too: the login page logs no failed request
+      const [meP, allP] = await Promise.allSettled([api<{ user: SessionUser | null; readableRegions: string[] }>('/auth/session'), api<{ items: Region[] }>('/regions')]);
       if (meP.status === 'rejected') throw meP.reason;
       const me = meP.value;
+      if (!me.user) {
+        setUser(null);
+        return;
+      }
+      const meUser = me.user;
       // a one-time password must be changed before anything else can be read
-      if (me.user.mustChangePassword) {
-        setUser(me.user);
+      if (meUser.mustChangePassword) {
+        setUser(meUser);
         return;
       }
       if (allP.status === 'rejected') throw allP.reason;
       const all = allP.value;
       setRegions(all.items);
       setReadable(me.readableRegions);
-      setUser(me.user);
+      setUser(meUser);
       const saved = localStorage.getItem('duban.region');
-      const start = saved && me.readableRegions.includes(saved) ? saved : defaultRegion(me.user, all.items, me.readableRegions);
+      const start = saved && me.readableRegions.includes(saved) ? saved : defaultRegion(meUser, all.items, me.readableRegions);
       setRegionCodeState(start);
     } catch (e) {
       if (e instanceof ApiError && (e.status === 401 || e.status === 403)) setUser(null);

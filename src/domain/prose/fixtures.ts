@@ -13,7 +13,7 @@ export const FIXTURE_DEPTS = {
 };
 
 const evaluation = (o: Partial<Evaluation>): Evaluation => ({
-  completionRate: null, expectedProgress: 50, lag: null, status: 'onTrack', overdue: false, latestValue: null, latestPeriod: null,
+  completionRate: null, expectedProgress: 50, lag: null, status: 'onTrack', overdue: false, reportOverdue: false, deadlineOverdue: false, latestValue: null, latestPeriod: null,
   missingPeriods: [], measuredAt: '2024-06-30', ...o,
 });
 
@@ -37,7 +37,7 @@ export const FIXTURE_COMMITMENTS: CommitmentFacts[] = [
   }),
   commitment(3, {
     title: '完成高标准农田建设6.24万亩', unit: '万亩', targetValue: '6.24', sector: '乡村振兴', leadDepartment: FIXTURE_DEPTS.agri,
-    evaluation: evaluation({ completionRate: 10, expectedProgress: 50, lag: 40, status: 'seriouslyLagging', overdue: true, latestValue: '0.624', latestPeriod: '2024-04', missingPeriods: ['2024-05', '2024-06'] }),
+    evaluation: evaluation({ completionRate: 10, expectedProgress: 50, lag: 40, status: 'seriouslyLagging', overdue: true, reportOverdue: true, latestValue: '0.624', latestPeriod: '2024-04', missingPeriods: ['2024-05', '2024-06'] }),
     valueReport: { id: id(203), period: '2024-04' },
     latestReport: { id: id(203), period: '2024-04', narrative: '项目招标尚未完成' },
   }),

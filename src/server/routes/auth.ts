@@ -49,6 +49,13 @@ export function registerAuthRoutes(api: FastifyInstance) {
     return { user: user && presentUser(user), via: req.authVia, readableRegions: req.actor.regionCodes };
   });
 
+  // the web app's first question: 200 either way, so a signed-out browser logs no failed request
+  r.get('/auth/session', { schema: { tags: ['auth'], summary: 'The signed-in user, or null when signed out / 当前会话' } }, async (req) => {
+    if (!req.actor.id) return { user: null, via: null, readableRegions: [] };
+    const user = await getUser(ctx.db, req.actor.id);
+    return { user: user && presentUser(user), via: req.authVia, readableRegions: req.actor.regionCodes };
+  });
+
   r.post('/auth/password', {
     schema: { tags: ['auth'], summary: 'Change your password (ends your other sessions) / 修改密码', body: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }) },
   }, async (req, reply) => {
