@@ -74,6 +74,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
 
   app.setErrorHandler((err, _req, reply) => {
     if (err instanceof AppError) {
+      const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+      if (err.status === 429 && retry) reply.header('retry-after', String(retry));
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, zh: err.zh, en: err.en, details: err.details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -4,6 +4,8 @@ import { getUser } from '../store/users.ts';
 import { openTestDb, testEngines } from '../store/testing.ts';
 import { signIn, TEST_PASSWORD, type Session } from './testing.ts';
 import { buildWorld, type World } from './world.ts';
+import { FailureBackoff } from '../app/auth/throttle.ts';
+import { LOGIN_RULES } from '../app/auth/secrets.ts';
 
 describe.each(testEngines())('credentials on %s', (engine) => {
   let w: World;
@@ -57,5 +59,32 @@ describe.each(testEngines())('credentials on %s', (engine) => {
     const changed = await w.app.inject({ method: 'POST', url: '/api/auth/password', headers: a.first, payload: { currentPassword: TEST_PASSWORD, newPassword: 'New-pass-2025' } });
     expect(changed.statusCode).toBe(204);
     expect([await status(a.first), await status(a.second), await status(a.bearer)]).toEqual([200, 401, 200]);
+  });
+
+  it('guesses of the current password slow down like logins: after 5 wrong ones the next waits, even the right one', async () => {
+    const a = await account();
+    let clock = Date.now();
+    w.app.loginThrottle = new FailureBackoff(LOGIN_RULES.backoff, () => clock);
+    const change = (currentPassword: string) =>
+      w.app.inject({ method: 'POST', url: '/api/auth/password', headers: a.first, payload: { currentPassword, newPassword: 'New-pass-2025' } });
+    for (let i = 0; i < 5; i++) expect((await change(`Guess-${i}-2024`)).json().error.code).toBe('bad_credentials');
+    const waiting = await change(TEST_PASSWORD);
+    expect(waiting.statusCode).toBe(429);
+    expect(waiting.headers['retry-after']).toBe('1');
+    // from another session of the same account too: the backoff is the account's
+    expect((await w.app.inject({ method: 'POST', url: '/api/auth/password', headers: a.second, payload: { currentPassword: TEST_PASSWORD, newPassword: 'New-pass-2025' } })).statusCode).toBe(429);
+    clock += 1000;
+    expect((await change(TEST_PASSWORD)).statusCode).toBe(204);
+    w.app.loginThrottle = new FailureBackoff();
+  });
+
+  it(`signing in more than ${LOGIN_RULES.maxSessions} times ends the oldest sessions`, async () => {
+    const a = await account();
+    const sessions = [a.first, a.second];
+    for (let i = 2; i < LOGIN_RULES.maxSessions + 2; i++) sessions.push(await signIn(w.app, a.username));
+    const codes = [];
+    for (const s of sessions) codes.push(await status(s));
+    expect(codes).toEqual([401, 401, ...Array(LOGIN_RULES.maxSessions).fill(200)]);
+    expect(await status(a.bearer)).toBe(200);
   });
 });

@@ -53,16 +53,10 @@ export async function setPassword(q: Queryable, id: string, passwordHash: string
   return camel<UserRecord>(row);
 }
 
-/** Counts a failed login; locks the account for `lockMs` once `maxFailures` is reached. Returns the new state. */
-export async function recordFailedLogin(q: Queryable, id: string, maxFailures: number, lockMs: number): Promise<{ failedLogins: number; lockedUntil: string | null }> {
-  const [row] = await q.query<{ failed_logins: number; locked_until: string | null }>(
-    `update app_user set
-       failed_logins = case when failed_logins + 1 >= $2 then 0 else failed_logins + 1 end,
-       locked_until = case when failed_logins + 1 >= $2 then now() + ($3::double precision * interval '1 millisecond') else locked_until end
-     where id = $1 returning failed_logins, locked_until`,
-    [id, maxFailures, lockMs],
-  );
-  return { failedLogins: row!.failed_logins, lockedUntil: row!.locked_until };
+/** Counts a failed login (consecutive failures, shown in the audit trail); returns the new count. */
+export async function recordFailedLogin(q: Queryable, id: string): Promise<number> {
+  const [row] = await q.query<{ failed_logins: number }>('update app_user set failed_logins = failed_logins + 1 where id = $1 returning failed_logins', [id]);
+  return row!.failed_logins;
 }
 
 export async function recordSuccessfulLogin(q: Queryable, id: string): Promise<void> {
@@ -179,7 +173,13 @@ export async function setUserActive(q: Queryable, id: string, active: boolean, e
   return row ? camel<UserRecord>(row) : undefined;
 }
 
-/** Drops a user's expired sessions (called at login, so the table does not grow without end). */
-export async function deleteExpiredSessions(q: Queryable, userId: string): Promise<void> {
-  await q.query('delete from user_session where user_id = $1 and expires_at <= now()', [userId]);
+/** Drops a user's expired sessions and all but the `keep` most recent live ones (called at login); returns how many live ones ended. */
+export async function pruneSessions(q: Queryable, userId: string, keep: number): Promise<number> {
+  const rows = await q.query<{ live: boolean }>(
+    `delete from user_session where user_id = $1 and (expires_at <= now() or id in (
+       select id from user_session where user_id = $1 and expires_at > now() order by created_at desc, id offset $2))
+     returning expires_at > now() as live`,
+    [userId, keep],
+  );
+  return rows.filter((r) => r.live).length;
 }

@@ -6,6 +6,8 @@ import type { Principal } from '../policies/principal.ts';
 import { requireSignedIn } from '../policies/scope.ts';
 import { checkPasswordRules, hashPassword, verifyPassword } from './secrets.ts';
 import { changingCredentials } from './authenticate.ts';
+import { tooManyAttempts } from './login.ts';
+import type { FailureBackoff } from './throttle.ts';
 
 /**
  * Changes the actor's own password after checking the current one; clears the must-change flag
@@ -14,13 +16,20 @@ import { changingCredentials } from './authenticate.ts';
  */
 export async function changePassword(
   ctx: AppContext,
-  options: { actor: Principal; currentPassword: string; newPassword: string; keepSessionId?: string | null },
+  options: { actor: Principal; currentPassword: string; newPassword: string; keepSessionId?: string | null; throttle?: FailureBackoff },
 ): Promise<void> {
   requireSignedIn(options.actor);
   const user = options.actor.id ? await getUser(ctx.db, options.actor.id) : undefined;
   if (!user) throw new AppError('unauthorized', '请先登录', 'sign in first', 401);
-  if (!(await verifyPassword(user.passwordHash, options.currentPassword)))
+  // guesses of the current password (with a stolen session) slow down like logins, per account
+  const key = `password\u0000${user.id}`;
+  const wait = options.throttle?.retryAfter(key) ?? 0;
+  if (wait > 0) throw tooManyAttempts(wait);
+  if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
+    options.throttle?.fail(key);
     throw new AppError('bad_credentials', '当前密码错误', 'the current password is wrong', 400);
+  }
+  options.throttle?.succeed(key);
   checkPasswordRules(options.newPassword);
   if (options.newPassword === options.currentPassword)
     throw new AppError('password_unchanged', '新密码不能与当前密码相同', 'the new password must differ from the current one');

@@ -3,14 +3,18 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { hash, verify, Algorithm } from '@node-rs/argon2';
 import { AppError } from '../errors.ts';
 
-/** Login rules: 5 failures lock an account for 15 minutes; 20 failures from one address in 15 minutes block it. */
+/** Login rules (README "Sign in", docs/decisions.md "Hardening"). */
 export const LOGIN_RULES = {
-  maxFailures: 5,
-  lockMs: 15 * 60_000,
-  addressMaxFailures: 20,
-  addressWindowMs: 15 * 60_000,
+  /**
+   * Failed password checks per account and client address (login) or per account (password
+   * change): 5 free, then a wait doubling from 1 s up to 15 min before the next is heard; a key is
+   * forgotten after a success or 15 minutes without failure.
+   */
+  backoff: { freeFailures: 5, baseDelayMs: 1_000, maxDelayMs: 15 * 60_000, windowMs: 15 * 60_000 },
   /** a session ends after 12 hours without use */
   sessionIdleMs: 12 * 60 * 60_000,
+  /** live sessions per account (DUBAN_MAX_SESSIONS); signing in once more ends the oldest */
+  maxSessions: Math.max(1, Number(process.env.DUBAN_MAX_SESSIONS ?? 10) || 10),
 } as const;
 
 export const hashPassword = (password: string): Promise<string> => hash(password, { algorithm: Algorithm.Argon2id });

@@ -27,14 +27,9 @@ export function registerAuthRoutes(api: FastifyInstance) {
       body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
     },
   }, async (req, reply) => {
-    try {
-      const s = await login(ctx, { ...req.body, clientAddress: req.ip, throttle: api.loginThrottle });
-      setSessionCookies(req, reply, s);
-      return { user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'too_many_attempts') reply.header('retry-after', String((e.details as { retryAfterSeconds: number }).retryAfterSeconds));
-      throw e;
-    }
+    const s = await login(ctx, { ...req.body, clientAddress: req.ip, throttle: api.loginThrottle });
+    setSessionCookies(req, reply, s);
+    return { user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
   });
 
   r.post('/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out / 退出登录' } }, async (req, reply) => {
@@ -60,7 +55,7 @@ export function registerAuthRoutes(api: FastifyInstance) {
     schema: { tags: ['auth'], summary: 'Change your password (ends your other sessions) / 修改密码', body: z.object({ currentPassword: z.string().max(200), newPassword: z.string().max(200) }) },
   }, async (req, reply) => {
     if (req.authVia === 'token') throw forbidden('令牌不能修改密码', 'an API token cannot change the password');
-    await changePassword(ctx, { actor: req.actor, ...req.body, keepSessionId: req.sessionId });
+    await changePassword(ctx, { actor: req.actor, ...req.body, keepSessionId: req.sessionId, throttle: api.loginThrottle });
     return reply.status(204).send();
   });
 
