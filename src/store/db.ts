@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import type { Pool, PoolClient } from 'pg';
+import { lockDataDir } from './dataDirLock.ts';
 import { migrate } from './migrate.ts';
 
 /** Something that runs SQL: the database itself or an open transaction. */
@@ -55,21 +56,36 @@ export async function openDb(options: OpenOptions = {}): Promise<Db> {
   const db = databaseUrl
     ? await openPostgres(databaseUrl, options.schema)
     : await openPglite(options.dataDir ?? process.env.DUBAN_DATA ?? './data', options.loadDataDir);
-  if (options.migrate !== false) await migrate(db);
+  if (options.migrate !== false) {
+    try {
+      await migrate(db);
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+  }
   return db;
 }
 
 async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   let pg: PGlite;
+  let unlock = () => {};
   if (dataDir.startsWith('memory://')) {
     pg = new PGlite(dataDir, { loadDataDir, parsers: TYPE_PARSERS });
   } else {
     const dir = resolve(dataDir);
     mkdirSync(dir, { recursive: true });
+    // one process per data directory: a second one refuses here, before touching a file
+    unlock = lockDataDir(dir);
     pg = new PGlite(dir, { loadDataDir, parsers: TYPE_PARSERS });
   }
-  await pg.waitReady;
+  try {
+    await pg.waitReady;
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   // PGlite is single-connection: serialize transactions so one never interleaves with another.
   let chain: Promise<unknown> = Promise.resolve();
   const queryable = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
@@ -100,7 +116,13 @@ async function openPglite(dataDir: string, loadDataDir?: Blob | File): Promise<D
       chain = run.catch(() => undefined);
       return run as Promise<T>;
     },
-    close: () => pg.close(),
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        unlock();
+      }
+    },
     dump: () => pg.dumpDataDir('none') as Promise<Blob>,
   };
 }
