@@ -29,6 +29,7 @@ import { SHUANGQING_2023, SHUANGQING_2023_FACTS } from './plans/shuangqing2023.t
 import { XIANGDONG_2022, XIANGDONG_2022_FACTS } from './plans/xiangdong2022.ts';
 import { YANHU_2023_FACTS, YANHU_2024 } from './plans/yanhu2024.ts';
 import { YANHU_CURRENT } from './plans/yanhuCurrent.ts';
+import { NEXT_YEAR_REPORTS, nextYearReportRows } from './nextYearReports.ts';
 
 export { stableId };
 
@@ -151,6 +152,12 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
       })),
     );
     counts.facts = await insertRows(tx, 'recorded_fact', facts, ['source']);
+    // next-year report excerpts: the results they state are what 兑现核验 checks the plans against
+    for (const r of NEXT_YEAR_REPORTS) {
+      const { workReport, facts: stated } = nextYearReportRows(r);
+      await insertRows(tx, 'work_report', [workReport]);
+      counts.facts += await insertRows(tx, 'recorded_fact', stated, ['source']);
+    }
     counts.projects = await insertRows(tx, 'project', buildProjects(deptIds, today), ['stageDates']);
     counts.indicatorValues = await insertRows(tx, 'indicator_value', buildIndicatorValues(DISTRICT_CODES, today, (...p) => stableId('indicator', ...p), PEER_REGIONS));
   });

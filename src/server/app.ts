@@ -23,6 +23,7 @@ import { registerAuditRoutes } from './routes/audit.ts';
 import { registerWorkReportRoutes } from './routes/workReports.ts';
 import { registerIndicatorPeerRoutes } from './routes/indicatorPeers.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerPromiseCheckRoutes } from './routes/promiseChecks.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -117,6 +118,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerDocumentRoutes(api);
     registerWorkReportRoutes(api);
     registerIndicatorPeerRoutes(api);
+    registerPromiseCheckRoutes(api);
   }, { prefix: '/api' });
 
   if (options.webRoot) {

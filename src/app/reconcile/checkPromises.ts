@@ -1,0 +1,181 @@
+/**
+ * checkPromises (兑现核验): a region's commitments of one year against what the later documents
+ * state — the results recorded from the next year's 政府工作报告 or the year's 纪实 (facts of that
+ * year) and those documents' sentences — beside what the departments reported. The matching is
+ * computed on every read (so a newly imported report is matched at once); the office's
+ * confirmations and corrections (`promise_check`) take precedence over the computed match.
+ */
+import { consistencyOf, reconcile, type PromiseCheck, type PromiseStatus, type ReconcileOptions } from '../../domain/reconcile.ts';
+import type { Commitment, RecordedFact } from '../../domain/types.ts';
+import type { Queryable } from '../../store/db.ts';
+import { camelAll } from '../../store/rows.ts';
+import type { AppContext } from '../context.ts';
+import { listEvaluatedCommitments } from '../evaluatedCommitments.ts';
+import { AppError } from '../errors.ts';
+import type { Principal } from '../policies/principal.ts';
+import { forbidden, requireReadRegions } from '../policies/scope.ts';
+
+/** One row of the 兑现情况表. */
+export interface PromiseRow {
+  commitmentId: string;
+  parentId: string | null;
+  title: string;
+  sector: string;
+  livelihood: boolean;
+  published: boolean;
+  /** the target as written in a table: ≥6000人, ≤4.5%, 5–6%, 节点任务 */
+  target: string;
+  targetValue: string | null;
+  unit: string | null;
+  comparator: string | null;
+  status: PromiseStatus;
+  /** the government's stated result in the commitment's unit */
+  statedValue: string | null;
+  statedText: string | null;
+  /** the lead department's last accepted report */
+  reportedValue: string | null;
+  reportedPeriod: string | null;
+  /** 年终结果: the last accepted report's value, or a confirmed stated value where no report gave one */
+  yearEndValue: string | null;
+  yearEndSource: 'report' | 'stated' | null;
+  consistency: PromiseCheck['consistency'];
+  difference: number | null;
+  source: PromiseCheck['source'];
+  basis: PromiseCheck['basis'];
+  confidence: number;
+  /** the office confirmed or corrected this row */
+  confirmed: boolean;
+  note: string;
+  /** version of the confirmation (0 when none), for optimistic updates */
+  version: number;
+}
+
+export interface PromiseReport {
+  regionCode: string;
+  year: number;
+  /** the documents the results come from: id and file name */
+  documents: Array<{ id: string; filename: string }>;
+  counts: Record<PromiseStatus, number> & { flagged: number };
+  items: PromiseRow[];
+}
+
+export interface ConfirmedCheck {
+  commitmentId: string;
+  status: PromiseStatus;
+  statedValue: string | null;
+  source: PromiseCheck['source'];
+  setsYearEnd: boolean;
+  note: string;
+  version: number;
+}
+
+/** Reads the check of a region's year (see the file comment). Office and leaders of the region; `publishedOnly` for the public page. */
+export async function checkPromises(
+  ctx: AppContext,
+  o: { actor: Principal; regionCode: string; year: number; publishedOnly?: boolean; options?: ReconcileOptions },
+): Promise<PromiseReport> {
+  if (!o.publishedOnly) {
+    requireReadRegions(o.actor, [o.regionCode]);
+    if (o.actor.role === 'reporter' && !o.actor.system) throw forbidden('兑现核验仅供督查室和领导查看', 'the promise check is for the office and leaders');
+  }
+  if (!Number.isInteger(o.year) || o.year < 1949 || o.year > 2200) throw new AppError('invalid_year', `年份不正确: ${o.year}`, `invalid year: ${o.year}`, 400);
+  const q = ctx.db;
+  const [plan] = await q.query<{ id: string }>('select id from plan where region_code = $1 and year = $2', [o.regionCode, o.year]);
+  if (!plan) throw new AppError('not_found', `${o.year}年度计划不存在`, `no plan for ${o.year}`, 404);
+
+  // the year as it ended (or today, if it has not): last accepted values and roll-ups
+  const asOf = minDate(`${o.year}-12-31`, ctx.today());
+  const evaluated = (await listEvaluatedCommitments(q, ctx, { regionCodes: [o.regionCode], planId: plan.id, asOf })).filter(
+    (c) => c.state !== 'draft' && c.state !== 'cancelled',
+  );
+  const facts = camelAll<RecordedFact>(await q.query('select * from recorded_fact where region_code = $1 and year = $2 order by id', [o.regionCode, o.year]));
+  const documents = await sourceDocuments(q, o.regionCode, o.year, facts);
+  const computed = reconcile(
+    evaluated.map((c) => ({ ...c, reportedValue: c.evaluation.latestValue, reportedPeriod: c.evaluation.latestPeriod })),
+    facts,
+    documents,
+    o.options,
+  );
+  const confirmed = new Map((await listConfirmed(q, o.regionCode, evaluated.map((c) => c.id))).map((x) => [x.commitmentId, x]));
+
+  const items: PromiseRow[] = [];
+  evaluated.forEach((c, i) => {
+    if (o.publishedOnly && !c.published) return;
+    const auto = computed[i]!;
+    const mine = confirmed.get(c.id);
+    const statedValue = mine ? mine.statedValue : auto.statedValue;
+    const reportedValue = c.evaluation.latestValue;
+    const yearEndSource = reportedValue !== null ? 'report' : mine?.setsYearEnd && statedValue !== null ? 'stated' : null;
+    const three = mine ? (statedValue === null ? { consistency: null, difference: null } : consistencyOf({ unit: c.unit, reportedValue }, Number(statedValue), o.options)) : auto;
+    items.push({
+      commitmentId: c.id,
+      parentId: c.parentId,
+      title: c.title,
+      sector: c.sector,
+      livelihood: c.livelihood,
+      published: c.published,
+      target: targetText(c),
+      targetValue: c.targetValue,
+      unit: c.unit,
+      comparator: c.comparator,
+      status: mine?.status ?? auto.status,
+      statedValue,
+      statedText: mine ? (statedValue !== null && c.unit ? `${statedValue}${c.unit}` : null) : auto.statedText,
+      reportedValue,
+      reportedPeriod: c.evaluation.latestPeriod,
+      yearEndValue: yearEndSource === 'report' ? reportedValue : yearEndSource === 'stated' ? statedValue : null,
+      yearEndSource,
+      consistency: three.consistency,
+      difference: three.difference,
+      source: mine ? mine.source : auto.source,
+      basis: mine ? (mine.statedValue !== null ? 'figure' : mine.source ? 'sentence' : auto.basis) : auto.basis,
+      confidence: mine ? 1 : auto.confidence,
+      confirmed: !!mine,
+      note: mine?.note ?? '',
+      version: mine?.version ?? 0,
+    });
+  });
+  const counts = { kept: 0, partial: 0, missed: 0, unmentioned: 0, flagged: 0 };
+  for (const r of items) {
+    counts[r.status]++;
+    if (r.consistency === 'statedAbove' || r.consistency === 'statedBelow') counts.flagged++;
+  }
+  return {
+    regionCode: o.regionCode,
+    year: o.year,
+    documents: documents.map((d) => ({ id: d.id, filename: d.filename })),
+    counts,
+    items: o.publishedOnly ? items.map(({ reportedValue: _r, difference: _d, consistency: _c, note: _n, ...rest }) => ({ ...rest, reportedValue: null, difference: null, consistency: null, note: '' })) : items,
+  };
+}
+
+/** The documents that speak of year N: those its facts come from, and those of the year N+1 plan. */
+async function sourceDocuments(q: Queryable, regionCode: string, year: number, facts: RecordedFact[]): Promise<Array<{ id: string; filename: string; text: string }>> {
+  const ids = [...new Set(facts.map((f) => f.source?.documentId).filter((x): x is string => !!x))];
+  return q.query<{ id: string; filename: string; text: string }>(
+    `select w.id, w.filename, w.text from work_report w left join plan p on p.id = w.plan_id
+     where w.region_code = $1 and (w.id = any($2::uuid[]) or p.year = $3) order by w.created_at, w.id`,
+    [regionCode, ids, year + 1],
+  );
+}
+
+export async function listConfirmed(q: Queryable, regionCode: string, commitmentIds: string[]): Promise<ConfirmedCheck[]> {
+  return camelAll<ConfirmedCheck>(
+    await q.query(
+      `select commitment_id, status, stated_value::text as stated_value, source, sets_year_end, note, version
+       from promise_check where region_code = $1 and commitment_id = any($2::uuid[])`,
+      [regionCode, commitmentIds],
+    ),
+  );
+}
+
+const COMPARATOR_SIGN: Record<string, string> = { gte: '≥', lte: '≤', eq: '', approx: '约' };
+
+/** The target as a table shows it: ≥6000人, ≤4.5%, 5–6%, 节点任务. */
+export function targetText(c: Pick<Commitment, 'kind' | 'targetValue' | 'targetValueMax' | 'unit' | 'comparator'>): string {
+  if (c.kind !== 'quantitative' || c.targetValue === null || !c.unit) return c.kind === 'milestone' ? '节点任务' : '定性任务';
+  if (c.comparator === 'range' && c.targetValueMax !== null) return `${c.targetValue}–${c.targetValueMax}${c.unit}`;
+  return `${COMPARATOR_SIGN[c.comparator ?? 'gte'] ?? ''}${c.targetValue}${c.unit}`;
+}
+
+const minDate = (a: string, b: string) => (a < b ? a : b);
