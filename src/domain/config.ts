@@ -27,6 +27,11 @@ import { ReportState } from './types.ts';
  *   a report submitted at 2024-05-05T17:00Z was filed on 6 May, one day late.
  * - `assessmentWeights`: 考核 score = completion 60% + timeliness 30% + (100 − returned share) 10%;
  *   weights are relative and need not sum to 1.
+ * - `documents`: how the 督查通报 and 工作纪实 judge and lay out (see `DocumentRules` in
+ *   prose/facts.ts): praise at most 3 departments scoring 90 or more with nothing behind (none of
+ *   those tied at the cut), criticise at most 3 scoring below 60 or with a 严重滞后/逾期 commitment,
+ *   print a peer rank only in the top third, sectors in `sectorOrder`; `recipients` (主送机关) and
+ *   `copyTo` (抄送) replace the templates' defaults; `baseUrl` makes HTML/Markdown links absolute.
  */
 export const SupervisionConfig = z
   .object({
@@ -56,6 +61,18 @@ export const SupervisionConfig = z
       timeliness: z.number().nonnegative(),
       returned: z.number().nonnegative(),
     }),
+    /** rules and 公文 elements of generated documents */
+    documents: z.strictObject({
+      praiseLimit: z.number().int().min(0).max(20),
+      praiseMinScore: z.number().min(0).max(100),
+      criticiseBelow: z.number().min(0).max(100),
+      criticiseLimit: z.number().int().min(0).max(20),
+      rankTopShare: z.number().gt(0).max(1),
+      sectorOrder: z.array(z.string().min(1)),
+      recipients: z.string().nullable(),
+      copyTo: z.string().nullable(),
+      baseUrl: z.url().nullable(),
+    }),
   })
   .strict()
   .refine((c) => c.yellowLagPoints <= c.redLagPoints, {
@@ -77,6 +94,17 @@ export const DEFAULT_CONFIG: SupervisionConfig = deepFreeze({
   lteRateCap: 200,
   utcOffsetMinutes: 480,
   assessmentWeights: { completion: 0.6, timeliness: 0.3, returned: 0.1 },
+  documents: {
+    praiseLimit: 3,
+    praiseMinScore: 90,
+    criticiseBelow: 60,
+    criticiseLimit: 3,
+    rankTopShare: 1 / 3,
+    sectorOrder: ['经济发展', '改革开放', '乡村振兴', '城市建设', '城乡建设', '生态环境', '文化旅游', '民生保障', '社会事业', '政府建设', '安全稳定'],
+    recipients: null,
+    copyTo: null,
+    baseUrl: null,
+  },
 }) as SupervisionConfig;
 
 function deepFreeze<T extends object>(o: T): T {

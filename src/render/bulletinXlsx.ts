@@ -86,7 +86,7 @@ export async function renderBulletinXlsx(data: BulletinData): Promise<Buffer> {
   ];
   counts.forEach(([k, n], i) => (overall.getRow(5 + i).values = [k, n]));
   const rankStart = 6 + counts.length;
-  const { praised, criticised } = praiseAndCriticise(data.ranking);
+  const { praised, criticised } = praiseAndCriticise(data.ranking, data.rules);
   header(overall, rankStart, ['排名', '牵头单位', '考核得分', '牵头任务', '滞后', '严重滞后', '逾期', '通报']);
   data.ranking.forEach((d, i) => {
     overall.getRow(rankStart + 1 + i).values = [

@@ -8,6 +8,8 @@ export interface RenderOptions {
   regionCode: string;
   /** append 附件：数据来源 */
   appendix?: boolean;
+  /** the web app's address (https://duban.example.gov.cn): links become absolute */
+  baseUrl?: string | null;
 }
 
 const text = (parts: readonly Part[]) => parts.map((p) => (isFigure(p) ? p.text : p)).join('');

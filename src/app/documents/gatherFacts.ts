@@ -5,7 +5,8 @@
  */
 import { departmentRecords, rankAssessments, scoreDepartment } from '../../domain/assessment.ts';
 import { countedReports } from '../../domain/progress.ts';
-import type { CommitmentFacts, DepartmentStanding } from '../../domain/prose/facts.ts';
+import { localDate } from '../../domain/dates.ts';
+import type { CommitmentFacts, DepartmentStanding, SubtaskFacts } from '../../domain/prose/facts.ts';
 import { FILED_REPORT_STATES, periodRange } from '../../domain/schedule.ts';
 import type { Commitment, ProgressReport } from '../../domain/types.ts';
 import { listCommitments } from '../../store/commitments.ts';
@@ -24,21 +25,54 @@ export interface PlanFacts {
 }
 
 /**
- * Top-level, non-cancelled commitments of `planId` with their evaluation at `asOf` and their source
- * reports; narratives come from reports of periods ending by `through` (the document's period end).
+ * The reports a document dated `asOf` about a period ending `through` may use: those of periods
+ * ending by `through`, filed by `asOf` (a past period regenerated later shows what was known then,
+ * never a later month's value).
+ */
+export function reportsAsOf(reports: readonly ProgressReport[], o: { asOf: string; through: string }, ctx: Pick<AppContext, 'config'>): ProgressReport[] {
+  return reports.filter(
+    (r) => periodRange(r.period).end <= o.through && (r.submittedAt === null || localDate(r.submittedAt, ctx.config.utcOffsetMinutes) <= o.asOf),
+  );
+}
+
+const DONE = new Set(['completed', 'exceeded']);
+
+/** 逾期未完成: past its deadline at `asOf`, not done, and still to be done (not closed or cancelled). */
+export const isDeadlineOverdue = (c: Pick<Commitment, 'deadline' | 'state'>, e: Pick<EvaluatedCommitment, 'evaluation'>['evaluation'], asOf: string): boolean =>
+  asOf > c.deadline && !DONE.has(e.status) && !['closed', 'cancelled', 'draft'].includes(c.state);
+
+/**
+ * Top-level, non-cancelled, confirmed (not draft) commitments of `planId` with their evaluation at
+ * `asOf` and their source reports, from reports of periods ending by `through` (the document's
+ * period end) filed by `asOf`.
  */
 export async function gatherPlanFacts(q: Queryable, ctx: AppContext, o: { regionCode: string; planId: string; asOf: string; through: string }): Promise<PlanFacts> {
   const all = (await listCommitments(q, { regionCodes: [o.regionCode], planId: o.planId })).filter((c) => c.state !== 'cancelled' && c.state !== 'draft');
-  const reports = await listReports(q, [o.regionCode], all.map((c) => c.id));
+  const reports = reportsAsOf(await listReports(q, [o.regionCode], all.map((c) => c.id)), o, ctx);
   const evaluated = evaluateAll(all, reports, o.asOf, ctx);
   const departments = await listDepartments(q, o.regionCode);
   const departmentNames = new Map(departments.map((d) => [d.id, d.name]));
   const shortNames = new Map(departments.map((d) => [d.id, d.shortName]));
   const reportsBy = new Map<string, ProgressReport[]>();
   for (const r of reports) reportsBy.set(r.commitmentId, [...(reportsBy.get(r.commitmentId) ?? []), r]);
+  const childrenOf = new Map<string, Commitment[]>();
+  for (const c of all) if (c.parentId) childrenOf.set(c.parentId, [...(childrenOf.get(c.parentId) ?? []), c]);
+  const descendants = (c: Commitment): Commitment[] => (childrenOf.get(c.id) ?? []).flatMap((k) => [k, ...descendants(k)]);
   const commitments = all
     .filter((c) => c.parentId === null)
-    .map((c) => toFacts(c, evaluated.get(c.id)!, reportsBy.get(c.id) ?? [], departmentNames, shortNames, o, ctx));
+    .map((c) => {
+      const facts = toFacts(c, evaluated.get(c.id)!, reportsBy.get(c.id) ?? [], departmentNames, shortNames, o, ctx);
+      const below = descendants(c);
+      const missing = [c, ...below]
+        .map((k) => ({ commitmentId: k.id, title: k.id === c.id ? null : k.title, periods: evaluated.get(k.id)!.evaluation.missingPeriods }))
+        .filter((m) => m.periods.length > 0);
+      const children: SubtaskFacts[] = (childrenOf.get(c.id) ?? []).map((k) => {
+        const f = toFacts(k, evaluated.get(k.id)!, reportsBy.get(k.id) ?? [], departmentNames, shortNames, o, ctx);
+        return { id: k.id, title: k.title, unit: k.unit, targetValue: k.targetValue, comparator: k.comparator, latestValue: f.valueReport ? f.evaluation.latestValue : null, valueReport: f.valueReport, done: DONE.has(f.evaluation.status) };
+      });
+      const deadlineOverdue = [c, ...below].some((k) => isDeadlineOverdue(k, evaluated.get(k.id)!.evaluation, o.asOf));
+      return { ...facts, reportsMissing: missing, deadlineOverdue, children };
+    });
   return { commitments, evaluated: [...evaluated.values()], reports, departmentNames };
 }
 
@@ -95,6 +129,8 @@ export function departmentStandings(facts: PlanFacts, period: string, asOf: stri
       lagging: led.filter((c) => c.evaluation.status === 'lagging').length,
       seriouslyLagging: led.filter((c) => c.evaluation.status === 'seriouslyLagging').length,
       overdue: led.filter((c) => c.evaluation.overdue).length,
+      reportsMissing: led.filter((c) => (c.reportsMissing?.length ?? 0) > 0).length,
+      deadlineOverdue: led.filter((c) => c.deadlineOverdue).length,
       commitments: led.length,
     };
   });

@@ -1,8 +1,7 @@
-import { addDays, minDate } from '../../domain/dates.ts';
 import type { ProseDocument } from '../../domain/prose/document.ts';
 import type { YearSummaryData } from '../../domain/prose/facts.ts';
 import { buildYearSummary } from '../../domain/prose/yearSummary.ts';
-import { reportDueDate } from '../../domain/schedule.ts';
+import { periodRange } from '../../domain/schedule.ts';
 import { listCommitments } from '../../store/commitments.ts';
 import { listIndicatorValues, listProjects } from '../../store/economy.ts';
 import { findPlan, listFacts } from '../../store/plans.ts';
@@ -11,42 +10,52 @@ import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import type { WorkflowActor } from '../workflow/access.ts';
 import { regionForDocuments } from './access.ts';
+import type { DocumentOptions } from './bulletinDocument.ts';
+import { documentDate } from './documentDate.ts';
 import { gatherPlanFacts } from './gatherFacts.ts';
 
 /**
- * 年度工作纪实 for a region and year: the year's plan evaluated once December's reports were due
- * (or today if earlier), the year's indicators ranked among sibling regions, key projects, the
- * previous year's recorded results for comparison, and next year's targets when that plan exists.
- * Offices and leaders of the region read it.
+ * 年度工作纪实 for a region and year: the year's plan evaluated on its date (by default once
+ * December's reports were due, or today if earlier), the year's indicators ranked among sibling
+ * regions, key projects, the previous year's recorded results for comparison, and next year's
+ * confirmed targets when that plan exists. Offices and leaders of the region read it.
  */
-export async function yearSummaryDocument(ctx: AppContext, o: { actor: WorkflowActor; regionCode: string; year: number }): Promise<{ document: ProseDocument; data: YearSummaryData }> {
+export async function yearSummaryDocument(ctx: AppContext, o: { actor: WorkflowActor; regionCode: string; year: number } & DocumentOptions): Promise<{ document: ProseDocument; data: YearSummaryData }> {
   if (!Number.isInteger(o.year) || o.year < 1949 || o.year > 2200) throw new AppError('invalid_year', `年份无效：${o.year}`, `invalid year: ${o.year}`, 400);
   const region = await regionForDocuments(ctx.db, o.actor, o.regionCode);
   const plan = await findPlan(ctx.db, region.code, o.year);
   if (!plan) throw new AppError('plan_not_found', `${region.name}${o.year}年度计划不存在`, `${region.name} has no plan for ${o.year}`, 404);
-  const today = ctx.today();
-  const asOf = minDate(addDays(reportDueDate(`${o.year}-12`, ctx.config), 1), today);
+  const { issuedOn, asOf, partial } = documentDate(ctx, String(o.year), o.date);
+  const known = (period: string) => periodRange(period).end <= asOf;
   const facts = await gatherPlanFacts(ctx.db, ctx, { regionCode: region.code, planId: plan.id, asOf, through: `${o.year}-12-31` });
   const regions = await listRegions(ctx.db);
   const siblings = region.parentCode ? regions.filter((r) => r.parentCode === region.parentCode && r.code !== region.code) : [];
   const parent = region.parentCode ? await getRegion(ctx.db, region.parentCode) : undefined;
   const nextPlan = await findPlan(ctx.db, region.code, o.year + 1);
   const names = new Map((await listDepartments(ctx.db, region.code)).map((d) => [d.id, d.name]));
-  const next = nextPlan ? (await listCommitments(ctx.db, { regionCodes: [region.code], planId: nextPlan.id, parentId: null })).filter((c) => c.state !== 'cancelled') : [];
+  // confirmed commitments only (never an imported draft), each title once
+  const next = nextPlan
+    ? (await listCommitments(ctx.db, { regionCodes: [region.code], planId: nextPlan.id, parentId: null }))
+        .filter((c) => c.state !== 'cancelled' && c.state !== 'draft')
+        .filter((c, i, all) => all.findIndex((x) => x.title.trim() === c.title.trim()) === i)
+    : [];
   const data: YearSummaryData = {
     region: { code: region.code, name: region.name },
     parentLevel: parent?.level ?? null,
     year: o.year,
     asOf,
-    issuedOn: today,
+    issuedOn,
+    partial,
+    rules: ctx.config.documents,
     commitments: facts.commitments,
     previousFacts: await listFacts(ctx.db, [region.code], o.year - 1),
-    indicators: await listIndicatorValues(ctx.db, [region.code]),
-    peerIndicators: siblings.length ? await listIndicatorValues(ctx.db, siblings.map((r) => r.code)) : [],
+    // values of periods that had ended by the document's date
+    indicators: (await listIndicatorValues(ctx.db, [region.code])).filter((v) => known(v.period)),
+    peerIndicators: siblings.length ? (await listIndicatorValues(ctx.db, siblings.map((r) => r.code))).filter((v) => known(v.period)) : [],
     regionNames: Object.fromEntries(regions.map((r) => [r.code, r.name])),
     projects: await listProjects(ctx.db, [region.code], o.year),
     nextYear: nextPlan
-      ? { year: o.year + 1, commitments: next.map((c) => ({ id: c.id, title: c.title, leadDepartmentName: c.leadDepartmentId ? (names.get(c.leadDepartmentId) ?? null) : null })) }
+      ? { year: o.year + 1, commitments: next.map((c) => ({ id: c.id, title: c.title, sector: c.sector, leadDepartmentName: c.leadDepartmentId ? (names.get(c.leadDepartmentId) ?? null) : null })) }
       : null,
   };
   return { document: buildYearSummary(data), data };

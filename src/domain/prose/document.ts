@@ -53,6 +53,12 @@ export interface ProseDocument {
   issuer: string;
   /** 成文日期 as written: 2024年7月6日 */
   dateText: string;
+  /** 发文字号 (盐督通〔2026〕10号), printed under the title; null or absent when none */
+  number?: string | null;
+  /** 主送机关, with its closing colon */
+  recipients?: string | null;
+  /** 版记: 抄送, 印发机关 and 印发日期 */
+  imprint?: { copyTo: string | null; printedBy: string; printedOn: string } | null;
   blocks: Block[];
 }
 
@@ -86,13 +92,14 @@ export const oneLineTitle = (doc: Pick<ProseDocument, 'title'>): string => doc.t
 
 /** The whole document as plain text, one block a line (tests and previews). */
 export function documentText(doc: ProseDocument): string {
-  const lines = [oneLineTitle(doc), ...(doc.subtitle ? [doc.subtitle] : [])];
+  const lines = [oneLineTitle(doc), ...(doc.subtitle ? [doc.subtitle] : []), ...(doc.number ? [doc.number] : []), ...(doc.recipients ? [doc.recipients] : [])];
   for (const b of doc.blocks) {
     if (b.kind === 'heading') lines.push(b.text);
     else if (b.kind === 'paragraph') lines.push(plainText(b.parts));
     else lines.push(b.caption, b.columns.join(' | '), ...b.rows.map((r) => r.map((c) => plainText([c])).join(' | ')));
   }
   lines.push(doc.issuer, doc.dateText);
+  if (doc.imprint) lines.push(...(doc.imprint.copyTo ? [`抄送：${doc.imprint.copyTo}`] : []), `${doc.imprint.printedBy}　${doc.imprint.printedOn}`);
   return lines.join('\n');
 }
 

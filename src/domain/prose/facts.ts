@@ -5,6 +5,7 @@
 import type { Evaluation } from '../progress.ts';
 import type { Commitment, Comparator, IndicatorValue, Project, RecordedFact, Region } from '../types.ts';
 import { periodLabel } from '../schedule.ts';
+import { DEFAULT_CONFIG } from '../config.ts';
 import type { SourceRef } from './document.ts';
 
 type Kind = Commitment['kind'];
@@ -31,7 +32,47 @@ export interface CommitmentFacts {
   valueReport: { id: string; period: string } | null;
   /** the lead department's latest filed report (submitted or accepted) up to the document's period, for its narrative */
   latestReport: { id: string; period: string; narrative: string; /** reviewed and accepted; false while awaiting review */ accepted?: boolean } | null;
+  /** 逾期未报送: the periods whose report is missing past its due date, its own (`title` null) and each subtask's */
+  reportsMissing?: Array<{ commitmentId: string; title: string | null; periods: string[] }>;
+  /** 逾期未完成: the deadline passed and it is not done */
+  deadlineOverdue?: boolean;
+  /** subtasks with their counted figures, for a parent's sums (合计) */
+  children?: SubtaskFacts[];
 }
+
+/** A subtask's counted figures. */
+export interface SubtaskFacts {
+  id: string;
+  title: string;
+  unit: string | null;
+  targetValue: string | null;
+  comparator: Comparator | null;
+  latestValue: string | null;
+  valueReport: { id: string; period: string } | null;
+  done: boolean;
+}
+
+/**
+ * Rules for praise, criticism, peer ranks and the order of sectors (configurable: the
+ * `documents` part of the supervision configuration).
+ */
+export interface DocumentRules {
+  /** at most this many departments are praised; when more tie at the cut, those tied are left out */
+  praiseLimit: number;
+  /** no praise below this 考核 score */
+  praiseMinScore: number;
+  /** criticised: score below this, or a commitment 严重滞后 or 逾期 */
+  criticiseBelow: number;
+  /** at most this many departments are criticised, worst first */
+  criticiseLimit: number;
+  /** a peer rank is printed only within this top share of the peers (1/3: first of 3, first or second of 6) */
+  rankTopShare: number;
+  /** sectors of the 纪实 in this order; others follow in plan order */
+  sectorOrder: string[];
+}
+
+/** The rules of the default configuration. */
+export const DEFAULT_DOCUMENT_RULES: DocumentRules = DEFAULT_CONFIG.documents;
 
 /** A department's place in the 考核 ranking, with what it has behind. */
 export interface DepartmentStanding {
@@ -43,7 +84,11 @@ export interface DepartmentStanding {
   /** commitments it leads that are 滞后 / 严重滞后 / 逾期 */
   lagging: number;
   seriouslyLagging: number;
+  /** commitments 逾期 (either kind) */
   overdue: number;
+  /** of which 逾期未报送 and 逾期未完成 */
+  reportsMissing?: number;
+  deadlineOverdue?: number;
   commitments: number;
 }
 
@@ -58,6 +103,23 @@ export interface BulletinData {
   /** top-level commitments of the region's plan for the period's year */
   commitments: CommitmentFacts[];
   ranking: DepartmentStanding[];
+  /** the period had not ended at `asOf`: written as 阶段性 (截至12月3日) */
+  partial?: boolean;
+  rules?: DocumentRules;
+  /** 发文字号, 主送机关 and 抄送 of the bulletin; omitted when null */
+  heading?: DocumentHeading;
+}
+
+/** The 公文 elements set by the office. */
+export interface DocumentHeading {
+  /** 发文字号, e.g. 盐督通〔2026〕10号 */
+  number?: string | null;
+  /** 主送机关 */
+  recipients?: string | null;
+  /** 抄送 */
+  copyTo?: string | null;
+  /** 印发机关 (default: the issuer) */
+  printedBy?: string | null;
 }
 
 export interface YearSummaryData {
@@ -77,8 +139,12 @@ export interface YearSummaryData {
   /** names of the regions in `peerIndicators`, by code */
   regionNames: Record<string, string>;
   projects: Project[];
-  /** the next year's plan, when one exists */
-  nextYear: { year: number; commitments: Array<{ id: string; title: string; leadDepartmentName: string | null }> } | null;
+  /** the next year's plan, when one exists: confirmed commitments only */
+  nextYear: { year: number; commitments: Array<{ id: string; title: string; leadDepartmentName: string | null; sector?: string }> } | null;
+  /** the year had not ended at `asOf`: written as 阶段性, never 全年 */
+  partial?: boolean;
+  rules?: DocumentRules;
+  heading?: DocumentHeading;
 }
 
 // ----- source references ---------------------------------------------------------------------

@@ -3,7 +3,8 @@
  * 1.9万户, 3685人; a commitment's subject without its target (城镇新增就业3500人以上 → 城镇新增就业).
  * Pure.
  */
-import { baseUnitOf, formatQuantity, formatRate, normalize, splitUnit, toDecimal, toString, tryParseQuantity } from '../quantity.ts';
+import { addDecimal, baseUnitOf, decimalFromString, formatQuantity, formatRate, normalize, splitUnit, toDecimal, toString, tryParseQuantity, type Decimal } from '../quantity.ts';
+import type { SubtaskFacts } from './facts.ts';
 import { TEMPLATES_ZH } from './templates.zh.ts';
 
 /**
@@ -48,4 +49,39 @@ export function commitmentSubject(title: string, trailers: readonly string[] = T
     return subject.length >= 2 ? subject : null;
   }
   return null;
+}
+
+/**
+ * A parent's figures summed over its subtasks, one sum per unit (rates and shares are not summed):
+ * 集中开工项目 12个 + 3个 → 15个; 总投资 in 亿元 and 万元 → one sum in 亿元. Subtasks without a value
+ * add nothing to the value sum; the target sum is given only when every subtask of the unit has one.
+ */
+export function subtaskSums(children: readonly SubtaskFacts[]): Array<{ unit: string; target: string | null; value: string | null }> {
+  const groups = new Map<string, SubtaskFacts[]>();
+  for (const k of children) {
+    if (!k.unit || k.comparator === 'lte') continue;
+    let base: string;
+    try {
+      base = normalize('1', k.unit).unit;
+    } catch {
+      continue;
+    }
+    if (base === '%' || base === '％' || base === '百分点') continue;
+    groups.set(base, [...(groups.get(base) ?? []), k]);
+  }
+  const zero = decimalFromString('0');
+  return [...groups.entries()].map(([base, list]) => {
+    const same = list.every((k) => k.unit === list[0]!.unit);
+    const unit = same ? list[0]!.unit! : base;
+    const sum = (pick: (k: SubtaskFacts) => string | null): string | null => {
+      const vs = list.map(pick).filter((v): v is string => v !== null);
+      if (vs.length === 0) return null;
+      const total = list.reduce<Decimal>((acc, k) => {
+        const v = pick(k);
+        return v === null ? acc : addDecimal(acc, same ? decimalFromString(v) : normalize(v, k.unit!).value);
+      }, zero);
+      return formatValue(toString(total), unit);
+    };
+    return { unit, target: list.every((k) => k.targetValue !== null) ? sum((k) => k.targetValue) : null, value: sum((k) => k.latestValue) };
+  });
 }

@@ -19,6 +19,8 @@ import { actorOf } from './commitments.ts';
 
 const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'month YYYY-MM / 月份');
 const sources = z.enum(['true', 'false']).optional().transform((v) => v === 'true').describe('append 附件：数据来源');
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date YYYY-MM-DD / 成文日期').optional().describe('成文日期 (default: the day after the period\'s reports were due, or today if earlier); figures are those known on that date');
+const number = z.string().trim().min(1).max(60).optional().describe('发文字号, e.g. 盐督通〔2026〕10号');
 
 function send(reply: FastifyReply, body: Buffer, format: DocumentFormat, filename: string, ascii: string) {
   return reply
@@ -35,12 +37,12 @@ export function registerDocumentRoutes(api: FastifyInstance) {
     schema: {
       tags: ['documents'],
       summary: 'Monthly supervision bulletin as a file / 督查通报（docx、md、html、xlsx）',
-      querystring: z.object({ region: RegionCode, period: Month, format: z.enum(['docx', 'md', 'html', 'xlsx']).default('docx'), sources }),
+      querystring: z.object({ region: RegionCode, period: Month, format: z.enum(['docx', 'md', 'html', 'xlsx']).default('docx'), sources, date, number }),
     },
   }, async (req, reply) => {
     const q = req.query;
-    const { document, data } = await bulletinDocument(ctx, { actor: actorOf(req), regionCode: q.region, period: q.period });
-    const body = q.format === 'xlsx' ? await renderBulletinXlsx(data) : await renderDocument(document, q.format, { regionCode: q.region, appendix: q.sources });
+    const { document, data } = await bulletinDocument(ctx, { actor: actorOf(req), regionCode: q.region, period: q.period, date: q.date, number: q.number });
+    const body = q.format === 'xlsx' ? await renderBulletinXlsx(data) : await renderDocument(document, q.format, { regionCode: q.region, appendix: q.sources, baseUrl: ctx.config.documents.baseUrl });
     return send(reply, body, q.format, `${data.region.name}${periodLabel(q.period)}督查通报`, `bulletin-${q.region}-${q.period}`);
   });
 
@@ -48,12 +50,12 @@ export function registerDocumentRoutes(api: FastifyInstance) {
     schema: {
       tags: ['documents'],
       summary: 'Year-end summary as a file / 年度工作纪实（docx、md、html）',
-      querystring: z.object({ region: RegionCode, year: z.coerce.number().int().min(1949).max(2200), format: z.enum(['docx', 'md', 'html']).default('docx'), sources }),
+      querystring: z.object({ region: RegionCode, year: z.coerce.number().int().min(1949).max(2200), format: z.enum(['docx', 'md', 'html']).default('docx'), sources, date, number }),
     },
   }, async (req, reply) => {
     const q = req.query;
-    const { document, data } = await yearSummaryDocument(ctx, { actor: actorOf(req), regionCode: q.region, year: q.year });
-    const body = await renderDocument(document, q.format, { regionCode: q.region, appendix: q.sources });
+    const { document, data } = await yearSummaryDocument(ctx, { actor: actorOf(req), regionCode: q.region, year: q.year, date: q.date, number: q.number });
+    const body = await renderDocument(document, q.format, { regionCode: q.region, appendix: q.sources, baseUrl: ctx.config.documents.baseUrl });
     return send(reply, body, q.format, `${data.region.name}${q.year}年工作纪实`, `summary-${q.region}-${q.year}`);
   });
 
