@@ -119,7 +119,7 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
       const text = documentText(b.document);
       const where = `${b.regionCode} ${b.period}`;
       const missing = b.data.commitments.filter((c) => (c.reportsMissing ?? []).length > 0);
-      const late = b.data.commitments.filter((c) => c.deadlineOverdue);
+      const late = b.data.commitments.filter((c) => c.evaluation.deadlineOverdue);
       const reported = /(\d+)项目标任务逾期未报送进展（((?:“[^”]*”)+)）/.exec(text);
       const unfinished = /(\d+)项目标任务已过完成时限尚未完成（((?:“[^”]*”)+)）/.exec(text);
       expect(reported ? Number(reported[1]) : 0, where).toBe(missing.length);

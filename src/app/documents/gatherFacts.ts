@@ -37,10 +37,6 @@ export function reportsAsOf(reports: readonly ProgressReport[], o: { asOf: strin
 
 const DONE = new Set(['completed', 'exceeded']);
 
-/** 逾期未完成: past its deadline at `asOf`, not done, and still to be done (not closed or cancelled). */
-export const isDeadlineOverdue = (c: Pick<Commitment, 'deadline' | 'state'>, e: Pick<EvaluatedCommitment, 'evaluation'>['evaluation'], asOf: string): boolean =>
-  asOf > c.deadline && !DONE.has(e.status) && !['closed', 'cancelled', 'draft'].includes(c.state);
-
 /**
  * Top-level, non-cancelled, confirmed (not draft) commitments of `planId` with their evaluation at
  * `asOf` and their source reports, from reports of periods ending by `through` (the document's
@@ -70,8 +66,7 @@ export async function gatherPlanFacts(q: Queryable, ctx: AppContext, o: { region
         const f = toFacts(k, evaluated.get(k.id)!, reportsBy.get(k.id) ?? [], departmentNames, shortNames, o, ctx);
         return { id: k.id, title: k.title, unit: k.unit, targetValue: k.targetValue, comparator: k.comparator, latestValue: f.valueReport ? f.evaluation.latestValue : null, valueReport: f.valueReport, done: DONE.has(f.evaluation.status) };
       });
-      const deadlineOverdue = [c, ...below].some((k) => isDeadlineOverdue(k, evaluated.get(k.id)!.evaluation, o.asOf));
-      return { ...facts, reportsMissing: missing, deadlineOverdue, children };
+      return { ...facts, reportsMissing: missing, deadlineOverdue: facts.evaluation.deadlineOverdue, children };
     });
   return { commitments, evaluated: [...evaluated.values()], reports, departmentNames };
 }
@@ -129,8 +124,8 @@ export function departmentStandings(facts: PlanFacts, period: string, asOf: stri
       lagging: led.filter((c) => c.evaluation.status === 'lagging').length,
       seriouslyLagging: led.filter((c) => c.evaluation.status === 'seriouslyLagging').length,
       overdue: led.filter((c) => c.evaluation.overdue).length,
-      reportsMissing: led.filter((c) => (c.reportsMissing?.length ?? 0) > 0).length,
-      deadlineOverdue: led.filter((c) => c.deadlineOverdue).length,
+      reportsMissing: led.filter((c) => c.evaluation.reportOverdue).length,
+      deadlineOverdue: led.filter((c) => c.evaluation.deadlineOverdue).length,
       commitments: led.length,
     };
   });

@@ -18,10 +18,9 @@ const DONE: ReadonlySet<Status> = new Set(['completed', 'exceeded']);
 const cmpZh = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
 
 /** 逾期未报送: a report of the commitment or one of its subtasks is missing past its due date. */
-export const reportsMissing = (c: CommitmentFacts): boolean =>
-  c.reportsMissing ? c.reportsMissing.length > 0 : c.evaluation.missingPeriods.length > 0;
-/** 逾期未完成: past the deadline, not done. */
-export const deadlineOverdue = (c: CommitmentFacts): boolean => c.deadlineOverdue ?? (c.evaluation.overdue && c.evaluation.missingPeriods.length === 0);
+export const reportsMissing = (c: CommitmentFacts): boolean => c.evaluation.reportOverdue;
+/** 逾期未完成: past the deadline, not done (progress.ts). */
+export const deadlineOverdue = (c: CommitmentFacts): boolean => c.evaluation.deadlineOverdue;
 
 /** Commitments the bulletin names: behind 序时进度, with a report overdue, or past the deadline unfinished. */
 export const isFlagged = (c: CommitmentFacts): boolean => BEHIND.has(c.evaluation.status) || reportsMissing(c) || deadlineOverdue(c);

@@ -34,8 +34,6 @@ export interface CommitmentFacts {
   latestReport: { id: string; period: string; narrative: string; /** reviewed and accepted; false while awaiting review */ accepted?: boolean } | null;
   /** 逾期未报送: the periods whose report is missing past its due date, its own (`title` null) and each subtask's */
   reportsMissing?: Array<{ commitmentId: string; title: string | null; periods: string[] }>;
-  /** 逾期未完成: the deadline passed and it is not done */
-  deadlineOverdue?: boolean;
   /** subtasks with their counted figures, for a parent's sums (合计) */
   children?: SubtaskFacts[];
 }

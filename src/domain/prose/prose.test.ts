@@ -106,7 +106,7 @@ describe('督查通报 (bulletin)', () => {
   });
 
   it('notes a passed deadline', () => {
-    const late = FIXTURE_COMMITMENTS.map((c) => (c.id === FIXTURE_COMMITMENTS[1]!.id ? { ...c, deadline: '2024-06-30', deadlineOverdue: true } : c));
+    const late = FIXTURE_COMMITMENTS.map((c) => (c.id === FIXTURE_COMMITMENTS[1]!.id ? { ...c, deadline: '2024-06-30', evaluation: { ...c.evaluation, overdue: true, deadlineOverdue: true } } : c));
     expect(documentText(buildBulletin({ ...FIXTURE_BULLETIN, commitments: late }))).toContain('低于序时进度30个百分点。已超过2024年6月30日的完成时限，尚未完成。单位反映');
   });
 
