@@ -24,6 +24,8 @@ import { registerWorkReportRoutes } from './routes/workReports.ts';
 import { registerIndicatorPeerRoutes } from './routes/indicatorPeers.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerPromiseCheckRoutes } from './routes/promiseChecks.ts';
+import { registerJobRoutes } from './routes/jobs.ts';
+import { calendarFromEnv, createScheduler, dailyJobs, type Scheduler } from '../app/jobs/scheduler.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,6 +39,8 @@ export interface ServerOptions {
   webRoot?: string;
   /** where POST /api/reminders/send delivers (default: from the environment, see app/reminders/channels.ts) */
   reminderChannels?: () => Promise<ReminderChannels>;
+  /** the scheduled jobs GET /api/jobs reports on (default: the daily jobs configured by the environment; `duban serve` starts its timer) */
+  scheduler?: Scheduler;
 }
 
 /** The request body of an upload route in the OpenAPI document (the handlers take file parts under any name). */
@@ -105,12 +109,14 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const reminderChannels = options.reminderChannels ?? (() => channelsFromEnv());
+  const scheduler = options.scheduler ?? createScheduler(ctx, { jobs: dailyJobs(process.env, reminderChannels), calendar: calendarFromEnv(process.env) });
   await app.register(async (api) => {
     registerReadRoutes(api);
     registerCommitmentRoutes(api);
     registerAuthRoutes(api);
     registerLifecycleRoutes(api);
-    registerSupervisionRoutes(api, { reminderChannels: options.reminderChannels ?? (() => channelsFromEnv()) });
+    registerSupervisionRoutes(api, { reminderChannels });
     registerEconomyRoutes(api);
     registerReportRoutes(api);
     registerPublicRoutes(api);
@@ -119,6 +125,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerWorkReportRoutes(api);
     registerIndicatorPeerRoutes(api);
     registerPromiseCheckRoutes(api);
+    registerJobRoutes(api, scheduler);
   }, { prefix: '/api' });
 
   if (options.webRoot) {

@@ -14,6 +14,7 @@ const PAGES: { path: string; label: string; roles: string[] }[] = [
   { path: '/projects', label: '重点项目', roles: ['admin', 'leader', 'reporter'] },
   { path: '/indicators', label: '经济指标', roles: ['admin', 'leader', 'reporter'] },
   { path: '/assessment', label: '考核排名', roles: ['admin', 'leader'] },
+  { path: '/jobs', label: '定时任务', roles: ['admin'] },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {

@@ -22,6 +22,7 @@ const ImportReport = lazy(() => import('./pages/ImportReport.tsx'));
 const Projects = lazy(() => import('./pages/Projects.tsx'));
 const Indicators = lazy(() => import('./pages/Indicators.tsx'));
 const Assessment = lazy(() => import('./pages/Assessment.tsx'));
+const Jobs = lazy(() => import('./pages/Jobs.tsx'));
 const ChangePassword = lazy(() => import('./pages/ChangePassword.tsx'));
 
 function RequireUser({ children }: { children: React.ReactNode }) {
@@ -66,6 +67,7 @@ function Themed() {
                           <Route path="/projects" element={<Projects />} />
                           <Route path="/indicators" element={<Indicators />} />
                           <Route path="/assessment" element={<Assessment />} />
+                          <Route path="/jobs" element={<Jobs />} />
                           <Route path="/password" element={<ChangePassword />} />
                           <Route path="*" element={<Navigate to="/" replace />} />
                         </Routes>

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext } from '../../app/context.ts';
 import { buildServer } from '../../server/app.ts';
+import { calendarFromEnv, createScheduler, dailyJobs } from '../../app/jobs/scheduler.ts';
+import { channelsFromEnv } from '../../app/reminders/channels.ts';
 import { openDb } from '../../store/db.ts';
 import { parseArgs, type Command } from '../command.ts';
 
@@ -11,14 +13,22 @@ export const WEB_ROOT = join(import.meta.dirname, '..', '..', '..', 'web', 'dist
 export async function startServer(opts: { port?: string | boolean; host?: string | boolean }) {
   const db = await openDb();
   const ctx = createContext(db);
-  const app = await buildServer(ctx, { webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : undefined });
+  // 定时任务: the daily 督办单 update and 催办, once per region and working day across all instances
+  const scheduler = createScheduler(ctx, {
+    jobs: dailyJobs(process.env, () => channelsFromEnv()),
+    calendar: calendarFromEnv(process.env),
+    onFinish: (e) => (e.ok ? app.log.info({ job: e }, 'job run') : app.log.error({ job: e }, 'job run failed')),
+  });
+  const app = await buildServer(ctx, { webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : undefined, scheduler });
   const port = Number(opts.port ?? process.env.PORT ?? 3000);
   const host = String(opts.host ?? process.env.HOST ?? '127.0.0.1');
   await app.listen({ port, host });
+  const stopScheduler = process.env.DUBAN_SCHEDULER === 'off' ? () => undefined : scheduler.start((err) => app.log.error({ err }, 'scheduler tick failed'));
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`duban 督办 is serving ${db.engine === 'pglite' ? `embedded PGlite (${process.env.DUBAN_DATA ?? './data'})` : 'PostgreSQL'}`);
   console.log(`  open http://${shown}:${port}/   (API: /api, OpenAPI: /openapi.json)`);
   const stop = async () => {
+    stopScheduler();
     await app.close();
     await db.close();
     process.exit(0);
@@ -31,7 +41,7 @@ export async function startServer(opts: { port?: string | boolean; host?: string
 const serve: Command = {
   name: 'serve',
   summary: 'start the HTTP server',
-  usage: 'duban serve [--port 3000] [--host 127.0.0.1]\n\nServes the API and the web app. DATABASE_URL selects a PostgreSQL server; otherwise PGlite in DUBAN_DATA (./data).',
+  usage: 'duban serve [--port 3000] [--host 127.0.0.1]\n\nServes the API and the web app. DATABASE_URL selects a PostgreSQL server; otherwise PGlite in DUBAN_DATA (./data).\n\nRuns the daily jobs on Beijing working days (DUBAN_SCHEDULER=off to leave them to `duban remind`):\n  DUBAN_ESCALATION_CRON  督办单 update (default "30 8 * * *")\n  DUBAN_REMINDERS_CRON   催办 (default "0 9 * * *")\n  DUBAN_HOLIDAYS         holidays, e.g. 2026-10-01,2026-10-02 (no run)\n  DUBAN_WORKDAYS         weekend days worked (调休上班), e.g. 2026-09-27',
   async run(argv) {
     const { options } = parseArgs(argv, { string: ['port', 'host'] });
     await startServer(options);

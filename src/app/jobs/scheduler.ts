@@ -1,0 +1,164 @@
+/**
+ * The server's own timetable (定时任务): the daily 督办单 update and 催办 run at configured times on
+ * Beijing working days, once per region and day however many instances serve (each run is claimed
+ * in the job_run table first), retried with backoff when they fail, and made up after downtime (the
+ * latest missed occurrence runs at the next tick). The clock is injected: tests drive `tick(now)`.
+ */
+import { hostname } from 'node:os';
+import { Cron } from 'croner';
+import { latestOccurrence, nextOccurrence, parseDateList, checkCron, BEIJING_TIME_ZONE, type JobTimetable, type WorkCalendar } from '../../domain/jobSchedule.ts';
+import { claimJobRun, finishJobRun, latestJobRuns, regionsWithCommitments, settledRegions, type JobRun } from '../../store/jobRuns.ts';
+import type { AppContext } from '../context.ts';
+import { runEscalation } from '../escalation/runEscalation.ts';
+import type { ReminderChannels } from '../reminders/channels.ts';
+import { sendReminders } from '../reminders/sendReminders.ts';
+import { requireAdmin, SYSTEM_ACTOR, type WorkflowActor } from '../workflow/access.ts';
+
+/** A job the scheduler runs once per region and working day. */
+export interface JobDefinition {
+  name: string;
+  zh: string;
+  en: string;
+  cron: string;
+  /** does the work for a region on a day; throws (or returns ok: false) to be retried */
+  run(ctx: AppContext, regionCode: string, day: string): Promise<{ ok: boolean; result: unknown; error?: string }>;
+}
+
+export interface SchedulerOptions {
+  jobs: JobDefinition[];
+  calendar: WorkCalendar;
+  /** the clock (tests inject one) */
+  now?: () => Date;
+  /** this process's name in job_run.instance */
+  instance?: string;
+  /** attempts before a day's run is given up (default 5) */
+  maxAttempts?: number;
+  /** first retry delay, doubled per attempt, at most an hour (default 5 minutes) */
+  retryDelayMs?: number;
+  /** a claimed run not finished within this is taken over (its instance died; default 30 minutes) */
+  leaseMs?: number;
+  /** how many days back a missed run is still made up (default 7) */
+  lookbackDays?: number;
+  /** told of every finished attempt (metrics, logs) */
+  onFinish?: (e: { job: string; regionCode: string; day: string; ok: boolean; seconds: number; error?: string }) => void;
+}
+
+export interface JobStatus {
+  name: string;
+  zh: string;
+  en: string;
+  schedule: { cron: string; timeZone: string; workingDaysOnly: true };
+  lastRun: JobRun | null;
+  /** the next time this job will run for the region: a pending retry, or the next occurrence */
+  nextRun: string | null;
+}
+
+export interface Scheduler {
+  /** Runs every job due at `now` for every region not yet done today; resolves when they finished. */
+  tick(now?: Date): Promise<{ job: string; regionCode: string; day: string; ok: boolean }[]>;
+  /** Starts the minute timer (and ticks at once, making up missed runs); returns a stop function. */
+  start(onError?: (err: unknown) => void): () => void;
+  /** Each job with its timetable, latest run and next run in a region (office only). */
+  list(actor: WorkflowActor, regionCode: string, now?: Date): Promise<JobStatus[]>;
+}
+
+export function createScheduler(ctx: AppContext, o: SchedulerOptions): Scheduler {
+  const clock = o.now ?? (() => new Date());
+  const instance = o.instance ?? `${hostname()}:${process.pid}`;
+  const maxAttempts = o.maxAttempts ?? 5;
+  const retryDelayMs = o.retryDelayMs ?? 5 * 60_000;
+  const leaseMs = o.leaseMs ?? 30 * 60_000;
+  const timetable = (j: JobDefinition): JobTimetable => ({ cron: j.cron, calendar: o.calendar });
+  for (const j of o.jobs) checkCron(j.cron);
+
+  async function runOne(job: JobDefinition, regionCode: string, day: string, now: Date) {
+    const attempts = await claimJobRun(ctx.db, { job: job.name, regionCode, day, now, leaseMs, instance });
+    if (attempts === null) return null;
+    const started = performance.now();
+    let outcome: { ok: boolean; result: unknown; error?: string };
+    try {
+      outcome = await job.run(ctx, regionCode, day);
+    } catch (err) {
+      outcome = { ok: false, result: null, error: err instanceof Error ? err.message : String(err) };
+    }
+    const retryAt = outcome.ok || attempts >= maxAttempts ? null : new Date(now.getTime() + Math.min(retryDelayMs * 2 ** (attempts - 1), 3_600_000));
+    await finishJobRun(ctx.db, { job: job.name, regionCode, day, instance, attempts, now: clock(), ...outcome, retryAt });
+    o.onFinish?.({ job: job.name, regionCode, day, ok: outcome.ok, seconds: (performance.now() - started) / 1000, error: outcome.error });
+    return { job: job.name, regionCode, day, ok: outcome.ok };
+  }
+
+  const scheduler: Scheduler = {
+    async tick(now = clock()) {
+      const done: { job: string; regionCode: string; day: string; ok: boolean }[] = [];
+      let regions: string[] | null = null;
+      for (const job of o.jobs) {
+        const due = latestOccurrence(timetable(job), now, o.lookbackDays);
+        if (!due) continue;
+        regions ??= await regionsWithCommitments(ctx.db);
+        const settled = await settledRegions(ctx.db, job.name, due.day);
+        for (const regionCode of regions) {
+          if (settled.has(regionCode)) continue;
+          const r = await runOne(job, regionCode, due.day, now);
+          if (r) done.push(r);
+        }
+      }
+      return done;
+    },
+    start(onError = () => undefined) {
+      const run = () => scheduler.tick().then(() => undefined, onError);
+      // every minute on the minute; `protect` skips a tick while the previous one still runs
+      const timer = new Cron('* * * * *', { timezone: BEIJING_TIME_ZONE, protect: true }, run);
+      void run();
+      return () => timer.stop();
+    },
+    async list(actor, regionCode, now = clock()) {
+      requireAdmin(actor, regionCode);
+      const runs = new Map((await latestJobRuns(ctx.db, regionCode)).map((r) => [r.job, r]));
+      return o.jobs.map((job) => {
+        const lastRun = runs.get(job.name) ?? null;
+        const next = nextOccurrence(timetable(job), now)?.at.toISOString() ?? null;
+        const retry = lastRun?.status === 'failed' && lastRun.retryAt ? lastRun.retryAt : null;
+        return {
+          name: job.name, zh: job.zh, en: job.en,
+          schedule: { cron: job.cron, timeZone: BEIJING_TIME_ZONE, workingDaysOnly: true as const },
+          lastRun,
+          nextRun: retry && (!next || retry < next) ? retry : next,
+        };
+      });
+    },
+  };
+  return scheduler;
+}
+
+/** The daily jobs: 督办单 update, then 催办 (a run with a failed delivery is retried; delivered ones are not sent again). */
+export function dailyJobs(env: NodeJS.ProcessEnv, channels: () => Promise<ReminderChannels>): JobDefinition[] {
+  return [
+    {
+      name: 'escalation', zh: '督办单更新', en: 'supervision slips update',
+      cron: env.DUBAN_ESCALATION_CRON ?? '30 8 * * *',
+      async run(ctx, regionCode, day) {
+        const r = await runEscalation(ctx, { actor: SYSTEM_ACTOR, regionCode, asOf: day });
+        return { ok: true, result: { opened: r.opened.length, closed: r.closed.length } };
+      },
+    },
+    {
+      name: 'reminders', zh: '催办提醒', en: 'reminders',
+      cron: env.DUBAN_REMINDERS_CRON ?? '0 9 * * *',
+      async run(ctx, regionCode, day) {
+        const { reminders } = await sendReminders(ctx, { actor: SYSTEM_ACTOR, regionCode, asOf: day, channels: await channels() });
+        const deliveries = reminders.flatMap((r) => r.deliveries);
+        const failed = deliveries.filter((d) => d.status === 'failed');
+        return {
+          ok: failed.length === 0,
+          result: { reminders: reminders.length, sent: deliveries.filter((d) => d.status === 'sent').length, failed: failed.length },
+          error: failed.length ? `${failed.length} deliveries failed: ${[...new Set(failed.map((d) => d.error))].join('; ')}` : undefined,
+        };
+      },
+    },
+  ];
+}
+
+/** The working-day calendar from DUBAN_HOLIDAYS and DUBAN_WORKDAYS (comma-separated dates). */
+export function calendarFromEnv(env: NodeJS.ProcessEnv): WorkCalendar {
+  return { holidays: parseDateList(env.DUBAN_HOLIDAYS, 'DUBAN_HOLIDAYS'), workdays: parseDateList(env.DUBAN_WORKDAYS, 'DUBAN_WORKDAYS') };
+}
