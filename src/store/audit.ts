@@ -31,12 +31,13 @@ export async function appendAudit(
   );
 }
 
-export async function listAudit(q: Queryable, f: { regionCodes: string[]; entity?: string; entityId?: string; actorId?: string; limit?: number }): Promise<AuditEvent[]> {
+/** Events newest first (`before`: only those older than that event id). */
+export async function listAudit(q: Queryable, f: { regionCodes: string[]; entity?: string; entityId?: string; actorId?: string; limit?: number; before?: string }): Promise<AuditEvent[]> {
   const rows = await q.query(
     `select * from audit_event where region_code = any($1) and ($2::text is null or entity = $2)
-       and ($3::text is null or entity_id = $3) and ($4::uuid is null or actor_id = $4)
+       and ($3::text is null or entity_id = $3) and ($4::uuid is null or actor_id = $4) and ($6::bigint is null or id < $6)
      order by id desc limit $5`,
-    [f.regionCodes, f.entity ?? null, f.entityId ?? null, f.actorId ?? null, f.limit ?? 200],
+    [f.regionCodes, f.entity ?? null, f.entityId ?? null, f.actorId ?? null, f.limit ?? 200, f.before ?? null],
   );
   return camelAll<AuditEvent>(rows).map((e) => ({ ...e, id: String(e.id) }));
 }

@@ -8,7 +8,7 @@ import { camelAll } from './rows.ts';
  * change requests, close requests and instructions (ids are UUIDs, so an id names one thing) —
  * newest first.
  */
-export async function listCommitmentAudit(q: Queryable, regionCodes: string[], commitmentId: string, limit = 500): Promise<AuditEvent[]> {
+export async function listCommitmentAudit(q: Queryable, regionCodes: string[], commitmentId: string, limit = 500, before?: string): Promise<AuditEvent[]> {
   const rows = await q.query(
     `with ids as (
        select $2::text as id
@@ -17,9 +17,9 @@ export async function listCommitmentAudit(q: Queryable, regionCodes: string[], c
        union all select id::text from change_request where commitment_id = $2::uuid
        union all select id::text from close_request where commitment_id = $2::uuid
        union all select id::text from instruction where commitment_id = $2::uuid)
-     select * from audit_event where region_code = any($1) and entity_id in (select id from ids)
+     select * from audit_event where region_code = any($1) and entity_id in (select id from ids) and ($4::bigint is null or id < $4)
      order by id desc limit $3`,
-    [regionCodes, commitmentId, limit],
+    [regionCodes, commitmentId, limit, before ?? null],
   );
   return camelAll<AuditEvent>(rows).map((e) => ({ ...e, id: String(e.id) }));
 }

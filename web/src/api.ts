@@ -79,3 +79,26 @@ export async function api<T = unknown>(path: string, opts: RequestOptions = {}):
   }
   return data as T;
 }
+
+/** A page of a list answer: every list of the API pages by cursor (`limit`, `cursor` → `nextCursor`). */
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string | null;
+}
+
+/**
+ * GETs every page of a list (following `nextCursor`, the largest pages the server gives) and
+ * answers the first page's other fields with all the items. For views that need the whole list:
+ * totals, charts, client-side filters and exports.
+ */
+export async function apiAll<P extends Page<unknown>>(path: string, opts: Omit<RequestOptions, 'method' | 'body'> = {}): Promise<P> {
+  const first = await api<P>(path, opts);
+  if (!first || !Array.isArray(first.items)) return first;
+  const items = [...first.items];
+  for (let cursor = first.nextCursor; cursor; ) {
+    const next: P = await api<P>(withQuery(path, { cursor }), opts);
+    items.push(...next.items);
+    cursor = next.nextCursor;
+  }
+  return { ...first, items, nextCursor: null };
+}

@@ -1,7 +1,7 @@
 /** Loading a resource with its loading, error and empty states shown the same way on every page. */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, Button, Empty, Skeleton } from 'antd';
-import { api, errorText, withQuery, type Query } from './api.ts';
+import { apiAll, errorText, withQuery, type Page, type Query } from './api.ts';
 import { useLang, useT } from './i18n.tsx';
 
 export interface Loaded<T> {
@@ -11,7 +11,7 @@ export interface Loaded<T> {
   reload(): void;
 }
 
-/** GETs `path` with `query` (skipped while `path` is null) and reloads when either changes. */
+/** GETs `path` with `query` (skipped while `path` is null; a list: all its pages) and reloads when either changes. */
 export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
   const key = path === null ? null : withQuery(path, query);
   const [state, setState] = useState<{ key: string | null; data?: T; error?: unknown; loading: boolean }>({ key: null, loading: true });
@@ -20,7 +20,7 @@ export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
     if (key === null) return;
     const ac = new AbortController();
     setState((s) => ({ key, data: s.key === key ? s.data : undefined, loading: true }));
-    api<T>(key, { signal: ac.signal }).then(
+    apiAll<T & Page<unknown>>(key, { signal: ac.signal }).then(
       (data) => setState({ key, data, loading: false }),
       (error) => {
         if (!ac.signal.aborted) setState({ key, error, loading: false });

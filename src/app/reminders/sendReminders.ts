@@ -72,11 +72,13 @@ export async function sendReminders(
   return { asOf, reminders: out };
 }
 
-/** Reminders recorded in a region, newest first. */
-export async function listSentReminders(ctx: AppContext, regionCode: string, limit = 200) {
-  return ctx.db.query(
-    `select id, department_id as "departmentId", kind, as_of as "asOf", channel, recipient, items, status, attempts, error, sent_at as "sentAt"
-     from reminder where region_code = $1 order by sent_at desc, id limit $2`,
-    [regionCode, limit],
+/** Reminders recorded in a region, newest first; `after`: only those after that `[key, id]` (`key` as on each row: the time to the microsecond). */
+export async function listSentReminders(ctx: AppContext, regionCode: string, limit = 200, after?: readonly [string, string]) {
+  return ctx.db.query<{ id: string; key: string }>(
+    `select id, department_id as "departmentId", kind, as_of as "asOf", channel, recipient, items, status, attempts, error, sent_at as "sentAt",
+       to_char(sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as key
+     from reminder where region_code = $1 and ($3::text is null or (sent_at, id) < ($3::timestamp at time zone 'UTC', $4::uuid))
+     order by sent_at desc, id desc limit $2`,
+    [regionCode, limit, after?.[0] ?? null, after?.[1] ?? null],
   );
 }

@@ -9,6 +9,11 @@ import { RegionCode, Uuid } from '../../domain/types.ts';
 import { listAudit } from '../../store/audit.ts';
 import { listCommitmentAudit } from '../../store/auditTrail.ts';
 import { getCommitment } from '../../store/commitments.ts';
+import { decodeCursor, invalidCursor, PageParams, sqlPage, type Order } from '../paging.ts';
+import type { AuditEvent } from '../../domain/types.ts';
+
+/** Newest first by event id (ids only grow). */
+const AUDIT_ORDER: Order<AuditEvent> = { name: 'id.desc', key: (e) => [e.id], desc: true };
 
 export function registerAuditRoutes(api: FastifyInstance) {
   const r = api.withTypeProvider<ZodTypeProvider>();
@@ -19,8 +24,8 @@ export function registerAuditRoutes(api: FastifyInstance) {
       tags: ['audit'], summary: 'Audit events (offices): entity=commitment&entityId=… includes its reports and evidence; actor=user id / 留痕查询',
       querystring: z.object({
         entity: z.string().max(50).optional(), entityId: z.string().max(100).optional(), actor: Uuid.optional(),
-        region: RegionCode.optional().describe('default: every region the office reads'), limit: z.coerce.number().int().min(1).max(1000).default(200),
-      }),
+        region: RegionCode.optional().describe('default: every region the office reads'),
+      }).extend(PageParams.shape).extend({ limit: PageParams.shape.limit.default(200) }),
     },
   }, async (req) => {
     const a = req.actor;
@@ -29,11 +34,13 @@ export function registerAuditRoutes(api: FastifyInstance) {
     const q = req.query;
     if (q.region && !auditPolicy.read(a, q.region)) throw forbidden('无权查看该行政区', 'you may not read this region');
     const regions = q.region ? [q.region] : a.regionCodes;
+    const before = q.cursor ? String(decodeCursor(q.cursor, AUDIT_ORDER.name, 1)[0]) : undefined;
+    if (before !== undefined && !/^\d{1,19}$/.test(before)) throw invalidCursor();
     if (q.entity === 'commitment' && q.entityId) {
       const c = await getCommitment(ctx.db, q.entityId).catch(() => undefined);
       if (!c || !auditPolicy.read(a, c.regionCode)) throw notFound('commitment', '目标任务');
-      return { items: await listCommitmentAudit(ctx.db, regions, c.id, q.limit) };
+      return sqlPage(await listCommitmentAudit(ctx.db, regions, c.id, q.limit + 1, before), q, AUDIT_ORDER);
     }
-    return { items: await listAudit(ctx.db, { regionCodes: regions, entity: q.entity, entityId: q.entityId, actorId: q.actor, limit: q.limit }) };
+    return sqlPage(await listAudit(ctx.db, { regionCodes: regions, entity: q.entity, entityId: q.entityId, actorId: q.actor, limit: q.limit + 1, before }), q, AUDIT_ORDER);
   });
 }

@@ -16,6 +16,7 @@ import { setUserActive } from '../../app/users/setUserActive.ts';
 import { RegionCode, Uuid } from '../../domain/types.ts';
 import { getUser, listApiTokens, listUsers, presentUser } from '../../store/users.ts';
 import { clearSessionCookies, setSessionCookies } from '../auth.ts';
+import { byFields, page, PageParams } from '../paging.ts';
 
 export function registerAuthRoutes(api: FastifyInstance) {
   const r = api.withTypeProvider<ZodTypeProvider>();
@@ -64,11 +65,11 @@ export function registerAuthRoutes(api: FastifyInstance) {
     return reply.status(201).send(created);
   });
 
-  r.get('/users', { schema: { tags: ['users'], summary: 'Accounts of a region (offices) / 账号列表', querystring: z.object({ region: RegionCode.optional() }) } }, async (req) => {
+  r.get('/users', { schema: { tags: ['users'], summary: 'Accounts of a region (offices) / 账号列表', querystring: z.object({ region: RegionCode.optional() }).extend(PageParams.shape) } }, async (req) => {
     const region = req.query.region ?? req.actor.regionCode;
     requireReadRegions(req.actor, region ? [region] : []);
     if (!region || !userPolicy.list(req.actor, region)) throw forbidden('仅督查室可管理账号', 'only the office manages accounts');
-    return { items: (await listUsers(ctx.db, [region])).map(presentUser) };
+    return page((await listUsers(ctx.db, [region])).map(presentUser), req.query, byFields('username', 'username', 'id'));
   });
 
   r.post('/users/:id/reset-password', { schema: { tags: ['users'], summary: 'New one-time password, lifts a lock / 重置密码', params: z.object({ id: Uuid }) } }, async (req) =>
@@ -79,9 +80,9 @@ export function registerAuthRoutes(api: FastifyInstance) {
     schema: { tags: ['users'], summary: 'Disable or re-enable an account (ends its sessions, stops its tokens) / 停用、启用账号', params: z.object({ id: Uuid }), body: z.object({ active: z.boolean(), version: z.number().int() }) },
   }, async (req) => setUserActive(ctx, { actor: req.actor, id: req.params.id, ...req.body }));
 
-  r.get('/tokens', { schema: { tags: ['auth'], summary: 'Your API tokens / 我的接口令牌' } }, async (req) => {
+  r.get('/tokens', { schema: { tags: ['auth'], summary: 'Your API tokens / 我的接口令牌', querystring: PageParams } }, async (req) => {
     requireSignedIn(req.actor);
-    return { items: await listApiTokens(ctx.db, req.actor.id!) };
+    return page(await listApiTokens(ctx.db, req.actor.id!), req.query, byFields('created', 'createdAt', 'id'));
   });
 
   r.post('/tokens', { schema: { tags: ['auth'], summary: 'Create an API token acting as you; the secret is shown once / 新建接口令牌', body: z.object({ name: z.string().trim().min(1).max(100) }) } }, async (req, reply) => {

@@ -12,6 +12,7 @@ import { requireReadRegions } from '../../app/policies/scope.ts';
 import { Period, RegionCode } from '../../domain/types.ts';
 import { listIndicatorValues } from '../../store/economy.ts';
 import { getRegion, listRegions } from '../../store/regions.ts';
+import { page, PageParams } from '../paging.ts';
 
 export const PeersQuery = z.object({
   region: RegionCode.describe('行政区划代码'),
@@ -24,7 +25,7 @@ export function registerIndicatorPeerRoutes(api: FastifyInstance) {
   const r = api.withTypeProvider<ZodTypeProvider>();
   const { db } = api.ctx;
   r.get('/indicators/peers', {
-    schema: { tags: ['economy'], summary: 'The region and its peers (same parent) for one indicator, ranked by growth / 同级地区指标增速排名', querystring: PeersQuery },
+    schema: { tags: ['economy'], summary: 'The region and its peers (same parent) for one indicator, ranked by growth / 同级地区指标增速排名', querystring: PeersQuery.extend(PageParams.shape) },
   }, async (req) => {
     const q = req.query;
     requireReadRegions(req.actor, [q.region]);
@@ -43,6 +44,8 @@ export function registerIndicatorPeerRoutes(api: FastifyInstance) {
     // ties share a rank; a region without a growth figure is unranked
     const items = rows.map((x) => ({ ...x, rank: x.yoyGrowth === null ? null : rows.findIndex((y) => y.yoyGrowth === x.yoyGrowth) + 1 }));
     const parent = region.parentCode ? regions.find((x) => x.code === region.parentCode) ?? null : null;
-    return { region: { code: region.code, name: region.name }, parent: parent && { code: parent.code, name: parent.name, level: parent.level }, indicator: q.indicator, period, items };
+    // a region's peers are few (one page); paged by rank then name like every list
+    const paged = page(items, q, { name: 'rank', key: (x) => [x.rank ?? Number.MAX_SAFE_INTEGER, x.name, x.regionCode], collate: true });
+    return { region: { code: region.code, name: region.name }, parent: parent && { code: parent.code, name: parent.name, level: parent.level }, indicator: q.indicator, period, ...paged };
   });
 }

@@ -26,6 +26,11 @@ import { listChangeRequests } from '../../store/changeRequests.ts';
 import { listReports } from '../../store/reports.ts';
 import { actorOf } from './commitments.ts';
 import { RegionScope, scopeCodes } from './read.ts';
+import { page, PageParams, type Order } from '../paging.ts';
+import type { ChangeRequest } from '../../domain/types.ts';
+
+/** Newest first. */
+const CHANGE_REQUEST_ORDER: Order<ChangeRequest> = { name: 'requested.desc', key: (x) => [x.requestedAt, x.id], desc: true };
 
 const IdParams = z.object({ id: Uuid });
 const tags = ['lifecycle'];
@@ -61,14 +66,14 @@ export function registerLifecycleRoutes(api: FastifyInstance) {
   r.post('/commitments/:id/change-requests', { schema: { tags, summary: 'Request an adjustment, extension or cancellation / 变更申请', params: IdParams, body: FileChangeRequestInput } }, async (req, reply) =>
     reply.status(201).send(await fileChangeRequest(ctx, { actor: actorOf(req), commitmentId: req.params.id, input: req.body })));
 
-  r.get('/commitments/:id/change-requests', { schema: { tags, summary: 'Change requests of a commitment / 变更申请记录', params: IdParams } }, async (req) => {
+  r.get('/commitments/:id/change-requests', { schema: { tags, summary: 'Change requests of a commitment / 变更申请记录', params: IdParams, querystring: PageParams } }, async (req) => {
     const c = await loadCommitmentFor(ctx.db, actorOf(req), req.params.id);
-    return { items: await listChangeRequests(ctx.db, { regionCodes: [c.regionCode], commitmentId: c.id }) };
+    return page(await listChangeRequests(ctx.db, { regionCodes: [c.regionCode], commitmentId: c.id }), req.query, CHANGE_REQUEST_ORDER);
   });
 
-  r.get('/change-requests', { schema: { tags, summary: 'Pending change requests of a region (office) / 待审批变更', querystring: RegionScope.extend({ state: z.enum(['pending', 'approved', 'refused']).optional() }) } }, async (req) => {
+  r.get('/change-requests', { schema: { tags, summary: 'Pending change requests of a region (office) / 待审批变更', querystring: RegionScope.extend({ state: z.enum(['pending', 'approved', 'refused']).optional() }).extend(PageParams.shape) } }, async (req) => {
     requireAdmin(actorOf(req), req.query.region);
-    return { items: await listChangeRequests(ctx.db, { regionCodes: await scopeCodes(ctx.db, req.query), state: req.query.state }) };
+    return page(await listChangeRequests(ctx.db, { regionCodes: await scopeCodes(ctx.db, req.query), state: req.query.state }), req.query, CHANGE_REQUEST_ORDER);
   });
 
   r.post('/change-requests/:id/decision', { schema: { tags, summary: 'Approve or refuse / 审批变更申请', params: IdParams, body: DecideChangeRequestInput } }, async (req) =>
@@ -77,9 +82,11 @@ export function registerLifecycleRoutes(api: FastifyInstance) {
   r.post('/commitments/:id/publish', { schema: { tags, summary: 'Publish or withdraw / 公开或撤回', params: IdParams, body: PublishInput } }, async (req) =>
     publishCommitment(ctx, { actor: actorOf(req), id: req.params.id, input: req.body }));
 
-  r.get('/drafts', { schema: { tags, summary: 'Imported drafts awaiting confirmation / 待确认的导入草稿', querystring: RegionScope.pick({ region: true }) } }, async (req) => {
+  r.get('/drafts', { schema: { tags, summary: 'Imported drafts awaiting confirmation / 待确认的导入草稿', querystring: RegionScope.pick({ region: true }).extend(PageParams.shape) } }, async (req) => {
     requireAdmin(actorOf(req), req.query.region);
-    return { items: await listImportedDrafts(ctx.db, await scopeCodes(ctx.db, req.query)) };
+    // in the order of the report's text
+    const drafts = await listImportedDrafts(ctx.db, await scopeCodes(ctx.db, req.query));
+    return page(drafts, req.query, { name: 'text', key: (c) => [c.regionCode, c.source?.start ?? null, c.id] });
   });
 
   r.post('/commitments/:id/confirm', { schema: { tags, summary: 'Confirm an imported draft, with corrections / 确认导入草稿', params: IdParams, body: UpdateCommitmentInput } }, async (req) =>

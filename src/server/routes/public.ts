@@ -7,6 +7,8 @@ import { listReports } from '../../store/reports.ts';
 import { RegionScope, scopeCodes } from './read.ts';
 import { z } from 'zod';
 import { IsoDate } from '../../domain/types.ts';
+import { page, PageParams } from '../paging.ts';
+import { commitmentOrder } from './read.ts';
 
 export function registerPublicRoutes(api: FastifyInstance) {
   const r = api.withTypeProvider<ZodTypeProvider>();
@@ -15,15 +17,17 @@ export function registerPublicRoutes(api: FastifyInstance) {
   r.get('/public/commitments', {
     schema: {
       tags: ['public'], summary: 'Published commitments with progress and the latest accepted report (no login) / 公开的目标任务及进展',
-      querystring: RegionScope.extend({ livelihood: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), asOf: IsoDate.optional() }),
+      querystring: RegionScope.extend({ livelihood: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), asOf: IsoDate.optional() }).extend(PageParams.shape),
     },
   }, async (req) => {
     const codes = await scopeCodes(ctx.db, req.query);
-    const items = await listEvaluatedCommitments(ctx.db, ctx, { regionCodes: codes, published: true, livelihood: req.query.livelihood, asOf: req.query.asOf });
+    const all = await listEvaluatedCommitments(ctx.db, ctx, { regionCodes: codes, published: true, livelihood: req.query.livelihood, asOf: req.query.asOf });
+    const { items, nextCursor } = page(all, req.query, commitmentOrder(undefined));
     const reports = (await listReports(ctx.db, codes, items.map((c) => c.id))).filter((x) => x.state === 'accepted');
     const deptNames = new Map((await Promise.all(codes.map((c) => listDepartments(ctx.db, c)))).flat().map((d) => [d.id, d.name]));
     return {
       asOf: req.query.asOf ?? ctx.today(),
+      nextCursor,
       items: items.map((c) => {
         const latest = reports.filter((x) => x.commitmentId === c.id && x.departmentId === c.leadDepartmentId).at(-1);
         return {

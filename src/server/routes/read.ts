@@ -20,6 +20,7 @@ import { commitmentPolicy } from '../../app/policies/commitments.ts';
 import { reportPolicy } from '../../app/policies/reports.ts';
 import { authorize, requireReadRegions, requireSignedIn } from '../../app/policies/scope.ts';
 import type { Principal } from '../../app/policies/principal.ts';
+import { byFields, page, PageParams, type KeyValue, type Order } from '../paging.ts';
 
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -72,16 +73,33 @@ export const CommitmentQuery = RegionScope.extend({
   asOf: IsoDate.optional().describe('evaluate at this date (default today) / 评估日期'),
   sort: z.enum(['title', 'completionRate', 'expectedProgress', 'lag', 'overdue', 'deadline', 'status', 'sector']).optional(),
   order: z.enum(['asc', 'desc']).optional(),
-});
+}).extend(PageParams.shape);
 export type CommitmentQuery = z.infer<typeof CommitmentQuery>;
 
 const STATUS_ORDER = ['seriouslyLagging', 'lagging', 'notStarted', 'onTrack', 'completed', 'exceeded'];
+
+type Evaluated = Awaited<ReturnType<typeof listEvaluatedCommitments>>[number];
+
+/** The order of a commitment list: by `sort` (then id), else by region, sector, creation, title and id. */
+export function commitmentOrder(sort: CommitmentQuery['sort'], order?: 'asc' | 'desc'): Order<Evaluated> {
+  if (!sort) return byFields<Evaluated>('default', 'regionCode', 'sector', 'createdAt', 'title', 'id');
+  const val = (c: Evaluated): KeyValue =>
+    sort === 'completionRate' ? (c.evaluation.completionRate ?? -1)
+    : sort === 'lag' ? (c.evaluation.lag ?? null)
+    : sort === 'expectedProgress' ? c.evaluation.expectedProgress
+    : sort === 'overdue' ? Number(c.evaluation.overdue)
+    : sort === 'status' ? STATUS_ORDER.indexOf(c.evaluation.status)
+    : sort === 'deadline' ? c.deadline
+    : sort === 'sector' ? c.sector
+    : c.title;
+  return { name: `${sort}.${order ?? 'asc'}`, key: (c) => [val(c), c.id], desc: order === 'desc' };
+}
 
 export function registerReadRoutes(api: FastifyInstance) {
   const r = api.withTypeProvider<ZodTypeProvider>();
   const { db } = api.ctx;
 
-  r.get('/regions', { schema: { tags: ['regions'], summary: 'List regions / 行政区列表' } }, async () => ({ items: await listRegions(db) }));
+  r.get('/regions', { schema: { tags: ['regions'], summary: 'List regions / 行政区列表', querystring: PageParams } }, async (req) => page(await listRegions(db), req.query, byFields('code', 'code')));
 
   r.get('/regions/:code', { schema: { tags: ['regions'], params: z.object({ code: RegionCode }) } }, async (req) => {
     const region = await getRegion(db, req.params.code);
@@ -90,22 +108,21 @@ export function registerReadRoutes(api: FastifyInstance) {
     return { ...region, children, departments: await listDepartments(db, region.code), plans: await listPlans(db, [region.code]) };
   });
 
-  r.get('/regions/:code/departments', { schema: { tags: ['regions'], params: z.object({ code: RegionCode }) } }, async (req) => {
+  r.get('/regions/:code/departments', { schema: { tags: ['regions'], params: z.object({ code: RegionCode }), querystring: PageParams } }, async (req) => {
     await scopeCodes(db, { region: req.params.code });
-    return { items: await listDepartments(db, req.params.code) };
+    return page(await listDepartments(db, req.params.code), req.query, { ...byFields('name', 'name', 'id'), collate: true });
   });
 
-  r.get('/plans', { schema: { tags: ['plans'], querystring: RegionScope } }, async (req) => ({ items: await listPlans(db, await scopeCodes(db, req.query, req.actor)) }));
+  r.get('/plans', { schema: { tags: ['plans'], querystring: RegionScope.extend(PageParams.shape) } }, async (req) => page(await listPlans(db, await scopeCodes(db, req.query, req.actor)), req.query, byFields('year', 'regionCode', 'year', 'id')));
 
-  r.get('/facts', { schema: { tags: ['plans'], summary: 'Recorded results of past years / 往年成绩', querystring: RegionScope.extend({ year: z.coerce.number().int().optional() }) } }, async (req) => ({
-    items: await listFacts(db, await scopeCodes(db, req.query, req.actor), req.query.year),
-  }));
+  r.get('/facts', { schema: { tags: ['plans'], summary: 'Recorded results of past years / 往年成绩', querystring: RegionScope.extend({ year: z.coerce.number().int().optional() }).extend(PageParams.shape) } }, async (req) =>
+    page(await listFacts(db, await scopeCodes(db, req.query, req.actor), req.query.year), req.query, byFields('subject', 'regionCode', 'year', 'subject', 'id')));
 
   r.get('/commitments', { schema: { tags: ['commitments'], summary: 'Commitments with completion and status / 目标任务及完成情况', querystring: CommitmentQuery } }, async (req) => {
     const q = req.query;
     const regionCodes = await scopeCodes(db, q, req.actor);
     const departmentId = departmentFilter(req.actor, q.department);
-    if (departmentId === false) return { items: [], asOf: q.asOf ?? api.ctx.today() };
+    if (departmentId === false) return { items: [], nextCursor: null, asOf: q.asOf ?? api.ctx.today() };
     const items = await listEvaluatedCommitments(db, api.ctx, {
       regionCodes,
       planId: q.plan,
@@ -119,21 +136,7 @@ export function registerReadRoutes(api: FastifyInstance) {
       overdue: q.overdue,
       asOf: q.asOf,
     });
-    if (q.sort) {
-      const key = q.sort;
-      const val = (c: (typeof items)[number]): string | number =>
-        key === 'completionRate' ? (c.evaluation.completionRate ?? -1)
-        : key === 'lag' ? (c.evaluation.lag ?? -Infinity)
-        : key === 'expectedProgress' ? c.evaluation.expectedProgress
-        : key === 'overdue' ? Number(c.evaluation.overdue)
-        : key === 'status' ? STATUS_ORDER.indexOf(c.evaluation.status)
-        : key === 'deadline' ? c.deadline
-        : key === 'sector' ? c.sector
-        : c.title;
-      const dir = q.order === 'desc' ? -1 : 1;
-      items.sort((a, b) => (val(a) < val(b) ? -dir : val(a) > val(b) ? dir : 0));
-    }
-    return { items, asOf: q.asOf ?? api.ctx.today() };
+    return { ...page(items, q, commitmentOrder(q.sort, q.order)), asOf: q.asOf ?? api.ctx.today() };
   });
 
   r.get('/commitments/summary', { schema: { tags: ['commitments'], summary: 'Counts by status, sector and department of commitments under supervision (not drafts or cancelled) / 分类统计', querystring: CommitmentQuery.pick({ region: true, children: true, plan: true, asOf: true, livelihood: true }) } }, async (req) => {
@@ -156,13 +159,12 @@ export function registerReadRoutes(api: FastifyInstance) {
     return { ...evaluated, subtasks, reports };
   });
 
-  r.get('/projects', { schema: { tags: ['economy'], summary: 'Key projects / 重点项目', querystring: RegionScope.extend({ year: z.coerce.number().int().optional() }) } }, async (req) => {
+  r.get('/projects', { schema: { tags: ['economy'], summary: 'Key projects / 重点项目', querystring: RegionScope.extend({ year: z.coerce.number().int().optional() }).extend(PageParams.shape) } }, async (req) => {
     const items = await listProjects(db, await scopeCodes(db, req.query, req.actor), req.query.year);
     // a reporter sees its own department's projects only
-    return { items: req.actor.role === 'reporter' ? items.filter((p) => p.leadDepartmentId === req.actor.departmentId) : items };
+    return page(req.actor.role === 'reporter' ? items.filter((p) => p.leadDepartmentId === req.actor.departmentId) : items, req.query, { ...byFields('name', 'regionCode', 'year', 'name', 'id'), collate: true });
   });
 
-  r.get('/indicators', { schema: { tags: ['economy'], summary: 'Indicator values / 经济指标', querystring: RegionScope.extend({ indicator: z.string().optional() }) } }, async (req) => ({
-    items: await listIndicatorValues(db, await scopeCodes(db, req.query, req.actor), req.query.indicator),
-  }));
+  r.get('/indicators', { schema: { tags: ['economy'], summary: 'Indicator values / 经济指标', querystring: RegionScope.extend({ indicator: z.string().optional() }).extend(PageParams.shape) } }, async (req) =>
+    page(await listIndicatorValues(db, await scopeCodes(db, req.query, req.actor), req.query.indicator), req.query, byFields('indicator', 'indicator', 'period', 'regionCode', 'id')));
 }

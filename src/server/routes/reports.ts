@@ -19,8 +19,13 @@ import { listReportVersions } from '../../store/reportHistory.ts';
 import { getEvidenceData, getReport } from '../../store/reports.ts';
 import { camelAll } from '../../store/rows.ts';
 import { actorOf } from './commitments.ts';
+import { decodeCursor, PageParams, sqlPage, type Order } from '../paging.ts';
 
 const IdParam = z.object({ id: Uuid });
+
+type ListedRow = Record<string, unknown> & { id: string; '~key': string };
+/** Reports listed newest first: creation time (to the microsecond, as text) and id. */
+const REPORT_ORDER: Order<ListedRow> = { name: 'created.desc', key: (r) => [r['~key'], r.id], desc: true };
 
 export function registerReportRoutes(api: FastifyInstance) {
   const r = api.withTypeProvider<ZodTypeProvider>();
@@ -41,24 +46,28 @@ export function registerReportRoutes(api: FastifyInstance) {
   r.get('/reports', {
     schema: {
       tags: ['reports'], summary: 'Reports of a region, e.g. those waiting for review (state=submitted) / 报送列表',
-      querystring: z.object({ region: RegionCode, state: ReportState.optional(), period: Period.optional(), department: Uuid.optional(), commitment: Uuid.optional() }),
+      querystring: z.object({ region: RegionCode, state: ReportState.optional(), period: Period.optional(), department: Uuid.optional(), commitment: Uuid.optional() }).extend(PageParams.shape),
     },
   }, async (req) => {
     const q = req.query;
     requireReadRegions(req.actor, [q.region]);
     const department = req.actor.role === 'reporter' ? req.actor.departmentId : q.department;
-    const rows = await ctx.db.query(
-      `select r.*, c.title as commitment_title, c.lead_department_id, c.co_department_ids, c.published
+    // newest first by creation (a key that never changes, so paging neither repeats nor skips)
+    const [afterAt, afterId] = q.cursor ? decodeCursor(q.cursor, REPORT_ORDER.name, 2) : [null, null];
+    const rows = await ctx.db.query<ListedRow>(
+      `select r.*, c.title as commitment_title, c.lead_department_id, c.co_department_ids, c.published,
+         to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "~key"
        from progress_report r join commitment c on c.id = r.commitment_id
        where r.region_code = $1 and ($2::text is null or r.state = $2) and ($3::text is null or r.period = $3)
          and ($4::uuid is null or c.lead_department_id = $4 or $4 = any(c.co_department_ids)) and ($5::uuid is null or r.commitment_id = $5)
-       order by r.updated_at desc limit 1000`,
-      [q.region, q.state ?? null, q.period ?? null, department ?? null, q.commitment ?? null],
+         and ($6::text is null or (r.created_at, r.id) < ($6::timestamp at time zone 'UTC', $7::uuid))
+       order by r.created_at desc, r.id desc limit $8`,
+      [q.region, q.state ?? null, q.period ?? null, department ?? null, q.commitment ?? null, afterAt, afterId, q.limit + 1],
     );
-    const items = camelAll<Record<string, unknown> & { regionCode: string; leadDepartmentId: string | null; coDepartmentIds: string[]; published: boolean }>(rows)
-      .filter((x) => commitmentPolicy.readInternal(req.actor, x))
-      .map(({ leadDepartmentId: _l, coDepartmentIds: _c, published: _p, idempotencyKey: _k, ...x }) => x);
-    return { items };
+    return sqlPage(rows, q, REPORT_ORDER, (page) =>
+      camelAll<Record<string, unknown> & { regionCode: string; leadDepartmentId: string | null; coDepartmentIds: string[]; published: boolean }>(page)
+        .filter((x) => commitmentPolicy.readInternal(req.actor, x))
+        .map(({ leadDepartmentId: _l, coDepartmentIds: _c, published: _p, idempotencyKey: _k, ...x }) => x));
   });
 
   r.get('/reports/:id', { schema: { tags: ['reports'], summary: 'A report with its earlier versions / 报送详情及历史', params: IdParam } }, async (req) => {

@@ -22,9 +22,16 @@ import type { Principal } from '../../app/policies/principal.ts';
 import type { ReminderChannels } from '../../app/reminders/channels.ts';
 import { actorOf } from './commitments.ts';
 import { scopeCodes } from './read.ts';
+import { byFields, decodeCursor, page, PageParams, sqlPage, type Order } from '../paging.ts';
+
+/** Newest first: time to the microsecond (as text), then id. */
+const NEWEST_FIRST: Order<{ key: string; id: string }> = { name: 'time.desc', key: (x) => [x.key, x.id], desc: true };
+const afterCursor = (cursor: string | undefined) => (cursor ? (decodeCursor(cursor, NEWEST_FIRST.name, 2).map(String) as [string, string]) : undefined);
+const withoutKey = <T extends { key: string }>(rows: T[]) => rows.map(({ key: _k, ...x }) => x);
 
 const IdParams = z.object({ id: Uuid });
 const RegionQuery = z.object({ region: RegionCode });
+const RegionPage = RegionQuery.extend(PageParams.shape);
 const tags = ['supervision'];
 
 /** Region-wide supervision lists: the office and leaders of the region (or above); a reporter only its department's part. */
@@ -40,20 +47,20 @@ export function registerSupervisionRoutes(api: FastifyInstance, options: { remin
   r.post('/commitments/:id/instructions', { schema: { tags, summary: 'Record a leader’s instruction / 录入领导批示', params: IdParams, body: InstructionInput } }, async (req, reply) =>
     reply.status(201).send(await recordInstruction(ctx, { actor: actorOf(req), commitmentId: req.params.id, input: req.body })));
 
-  r.get('/commitments/:id/instructions', { schema: { tags, summary: 'Instructions with their follow-up / 领导批示及落实情况', params: IdParams } }, async (req) =>
-    ({ items: await listInstructions(ctx, { actor: actorOf(req), commitmentId: req.params.id }) }));
+  r.get('/commitments/:id/instructions', { schema: { tags, summary: 'Instructions with their follow-up / 领导批示及落实情况', params: IdParams, querystring: PageParams } }, async (req) =>
+    page(await listInstructions(ctx, { actor: actorOf(req), commitmentId: req.params.id }), req.query, { name: 'issued.desc', key: (i) => [i.issuedOn, i.createdAt, i.id], desc: true }));
 
   r.post('/instructions/:id/replies', { schema: { tags, summary: 'Reply with what was done / 反馈落实情况', params: IdParams, body: ReplyInput } }, async (req, reply) =>
     reply.status(201).send(await replyToInstruction(ctx, { actor: actorOf(req), instructionId: req.params.id, input: req.body })));
 
-  r.get('/notifications', { schema: { tags, summary: 'Notifications (a reporter: its department’s) / 通知', querystring: RegionQuery } }, async (req) => {
+  r.get('/notifications', { schema: { tags, summary: 'Notifications (a reporter: its department’s) / 通知', querystring: RegionPage } }, async (req) => {
     const { departmentId } = readSupervision(actorOf(req), req.query.region);
-    return { items: await listNotifications(ctx.db, req.query.region, departmentId) };
+    return sqlPage(await listNotifications(ctx.db, req.query.region, departmentId, req.query.limit + 1, afterCursor(req.query.cursor)), req.query, NEWEST_FIRST, withoutKey);
   });
 
-  r.get('/period-locks', { schema: { tags, summary: 'Locked periods / 已锁定期次', querystring: RegionQuery } }, async (req) => {
+  r.get('/period-locks', { schema: { tags, summary: 'Locked periods / 已锁定期次', querystring: RegionPage } }, async (req) => {
     readSupervision(actorOf(req), req.query.region);
-    return { items: await listPeriodLocks(ctx.db, req.query.region) };
+    return page(await listPeriodLocks(ctx.db, req.query.region), req.query, { ...byFields('period', 'period'), desc: true });
   });
 
   r.post('/period-locks', { schema: { tags, summary: 'Lock a period before its bulletin / 锁定期次', body: z.object({ region: RegionCode, period: Period }) } }, async (req, reply) =>
@@ -65,33 +72,36 @@ export function registerSupervisionRoutes(api: FastifyInstance, options: { remin
   });
 
   r.get('/supervision-slips', {
-    schema: { tags, summary: 'Supervision slips / 督办单', querystring: RegionQuery.extend({ open: z.enum(['true', 'false']).optional(), commitment: Uuid.optional() }) },
+    schema: { tags, summary: 'Supervision slips / 督办单', querystring: RegionPage.extend({ open: z.enum(['true', 'false']).optional(), commitment: Uuid.optional() }) },
   }, async (req) => {
     const { departmentId } = readSupervision(actorOf(req), req.query.region);
     const open = req.query.open === undefined ? undefined : req.query.open === 'true';
-    return { items: await listSlips(ctx.db, { regionCodes: [req.query.region], open, departmentId: departmentId ?? undefined, commitmentId: req.query.commitment }) };
+    const slips = await listSlips(ctx.db, { regionCodes: [req.query.region], open, departmentId: departmentId ?? undefined, commitmentId: req.query.commitment });
+    return page(slips, req.query, { name: 'opened.desc', key: (x) => [x.openedOn, x.id], desc: true });
   });
 
   r.post('/supervision-slips/run', { schema: { tags, summary: 'Open and close slips now (office) / 更新督办单', body: z.object({ region: RegionCode, asOf: IsoDate.optional() }) } }, async (req) =>
     runEscalation(ctx, { actor: actorOf(req), regionCode: req.body.region, asOf: req.body.asOf }));
 
-  r.get('/reminders', { schema: { tags, summary: 'Reports due soon and overdue per department / 待催办清单', querystring: RegionQuery.extend({ asOf: IsoDate.optional() }) } }, async (req) => {
+  r.get('/reminders', { schema: { tags, summary: 'Reports due soon and overdue per department / 待催办清单', querystring: RegionPage.extend({ asOf: IsoDate.optional() }) } }, async (req) => {
     const { departmentId } = readSupervision(actorOf(req), req.query.region);
     const asOf = req.query.asOf ?? ctx.today();
     const items = await dueReminders(ctx.db, ctx, req.query.region, asOf);
-    return { asOf, items: departmentId ? items.filter((i) => i.departmentId === departmentId) : items };
+    return { asOf, ...page(departmentId ? items.filter((i) => i.departmentId === departmentId) : items, req.query, { name: 'department', key: (x) => [x.departmentName, x.kind, x.departmentId], collate: true }) };
   });
 
-  r.get('/reminders/sent', { schema: { tags, summary: 'Reminders sent (office) / 催办记录', querystring: RegionQuery } }, async (req) => {
+  r.get('/reminders/sent', { schema: { tags, summary: 'Reminders sent (office) / 催办记录', querystring: RegionPage } }, async (req) => {
     requireAdmin(actorOf(req), req.query.region);
-    return { items: await listSentReminders(ctx, req.query.region) };
+    return sqlPage(await listSentReminders(ctx, req.query.region, req.query.limit + 1, afterCursor(req.query.cursor)), req.query, NEWEST_FIRST, withoutKey);
   });
 
   r.post('/reminders/send', { schema: { tags, summary: 'Send reminders now (office) / 发送催办', body: z.object({ region: RegionCode, asOf: IsoDate.optional(), dryRun: z.boolean().default(false) }) } }, async (req) =>
     sendReminders(ctx, { actor: actorOf(req), regionCode: req.body.region, asOf: req.body.asOf, dryRun: req.body.dryRun, channels: await options.reminderChannels?.() }));
 
-  r.get('/assessment', { schema: { tags, summary: 'Department ranking with score parts / 考核排名', querystring: RegionQuery.extend({ period: Period }) } }, async (req) => {
+  r.get('/assessment', { schema: { tags, summary: 'Department ranking with score parts / 考核排名', querystring: RegionPage.extend({ period: Period }) } }, async (req) => {
     await scopeCodes(ctx.db, { region: req.query.region });
-    return assessDepartments(ctx, { actor: actorOf(req), regionCode: req.query.region, period: req.query.period });
+    const ranking = await assessDepartments(ctx, { actor: actorOf(req), regionCode: req.query.region, period: req.query.period });
+    // by rank (unranked last), then department
+    return { ...ranking, ...page(ranking.items, req.query, { name: 'rank', key: (x) => [x.rank ?? Number.MAX_SAFE_INTEGER, x.departmentId] }) };
   });
 }

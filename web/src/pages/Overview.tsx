@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { isSupervised, summarizeSupervised } from '../live.ts';
 import { Link, useNavigate } from 'react-router';
 import { Card, Col, Row, Skeleton, Space, Statistic, Typography } from 'antd';
-import { api, withQuery } from '../api.ts';
+import { apiAll, withQuery } from '../api.ts';
 import { Chart } from '../Chart.tsx';
 import { formatGrowth, formatValue, pct } from '../format.ts';
 import { useT, useLang } from '../i18n.tsx';
@@ -233,7 +233,7 @@ function Trend() {
     let live = true;
     setPoints(null);
     setError(null);
-    Promise.all(months.map((asOf) => api<{ items: EvaluatedCommitment[] }>(withQuery('/commitments', { ...s.scope, topLevel: 'true', asOf })).then((d) => summarizeSupervised(d.items.filter((c) => s.inYear(c)))))).then(
+    Promise.all(months.map((asOf) => apiAll<{ items: EvaluatedCommitment[] }>(withQuery('/commitments', { ...s.scope, topLevel: 'true', asOf })).then((d) => summarizeSupervised(d.items.filter((c) => s.inYear(c)))))).then(
       (all) => live && setPoints(all.map((x, i) => ({ month: months[i]!.slice(0, 7), avg: x.total.averageCompletion, behind: x.total.byStatus.lagging + x.total.byStatus.seriouslyLagging }))),
       (e) => live && setError(e),
     );

@@ -8,6 +8,7 @@ import { formatValue, pct, periodLabel } from '../format.ts';
 import { STATUS_LABELS } from '../labels.ts';
 import type { Evaluation, Region, Status } from '../model.ts';
 import './public.css';
+import { apiAll } from '../api.ts';
 
 interface PublicItem {
   id: string; regionCode: string; title: string; sector: string; livelihood: boolean; kind: string; targetValue: string | null; unit: string | null; comparator: string | null;
@@ -34,7 +35,7 @@ function Page() {
   const [year, setYear] = useState<string | null>(params.get('year'));
 
   useEffect(() => {
-    fetch('/api/regions').then((r) => r.json()).then((d: { items: Region[] }) => {
+    apiAll<{ items: Region[] }>('/regions').then((d) => {
       setRegions(d.items);
       if (!region) setRegion(d.items.find((r) => r.level === 'county')?.code ?? d.items[0]?.code ?? null);
     }, () => setError('无法连接服务器，请稍后再试'));
@@ -47,12 +48,7 @@ function Page() {
     const q = new URLSearchParams({ region });
     if (!all) q.set('livelihood', 'true');
     history.replaceState(null, '', `/public?${new URLSearchParams({ region, ...(all ? { all: '1' } : {}) })}`);
-    fetch(`/api/public/commitments?${q}`)
-      .then(async (r) => {
-        const d = await r.json();
-        if (!r.ok) throw new Error(d?.error?.zh ?? '加载失败');
-        return d as { items: PublicItem[]; asOf: string };
-      })
+    apiAll<{ items: PublicItem[]; asOf: string }>(`/public/commitments?${q}`)
       .then((d) => { setItems(d.items); setAsOf(d.asOf); }, (e: Error) => setError(e.message || '加载失败'));
   }, [region, all]);
 
