@@ -6,6 +6,7 @@
  * The returned text is what claim offsets refer to.
  */
 import { readFile } from 'node:fs/promises';
+import { ArchiveLimitError, checkDocx } from './archiveGuard.ts';
 import { detectAndDecode, looksUtf16, type TextEncodingName } from './encoding.ts';
 
 export interface ReadDocument {
@@ -31,6 +32,12 @@ export async function decodeDocument(bytes: Uint8Array, name: string): Promise<R
   if (isZip) {
     if (!/\.docx$/i.test(name) && !looksLikeDocx(bytes)) {
       throw new DocumentError(`${name}: 不是文本文件（压缩包） / not a text file (a zip archive)`);
+    }
+    try {
+      await checkDocx(bytes); // a zip bomb is refused before mammoth inflates it
+    } catch (err) {
+      if (err instanceof ArchiveLimitError) throw new DocumentError(`${name}: ${err.zh} / ${err.en}`);
+      throw err;
     }
     const mammoth = await import('mammoth');
     try {

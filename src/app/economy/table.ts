@@ -3,6 +3,7 @@
  * records column by column with row-level errors: spreadsheet row number, column header, reason in
  * Chinese and English.
  */
+import { ArchiveLimitError, checkSpreadsheet } from '../../extract-io/archiveGuard.ts';
 import { AppError } from '../errors.ts';
 
 export interface Table {
@@ -54,16 +55,31 @@ function cellText(v: unknown): string {
   return String(v);
 }
 
+/**
+ * Refuses an .xlsx beyond LIMITS.spreadsheet (400 `file_too_large`, before ExcelJS sees it) or
+ * not an archive at all (`unreadable`).
+ */
+export async function checkXlsxUpload(data: Uint8Array, unreadable: AppError): Promise<void> {
+  try {
+    await checkSpreadsheet(data);
+  } catch (e) {
+    if (!(e instanceof ArchiveLimitError)) throw e;
+    throw e.code === 'file_too_large' ? new AppError(e.code, e.zh, e.en, 400) : unreadable;
+  }
+}
+
 /** Reads the first sheet of an .xlsx or a .csv (by file name, else by content type); blank rows are skipped. */
 export async function readTable(data: Buffer, filename: string, contentType = ''): Promise<Table> {
   let grid: { row: number; cells: string[] }[];
   if (/\.xlsx$/i.test(filename) || contentType.includes('spreadsheetml')) {
+    const unreadable = new AppError('unreadable_file', '无法读取该 Excel 文件', 'cannot read this Excel file');
+    await checkXlsxUpload(data, unreadable);
     const { default: ExcelJS } = await import('exceljs');
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(data as unknown as ArrayBuffer);
     } catch {
-      throw new AppError('unreadable_file', '无法读取该 Excel 文件', 'cannot read this Excel file');
+      throw unreadable;
     }
     const ws = wb.worksheets[0];
     grid = [];

@@ -10,6 +10,7 @@ import { insertReport, updateReport } from '../../store/reports.ts';
 import { camel } from '../../store/rows.ts';
 import type { ProgressReport } from '../../domain/types.ts';
 import type { AppContext } from '../context.ts';
+import { checkXlsxUpload } from '../economy/table.ts';
 import { AppError } from '../errors.ts';
 import { assertPeriodOpen } from '../periods/periodLock.ts';
 import { checkReportable, checkReportContent, notEditable } from '../reports/rules.ts';
@@ -43,8 +44,10 @@ const invalid = (errors: TaskSheetError[]) =>
  * same sheet twice creates nothing new; one with other content is refused.
  */
 export async function importTaskSheet(ctx: AppContext, o: { actor: WorkflowActor; file: Buffer | Uint8Array }): Promise<TaskSheetImportResult> {
+  const unreadable = new AppError('task_sheet_unreadable', '文件不是 duban 导出的任务填报表（.xlsx）', 'the file is not a task sheet exported by duban (.xlsx)', 400);
+  await checkXlsxUpload(o.file, unreadable);
   const sheet = await readTaskSheet(o.file);
-  if (!sheet) throw new AppError('task_sheet_unreadable', '文件不是 duban 导出的任务填报表（.xlsx）', 'the file is not a task sheet exported by duban (.xlsx)', 400);
+  if (!sheet) throw unreadable;
   if (!Period.safeParse(sheet.period).success || !/^\d{4}-\d{2}$/.test(sheet.period)) {
     throw invalid([{ row: 2, column: 'B 填报期次', zh: `期次“${sheet.period}”无效，应为“年-月”如 2024-06`, en: `period "${sheet.period}" is invalid; expected YYYY-MM` }]);
   }

@@ -1,0 +1,75 @@
+/**
+ * Spreadsheet bombs over HTTP (issue #11): tiny archives that used to exhaust the server's memory
+ * or block it for seconds are refused with 400 {error: {code, zh, en}} before ExcelJS reads them,
+ * and the server answers other requests while an upload is being checked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../app/context.ts';
+import { buildWorld } from '../app/workflow/testWorld.ts';
+import { cell, columnBomb, filler, rowBomb, xlsx } from '../extract-io/bombs.testing.ts';
+import type { Db } from '../store/db.ts';
+import { openTestDb, testEngines } from '../store/testing.ts';
+import { buildServer } from './app.ts';
+import { makeUser, signIn, type Session } from './testing.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function multipart(filename: string, data: Buffer) {
+  const boundary = '----duban' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${XLSX_TYPE}\r\n\r\n`);
+  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+}
+
+describe.each(testEngines())('upload limits on %s', (engine) => {
+  let db: Db;
+  let app: Awaited<ReturnType<typeof buildServer>>;
+  let admin: Session;
+  let reporter: Session;
+  beforeAll(async () => {
+    db = await openTestDb(engine);
+    const w = await buildWorld(db);
+    const ctx = createContext(db, undefined, () => '2024-06-15');
+    await makeUser(ctx, { username: 'office', displayName: '督查室', role: 'admin', regionCode: '430502' });
+    await makeUser(ctx, { username: 'hr', displayName: '人社局', role: 'reporter', regionCode: '430502', departmentId: w.ids.hr });
+    app = await buildServer(ctx);
+    admin = await signIn(app, 'office');
+    reporter = await signIn(app, 'hr');
+  });
+  afterAll(async () => {
+    await app?.close();
+    await db?.close();
+  });
+
+  const upload = (url: string, name: string, data: Buffer, who: Session) => {
+    const body = multipart(name, data);
+    return app.inject({ method: 'POST', url, headers: { ...who, 'content-type': body.type }, payload: body.payload });
+  };
+
+  it('refuses the column-XFD bomb on project and indicator import, and the row-1,048,576 task sheet of a reporter', async () => {
+    for (const url of ['/api/projects/import?region=430502', '/api/indicators/import?region=430502']) {
+      const res = await upload(url, 'bomb.xlsx', columnBomb(), admin);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'file_too_large', zh: expect.stringContaining('第 16384 列'), en: expect.stringContaining('column 16384') });
+    }
+    const sheet = await upload('/api/tasksheets/import', 'sheet.xlsx', rowBomb(), reporter);
+    expect(sheet.statusCode).toBe(400);
+    expect(sheet.json().error).toMatchObject({ code: 'file_too_large', zh: expect.stringContaining('第 1048576 行') });
+    // a file that is not a workbook keeps its own answer
+    const junk = await upload('/api/tasksheets/import', 'sheet.xlsx', Buffer.from('PK\u0003\u0004 not really'), reporter);
+    expect(junk.json().error.code).toBe('task_sheet_unreadable');
+  });
+
+  it('answers /health while an inflation bomb is being checked, then refuses the bomb', async () => {
+    const bomb = xlsx(`<row r="1">${cell('A1')}</row>`, '', { 'xl/sharedStrings.xml': filler(60) });
+    let refused = false;
+    const pending = upload('/api/projects/import?region=430502', 'bomb.xlsx', bomb, admin).then((r) => ((refused = true), r));
+    const health = await app.inject({ url: '/health' });
+    expect(health.statusCode).toBe(200);
+    expect(refused).toBe(false); // answered while the upload was still being inflated
+    const res = await pending;
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.en).toContain('inflates to more than 50 MB');
+    // and the server still works for the same office afterwards
+    expect((await app.inject({ url: '/api/projects?region=430502', headers: admin })).statusCode).toBe(200);
+  });
+});
