@@ -5,7 +5,7 @@
  * Importing the same file (same sha256) into the same region again creates nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { extractClaims, type Claim } from '../domain/extract/extract.ts';
+import { extractDocument, type Claim, type DocumentContext } from '../domain/extract/extract.ts';
 import type { Commitment, Plan, RecordedFact, WorkReport } from '../domain/types.ts';
 import { appendAudit, type Actor } from '../store/audit.ts';
 import { insertCommitment } from '../store/commitments.ts';
@@ -45,6 +45,8 @@ export interface ImportWorkReportResult {
   facts: RecordedFact[];
   /** every claim found, with offsets into `text` (for highlighting) */
   claims: Claim[];
+  /** what the document was read as: its kind and the year it plans */
+  context: DocumentContext;
 }
 
 /** Imports a work report (see the file comment). */
@@ -54,7 +56,8 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
     throw new AppError('invalid_year', `年份不正确: ${year}`, `invalid year: ${year}`, 400);
   }
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('invalid_sha256', 'sha256 格式不正确', 'sha256 must be 64 hex digits', 400);
-  const claims = extractClaims(text);
+  // the document is read for the plan year given: its targets are that year's, earlier years are results
+  const { claims, context } = extractDocument(text, { year });
   return ctx.db.transaction(async (tx) => {
     const [region] = await tx.query<{ code: string; name: string }>('select code, name from region where code = $1', [regionCode]);
     const actor = principalOf(options.actor);
@@ -72,6 +75,7 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
         drafts: await draftsOf(tx, existing.id),
         facts: await factsOf(tx, existing.id),
         claims,
+        context,
       };
     }
 
@@ -99,6 +103,7 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
     const facts: RecordedFact[] = [];
     for (const c of claims) {
       const source = { documentId: workReport.id, start: c.start, end: c.end, sentence: c.sentence, heading: c.heading };
+      if (c.kind === 'target' && !c.commitment) continue; // a list's own size, a range's upper bound
       if (c.kind === 'target') {
         const draft = await insertCommitment(tx, {
           id: randomUUID(),
@@ -109,8 +114,8 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
           sector: sectorOf(c.heading),
           kind: 'quantitative',
           livelihood: c.livelihood,
-          targetValue: c.valueText,
-          targetValueMax: null,
+          targetValue: c.range ? c.range.low : c.valueText,
+          targetValueMax: c.range ? c.range.high : null,
           unit: c.unit,
           // an unqualified target (新建社区食堂6个) is a floor: doing more is 超额, not a miss
           comparator: c.comparator ?? 'gte',
@@ -154,7 +159,7 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
         after: { year: year - 1, count: facts.length },
       });
     }
-    return { created: true, workReport, plan, drafts, facts, claims };
+    return { created: true, workReport, plan, drafts, facts, claims, context };
   });
 }
 

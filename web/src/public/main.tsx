@@ -21,7 +21,7 @@ const COLORS: Record<Status, string> = { seriouslyLagging: '#a8071a', lagging: '
 function targetText(c: PublicItem): string {
   if (c.targetValue === null) return c.milestones.length ? `${c.milestones.length}个节点` : '';
   const v = formatValue(c.targetValue, c.unit);
-  return c.comparator === 'lte' ? `不超过${v}` : c.comparator === 'gte' ? `${v}以上` : v;
+  return c.comparator === 'lte' ? `不超过${v}` : c.comparator === 'gte' ? `${v}以上` : c.comparator === 'approx' ? `${v}左右` : v;
 }
 
 function Page() {
