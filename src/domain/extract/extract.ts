@@ -1060,7 +1060,9 @@ function fullSentenceStart(t: string, from: number, lineStart: number): number {
 /** The years a sentence speaks of (YYYY年 not after 较/比/到/至, nor before 以来/底前…), with their positions. */
 function governingYears(t: string, from: number, to: number): { at: number; year: number }[] {
   const out: { at: number; year: number }[] = [];
-  for (let at = t.indexOf('年', from); at >= 0 && at < to; at = t.indexOf('年', at + 1)) {
+  // a plain loop over [from, to): indexOf would read on to the end of the text when the sentence has no 年
+  for (let at = from + 4; at < to; at++) {
+    if (t.charCodeAt(at) !== 0x5e74 /* 年 */) continue;
     const y = yearBefore(t, at);
     if (y === null || at - 4 < from) continue;
     const before = t.charCodeAt(at - 5);
