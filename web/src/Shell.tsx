@@ -15,6 +15,7 @@ const PAGES: { path: string; label: string; roles: string[] }[] = [
   { path: '/indicators', label: '经济指标', roles: ['admin', 'leader', 'reporter'] },
   { path: '/assessment', label: '考核排名', roles: ['admin', 'leader'] },
   { path: '/jobs', label: '定时任务', roles: ['admin'] },
+  { path: '/promises', label: '兑现核验', roles: ['admin', 'leader'] },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {

@@ -23,6 +23,7 @@ const Projects = lazy(() => import('./pages/Projects.tsx'));
 const Indicators = lazy(() => import('./pages/Indicators.tsx'));
 const Assessment = lazy(() => import('./pages/Assessment.tsx'));
 const Jobs = lazy(() => import('./pages/Jobs.tsx'));
+const PromiseCheck = lazy(() => import('./pages/PromiseCheck.tsx'));
 const ChangePassword = lazy(() => import('./pages/ChangePassword.tsx'));
 
 function RequireUser({ children }: { children: React.ReactNode }) {
@@ -68,6 +69,7 @@ function Themed() {
                           <Route path="/indicators" element={<Indicators />} />
                           <Route path="/assessment" element={<Assessment />} />
                           <Route path="/jobs" element={<Jobs />} />
+                          <Route path="/promises" element={<PromiseCheck />} />
                           <Route path="/password" element={<ChangePassword />} />
                           <Route path="*" element={<Navigate to="/" replace />} />
                         </Routes>
