@@ -27,6 +27,7 @@ import { registerPromiseCheckRoutes } from './routes/promiseChecks.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { createMetrics, isDatabaseUnavailable, registerObservability, requestIdOptions, type Metrics } from './observability.ts';
 import { calendarFromEnv, createScheduler, dailyJobs, type Scheduler } from '../app/jobs/scheduler.ts';
+import { registerAdminRoutes } from './routes/admin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -132,6 +133,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerIndicatorPeerRoutes(api);
     registerPromiseCheckRoutes(api);
     registerJobRoutes(api, scheduler);
+    registerAdminRoutes(api);
   }, { prefix: '/api' });
 
   if (options.webRoot) {
