@@ -130,6 +130,8 @@ export const ClaimSource = z.object({
   end: z.number().int(),
   sentence: z.string(),
   heading: z.string().nullable(),
+  /** the same target restated elsewhere in the document (in the summary and in the detail) */
+  alsoAt: z.array(z.object({ start: z.number().int(), end: z.number().int(), sentence: z.string() })).optional(),
 });
 
 /** 目标任务 */
