@@ -7,5 +7,9 @@ export default defineConfig({
     hookTimeout: 120_000,
     // two cores: keep parallelism modest so PGlite instances and servers do not starve each other
     maxWorkers: 2,
+    // the suite sends thousands of requests and sign-ins from 127.0.0.1 at whatever speed the machine
+    // has: request limits are off here (src/server/security.test.ts tests them with its own);
+    // the browser tests' server runs with the defaults (test/e2e/harness.ts)
+    env: { DUBAN_RATE_LIMIT: '0', DUBAN_LOGIN_RATE_LIMIT: '0' },
   },
 });

@@ -13,6 +13,7 @@ import { registerReadRoutes } from './routes/read.ts';
 import { registerCommitmentRoutes } from './routes/commitments.ts';
 import { registerAuthRoutes } from './routes/auth.ts';
 import { registerAuth } from './auth.ts';
+import { rateLimitsFromEnv, registerSecurity, type RateLimits } from './security.ts';
 import { registerLifecycleRoutes } from './routes/lifecycle.ts';
 import { registerSupervisionRoutes } from './routes/supervision.ts';
 import { registerEconomyRoutes } from './routes/economy.ts';
@@ -25,26 +26,24 @@ import { registerIndicatorPeerRoutes } from './routes/indicatorPeers.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerPromiseCheckRoutes } from './routes/promiseChecks.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
-import { createMetrics, isDatabaseUnavailable, registerObservability, requestIdOptions, type Metrics } from './observability.ts';
 import { calendarFromEnv, createScheduler, dailyJobs, type Scheduler } from '../app/jobs/scheduler.ts';
-import { registerAdminRoutes } from './routes/admin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
-    metrics: Metrics;
   }
 }
 
 export interface ServerOptions {
-  /** Fastify's logger: true for JSON lines on stdout (`duban serve`), or its options (tests pass a stream) */
-  logger?: boolean | { level?: string; stream?: NodeJS.WritableStream };
+  logger?: boolean;
   /** folder of the built web app to serve at / (optional) */
   webRoot?: string;
   /** where POST /api/reminders/send delivers (default: from the environment, see app/reminders/channels.ts) */
   reminderChannels?: () => Promise<ReminderChannels>;
   /** the scheduled jobs GET /api/jobs reports on (default: the daily jobs configured by the environment; `duban serve` starts its timer) */
   scheduler?: Scheduler;
+  /** request limits (default: from DUBAN_RATE_LIMIT and DUBAN_LOGIN_RATE_LIMIT, see security.ts) */
+  rateLimits?: RateLimits;
 }
 
 /** The request body of an upload route in the OpenAPI document (the handlers take file parts under any name). */
@@ -58,15 +57,14 @@ const MULTIPART_FILES = {
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   // X-Forwarded-For/-Proto are believed only from a proxy on this machine (or DUBAN_TRUST_PROXY:
   // addresses/CIDRs): otherwise any client could pick the address the login limit and audit see.
-  const app = Fastify({ logger: options.logger ?? false, ...requestIdOptions, bodyLimit: 20 * 1024 * 1024, trustProxy: process.env.DUBAN_TRUST_PROXY ?? 'loopback' });
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: process.env.DUBAN_TRUST_PROXY ?? 'loopback' });
   app.decorate('ctx', ctx);
-  app.decorate('metrics', createMetrics(ctx));
-  registerObservability(app, ctx, app.metrics);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
   // evidence files and imports: 10 MB per file, 5 files per request
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 5, fields: 20 } });
+  await registerSecurity(app, options.rateLimits ?? rateLimitsFromEnv()); // headers on every response, even an auth refusal
   registerAuth(app);
   await app.register(swagger, {
     openapi: {
@@ -83,7 +81,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     },
   });
 
-  app.setErrorHandler((err, req, reply) => {
+  app.setErrorHandler((err, _req, reply) => {
     if (err instanceof AppError) {
       const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (err.status === 429 && retry) reply.header('retry-after', String(retry));
@@ -99,13 +97,8 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     if (e.statusCode && e.statusCode < 500) {
       return reply.status(e.statusCode).send({ error: { code: e.code ?? 'bad_request', message: `请求有误 / ${e.message}`, zh: '请求有误', en: e.message } });
     }
-    // every 5xx is logged with the request id, and the answer carries it for the user to quote
-    if (isDatabaseUnavailable(err)) {
-      req.log.warn({ err }, 'database unavailable');
-      return reply.status(503).header('retry-after', '5').send({ error: { code: 'unavailable', message: `数据库暂时不可用，请稍后重试 / database unavailable, retry shortly (request ${req.id})`, zh: '数据库暂时不可用，请稍后重试', en: 'the database is unavailable for a moment; retry shortly', requestId: req.id } });
-    }
-    req.log.error({ err }, 'request failed');
-    return reply.status(500).send({ error: { code: 'internal', message: `服务器内部错误 / internal server error (request ${req.id})`, zh: `服务器内部错误（请求编号 ${req.id}）`, en: `internal server error (request ${req.id})`, requestId: req.id } });
+    app.log.error(err);
+    return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误 / internal server error', zh: '服务器内部错误', en: 'internal server error' } });
   });
   app.setNotFoundHandler((req, reply) => {
     // the web app's client-side routes fall back to its page (the public page has its own, lighter one)
@@ -114,6 +107,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     reply.status(404).send({ error: { code: 'not_found', message: `无此接口 / no route ${req.method} ${req.url}`, zh: '无此接口', en: `no route ${req.method} ${req.url}` } });
   });
 
+  app.get('/health', { schema: { hide: true } }, async () => {
+    await ctx.db.query('select 1');
+    return { status: 'ok', engine: ctx.db.engine };
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const reminderChannels = options.reminderChannels ?? (() => channelsFromEnv());
@@ -133,7 +130,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerIndicatorPeerRoutes(api);
     registerPromiseCheckRoutes(api);
     registerJobRoutes(api, scheduler);
-    registerAdminRoutes(api);
   }, { prefix: '/api' });
 
   if (options.webRoot) {

@@ -75,8 +75,8 @@ export async function startDemoServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'duban-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [join(ROOT, 'bin', 'duban.mjs'), 'demo', '--port', String(port)], {
     cwd: ROOT,
-    // the daily jobs stay off: a run at start-up would change the data under the tests' feet
-    env: { ...process.env, DUBAN_DATA: dataDir, DATABASE_URL: '', NO_COLOR: '1', DUBAN_SCHEDULER: 'off' },
+    // the daily jobs stay off: a run at start-up would change the data under the tests' feet; default request limits
+    env: { ...process.env, DUBAN_DATA: dataDir, DATABASE_URL: '', NO_COLOR: '1', DUBAN_SCHEDULER: 'off', DUBAN_RATE_LIMIT: '', DUBAN_LOGIN_RATE_LIMIT: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

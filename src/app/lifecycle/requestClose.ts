@@ -17,20 +17,25 @@ export type RequestCloseInput = z.input<typeof RequestCloseInput>;
 
 /**
  * 办结申请: the lead department asks the office to close the commitment, with a summary and the
- * evidence (files already uploaded with this commitment's progress reports).
+ * evidence (files of this commitment's submitted or accepted progress reports; a cited file can no
+ * longer be removed).
  */
 export async function requestClose(ctx: AppContext, o: { actor: WorkflowActor; id: string; input: RequestCloseInput }): Promise<Commitment & { closeRequestId: string }> {
   const input = RequestCloseInput.parse(o.input);
   return ctx.db.transaction(async (tx) => {
     const c = await loadCommitmentFor(tx, o.actor, o.id, true);
     const after = await applyTransition(tx, { actor: o.actor, commitment: c, action: 'requestClose', version: input.version });
-    const found = await tx.query<{ id: string }>(
-      `select e.id from evidence e join progress_report r on r.id = e.report_id where r.commitment_id = $1 and e.id = any($2)`,
+    const found = await tx.query<{ id: string; state: string }>(
+      `select e.id, r.state from evidence e join progress_report r on r.id = e.report_id where r.commitment_id = $1 and e.id = any($2)`,
       [c.id, input.evidenceIds],
     );
     const missing = input.evidenceIds.filter((id) => !found.some((f) => f.id === id));
     if (missing.length)
       throw new AppError('evidence_not_found', '证明材料不属于该任务的进展报送', `evidence not attached to this commitment: ${missing.join(', ')}`, 400);
+    // only what the office has been sent: a draft's files may still change or vanish
+    const unsent = found.filter((f) => f.state !== 'submitted' && f.state !== 'accepted').map((f) => f.id);
+    if (unsent.length)
+      throw new AppError('evidence_not_submitted', '只能引用已提交或已通过审核的报送中的证明材料', `only evidence of submitted or accepted reports may be cited: ${unsent.join(', ')}`, 400);
     const id = randomUUID();
     await tx.query(
       'insert into close_request (id, region_code, commitment_id, summary, evidence_ids, requested_by) values ($1, $2, $3, $4, $5, $6)',

@@ -8,9 +8,17 @@ type C = Pick<Commitment, 'regionCode' | 'leadDepartmentId' | 'coDepartmentIds' 
 type R = Pick<ProgressReport, 'regionCode' | 'departmentId' | 'state'>;
 
 export const reportPolicy = {
-  /** Whoever may read the commitment internally; the public only accepted reports of published commitments. */
+  /**
+   * Offices and leaders: every report of a commitment they read. A reporter: its own department's
+   * reports in any state, another department's (e.g. the lead's, seen by a co-department) only once
+   * accepted — the record the commitment's status is computed from; drafts, reports under review,
+   * returned ones and their evidence stay with their department. The public: accepted reports of
+   * published commitments.
+   */
   read(p: Principal, r: R, c: C): boolean {
-    if (p.role === 'public' && !p.system) return c.published && r.state === 'accepted';
+    if (p.system) return true;
+    if (p.role === 'public') return c.published && r.state === 'accepted';
+    if (p.role === 'reporter') return commitmentPolicy.read(p, c) && (r.departmentId === p.departmentId || r.state === 'accepted');
     return commitmentPolicy.read(p, c);
   },
   /** A reporter of the lead or a co-department submits for its own department. */

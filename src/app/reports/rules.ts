@@ -5,6 +5,7 @@ import { getCommitment } from '../../store/commitments.ts';
 import type { Queryable } from '../../store/db.ts';
 import { getReport } from '../../store/reports.ts';
 import { AppError, notFound } from '../errors.ts';
+import { reportPolicy } from '../policies/reports.ts';
 import { commitmentPolicy } from '../policies/commitments.ts';
 import type { Principal } from '../policies/principal.ts';
 import { requireSignedIn } from '../policies/scope.ts';
@@ -15,7 +16,7 @@ export async function loadReportFor(q: Queryable, actor: Principal, id: string):
   const [locked] = await q.query('select id from progress_report where id = $1 for update', [id]);
   const report = locked ? await getReport(q, id) : undefined;
   const commitment = report ? await getCommitment(q, report.commitmentId) : undefined;
-  if (!report || !commitment || !commitmentPolicy.readInternal(actor, commitment)) throw notFound('progress report', '进展报送');
+  if (!report || !commitment || !commitmentPolicy.readInternal(actor, commitment) || !reportPolicy.read(actor, report, commitment)) throw notFound('progress report', '进展报送');
   return { report, commitment };
 }
 

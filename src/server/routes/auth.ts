@@ -23,6 +23,7 @@ export function registerAuthRoutes(api: FastifyInstance) {
   const { ctx } = api;
 
   r.post('/auth/login', {
+    config: { rateLimit: api.loginRateLimit },
     schema: {
       tags: ['auth'], summary: 'Sign in: sets the session cookie and the readable duban_csrf cookie / 登录',
       body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),

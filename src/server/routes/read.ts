@@ -18,7 +18,7 @@ import { listIndicatorValues, listProjects } from '../../store/economy.ts';
 import type { Queryable } from '../../store/db.ts';
 import { commitmentPolicy } from '../../app/policies/commitments.ts';
 import { reportPolicy } from '../../app/policies/reports.ts';
-import { authorize, requireReadRegions, requireSignedIn } from '../../app/policies/scope.ts';
+import { authorize, readsRegion, requireReadRegions, requireSignedIn } from '../../app/policies/scope.ts';
 import type { Principal } from '../../app/policies/principal.ts';
 import { byFields, page, PageParams, type KeyValue, type Order } from '../paging.ts';
 
@@ -105,7 +105,8 @@ export function registerReadRoutes(api: FastifyInstance) {
     const region = await getRegion(db, req.params.code);
     if (!region) throw notFound('region', '行政区');
     const children = (await listRegions(db)).filter((x) => x.parentCode === region.code);
-    return { ...region, children, departments: await listDepartments(db, region.code), plans: await listPlans(db, [region.code]) };
+    // plans like GET /api/plans: to those who read the region (the public page has its own routes)
+    return { ...region, children, departments: await listDepartments(db, region.code), plans: readsRegion(req.actor, region.code) ? await listPlans(db, [region.code]) : [] };
   });
 
   r.get('/regions/:code/departments', { schema: { tags: ['regions'], params: z.object({ code: RegionCode }), querystring: PageParams } }, async (req) => {

@@ -61,18 +61,23 @@ export function registerReportRoutes(api: FastifyInstance) {
        where r.region_code = $1 and ($2::text is null or r.state = $2) and ($3::text is null or r.period = $3)
          and ($4::uuid is null or c.lead_department_id = $4 or $4 = any(c.co_department_ids)) and ($5::uuid is null or r.commitment_id = $5)
          and ($6::text is null or (r.created_at, r.id) < ($6::timestamp at time zone 'UTC', $7::uuid))
+         and ($9::uuid is null or r.department_id = $9 or r.state = 'accepted')
        order by r.created_at desc, r.id desc limit $8`,
-      [q.region, q.state ?? null, q.period ?? null, department ?? null, q.commitment ?? null, afterAt, afterId, q.limit + 1],
+      [q.region, q.state ?? null, q.period ?? null, department ?? null, q.commitment ?? null, afterAt, afterId, q.limit + 1,
+        // a reporter: its department's reports, and others' once accepted (reportPolicy.read)
+        req.actor.role === 'reporter' ? req.actor.departmentId : null],
     );
     return sqlPage(rows, q, REPORT_ORDER, (page) =>
-      camelAll<Record<string, unknown> & { regionCode: string; leadDepartmentId: string | null; coDepartmentIds: string[]; published: boolean }>(page)
-        .filter((x) => commitmentPolicy.readInternal(req.actor, x))
+      camelAll<Record<string, unknown> & { regionCode: string; departmentId: string; state: ReportState; leadDepartmentId: string | null; coDepartmentIds: string[]; published: boolean }>(page)
+        .filter((x) => commitmentPolicy.readInternal(req.actor, x) && reportPolicy.read(req.actor, x, x))
         .map(({ leadDepartmentId: _l, coDepartmentIds: _c, published: _p, idempotencyKey: _k, ...x }) => x));
   });
 
   r.get('/reports/:id', { schema: { tags: ['reports'], summary: 'A report with its earlier versions / 报送详情及历史', params: IdParam } }, async (req) => {
     const { report } = await loadReportFor(ctx.db, req.actor, req.params.id);
-    return { ...report, history: await listReportVersions(ctx.db, report.id) };
+    // earlier versions (drafts, returned ones) stay with the department that wrote them
+    const ownOrOverseer = req.actor.role !== 'reporter' || report.departmentId === req.actor.departmentId;
+    return { ...report, history: ownOrOverseer ? await listReportVersions(ctx.db, report.id) : [] };
   });
 
   r.patch('/reports/:id', {
