@@ -32,7 +32,7 @@ describe('draftTitle: a draft commitment reads like a task-list line', () => {
     // otherwise the phrase written after the amount
     const claim: Claim = {
       kind: 'target', subject: '任务', value: 12, valueText: '12', unit: '公里', normalized: null, qualifier: null,
-      comparator: 'eq', start: 0, end: 4, sentence: '全年完成12公里污水管网改造，年底前通水。', heading: null, livelihood: false,
+      comparator: 'eq', range: null, commitment: true, start: 0, end: 4, sentence: '全年完成12公里污水管网改造，年底前通水。', heading: null, livelihood: false,
     };
     expect(draftTitle(claim)).toBe('污水管网改造任务12公里');
   });
@@ -54,7 +54,7 @@ describe('draftTitle: a draft commitment reads like a task-list line', () => {
     expect(titles('力争聚焦8个特色产业集群，全年培育产业链20条以上。')[0]).toBe('聚焦特色产业集群8个');
     const claim: Claim = {
       kind: 'target', subject: '优化创新生态，力争省级实验室', value: 6, valueText: '6', unit: '家', normalized: null, qualifier: null,
-      comparator: 'eq', start: 0, end: 2, sentence: '优化创新生态，力争省级实验室6家。', heading: null, livelihood: false,
+      comparator: 'eq', range: null, commitment: true, start: 0, end: 2, sentence: '优化创新生态，力争省级实验室6家。', heading: null, livelihood: false,
     };
     expect(draftTitle(claim)).toBe('省级实验室6家');
   });
@@ -62,7 +62,7 @@ describe('draftTitle: a draft commitment reads like a task-list line', () => {
   it('names an amount without a subject from the clause before it, and drops a list ordinal', () => {
     const claim: Claim = {
       kind: 'target', subject: '', value: 5, valueText: '5', unit: '家', normalized: null, qualifier: null,
-      comparator: 'eq', start: 0, end: 2, sentence: '完善创新体系，力争重点实验室再增加3—5家。', heading: null, livelihood: false,
+      comparator: 'eq', range: null, commitment: true, start: 0, end: 2, sentence: '完善创新体系，力争重点实验室再增加3—5家。', heading: null, livelihood: false,
     };
     expect(draftTitle(claim)).toBe('重点实验室再增加5家');
     expect(draftTitle({ ...claim, subject: '三是招募社区志愿者', value: 800, valueText: '800', unit: '名', sentence: '三是招募社区志愿者800名。' })).toBe('招募社区志愿者800名');
@@ -71,7 +71,7 @@ describe('draftTitle: a draft commitment reads like a task-list line', () => {
   it('separates a subject ending in a code from the amount', () => {
     const claim: Claim = {
       kind: 'target', subject: '改造S211', value: 15, valueText: '15', unit: '公里', normalized: null, qualifier: null,
-      comparator: 'eq', start: 0, end: 4, sentence: '改造S211共15公里。', heading: null, livelihood: false,
+      comparator: 'eq', range: null, commitment: true, start: 0, end: 4, sentence: '改造S211共15公里。', heading: null, livelihood: false,
     };
     expect(draftTitle(claim)).toBe('改造S211 15公里');
   });

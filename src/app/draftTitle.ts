@@ -31,8 +31,10 @@ const NOUN_THEN_BUILD = /^((?:启动|加快|推进|实施|完成|开工)?)([\u4e
 
 /** The text after a subject's last clause mark (构建…生态，力争国家级实验室 → 力争国家级实验室). */
 const LAST_CLAUSE = /[^，,；;：:]*$/;
-/** An ordinal opening a list item (四是, 二要): not part of what is measured. */
-const ORDINAL_LEAD = /^[一二三四五六七八九十]{1,2}[是要]/;
+/** An ordinal opening a list item (四是, 二要), a list marker or numbering (*, ▶, 1., （三）): not part of what is measured. */
+const ORDINAL_LEAD = /^(?:[*＊▶►▷●○◆◇■□★☆·•√※\s]+|[一二三四五六七八九十]{1,2}[是要、]|\d{1,2}[.、．)）]|[(（][一二三四五六七八九十\d]{1,3}[)）])+/;
+/** A plan cue inside a subject (…施政重点出炉将新建学校): what follows it is the task. */
+const INNER_CUE = /^.*?(?:将|力争|确保|计划|预计)(?=[\u4e00-\u9fff]{4})/;
 /** Plan cues at the front of a subject (力争, 确保 …): the title is already a target. */
 const SUBJECT_LEAD_CUE = /^(?:力争|确保|预计|计划|争取)/;
 /** The growth word a comparator ends with (年均增长 → 增长). */
@@ -77,6 +79,9 @@ function titleSubject(claim: Claim, claims: readonly Claim[]): string {
   let subject = (claim.subject || beforeAmount(claim)).replace(ORDINAL_LEAD, '');
   subject = subject.slice(subject.search(LAST_CLAUSE));
   subject = subject.replace(SUBJECT_LEAD_CUE, '') || subject;
+  subject = subject.replace(INNER_CUE, '') || subject;
+  // a telephone number or other long digit run (spam on mirror pages) never opens a title
+  subject = subject.replace(/^.*\d{7,}/, '') || subject;
   subject = subject.replace(SUBJECT_LEAD_WHEN, '') || subject;
   if (!subject || GENERIC_SUBJECT.test(subject)) subject = specificSubject(claim, claims, subject);
   else if (subject.length <= 2) {

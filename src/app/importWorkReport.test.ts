@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../store/audit.ts';
 import type { Db } from '../store/db.ts';
 import { listFacts } from '../store/plans.ts';
-import { upsertRegion } from '../store/regions.ts';
+import { upsertDepartment, upsertRegion } from '../store/regions.ts';
 import { openTestDb, testEngines } from '../store/testing.ts';
 import { createContext, type AppContext } from './context.ts';
 import { importWorkReport } from './importWorkReport.ts';
@@ -39,11 +39,15 @@ describe.each(testEngines())('importWorkReport on %s', (engine) => {
     expect(r.created).toBe(true);
     expect(r.plan).toMatchObject({ regionCode: '430502', year: 2024, sourceDocumentId: r.workReport.id });
     const byUnit = Object.fromEntries(r.drafts.map((d) => [`${d.targetValue}${d.unit}`, d]));
-    expect(Object.keys(byUnit).sort()).toEqual(['1200个', '35公里', '4.5%', '6个', '8件'].sort());
+    // the list's own size (8件民生实事) is not a commitment of its own: its items are
+    expect(Object.keys(byUnit).sort()).toEqual(['1200个', '35公里', '4.5%', '6个'].sort());
+    expect(r.claims.find((c) => c.valueText === '8' && c.unit === '件')).toMatchObject({ kind: 'target', commitment: false });
     expect(byUnit['4.5%']).toMatchObject({ comparator: 'lte', state: 'draft', kind: 'quantitative', startDate: '2024-01-01', deadline: '2024-12-31' });
     expect(byUnit['1200个'].comparator).toBe('gte');
     expect(byUnit['6个']).toMatchObject({ livelihood: true, comparator: 'gte' });
-    expect(byUnit['35公里']).toMatchObject({ livelihood: true, sector: '办好民生实事' });
+    // the sector is the region's sector the heading belongs to (三、办好民生实事 → 民生保障); the raw heading stays in the source
+    expect(byUnit['35公里']).toMatchObject({ livelihood: true, sector: '民生保障' });
+    expect(byUnit['35公里'].source?.heading).toBe('三、办好民生实事');
     expect(byUnit['4.5%'].livelihood).toBe(false);
     const src = byUnit['35公里'].source!;
     expect(REPORT.slice(src.start, src.end)).toBe('35公里');
@@ -54,17 +58,53 @@ describe.each(testEngines())('importWorkReport on %s', (engine) => {
 
     const audit = await listAudit(db, { regionCodes: ['430502'] });
     expect(audit.map((a) => a.action)).toContain('workReport.import');
-    expect(audit.filter((a) => a.action === 'commitment.import')).toHaveLength(5);
+    expect(audit.filter((a) => a.action === 'commitment.import')).toHaveLength(4);
   });
 
   it('creates nothing when the same file is imported again', async () => {
     const before = await db.query<{ n: string }>('select count(*)::text as n from commitment');
     const r = await importWorkReport(ctx, { actor: SYSTEM, regionCode: '430502', year: 2024, filename: 'copy.txt', text: REPORT, sha256: sha(REPORT) });
     expect(r.created).toBe(false);
-    expect(r.drafts).toHaveLength(5);
+    expect(r.drafts).toHaveLength(4);
     expect(r.facts).toHaveLength(3);
     const after = await db.query<{ n: string }>('select count(*)::text as n from commitment');
     expect(after[0].n).toBe(before[0].n);
+  });
+
+  it('reads a 民生实事 list for the year given: items are drafts (one per item, joined by 、 too) with lead departments from the text; restated targets merge; a second file warns of repeats', async () => {
+    await upsertDepartment(db, { id: '00000000-0000-4000-8000-0000000000a1', regionCode: '430502', name: '双清区住房和城乡建设局', shortName: '区住建局' });
+    await upsertDepartment(db, { id: '00000000-0000-4000-8000-0000000000a2', regionCode: '430502', name: '双清区教育局', shortName: '区教育局' });
+    // a list with no plan cue at all, under a title naming the year; markers, a caption, a telephone number
+    const list = [
+      '双清区2025年民生实事项目清单',
+      '图片：社区食堂开业现场',
+      '今年共安排民生实事10件。',
+      '*新建社区长者食堂6家、*老年助餐点12个（由区住建局牵头）',
+      '▶开设暑托班40个。（责任单位：区教育局）',
+      '▶托管服务60期以上，家政热线13905718866',
+      '▶地区生产总值增长6%左右',
+      '▶一般公共预算收入增长5%—6%',
+      '▶新建社区长者食堂6家',
+    ].join('\n');
+    const r = await importWorkReport(ctx, { actor: SYSTEM, regionCode: '430502', year: 2025, filename: 'list.txt', text: list, sha256: sha(list) });
+    expect(r.context).toMatchObject({ kind: 'livelihoodList', year: 2025 });
+    const titles = r.drafts.map((d) => d.title);
+    expect(titles).toEqual(['新建社区长者食堂6家', '老年助餐点12个', '开设暑托班40个', '托管服务60期以上', '地区生产总值增长6%左右', '一般公共预算收入增长5%']);
+    expect(r.drafts.every((d) => d.livelihood && d.state === 'draft' && d.startDate === '2025-01-01')).toBe(true);
+    const by = Object.fromEntries(r.drafts.map((d) => [d.title, d]));
+    // the restated 食堂 target is one draft with both places
+    expect(by['新建社区长者食堂6家'].source?.alsoAt).toHaveLength(1);
+    expect(by['新建社区长者食堂6家'].leadDepartmentId).toBe('00000000-0000-4000-8000-0000000000a1');
+    expect(by['开设暑托班40个'].leadDepartmentId).toBe('00000000-0000-4000-8000-0000000000a2');
+    expect(by['托管服务60期以上']).toMatchObject({ unit: '期', comparator: 'gte' });
+    expect(by['地区生产总值增长6%左右']).toMatchObject({ comparator: 'approx', targetValue: '6' });
+    expect(by['一般公共预算收入增长5%']).toMatchObject({ comparator: 'range', targetValue: '5', targetValueMax: '6' });
+    expect(r.repeats).toEqual([]);
+
+    // the same plan's report, imported next, repeats the 暑托班 target: a warning names both
+    const report = ['双清区2025年政府工作报告', '二、2025年主要任务', '2025年，区政府将开设暑托班40个，新建公园3个。'].join('\n');
+    const second = await importWorkReport(ctx, { actor: SYSTEM, regionCode: '430502', year: 2025, filename: 'report.txt', text: report, sha256: sha(report) });
+    expect(second.repeats.map((x) => [x.title, x.existingTitle])).toEqual([['开设暑托班40个', '开设暑托班40个']]);
   });
 
   it('refuses an unknown region and changes nothing', async () => {

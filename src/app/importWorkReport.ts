@@ -5,7 +5,7 @@
  * Importing the same file (same sha256) into the same region again creates nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { extractClaims, type Claim } from '../domain/extract/extract.ts';
+import { extractDocument, type Claim, type DocumentContext } from '../domain/extract/extract.ts';
 import type { Commitment, Plan, RecordedFact, WorkReport } from '../domain/types.ts';
 import { appendAudit, type Actor } from '../store/audit.ts';
 import { insertCommitment } from '../store/commitments.ts';
@@ -13,6 +13,8 @@ import type { Queryable } from '../store/db.ts';
 import { findPlan, findWorkReportBySha, insertFact, insertWorkReport, upsertPlan } from '../store/plans.ts';
 import { camelAll } from '../store/rows.ts';
 import type { AppContext } from './context.ts';
+import { sameTarget, sectorOf, suggestLead } from '../domain/extract/draftHints.ts';
+import { listDepartments } from '../store/regions.ts';
 import { draftTitle } from './draftTitle.ts';
 import { AppError } from './errors.ts';
 import { commitmentPolicy } from './policies/commitments.ts';
@@ -45,6 +47,13 @@ export interface ImportWorkReportResult {
   facts: RecordedFact[];
   /** every claim found, with offsets into `text` (for highlighting) */
   claims: Claim[];
+  /** what the document was read as: its kind and the year it plans */
+  context: DocumentContext;
+  /**
+   * Drafts of this file that repeat commitments the plan already has (a second file for the same
+   * plan: the 民生实事 list after the report): the office decides; nothing is merged across files.
+   */
+  repeats: { draftId: string; title: string; existingId: string; existingTitle: string }[];
 }
 
 /** Imports a work report (see the file comment). */
@@ -54,7 +63,8 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
     throw new AppError('invalid_year', `年份不正确: ${year}`, `invalid year: ${year}`, 400);
   }
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('invalid_sha256', 'sha256 格式不正确', 'sha256 must be 64 hex digits', 400);
-  const claims = extractClaims(text);
+  // the document is read for the plan year given: its targets are that year's, earlier years are results
+  const { claims, context } = extractDocument(text, { year });
   return ctx.db.transaction(async (tx) => {
     const [region] = await tx.query<{ code: string; name: string }>('select code, name from region where code = $1', [regionCode]);
     const actor = principalOf(options.actor);
@@ -72,6 +82,8 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
         drafts: await draftsOf(tx, existing.id),
         facts: await factsOf(tx, existing.id),
         claims,
+        context,
+        repeats: [],
       };
     }
 
@@ -95,29 +107,54 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
       after: { filename, sha256, planId: plan.id, claims: claims.length },
     });
 
-    const drafts: Commitment[] = [];
-    const facts: RecordedFact[] = [];
+    // what the region already has: its departments (to match 由…牵头), its sectors, the plan's commitments
+    const departments = await listDepartments(tx, regionCode);
+    const sectors = (await tx.query<{ sector: string }>(`select distinct sector from commitment where region_code = $1 and sector <> '' order by sector`, [regionCode])).map((r) => r.sector);
+    const existingCommitments = await tx.query<{ id: string; title: string; target_value: string | null; unit: string | null }>(
+      `select id, title, target_value, unit from commitment where plan_id = $1 and target_value is not null`, [plan.id],
+    );
+
+    // one draft per commitment: a target restated later (summary, then detail) joins the first as another source
+    const planned: { claim: Claim; title: string; also: Claim[] }[] = [];
     for (const c of claims) {
-      const source = { documentId: workReport.id, start: c.start, end: c.end, sentence: c.sentence, heading: c.heading };
-      if (c.kind === 'target') {
+      if (c.kind !== 'target' || !c.commitment) continue; // a list's own size, a range's upper bound
+      const title = draftTitle(c, claims);
+      const value = c.range ? c.range.low : c.valueText;
+      const first = planned.find((p) => sameTarget({ value: p.claim.range ? p.claim.range.low : p.claim.valueText, unit: p.claim.unit, title: p.title }, { value, unit: c.unit, title }));
+      if (first) first.also.push(c);
+      else planned.push({ claim: c, title, also: [] });
+    }
+
+    const drafts: Commitment[] = [];
+    const repeats: ImportWorkReportResult['repeats'] = [];
+    for (const { claim: c, title, also } of planned) {
+      const source = {
+        documentId: workReport.id, start: c.start, end: c.end, sentence: c.sentence, heading: c.heading,
+        ...(also.length ? { alsoAt: also.map((a) => ({ start: a.start, end: a.end, sentence: a.sentence })) } : {}),
+      };
+      {
+        // 由区住建局牵头 / （责任单位：区教育局）: written after the target, up to the end of its line
+        const lineEnd = text.indexOf('\n', c.end);
+        const lead = suggestLead(`${c.sentence}${text.slice(c.end, Math.min(lineEnd < 0 ? text.length : lineEnd, c.end + 300))}`, departments);
         const draft = await insertCommitment(tx, {
           id: randomUUID(),
           regionCode,
           planId: plan.id,
           parentId: null,
-          title: draftTitle(c, claims),
-          sector: sectorOf(c.heading),
+          title,
+          sector: sectorOf(c.heading, sectors),
           kind: 'quantitative',
           livelihood: c.livelihood,
-          targetValue: c.valueText,
-          targetValueMax: null,
+          targetValue: c.range ? c.range.low : c.valueText,
+          targetValueMax: c.range ? c.range.high : null,
           unit: c.unit,
           // an unqualified target (新建社区食堂6个) is a floor: doing more is 超额, not a miss
           comparator: c.comparator ?? 'gte',
           baselineValue: null,
           startDate: `${year}-01-01`,
           deadline: `${year}-12-31`,
-          leadDepartmentId: null,
+          // suggested from the text; the office confirms it with the draft
+          leadDepartmentId: lead,
           coDepartmentIds: [],
           responsibleLeader: null,
           milestones: [],
@@ -129,7 +166,14 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
         });
         await appendAudit(tx, { regionCode, actor: options.actor, action: 'commitment.import', entity: 'commitment', entityId: draft.id, after: draft });
         drafts.push(draft);
-      } else {
+        const same = existingCommitments.find((e) => e.target_value !== null && sameTarget({ value: e.target_value, unit: e.unit, title: e.title }, { value: draft.targetValue!, unit: draft.unit, title: draft.title }));
+        if (same) repeats.push({ draftId: draft.id, title: draft.title, existingId: same.id, existingTitle: same.title });
+      }
+    }
+    const facts: RecordedFact[] = [];
+    for (const c of claims) {
+      const source = { documentId: workReport.id, start: c.start, end: c.end, sentence: c.sentence, heading: c.heading };
+      if (c.kind === 'result') {
         facts.push(
           await insertFact(tx, {
             id: randomUUID(),
@@ -154,18 +198,8 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
         after: { year: year - 1, count: facts.length },
       });
     }
-    return { created: true, workReport, plan, drafts, facts, claims };
+    return { created: true, workReport, plan, drafts, facts, claims, context, repeats };
   });
-}
-
-/** The sector (领域/章节) from the section heading: without numbering, markers and the second half. */
-function sectorOf(heading: string | null): string {
-  if (!heading) return '';
-  const h = heading
-    .replace(/^[◆■●▲★☆◇□※\s]+/, '')
-    .replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．]|【[^】]*】|第[一二三四五六七八九十]+部分)\s*/, '')
-    .split(/[，,。；;：:\s]/)[0];
-  return h.slice(0, 24);
 }
 
 async function findPlanById(q: Queryable, id: string): Promise<Plan | undefined> {

@@ -23,7 +23,7 @@ describe.each(testEngines())('demo data on %s', (engine) => {
   beforeAll(async () => {
     db = await openTestDb(engine);
     first = await loadDemoData(ctx());
-  }, 60_000);
+  }); // the config's hook timeout: a busy 2-core machine loads the demo in well over a minute
   afterAll(async () => {
     await db?.close();
   });

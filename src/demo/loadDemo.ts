@@ -11,6 +11,8 @@
  */
 import type { AppContext } from '../app/context.ts';
 import { runEscalation } from '../app/escalation/runEscalation.ts';
+import { checkPromises } from '../app/reconcile/checkPromises.ts';
+import { confirmPromiseCheck } from '../app/reconcile/confirmPromiseCheck.ts';
 import { SYSTEM_ACTOR } from '../app/workflow/access.ts';
 import { appendAudit } from '../store/audit.ts';
 import type { Queryable } from '../store/db.ts';
@@ -162,7 +164,14 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
     counts.indicatorValues = await insertRows(tx, 'indicator_value', buildIndicatorValues(DISTRICT_CODES, today, (...p) => stableId('indicator', ...p), PEER_REGIONS));
   });
 
-  // 4. the day's 督办单, as the daily `duban remind` job would open them (a no-op when run again the same day)
+  // 4. the office has confirmed the 兑现核验 of 盐湖区's published 2024 commitments (the public page shows them)
+  say('confirming the promise checks of published commitments …');
+  const checked = await checkPromises(ctx, { actor: SYSTEM_ACTOR, regionCode: '140802', year: 2024 });
+  for (const r of checked.items.filter((x) => x.published && !x.confirmed && x.status !== 'unmentioned')) {
+    await confirmPromiseCheck(ctx, { actor: SYSTEM_ACTOR, commitmentId: r.commitmentId, input: { status: r.status, statedValue: r.statedValue, source: r.source, version: 0 } });
+  }
+
+  // 5. the day's 督办单, as the daily `duban remind` job would open them (a no-op when run again the same day)
   say('opening today\'s supervision slips …');
   for (const code of DISTRICT_CODES) counts.slips += (await runEscalation(ctx, { actor: SYSTEM_ACTOR, regionCode: code, asOf: today })).opened.length;
   return counts;

@@ -23,6 +23,8 @@ import { ReportState } from './types.ts';
  *   towards completion; add 'submitted' to count reports before review.
  * - `lteRateCap` 200: a ≤ target's completion rate is target/actual×100, capped here so an actual
  *   of zero gives a finite number.
+ * - `approxTolerancePercent` 5: a 左右 (`approx`) target of 6% is met by 5.7%–6.3% (± 5% of the
+ *   target); outside that band it is scored like a range [target − 5%, target + 5%].
  * - `utcOffsetMinutes` 480: the region's clock (China Standard Time, UTC+8, no daylight saving);
  *   a report submitted at 2024-05-05T17:00Z was filed on 6 May, one day late.
  * - `assessmentWeights`: 考核 score = completion 60% + timeliness 30% + (100 − returned share) 10%;
@@ -53,6 +55,8 @@ export const SupervisionConfig = z
     countedReportStates: z.array(ReportState).min(1),
     /** upper bound of a ≤ target's completion rate, in percent */
     lteRateCap: z.number().min(100),
+    /** 左右: an `approx` target is met within ± this share of the target, in percent of it */
+    approxTolerancePercent: z.number().min(0).max(50),
     /** offset of local time from UTC in minutes, for the calendar day of an instant */
     utcOffsetMinutes: z.number().int().min(-720).max(840),
     /** relative weights of the 考核 score's parts */
@@ -92,6 +96,7 @@ export const DEFAULT_CONFIG: SupervisionConfig = deepFreeze({
   redAfterOverdueDays: 30,
   countedReportStates: ['accepted'],
   lteRateCap: 200,
+  approxTolerancePercent: 5,
   utcOffsetMinutes: 480,
   assessmentWeights: { completion: 0.6, timeliness: 0.3, returned: 0.1 },
   documents: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.ts';
+import { DEFAULT_CONFIG, loadConfig } from './config.ts';
 import { CO_DEPT, buildCommitment, buildMilestone, buildReport } from './factories.ts';
 import { computeStatus, evaluateCommitment, expectedProgress, milestoneRate, quantityRate, rollupEvaluation } from './progress.ts';
 import type { Evaluation, Target } from './progress.ts';
@@ -34,6 +34,17 @@ describe('quantityRate (完成率)', () => {
     expect(quantityRate(t, '4')).toBe(80);
     expect(quantityRate(t, '6')).toBe(100);
   });
+  it('approx (左右) target: met within the configured tolerance, scored like a range outside it', () => {
+    const t = target({ comparator: 'approx', targetValue: '6' });
+    // default tolerance 5%: 5.7–6.3 is met
+    expect(quantityRate(t, '5.8')).toBe(100);
+    expect(quantityRate(t, '6.3')).toBe(100);
+    expect(quantityRate(t, '5')).toBeCloseTo((5 / 5.7) * 100, 6);
+    expect(quantityRate(t, '7')).toBeCloseTo((6.3 / 7) * 100, 6);
+    // a tighter tolerance from the region's configuration
+    expect(quantityRate(t, '5.8', { ...DEFAULT_CONFIG, approxTolerancePercent: 1 })).toBeCloseTo((5.8 / 5.94) * 100, 6);
+  });
+
   it('range target: inside is 100, outside says how far', () => {
     const t = target({ comparator: 'range', targetValue: '6', targetValueMax: '7' });
     expect(quantityRate(t, '6.5')).toBe(100);

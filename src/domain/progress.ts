@@ -59,6 +59,7 @@ export type Target = Pick<Commitment, 'comparator' | 'targetValue' | 'targetValu
  *   A target of 0 is 100 when the actual is 0 or less, else 0.
  * - `eq`: like `gte` but capped at 100 — an exact target is met, not beaten.
  * - `range` [target, targetMax]: 100 inside; below, actual/target×100; above, targetMax/actual×100.
+ * - `approx` (左右): a range of ± `config.approxTolerancePercent` of the target around it.
  * - No comparator is read as `gte`.
  * - With a baseline (基数) on gte/lte/eq, target and actual are levels on one scale and the rate is
  *   the share of the way from baseline to target: (actual − baseline)/(target − baseline)×100
@@ -71,9 +72,10 @@ export function quantityRate(target: Target, actual: string, config: Supervision
   const a = parseDecimal(actual);
   const comparator = target.comparator ?? 'gte';
   let rate: number;
-  if (comparator === 'range') {
-    const max = target.targetValueMax === null ? t : parseDecimal(target.targetValueMax);
-    const [lo, hi] = [Math.min(t, max), Math.max(t, max)];
+  if (comparator === 'range' || comparator === 'approx') {
+    const max = comparator === 'approx' || target.targetValueMax === null ? t : parseDecimal(target.targetValueMax);
+    const band = comparator === 'approx' ? (Math.abs(t) * config.approxTolerancePercent) / 100 : 0;
+    const [lo, hi] = [Math.min(t, max) - band, Math.max(t, max) + band];
     if (a >= lo && a <= hi) rate = 100;
     else if (a < lo) rate = lo > 0 ? (a / lo) * 100 : 0;
     else rate = a > 0 ? (hi / a) * 100 : 0;

@@ -216,7 +216,7 @@ interface UnitDef {
 }
 
 const COUNT_CLASSIFIERS =
-  '个 家 家次 座 件 起 项 场 场次 所 条 处 张 单 块 次 辆 台 套 间 栋 幢 株 棵 头 只 羽 种 类 支 例 篇 部 本 册 份 盏 口 眼 根 艘 架 轮 趟 班 列 床 宗 笔 批次 组 队 对 门 孔 道 级 名额 千瓦 千瓦时 度 标准箱 倍 吨 辆次 架次 车次 户次 页 期 年 岁 天 小时'
+  '个 家 家次 座 件 起 项 场 场次 所 条 处 张 单 块 次 辆 台 套 间 栋 幢 株 棵 头 只 羽 种 类 支 例 篇 部 本 册 份 盏 口 眼 根 艘 架 轮 趟 班 列 床 宗 笔 批次 组 队 对 门 孔 道 级 名额 千瓦 千瓦时 度 标准箱 倍 吨 辆次 架次 车次 户次 页 期 片 年 岁 天 小时'
     .split(' ');
 
 const UNITS: Record<string, UnitDef> = {
@@ -243,6 +243,8 @@ const UNITS: Record<string, UnitDef> = {
   斤: { base: '吨', factor: '0.0005' },
   兆瓦: { base: '千瓦', factor: '1000' },
   '%': { base: '%', factor: '1' },
+  '‰': { base: '‰', factor: '1' },
+  '微克/立方米': { base: '微克/立方米', factor: '1' },
   成: { base: '%', factor: '10' }, // 七成 = 70%
   个百分点: { base: '百分点', factor: '1' },
   百分点: { base: '百分点', factor: '1' },

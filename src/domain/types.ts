@@ -97,7 +97,8 @@ export const COMMITMENT_KINDS = ['quantitative', 'milestone', 'qualitative'] as 
 export const CommitmentKind = z.enum(COMMITMENT_KINDS);
 
 /** ≥ 以上/不少于, ≤ 以内/控制在, = exactly, range between targetValue and targetValueMax */
-export const COMPARATORS = ['gte', 'lte', 'eq', 'range'] as const;
+/** ≥, ≤, =, a range [targetValue, targetValueMax], ≈ (左右: within config.approxTolerancePercent of the target) */
+export const COMPARATORS = ['gte', 'lte', 'eq', 'range', 'approx'] as const;
 export const Comparator = z.enum(COMPARATORS);
 export type Comparator = z.infer<typeof Comparator>;
 
@@ -129,6 +130,8 @@ export const ClaimSource = z.object({
   end: z.number().int(),
   sentence: z.string(),
   heading: z.string().nullable(),
+  /** the same target restated elsewhere in the document (in the summary and in the detail) */
+  alsoAt: z.array(z.object({ start: z.number().int(), end: z.number().int(), sentence: z.string() })).optional(),
 });
 
 /** 目标任务 */

@@ -26,16 +26,20 @@ import { registerIndicatorPeerRoutes } from './routes/indicatorPeers.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerPromiseCheckRoutes } from './routes/promiseChecks.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
+import { createMetrics, isDatabaseUnavailable, registerObservability, requestIdOptions, type Metrics } from './observability.ts';
 import { calendarFromEnv, createScheduler, dailyJobs, type Scheduler } from '../app/jobs/scheduler.ts';
+import { registerAdminRoutes } from './routes/admin.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    metrics: Metrics;
   }
 }
 
 export interface ServerOptions {
-  logger?: boolean;
+  /** Fastify's logger: true for JSON lines on stdout (`duban serve`), or its options (tests pass a stream) */
+  logger?: boolean | { level?: string; stream?: NodeJS.WritableStream };
   /** folder of the built web app to serve at / (optional) */
   webRoot?: string;
   /** where POST /api/reminders/send delivers (default: from the environment, see app/reminders/channels.ts) */
@@ -57,8 +61,10 @@ const MULTIPART_FILES = {
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   // X-Forwarded-For/-Proto are believed only from a proxy on this machine (or DUBAN_TRUST_PROXY:
   // addresses/CIDRs): otherwise any client could pick the address the login limit and audit see.
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 20 * 1024 * 1024, trustProxy: process.env.DUBAN_TRUST_PROXY ?? 'loopback' });
+  const app = Fastify({ logger: options.logger ?? false, ...requestIdOptions, bodyLimit: 20 * 1024 * 1024, trustProxy: process.env.DUBAN_TRUST_PROXY ?? 'loopback' });
   app.decorate('ctx', ctx);
+  app.decorate('metrics', createMetrics(ctx));
+  registerObservability(app, ctx, app.metrics);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(cookie);
@@ -81,7 +87,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     },
   });
 
-  app.setErrorHandler((err, _req, reply) => {
+  app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) {
       const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (err.status === 429 && retry) reply.header('retry-after', String(retry));
@@ -97,8 +103,13 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     if (e.statusCode && e.statusCode < 500) {
       return reply.status(e.statusCode).send({ error: { code: e.code ?? 'bad_request', message: `请求有误 / ${e.message}`, zh: '请求有误', en: e.message } });
     }
-    app.log.error(err);
-    return reply.status(500).send({ error: { code: 'internal', message: '服务器内部错误 / internal server error', zh: '服务器内部错误', en: 'internal server error' } });
+    // every 5xx is logged with the request id, and the answer carries it for the user to quote
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      return reply.status(503).header('retry-after', '5').send({ error: { code: 'unavailable', message: `数据库暂时不可用，请稍后重试 / database unavailable, retry shortly (request ${req.id})`, zh: '数据库暂时不可用，请稍后重试', en: 'the database is unavailable for a moment; retry shortly', requestId: req.id } });
+    }
+    req.log.error({ err }, 'request failed');
+    return reply.status(500).send({ error: { code: 'internal', message: `服务器内部错误 / internal server error (request ${req.id})`, zh: `服务器内部错误（请求编号 ${req.id}）`, en: `internal server error (request ${req.id})`, requestId: req.id } });
   });
   app.setNotFoundHandler((req, reply) => {
     // the web app's client-side routes fall back to its page (the public page has its own, lighter one)
@@ -107,10 +118,6 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     reply.status(404).send({ error: { code: 'not_found', message: `无此接口 / no route ${req.method} ${req.url}`, zh: '无此接口', en: `no route ${req.method} ${req.url}` } });
   });
 
-  app.get('/health', { schema: { hide: true } }, async () => {
-    await ctx.db.query('select 1');
-    return { status: 'ok', engine: ctx.db.engine };
-  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const reminderChannels = options.reminderChannels ?? (() => channelsFromEnv());
@@ -130,6 +137,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerIndicatorPeerRoutes(api);
     registerPromiseCheckRoutes(api);
     registerJobRoutes(api, scheduler);
+    registerAdminRoutes(api);
   }, { prefix: '/api' });
 
   if (options.webRoot) {

@@ -91,6 +91,27 @@ export const WORKFLOW_MATRIX: MatrixRow[] = [
     expect: officeRegion(204),
   },
   { route: 'GET /api/supervision-slips', request: (w, t) => json('GET', `/api/supervision-slips?region=${w.regionOf(t)}`), expect: REGION_READ },
+  {
+    route: 'GET /api/supervision-slips/:id/notice',
+    request: async (w, t) => {
+      const c = await w.commitment(t);
+      const id = randomUUID();
+      await w.db.query(`insert into supervision_slip (id, region_code, commitment_id, department_id, level, period, reason, opened_on) values ($1, $2, $3, $4, 'yellow', null, '进度滞后', '2024-06-10')`, [id, c.regionCode, c.id, c.leadDepartmentId]);
+      return json('GET', `/api/supervision-slips/${id}/notice?format=html`);
+    },
+    expect: ENTITY_READ,
+  },
+  { route: 'POST /api/departments', request: (w, t) => json('POST', '/api/departments', { region: w.regionOf(t), name: `新设单位${unique()}`, email: 'office@example.gov.cn' }), expect: officeRegion(201) },
+  {
+    route: 'PATCH /api/departments/:id',
+    request: async (w, t) => {
+      const id = randomUUID();
+      await w.db.query('insert into department (id, region_code, name) values ($1, $2, $3)', [id, w.regionOf(t), `待改单位${unique()}`]);
+      return json('PATCH', `/api/departments/${id}`, { email: 'duban@example.gov.cn' });
+    },
+    expect: grid({ admin: [200, 200, 404], leader: [403, 403, 404], reporter: [403, 403, 404], rest: all(403) }),
+  },
+  { route: 'GET /api/config', request: () => json('GET', '/api/config'), expect: grid({ rest: all(200) }) },
   { route: 'POST /api/supervision-slips/run', request: (w, t) => json('POST', '/api/supervision-slips/run', { region: w.regionOf(t) }), expect: officeRegion(200) },
   { route: 'GET /api/reminders', request: (w, t) => json('GET', `/api/reminders?region=${w.regionOf(t)}`), expect: REGION_READ },
   { route: 'GET /api/reminders/sent', request: (w, t) => json('GET', `/api/reminders/sent?region=${w.regionOf(t)}`), expect: officeRegion(200) },

@@ -40,7 +40,7 @@ describe.each(testEngines())('PATCH routes change only the fields sent, on %s', 
   it('the PATCH routes are the ones covered below', async () => {
     const doc = (await w.app.inject({ url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const patches = Object.entries(doc.paths).filter(([, ops]) => 'patch' in ops).map(([path]) => path).sort();
-    expect(patches).toEqual(['/api/commitments/{id}', '/api/projects/{id}', '/api/reports/{id}', '/api/users/{id}']);
+    expect(patches).toEqual(['/api/commitments/{id}', '/api/departments/{id}', '/api/projects/{id}', '/api/reports/{id}', '/api/users/{id}']);
   });
 
   it('PATCH /api/projects/:id', async () => {
@@ -80,6 +80,16 @@ describe.each(testEngines())('PATCH routes change only the fields sent, on %s', 
     await eachFieldAlone(`/api/reports/${r.id}`, read, { narrative: '完成招聘会两场', cumulativeValue: '640' }, reporter);
   });
 
+  it('PATCH /api/departments/:id (no version: a department is edited by its office alone)', async () => {
+    const d = await send(admin, 'POST', '/api/departments', { region: X, name: '区财政局', shortName: '财政局', email: 'czj@example.gov.cn' });
+    const read = async () => (await send(admin, 'GET', `/api/regions/${X}/departments`)).items.find((x: { id: string }) => x.id === d.id);
+    for (const [field, value] of Object.entries({ name: '区财政局（国资办）', shortName: '财政', email: 'gzb@example.gov.cn' })) {
+      const before = await read();
+      const after = await send(admin, 'PATCH', `/api/departments/${d.id}`, { [field]: value });
+      expect(after, field).toMatchObject({ ...before, [field]: value });
+      expect(await read(), field).toMatchObject({ ...before, [field]: value });
+    }
+  });
   it('PATCH /api/users/:id', async () => {
     const id = await w.user('own');
     const read = async () => (await send(admin, 'GET', `/api/users?region=${X}`)).items.find((u: { id: string }) => u.id === id);

@@ -23,6 +23,8 @@ export interface Db extends Queryable {
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PostgreSQL only: the connection pool's state (for /metrics) */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** PGlite only: the data directory as a tarball (test templates) */
   dump?(): Promise<Blob>;
 }
@@ -190,6 +192,7 @@ async function openPostgres(url: string, schema?: string): Promise<Db> {
         client.release();
       }
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => pool.end(),
   };
 }

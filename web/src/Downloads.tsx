@@ -7,7 +7,7 @@ import { useLang, useT } from './i18n.tsx';
 import { useSession } from './session.tsx';
 import { download } from './download.ts';
 
-async function fetchFile(path: string): Promise<{ blob: Blob; filename: string }> {
+export async function fetchFile(path: string): Promise<{ blob: Blob; filename: string }> {
   const res = await fetch(`/api${path}`, { credentials: 'same-origin' });
   if (!res.ok) {
     const e = (await res.json().catch(() => ({}))) as { error?: { code?: string; zh?: string; en?: string } };

@@ -14,7 +14,10 @@ const PAGES: { path: string; label: string; roles: string[] }[] = [
   { path: '/projects', label: '重点项目', roles: ['admin', 'leader', 'reporter'] },
   { path: '/indicators', label: '经济指标', roles: ['admin', 'leader', 'reporter'] },
   { path: '/assessment', label: '考核排名', roles: ['admin', 'leader'] },
+  { path: '/supervision', label: '督办', roles: ['admin', 'leader', 'reporter'] },
+  { path: '/admin', label: '系统管理', roles: ['admin'] },
   { path: '/jobs', label: '定时任务', roles: ['admin'] },
+  { path: '/promises', label: '兑现核验', roles: ['admin', 'leader'] },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {

@@ -1,8 +1,8 @@
 /** The web app: Ant Design in Chinese (English on request), pages loaded on demand. */
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
+import { App as AntApp, ConfigProvider, Result, Skeleton } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import 'dayjs/locale/zh-cn';
@@ -23,7 +23,11 @@ const Projects = lazy(() => import('./pages/Projects.tsx'));
 const Indicators = lazy(() => import('./pages/Indicators.tsx'));
 const Assessment = lazy(() => import('./pages/Assessment.tsx'));
 const Jobs = lazy(() => import('./pages/Jobs.tsx'));
+const PromiseCheck = lazy(() => import('./pages/PromiseCheck.tsx'));
 const ChangePassword = lazy(() => import('./pages/ChangePassword.tsx'));
+const Supervision = lazy(() => import('./pages/Supervision.tsx'));
+const SlipNotice = lazy(() => import('./pages/Supervision.tsx').then((m) => ({ default: m.SlipNotice })));
+const Admin = lazy(() => import('./pages/Admin.tsx'));
 
 function RequireUser({ children }: { children: React.ReactNode }) {
   const { user } = useSession();
@@ -32,6 +36,18 @@ function RequireUser({ children }: { children: React.ReactNode }) {
   if (user === null) return <Navigate to={`/login?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
   // an account with a one-time password may do nothing else until it is changed
   if (user.mustChangePassword) return <Suspense fallback={null}><ChangePassword /></Suspense>;
+  return <>{children}</>;
+}
+
+function NoticeRoute() {
+  const { id } = useParams();
+  return <SlipNotice id={id!} />;
+}
+
+/** A page only some roles may open: others are told so at once, not after they fill a form in. */
+export function RequireRole({ roles, children }: { roles: string[]; children: React.ReactNode }) {
+  const { user } = useSession();
+  if (!user || !roles.includes(user.role)) return <Result status="403" title="无权访问" subTitle="您的账号无权使用此页面。" extra={<Link to="/">返回首页</Link>} />;
   return <>{children}</>;
 }
 
@@ -52,6 +68,8 @@ function Themed() {
           <BrowserRouter>
             <Routes>
               <Route path="/login" element={<Login />} />
+              {/* the 督办通知单 print view: the document alone, no menus */}
+              <Route path="/supervision/:id/notice" element={<RequireUser><Suspense fallback={<Skeleton active />}><NoticeRoute /></Suspense></RequireUser>} />
               <Route
                 path="*"
                 element={
@@ -63,12 +81,15 @@ function Themed() {
                           <Route path="/commitments" element={<Commitments />} />
                           <Route path="/commitments/:id" element={<CommitmentDetail />} />
                           <Route path="/my" element={<MyDepartment />} />
-                          <Route path="/import" element={<ImportReport />} />
+                          <Route path="/import" element={<RequireRole roles={['admin']}><ImportReport /></RequireRole>} />
                           <Route path="/projects" element={<Projects />} />
                           <Route path="/indicators" element={<Indicators />} />
                           <Route path="/assessment" element={<Assessment />} />
                           <Route path="/jobs" element={<Jobs />} />
+                          <Route path="/promises" element={<PromiseCheck />} />
                           <Route path="/password" element={<ChangePassword />} />
+                          <Route path="/supervision" element={<Supervision />} />
+                          <Route path="/admin" element={<RequireRole roles={['admin']}><Admin /></RequireRole>} />
                           <Route path="*" element={<Navigate to="/" replace />} />
                         </Routes>
                       </Suspense>

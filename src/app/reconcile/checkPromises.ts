@@ -10,7 +10,7 @@ import type { Commitment, RecordedFact } from '../../domain/types.ts';
 import type { Queryable } from '../../store/db.ts';
 import { camelAll } from '../../store/rows.ts';
 import type { AppContext } from '../context.ts';
-import { listEvaluatedCommitments } from '../evaluatedCommitments.ts';
+import { groupBy, listEvaluatedCommitments } from '../evaluatedCommitments.ts';
 import { AppError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { forbidden, requireReadRegions } from '../policies/scope.ts';
@@ -69,7 +69,7 @@ export interface ConfirmedCheck {
   version: number;
 }
 
-/** Reads the check of a region's year (see the file comment). Office and leaders of the region; `publishedOnly` for the public page. */
+/** Reads the check of a region's year (see the file comment). Office and leaders of the region; `publishedOnly` for the public page (published and confirmed rows only). */
 export async function checkPromises(
   ctx: AppContext,
   o: { actor: Principal; regionCode: string; year: number; publishedOnly?: boolean; options?: ReconcileOptions },
@@ -85,8 +85,8 @@ export async function checkPromises(
 
   // the year as it ended (or today, if it has not): last accepted values and roll-ups
   const asOf = minDate(`${o.year}-12-31`, ctx.today());
-  const evaluated = (await listEvaluatedCommitments(q, ctx, { regionCodes: [o.regionCode], planId: plan.id, asOf })).filter(
-    (c) => c.state !== 'draft' && c.state !== 'cancelled',
+  const evaluated = treeOrder(
+    (await listEvaluatedCommitments(q, ctx, { regionCodes: [o.regionCode], planId: plan.id, asOf })).filter((c) => c.state !== 'draft' && c.state !== 'cancelled'),
   );
   const facts = camelAll<RecordedFact>(await q.query('select * from recorded_fact where region_code = $1 and year = $2 order by id', [o.regionCode, o.year]));
   const documents = await sourceDocuments(q, o.regionCode, o.year, facts);
@@ -100,9 +100,10 @@ export async function checkPromises(
 
   const items: PromiseRow[] = [];
   evaluated.forEach((c, i) => {
-    if (o.publishedOnly && !c.published) return;
     const auto = computed[i]!;
     const mine = confirmed.get(c.id);
+    // the public sees published commitments whose check the office has confirmed, never a machine's guess
+    if (o.publishedOnly && !(c.published && mine)) return;
     const statedValue = mine ? mine.statedValue : auto.statedValue;
     const reportedValue = c.evaluation.latestValue;
     const yearEndSource = reportedValue !== null ? 'report' : mine?.setsYearEnd && statedValue !== null ? 'stated' : null;
@@ -179,3 +180,16 @@ export function targetText(c: Pick<Commitment, 'kind' | 'targetValue' | 'targetV
 }
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
+
+/** Each parent followed by its subtasks, otherwise in the order given (plan order). */
+function treeOrder<T extends { id: string; parentId: string | null }>(items: T[]): T[] {
+  const ids = new Set(items.map((c) => c.id));
+  const kids = groupBy(items, (c) => (c.parentId !== null && ids.has(c.parentId) ? c.parentId : null));
+  const out: T[] = [];
+  const add = (c: T) => {
+    out.push(c);
+    for (const k of kids.get(c.id) ?? []) add(k);
+  };
+  for (const c of items) if (c.parentId === null || !ids.has(c.parentId)) add(c);
+  return out;
+}

@@ -3,11 +3,12 @@ import { basename } from 'node:path';
 import { createContext } from '../../app/context.ts';
 import { importWorkReport } from '../../app/importWorkReport.ts';
 import { SYSTEM } from '../../app/policies/principal.ts';
+import { DOCUMENT_KIND_LABELS } from '../../domain/extract/context.ts';
 import { readDocument } from '../../extract-io/read-document.ts';
 import { openDb } from '../../store/db.ts';
 import { parseArgs, UsageError, type Command } from '../command.ts';
 
-const COMPARATOR: Record<string, string> = { gte: '≥', lte: '≤', eq: '=', range: '~' };
+const COMPARATOR: Record<string, string> = { gte: '≥', lte: '≤', eq: '=', range: '~', approx: '≈' };
 
 const command: Command = {
   name: 'import',
@@ -44,7 +45,7 @@ const command: Command = {
         out.push(`  plan ${r.plan.title}: ${r.drafts.length} draft commitments, ${r.facts.length} facts from this file`);
       } else {
         const livelihood = r.drafts.filter((d) => d.livelihood).length;
-        out.push(`${file}: ${doc.encoding}, ${r.claims.length} claims → plan ${r.plan.title} (${r.plan.id})`);
+        out.push(`${file}: ${doc.encoding}, read as ${DOCUMENT_KIND_LABELS[r.context.kind]}, ${r.claims.length} claims → plan ${r.plan.title} (${r.plan.id})`);
         out.push(`  created ${r.drafts.length} draft commitments (${livelihood} 民生实事) and ${r.facts.length} facts of ${Number(options.year) - 1}`);
         if (r.drafts.length) out.push('', '  draft commitments / 目标任务草稿:');
         for (const d of r.drafts) {

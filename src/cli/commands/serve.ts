@@ -17,9 +17,15 @@ export async function startServer(opts: { port?: string | boolean; host?: string
   const scheduler = createScheduler(ctx, {
     jobs: dailyJobs(process.env, () => channelsFromEnv()),
     calendar: calendarFromEnv(process.env),
-    onFinish: (e) => (e.ok ? app.log.info({ job: e }, 'job run') : app.log.error({ job: e }, 'job run failed')),
+    onFinish: (e) => {
+      app.metrics.observeJob(e);
+      if (e.ok) app.log.info({ job: e }, 'job run');
+      else app.log.error({ job: e }, 'job run failed');
+    },
   });
-  const app = await buildServer(ctx, { webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : undefined, scheduler });
+  // JSON lines on stdout, one per request with its id (DUBAN_LOG_LEVEL: info, warn, error, silent …)
+  const logger = { level: process.env.DUBAN_LOG_LEVEL ?? 'info' };
+  const app = await buildServer(ctx, { webRoot: existsSync(join(WEB_ROOT, 'index.html')) ? WEB_ROOT : undefined, scheduler, logger });
   const port = Number(opts.port ?? process.env.PORT ?? 3000);
   const host = String(opts.host ?? process.env.HOST ?? '127.0.0.1');
   await app.listen({ port, host });

@@ -20,6 +20,7 @@
  */
 import { CHINESE_NUMERAL_CHARS, comparatorOf, matchUnitAt, normalizeText, parseChineseNumeral, UNIT_START_CODES } from '../quantity.ts';
 import { cleanText, toOriginal, type CleanText } from './text.ts';
+import { documentContext, LIST_ITEM_LINE, type DocumentContext, type DocumentKind } from './context.ts';
 import {
   AFTER_UNIT_PERIOD, BOILERPLATE, GROWTH_QUALIFIER, LIVELIHOOD, PLAN_HEADING, PREFIX_QUALIFIERS, RESULT_CUE,
   RESULT_HEADING, SLOGAN_AFTER, SUBJECT_LEAD_TIME, SUBJECT_LEAD_WORDS, SUBJECT_TRAIL_WORDS, SUFFIX_QUALIFIERS, TRAILING_BATCH, TARGET_CUE, THRESHOLD_AFTER,
@@ -49,8 +50,19 @@ export interface Claim {
   normalized: { value: string; unit: string } | null;
   /** modifier as written: 近, 约, 余, 逾, 超, 以上, 以内, 增长, 下降 … */
   qualifier: string | null;
-  /** ≥ (以上/不少于), ≤ (以内/控制在), as the text says; null when it says neither (an importer treats a bare target as a floor) */
-  comparator: 'gte' | 'lte' | 'eq' | null;
+  /**
+   * ≥ (以上/不少于), ≤ (以内/控制在), ≈ (左右/上下: `approx`), a range (5%—6%, 3-4所: `range`, see
+   * `range`), as the text says; null when it says neither (an importer treats a bare target as a floor)
+   */
+  comparator: 'gte' | 'lte' | 'eq' | 'approx' | 'range' | null;
+  /** the bounds of a range as written (5%—6% → 5 and 6), on the claim that carries it; else null */
+  range: { low: string; high: string } | null;
+  /**
+   * Is this a commitment of its own (a draft to track, for targets)? false for a 民生实事 list's own
+   * size and the totals said with it (办好12件实事, 计划总投入4.6亿元，较上年增长35%), and for the
+   * upper bound of a range (its lower bound's claim carries the range).
+   */
+  commitment: boolean;
   /** offsets of the number and its unit in the original text (JS string offsets) */
   start: number;
   end: number;
@@ -63,16 +75,33 @@ export interface Claim {
 }
 
 export interface ExtractOptions {
-  /** the year the report plans for; found from the text (2024年…将, 展望2024) when not given */
-  planYear?: number;
+  /** the year the document plans for (import --year, extract --year); read from its title or text when not given */
+  year?: number | null;
+  /** the same as `year` (older name) */
+  planYear?: number | null;
+  /** the kind of document, when the user knows it; read from its title and structure otherwise */
+  kind?: DocumentKind | null;
+}
+
+export type { DocumentContext, DocumentKind } from './context.ts';
+
+/** A document's context and its claims. */
+export interface ExtractedDocument {
+  context: DocumentContext;
+  claims: Claim[];
 }
 
 /** Extracts the quantified claims of a document. Never throws; returns [] for unusable input. */
 export function extractClaims(text: string, options: ExtractOptions = {}): Claim[] {
+  return extractDocument(text, options).claims;
+}
+
+/** The document's context (kind, plan year) and its claims. Never throws. */
+export function extractDocument(text: string, options: ExtractOptions = {}): ExtractedDocument {
   try {
-    return extract(typeof text === 'string' ? text : String(text ?? ''), options);
+    return extract(typeof text === 'string' ? text : String(text ?? ''), options ?? {});
   } catch {
-    return [];
+    return { context: { kind: 'workReport', year: null, yearFrom: null, title: null, titleYear: null }, claims: [] };
   }
 }
 
@@ -173,7 +202,7 @@ const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
 const CLAUSE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n', '，', ',', '：', ':']);
 /** A one-character unit that with the next character makes a word: 台阶, 项目, 条件, 成本. */
 const UNIT_WORDS = new Set<number>(
-  '台阶 台账 台风 项目 条件 条例 场所 场景 家庭 家电 户籍 户外 所有 所以 处理 处置 起步 起来 张力 口岸 头部 只有 种植 种业 类型 支持 支撑 部门 部署 本地 套餐 间隔 单位 列车 班级 成员 成本 成果 成效 成为 成立 成功 名单 名称 位置 位数 次产 块钱 门户 次数 道路 人员 人才 人口 吨位'
+  '台阶 台账 台风 项目 条件 条例 场所 场景 家庭 家电 户籍 户外 所有 所以 处理 处置 起步 起来 张力 口岸 头部 只有 种植 种业 类型 支持 支撑 部门 部署 本地 套餐 间隔 单位 列车 班级 成员 成本 成果 成效 成为 成立 成功 名单 名称 位置 位数 次产 块钱 门户 次数 道路 人员 人才 人口 吨位 片区 片面 片刻 期间 期限 期末 期初'
     .split(' ')
     .map((w) => w.charCodeAt(0) * 65536 + w.charCodeAt(1)),
 );
@@ -302,9 +331,15 @@ function hasDigitBefore(s: string, n: number): boolean {
   return false;
 }
 
-export function classifyLines(t: string, planYear: number | null): LineInfo[] {
+/** A caption, photo or video line, a source credit: never a heading. */
+const CAPTION = /^(?:图片?|图为|配图|摄影|视频|资料图|供图|来源)|(?:供图|摄影|摄|资料图|图片来源|记者)[:：\s]?[\u4e00-\u9fff]{0,6}[)）]?$|[(（](?:摄影|摄|供图|资料图|图)[^)）]*[)）]$|现场$/;
+
+export function classifyLines(t: string, planYear: number | null, context: DocumentContext | null = null): LineInfo[] {
   const out: LineInfo[] = [];
-  let mode: 'result' | 'target' = 'result';
+  // a 民生实事 list of the plan year is targets from its first line; everything else starts as a review
+  let mode: 'result' | 'target' =
+    context?.kind === 'livelihoodList' && (context.titleYear === null || planYear === null || context.titleYear >= planYear) ? 'target' : 'result';
+  const statistics = context?.kind === 'statistics';
   let heading: string | null = null;
   let headingLivelihood = false;
   let listLivelihood = false;
@@ -319,7 +354,7 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
       info.skip = true;
     } else {
       const cjk = line.length < 60 ? countCjk(line) : 99;
-      const isHeading = (line.length <= 40 || (line.length <= 56 && /^[一二三四五六七八九十]{1,2}、/.test(line))) && cjk >= 2 && !/[。；;！!？?]/.test(line) && !/^\d{1,2}[.、．)）]/.test(line);
+      const isHeading = (line.length <= 40 || (line.length <= 56 && /^[一二三四五六七八九十]{1,2}、/.test(line))) && cjk >= 2 && !/[。；;！!？?]/.test(line) && !/^\d{1,2}[.、．)）]/.test(line) && !CAPTION.test(line) && !/^[*＊▶►▷●◆■★·•]/.test(line);
       if (isHeading) {
         const y = /(\d{4})/.exec(line);
         const year = y ? Number(y[1]) : null;
@@ -360,6 +395,7 @@ export function classifyLines(t: string, planYear: number | null): LineInfo[] {
         info.livelihood = headingLivelihood || listLivelihood;
       }
     }
+    if (statistics) info.mode = 'result';
     out.push(info);
     start = end + 1;
   }
@@ -500,7 +536,7 @@ function digitsValue(s: string): number {
 const MEASURE_HEAD = /(产量|产值|面积|收入|总额|增加值|人数|数量|比重|占比|增速|增幅|规模|投资|资金|率)$/;
 
 const TRAILING_PUNCT = codeTable('、,，;；:： \t');
-const LEADING_PUNCT = codeTable('、,，;；:： \t"\'（）()');
+const LEADING_PUNCT = codeTable('、,，;；:： \t"\'（）()*＊▶►▷●○◆◇■□★☆·•√※');
 const LEADING_JOINERS = codeTable('和及与、');
 
 /** Does `s` contain an opening bracket （ or ( ? */
@@ -512,7 +548,14 @@ function hasBracket(s: string): boolean {
   return false;
 }
 
+/** A run of seven or more digits (a telephone number, an ID): what follows it starts the subject. */
+const LONG_DIGITS = /\d{7,}(?!.*\d{7,})/;
+
 function cleanSubject(s: string): string {
+  if (s.length >= 7 && hasDigitBefore(s, s.length)) {
+    const long = LONG_DIGITS.exec(s);
+    if (long) s = s.slice(long.index + long[0].length);
+  }
   let start = 0;
   while (start < s.length && LEADING_PUNCT[s.charCodeAt(start)] === 1) start++;
   let out = start ? s.slice(start) : s;
@@ -678,13 +721,18 @@ interface ListContext {
   growth: string | null;
 }
 
-function extract(original: string, options: ExtractOptions): Claim[] {
+function extract(original: string, options: ExtractOptions): ExtractedDocument {
   const ct: CleanText = cleanText(original);
   const t = ct.text;
   const { numerals, delimiters, sentenceDelimiters } = ct;
   numeralIndex = 0;
-  const planYear = options.planYear ?? findPlanYear(t);
-  const lines = classifyLines(t, planYear);
+  const context = documentContext(t, { year: options.year ?? options.planYear, kind: options.kind }, findPlanYear);
+  const planYear = context.year;
+  const lines = classifyLines(t, planYear, context);
+  const livelihoodDocument = context.kind === 'livelihoodList';
+  // the governing year of the current sentence (its last "YYYY年" before the number), looked up per sentence
+  let yearSentence = -2;
+  let sentenceYears: { at: number; year: number }[] = [];
   const claims: Claim[] = [];
 
   // indexes into the delimiter positions, moved forward with the candidates
@@ -725,7 +773,7 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       if (raw.length > 16) continue;
       const prev = t.charCodeAt(numStart - 1);
       const next = t.charCodeAt(numEnd);
-      if (CODE_BEFORE[prev] === 1 || isAsciiLetter(next)) continue;
+      if ((CODE_BEFORE[prev] === 1 && !(prev === 0x2a /* * */ && CHAR_CLASS[t.charCodeAt(numStart - 2)] !== 1)) || isAsciiLetter(next)) continue;
       if (CODE_AFTER[next] === 1 && CHAR_CLASS[t.charCodeAt(numEnd + 1)] === 1) continue;
       if (prev === 0x524d /* 前 */ && (next === 0x25 || next === 0x540d || next === 0x4f4d)) continue; // 前1%, 前10名: a rank
       valueText = raw.includes(',') ? raw.replace(/,/g, '') : raw;
@@ -763,6 +811,8 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     if (!u) continue;
     if (scaleFromNumeral && u.scaleText) continue;
     if (TIME_UNITS.has(u.unit) || (u.unit === '个' && stickyAt(PERIOD_AFTER_Y, t, u.end))) continue;
+    // 二期工程, 一期项目: a phase; 60期 (sessions of a course or service) is a count
+    if (u.unit === '期' && (!arabic || /^(?:工程|项目|间|内|以来)/.test(t.slice(u.end, u.end + 2)))) continue;
     if (u.approx) approx = u.approx;
     // 分别快于全国3.4个、1个百分点: the first unit is written short
     if (u.unit === '个' && !u.scaleText && ELIDED_POINTS_Y.test(t.slice(u.end, u.end + 12))) u.unit = '个百分点';
@@ -837,7 +887,18 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       else cueFrom = Math.max(cueResume, trusted);
     }
     let kind: 'result' | 'target';
-    if (targetCueAt >= 0 && targetCueAt < clauseEnd) kind = 'target';
+    // the year the sentence speaks of, before this number: a past year reports results (2024年全区…,
+    // 初步预计全年… of last year), the plan year plans (2025年，区里将…)
+    if (planYear !== null && yearSentence !== sentenceStart) {
+      yearSentence = sentenceStart;
+      sentenceYears = governingYears(t, fullSentenceStart(t, sentenceStart, line.start), Math.min(sentenceEnd, sentenceStart + 4000));
+    }
+    let governing: number | null = null;
+    for (const y of sentenceYears) if (y.at < numStart) governing = y.year;
+    if (context.kind === 'statistics') kind = 'result';
+    else if (governing !== null && planYear !== null && governing < planYear) kind = 'result';
+    else if (targetCueAt >= 0 && targetCueAt < clauseEnd) kind = 'target';
+    else if (governing !== null && planYear !== null && governing >= planYear && !line.pastParagraph) kind = 'target';
     else if (line.pastParagraph || line.mode === 'result') kind = 'result';
     else {
       if (resultCueAt === -2) {
@@ -863,7 +924,10 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       const items = itemsText.split(/[、和及与]/).filter(Boolean);
       const lastItem = items[items.length - 1] ?? '';
       const de = lastItem.lastIndexOf('的');
-      const head = de >= 0 ? lastItem.slice(de + 1) : (MEASURE_HEAD.exec(lastItem)?.[1] ?? '');
+      let head = de >= 0 ? lastItem.slice(de + 1) : (MEASURE_HEAD.exec(lastItem)?.[1] ?? '');
+      // 城镇、农村常住居民人均可支配收入: parallel modifiers of one length share the head written once at the end
+      const k = items[0]?.length ?? 0;
+      if (de < 0 && items.length > 1 && k >= 1 && k <= 3 && items.slice(0, -1).every((x) => x.length === k) && lastItem.length > k + 2) head = lastItem.slice(k);
       if (de >= 0) items[items.length - 1] = lastItem.slice(0, de) + lastItem.slice(de + 1);
       list = { clauseStart, items, head, index: 0, lastEnd: afterAll, growth: /分别(增长|下降)/.exec(t.slice(leftStart + fenbie, numStart))?.[1] ?? growth };
       subject = items.length > 1 ? listSubject(list) : cleanSubject(t.slice(leftStart, leftStart + fenbie));
@@ -892,7 +956,9 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       const deng = lastIndexOfCode(left, 0x7b49 /* 等 */);
       if (deng > 0 && left.length - deng > 2) left = leadingVerbs(left) + left.slice(deng + 1);
       const verbOnly = left.length <= 6 && endsWithVerb(left);
-      if ((!left || verbOnly || OBJECT_BEFORE_LAST[left.charCodeAt(left.length - 1)] === 1) && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2) {
+      // 对城区60条背街小巷…, 为辖区1.5万户家庭…: a preposition with a place names whom, the object after the number what
+      const prepositionOnly = left.length <= 4 && PREPOSITION_FIRST[left.charCodeAt(0)] === 1;
+      if ((!left || verbOnly || prepositionOnly || OBJECT_BEFORE_LAST[left.charCodeAt(left.length - 1)] === 1) && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2) {
         const keepVerb = verbOnly && !/^(?:完成|实现|有|共有|拥有)$/.test(left);
         subject = (keepVerb ? left : '') + objectMemo;
       } else if (!left && growth && (amountBefore || sameSentencePrev)) {
@@ -924,16 +990,33 @@ function extract(original: string, options: ExtractOptions): Claim[] {
     }
 
     // ---- the claim
+    let commitmentHere = true;
     let qualifier: string | null = prefixQ || null;
     if (approx) qualifier = qualifier ? `${qualifier} ${approx}` : approx;
     if (suffix) qualifier = qualifier ? `${qualifier} ${suffix}` : suffix;
     // ≤ when any qualifier says so (or 控制在 in the clause of a target), else ≥ when any says so
-    let cmp = comparatorOfOne(prefixQ);
+    let cmp: Claim['comparator'] = comparatorOfOne(prefixQ);
     if (cmp !== 'lte') {
       const a = comparatorOfOne(approx);
       const b = comparatorOfOne(suffix);
       if (a === 'lte' || b === 'lte' || (kind === 'target' && hasControl(t, clauseStart, numStart))) cmp = 'lte';
+      else if (suffix === '左右' || suffix === '上下') cmp = 'approx';
       else cmp = cmp ?? a ?? b;
+    }
+    // a range: 5%—6%, 5—6%, 3-4所 (the low end written before, with or without the unit)
+    let range: Claim['range'] = null;
+    const low = rangeLowBefore(t, numStart, unit);
+    if (low !== null && cmp !== 'lte') {
+      range = { low, high: valueText };
+      cmp = 'range';
+      const prevClaim = claims[claims.length - 1];
+      if (prevClaim && prevClaim.valueText === low && prevClaim.unit === unit && prevClaim.end >= toOriginal(ct, numStart) - 3) {
+        // the low end was a claim of its own (5%—6%): it carries the range, this one is its bound
+        prevClaim.comparator = 'range';
+        prevClaim.range = range;
+        range = null;
+        commitmentHere = false;
+      }
     }
     let normalized: Claim['normalized'] = null;
     try {
@@ -950,15 +1033,86 @@ function extract(original: string, options: ExtractOptions): Claim[] {
       normalized,
       qualifier,
       comparator: cmp,
+      range,
+      commitment: commitmentHere,
       start: toOriginal(ct, numStart),
       end: toOriginal(ct, unitEnd - 1) + 1,
       sentence: t.slice(sentenceStart, Math.min(sentenceEnd + (t.charCodeAt(sentenceEnd) === 0x0a ? 0 : 1), sentenceStart + 300)),
       heading: line.heading,
-      livelihood: line.livelihood,
+      livelihood: line.livelihood || (livelihoodDocument && kind === 'target'),
     });
     from = Math.max(from, u.end);
   }
-  return claims;
+  markListTotals(claims);
+  return { context, claims };
+}
+
+/** Start of the sentence ended by a full stop (。！？) that contains `from`: a ； does not end the time a sentence speaks of. */
+function fullSentenceStart(t: string, from: number, lineStart: number): number {
+  const limit = Math.max(lineStart, from - 400);
+  for (let k = from - 1; k >= limit; k--) {
+    const c = t.charCodeAt(k);
+    if (c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f) return k + 1;
+  }
+  return limit;
+}
+
+/** The years a sentence speaks of (YYYY年 not after 较/比/到/至, nor before 以来/底前…), with their positions. */
+function governingYears(t: string, from: number, to: number): { at: number; year: number }[] {
+  const out: { at: number; year: number }[] = [];
+  // a plain loop over [from, to): indexOf would read on to the end of the text when the sentence has no 年
+  for (let at = from + 4; at < to; at++) {
+    if (t.charCodeAt(at) !== 0x5e74 /* 年 */) continue;
+    const y = yearBefore(t, at);
+    if (y === null || at - 4 < from) continue;
+    const before = t.charCodeAt(at - 5);
+    // 较2024年, 比2024年, 到2027年, 2021—2025年, 同2024年: a comparison or a horizon, not the sentence's time
+    if (before === 0x8f83 /* 较 */ || before === 0x6bd4 /* 比 */ || before === 0x540c /* 同 */ || HORIZON_BEFORE[before] === 1) continue;
+    // 2024年以来, 2024年底前: a period
+    if (t.startsWith('以来', at + 1) || t.startsWith('底前', at + 1)) continue;
+    out.push({ at: at - 4, year: y });
+  }
+  return out;
+}
+
+/** The low end of a range ending right before `numStart` (5%—6%: "5"; 3-4所: "3"), or null. */
+function rangeLowBefore(t: string, numStart: number, unit: string): string | null {
+  const dash = t.charCodeAt(numStart - 1);
+  if (!(dash === 0x2014 || dash === 0x2013 || dash === 0x2d || dash === 0x7e || dash === 0xff5e || dash === 0x81f3 /* 至 */)) return null;
+  let end = numStart - 1;
+  if (t.charCodeAt(end - 1) === 0x2014) end--; // ——
+  // the unit may be written at the low end too (5%—6%); only % and one-character units
+  if (unit && t.startsWith(unit, end - unit.length) && unit.length <= 2) end -= unit.length;
+  let start = end;
+  while (start > 0 && CHAR_CLASS[t.charCodeAt(start - 1)] === 1) start--;
+  if (t.charCodeAt(start - 1) === 0x2e && CHAR_CLASS[t.charCodeAt(start - 2)] === 1) {
+    start--;
+    while (start > 0 && CHAR_CLASS[t.charCodeAt(start - 1)] === 1) start--;
+  }
+  if (start === end || end - start > 12) return null;
+  const low = t.slice(start, end);
+  return Number(low) < digitsValue(t.slice(numStart, numStart + 12).match(/^[\d.]+/)?.[0] ?? '0') ? low : null;
+}
+
+/** Units in which a 民生实事 list counts its items (办好12件实事, 8个方面30项). */
+const LIST_COUNT_UNIT = /^(?:件|项|个|大类|类|方面)$/;
+/**
+ * A 民生实事 list's own size (12件实事, 共30项) and the totals said in the same sentence (计划总投入,
+ * 较上年增长): reported, but not commitments of their own — the items are.
+ */
+function markListTotals(claims: Claim[]): void {
+  let sentence = '';
+  for (let i = 0; i < claims.length; i++) {
+    const c = claims[i];
+    if (!LIST_COUNT_UNIT.test(c.unit)) continue;
+    const at = c.sentence.indexOf(c.valueText + c.unit);
+    const after = at >= 0 ? c.sentence.slice(at + c.valueText.length + c.unit.length, at + c.valueText.length + c.unit.length + 12) : '';
+    const isListSize = /^(?:[^，,。；;]{0,6}?(?:实事|民生工程|惠民工程|民生项目))|^[，,。；;]?$/.test(after) && /实事|民生工程|惠民工程|民生项目|实事项目/.test(c.sentence.slice(0, at + 40));
+    if (!isListSize) continue;
+    sentence = c.sentence;
+    for (let j = i; j >= 0 && claims[j].sentence === sentence; j--) claims[j].commitment = false;
+    for (let j = i + 1; j < claims.length && claims[j].sentence === sentence; j++) claims[j].commitment = false;
+  }
 }
 
 /** 共计, 累计 … followed by what they total (共计发放 …). */
@@ -971,6 +1125,8 @@ function hasTotalChar(s: string): boolean {
   }
   return false;
 }
+/** First characters of a short subject that is only a preposition and a place or group (对城区, 为辖区). */
+const PREPOSITION_FIRST = codeTable('对为向给');
 /** Last characters of a subject that leave it waiting for its object: 对, 为, 向 … 的, 内, 中. */
 const OBJECT_BEFORE_LAST = new Uint8Array(65536);
 for (const ch of '对为向在给与等的内中') OBJECT_BEFORE_LAST[ch.charCodeAt(0)] = 1;

@@ -3,8 +3,11 @@
  * Each list says what it is for; none is tied to a particular document.
  */
 
-/** Units that measure time, age or rank: a number with one of these is a date/period, not a claim. */
-export const TIME_UNITS = new Set(['年', '月', '日', '天', '周', '周年', '周岁', '岁', '小时', '分钟', '秒', '季度', '届', '期', '级', '号', '页', '时', '点']);
+/**
+ * Units that measure time, age or rank: a number with one of these is a date/period, not a claim.
+ * 期 is not among them: 托管服务60期 counts sessions (a phase, 二期工程, is told apart where read).
+ */
+export const TIME_UNITS = new Set(['年', '月', '日', '天', '周', '周年', '周岁', '岁', '小时', '分钟', '秒', '季度', '届', '级', '号', '页', '时', '点']);
 
 /** Words after a classifier that make the number part of a period: 3个月, 5个工作日. */
 export const AFTER_UNIT_PERIOD = /^(?:月|工作日|小时|季度|年度|学期|周期|年头)/;

@@ -4,6 +4,7 @@
  * the original text.
  *
  * - full-width digits and ％ become ASCII (same length);
+ * - traditional characters become simplified ones (個 → 个, 萬 → 万; same length, hant.ts);
  * - spaces inside Chinese text are dropped (`再 就 业 4053 人` → `再就业4053人`), kept between two
  *   ASCII letters/digits;
  * - hard line breaks inside sentences (PDF / newspaper layout) are joined when the document is
@@ -11,6 +12,7 @@
  * Linear in the input length.
  */
 import { CHINESE_NUMERAL_CHARS, toHalfWidth } from '../quantity.ts';
+import { SIMPLIFIED_OF } from './hant.ts';
 
 export interface CleanText {
   /** the cleaned text; '\n' separates paragraphs */
@@ -83,7 +85,10 @@ const FULL_WIDTH = 2;
 const NUMERAL = 3;
 const CLAUSE_DELIMITER = 4;
 const SENTENCE_DELIMITER = 5;
+/** a traditional character (converted to simplified, same length) */
+const TRADITIONAL = 6;
 const RUN_CLASS = new Uint8Array(65536);
+for (let c = 0; c < 65536; c++) if (SIMPLIFIED_OF[c] !== 0) RUN_CLASS[c] = TRADITIONAL;
 for (const c of [0x20, 0x09, 0x0d, 0x0a, 0xa0, 0x3000, 0x2002, 0x2003, 0x200b, 0xfeff]) RUN_CLASS[c] = WHITESPACE;
 for (const ch of '０１２３４５６７８９．％－') RUN_CLASS[ch.charCodeAt(0)] = FULL_WIDTH;
 for (let c = 0x30; c <= 0x39; c++) RUN_CLASS[c] = NUMERAL;
@@ -92,7 +97,9 @@ for (const ch of CLAUSE_DELIMITERS) RUN_CLASS[ch.charCodeAt(0)] = CLAUSE_DELIMIT
 for (const ch of SENTENCE_DELIMITERS) RUN_CLASS[ch.charCodeAt(0)] = SENTENCE_DELIMITER;
 
 const TERMINAL = /[。！？!?；;…：:]$|[。！？!?]["”’』」)）]$/;
-const LIST_OR_MARK = /^[◆■●▲★☆◇□※【〔（(一二三四五六七八九十\d]/;
+const LIST_OR_MARK = /^[◆■●▲★☆◇□※【〔（(一二三四五六七八九十\d▶►▷*＊•·]/;
+/** A list marker opening a line: the line is an item of its own, never the continuation of the one before. */
+const LIST_MARK = /^[◆■●▲★☆◇□※【▶►▷*＊•·√]/;
 const isAsciiAlnum = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 /** Is the document hard-wrapped (newspaper/PDF layout: many short lines ending mid-sentence)? */
@@ -163,7 +170,7 @@ export function cleanText(original: string): CleanText {
   for (let i = 0; i < len; i++) {
     const cls = RUN_CLASS[units[i]];
     if (cls === 0) continue;
-    if (cls >= NUMERAL) {
+    if (cls >= NUMERAL && cls <= SENTENCE_DELIMITER) {
       // unchanged text: its position in the output is past what was emitted
       const pos = outLen + (i - last);
       if (cls === NUMERAL) {
@@ -183,6 +190,20 @@ export function cleanText(original: string): CleanText {
     let end = i + 1;
     while (end < len && RUN_CLASS[units[end]] === cls) end++;
     i = end - 1;
+    if (cls === TRADITIONAL) {
+      let simplified = '';
+      for (let k = at; k < end; k++) simplified += String.fromCharCode(SIMPLIFIED_OF[units[k]]);
+      replace(at, end, simplified);
+      // 萬, 億, 兩 become numeral characters: list them as the others
+      for (let k = 0; k < simplified.length; k++) {
+        const c = RUN_CLASS[simplified.charCodeAt(k)];
+        if (c === NUMERAL) {
+          if (numeralCount === numeralBuf.length) numeralBuf = grown(numeralBuf);
+          numeralBuf[numeralCount++] = outLen - simplified.length + k;
+        }
+      }
+      continue;
+    }
     if (cls === FULL_WIDTH) {
       const half = toHalfWidth(src.slice(at, end));
       replace(at, end, half);
@@ -208,10 +229,10 @@ export function cleanText(original: string): CleanText {
     lineStartOrig = lone ? end : at + run.lastIndexOf('\n') + 1;
     if (end < src.length && wrapped) {
       const prevLine = src.slice(lineStart, at).trim();
-      if (prevLine && !TERMINAL.test(prevLine) && !/^[◆■●▲★【]/.test(prevLine)) {
+      if (prevLine && !TERMINAL.test(prevLine) && !LIST_MARK.test(prevLine)) {
         // a soft break: continue the sentence on the next line
         const nextChar = src[end];
-        if (newlines === 1 && !/^[◆■●▲★【]/.test(nextChar)) {
+        if (newlines === 1 && !LIST_MARK.test(nextChar)) {
           replace(at, end, '');
           continue;
         }

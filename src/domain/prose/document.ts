@@ -44,7 +44,7 @@ export type Block =
 
 /** A generated document. */
 export interface ProseDocument {
-  kind: 'bulletin' | 'yearSummary' | 'promiseCheck';
+  kind: 'bulletin' | 'yearSummary' | 'promiseCheck' | 'slipNotice';
   /** may hold `\n` where a long title breaks into lines; see `oneLineTitle` */
   title: string;
   /** line under the title, e.g. （2024年第6期）; null when none */

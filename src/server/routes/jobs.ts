@@ -10,5 +10,5 @@ export function registerJobRoutes(api: FastifyInstance, scheduler: Scheduler) {
   const r = api.withTypeProvider<ZodTypeProvider>();
   r.get('/jobs', {
     schema: { tags: ['supervision'], summary: 'Scheduled jobs with last and next run (office) / 定时任务', querystring: z.object({ region: RegionCode }) },
-  }, async (req) => ({ items: await scheduler.list(actorOf(req), req.query.region) }));
+  }, async (req) => ({ items: await scheduler.list(actorOf(req), req.query.region), nextCursor: null })); // a handful of jobs: one page
 }

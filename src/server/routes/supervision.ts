@@ -12,7 +12,9 @@ import { listNotifications } from '../../app/instructions/notify.ts';
 import { lockPeriod } from '../../app/periods/lockPeriod.ts';
 import { unlockPeriod } from '../../app/periods/unlockPeriod.ts';
 import { listPeriodLocks } from '../../app/periods/periodLock.ts';
-import { listSlips, runEscalation } from '../../app/escalation/runEscalation.ts';
+import { runEscalation } from '../../app/escalation/runEscalation.ts';
+import { listSlipRecords, slipNotice } from '../../app/escalation/slipRecords.ts';
+import { CONTENT_TYPES, contentDisposition, renderDocument } from '../../render/index.ts';
 import { listSentReminders, sendReminders } from '../../app/reminders/sendReminders.ts';
 import { dueReminders } from '../../app/reminders/dueReminders.ts';
 import { assessDepartments } from '../../app/assessment/assessDepartments.ts';
@@ -63,8 +65,8 @@ export function registerSupervisionRoutes(api: FastifyInstance, options: { remin
     return page(await listPeriodLocks(ctx.db, req.query.region), req.query, { ...byFields('period', 'period'), desc: true });
   });
 
-  r.post('/period-locks', { schema: { tags, summary: 'Lock a period before its bulletin / 锁定期次', body: z.object({ region: RegionCode, period: Period }) } }, async (req, reply) =>
-    reply.status(201).send(await lockPeriod(ctx, { actor: actorOf(req), regionCode: req.body.region, period: req.body.period })));
+  r.post('/period-locks', { schema: { tags, summary: 'Lock a period before its bulletin / 锁定期次', body: z.object({ region: RegionCode, period: Period, reason: z.string().trim().max(1000).optional().describe('锁定说明') }) } }, async (req, reply) =>
+    reply.status(201).send(await lockPeriod(ctx, { actor: actorOf(req), regionCode: req.body.region, period: req.body.period, reason: req.body.reason })));
 
   r.post('/period-locks/unlock', { schema: { tags, summary: 'Unlock a period (audited) / 解锁期次', body: z.object({ region: RegionCode, period: Period, reason: z.string().min(1).max(1000).describe('解锁理由') }) } }, async (req, reply) => {
     await unlockPeriod(ctx, { actor: actorOf(req), regionCode: req.body.region, period: req.body.period, reason: req.body.reason });
@@ -76,8 +78,24 @@ export function registerSupervisionRoutes(api: FastifyInstance, options: { remin
   }, async (req) => {
     const { departmentId } = readSupervision(actorOf(req), req.query.region);
     const open = req.query.open === undefined ? undefined : req.query.open === 'true';
-    const slips = await listSlips(ctx.db, { regionCodes: [req.query.region], open, departmentId: departmentId ?? undefined, commitmentId: req.query.commitment });
+    const slips = await listSlipRecords(ctx.db, { regionCodes: [req.query.region], open, departmentId: departmentId ?? undefined, commitmentId: req.query.commitment });
     return page(slips, req.query, { name: 'opened.desc', key: (x) => [x.openedOn, x.id], desc: true });
+  });
+
+  r.get('/supervision-slips/:id/notice', {
+    schema: {
+      tags, summary: 'The slip’s notice as a document: docx to download, html to print / 督办通知单',
+      params: IdParams, querystring: z.object({ format: z.enum(['docx', 'html']).default('docx') }),
+    },
+  }, async (req, reply) => {
+    const { document, slip } = await slipNotice(ctx, { actor: actorOf(req), id: req.params.id });
+    const body = await renderDocument(document, req.query.format, { regionCode: slip.regionCode, appendix: false });
+    const name = `${slip.number}${document.title}`;
+    return reply
+      .header('content-type', CONTENT_TYPES[req.query.format])
+      // the html is the print view: shown in the browser; the docx downloads with its Chinese name
+      .header('content-disposition', req.query.format === 'html' ? 'inline' : contentDisposition(`${name}.docx`, `slip-${slip.openedOn.slice(0, 4)}-${slip.serial}.docx`))
+      .send(body);
   });
 
   r.post('/supervision-slips/run', { schema: { tags, summary: 'Open and close slips now (office) / 更新督办单', body: z.object({ region: RegionCode, asOf: IsoDate.optional() }) } }, async (req) =>

@@ -28,6 +28,7 @@ export function targetText(c: Pick<EvaluatedCommitment, 'targetValue' | 'targetV
   if (c.comparator === 'range' && c.targetValueMax) return `${v}～${formatValue(c.targetValueMax, c.unit)}`;
   if (c.comparator === 'lte') return `不超过${v}`;
   if (c.comparator === 'eq') return v;
+  if (c.comparator === 'approx') return `${v}左右`;
   return `${v}以上`;
 }
 

@@ -21,7 +21,21 @@ const COLORS: Record<Status, string> = { seriouslyLagging: '#a8071a', lagging: '
 function targetText(c: PublicItem): string {
   if (c.targetValue === null) return c.milestones.length ? `${c.milestones.length}个节点` : '';
   const v = formatValue(c.targetValue, c.unit);
-  return c.comparator === 'lte' ? `不超过${v}` : c.comparator === 'gte' ? `${v}以上` : v;
+  return c.comparator === 'lte' ? `不超过${v}` : c.comparator === 'gte' ? `${v}以上` : c.comparator === 'approx' ? `${v}左右` : v;
+}
+
+interface PublicPromise { commitmentId: string; status: 'kept' | 'partial' | 'missed' | 'unmentioned'; source: { sentence: string } | null }
+const PROMISE: Record<PublicPromise['status'], [string, string]> = { kept: ['已兑现', '#237804'], partial: ['部分兑现', '#ad4e00'], missed: ['未兑现', '#a8071a'], unmentioned: ['次年报告未提及', '#595959'] };
+
+/** What the next year's report says of it, as the office confirmed. */
+function PromiseLine({ p }: { p: PublicPromise }) {
+  const [label, color] = PROMISE[p.status];
+  return (
+    <p className="report" data-testid="public-promise">
+      <b>兑现核验：</b><span style={{ color, fontWeight: 600 }}>{label}</span>
+      {p.source ? <span className="muted">（次年政府工作报告：“{p.source.sentence}”）</span> : null}
+    </p>
+  );
 }
 
 function Page() {
@@ -33,6 +47,7 @@ function Page() {
   const [error, setError] = useState<string | null>(null);
   const [asOf, setAsOf] = useState('');
   const [year, setYear] = useState<string | null>(params.get('year'));
+  const [promises, setPromises] = useState<Map<string, PublicPromise>>(new Map());
 
   useEffect(() => {
     apiAll<{ items: Region[] }>('/regions').then((d) => {
@@ -57,6 +72,14 @@ function Page() {
   const years = [...new Set((items ?? []).map((c) => c.deadline.slice(0, 4)))].sort().reverse();
   const shownYear = year && years.includes(year) ? year : years[0];
   const shown = items?.filter((c) => c.deadline.slice(0, 4) === shownYear) ?? null;
+  // 兑现核验 of the year shown, where the office has confirmed it
+  useEffect(() => {
+    setPromises(new Map());
+    if (!region || !shownYear) return;
+    fetch(`/api/public/promise-checks?${new URLSearchParams({ region, year: shownYear })}`)
+      .then((r) => (r.ok ? r.json() : { items: [] }))
+      .then((d: { items: PublicPromise[] }) => setPromises(new Map(d.items.map((x) => [x.commitmentId, x]))), () => undefined);
+  }, [region, shownYear]);
   const done = shown?.filter((c) => c.evaluation.status === 'completed' || c.evaluation.status === 'exceeded').length ?? 0;
   return (
     <>
@@ -105,6 +128,7 @@ function Page() {
                     <span>完成{pct(rate)}</span>
                   </div>
                 )}
+                {promises.has(c.id) && <PromiseLine p={promises.get(c.id)!} />}
                 {c.latestReport ? (
                   <p className="report"><b>{periodLabel(c.latestReport.period)}进展：</b>{c.latestReport.cumulativeValue !== null ? `累计完成${formatValue(c.latestReport.cumulativeValue, c.unit)}。` : ''}{c.latestReport.narrative}</p>
                 ) : (
