@@ -24,6 +24,11 @@ import { SYSTEM_ACTOR } from '../workflow/access.ts';
 import { bulletinDocument } from './bulletinDocument.ts';
 import { documentDate } from './documentDate.ts';
 import { yearSummaryDocument } from './yearSummaryDocument.ts';
+import { buildCommitment } from '../../domain/factories.ts';
+import { insertCommitment } from '../../store/commitments.ts';
+import { upsertPlan } from '../../store/plans.ts';
+import { distinguishes, resultSubject } from '../../domain/prose/yearSummary.ts';
+import { TEMPLATES_ZH } from '../../domain/prose/templates.zh.ts';
 
 const TODAY = '2026-12-03';
 
@@ -60,6 +65,15 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
     );
     await db.query("delete from evidence where report_id in (select id from progress_report where commitment_id = $1 and period > '2026-06')", [stopped!.id]);
     await db.query("delete from progress_report where commitment_id = $1 and period > '2026-06'", [stopped!.id]);
+    // 盐湖区's 2025 plan: imported drafts (one three times) beside confirmed commitments
+    const plan2025 = await upsertPlan(db, { id: '00000000-0000-4000-8000-000000002025', regionCode: '140802', year: 2025, title: '2025', sourceDocumentId: null });
+    const [dept] = await db.query<{ id: string }>("select id from department where region_code = '140802' order by name limit 1");
+    const nextYear = (title: string, state: 'draft' | 'assigned', sector: string) =>
+      insertCommitment(db, buildCommitment({ regionCode: '140802', planId: plan2025.id, title, state, sector, leadDepartmentId: dept!.id, coDepartmentIds: [], startDate: '2025-01-01', deadline: '2025-12-31' }));
+    for (let i = 0; i < 3; i++) await nextYear('草稿目标新建停车位500个', 'draft', '城市建设');
+    await nextYear('城镇新增就业3600人以上', 'assigned', '民生保障');
+    await nextYear('城镇新增就业3600人以上', 'assigned', '民生保障');
+    await nextYear('签约招商项目45个', 'assigned', '经济发展');
     const plans = await db.query<{ region_code: string; year: number }>('select region_code, year from plan order by region_code, year');
     for (const p of plans) {
       for (let m = 1; m <= 12; m++) {
@@ -192,5 +206,80 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
         }
       }
     }
+  });
+
+  const clauses = (text: string) => text.split(/[；。\n]/);
+
+  it('工作纪实: sectors in the configured order, no 全年 about part of a year, no one-line paragraphs, no "1项目标任务已完成1项"', () => {
+    const order = DEFAULT_CONFIG.documents.sectorOrder;
+    for (const s of summaries) {
+      const where = `${s.regionCode} ${s.year}`;
+      const text = documentText(s.document);
+      const sectors = s.document.blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b as { text: string }).text.replace(/^[一二三四五六七八九十]+、/, '')).filter((h) => order.includes(h));
+      expect(sectors, where).toEqual([...sectors].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
+      expect(sectors[0], where).toBe('经济发展');
+      if (sectors.includes('安全稳定')) expect(sectors[sectors.length - 1], where).toBe('安全稳定');
+      if (s.data.partial) expect(text, where).not.toContain('全年');
+      expect(text, where).not.toMatch(/(^|[^\d.])1项目标任务已?完成1项/);
+      for (const b of s.document.blocks) if (b.kind === 'paragraph') expect(plainText(b.parts).length, `${where}: ${plainText(b.parts)}`).toBeGreaterThanOrEqual(28);
+    }
+    expect(summaries.some((s) => s.data.partial)).toBe(true);
+  });
+
+  it('工作纪实: 比上年 only for a level or flow of the same definition, never a fall beside a met target; rate targets in 个百分点', () => {
+    for (const s of summaries) {
+      const where = `${s.regionCode} ${s.year}`;
+      const text = documentText(s.document);
+      for (const clause of clauses(text).filter((x) => x.includes('比上年'))) {
+        expect(clause, where).not.toMatch(/任务完成率(1\d\d|[2-9]\d\d)(\.\d)?%，比上年下降/);
+        expect(clause, where).not.toContain('累计'); // a task volume (增加优质学位 …) is not compared
+      }
+      for (const c of s.data.commitments.filter((c) => c.kind === 'quantitative' && c.unit === '%' && c.comparator !== 'lte' && c.evaluation.latestValue !== null)) {
+        const subject = resultSubject(c.title)?.subject;
+        const clause = subject ? clauses(text).find((x) => x.includes(`${subject}${Number(c.evaluation.latestValue)}%`)) : undefined;
+        if (clause) expect(clause, `${where} ${c.title}`).not.toContain('任务完成率');
+      }
+    }
+  });
+
+  it('工作纪实: peer ranks name their scope, only ranks that distinguish, each rank phrase once', () => {
+    let ranked = 0;
+    for (const s of summaries) {
+      const text = documentText(s.document);
+      expect(text).not.toMatch(/居全[市省县]第/);
+      for (const m of text.matchAll(/在全[市省县](\d+)个[^中]+中居第([一二三四五六七八九十]+)/g)) {
+        ranked++;
+        const rank = '一二三四五六七八九十'.indexOf(m[2]!) + 1;
+        expect(distinguishes({ rank, of: Number(m[1]) }, DEFAULT_CONFIG.documents.rankTopShare), m[0]).toBe(true);
+      }
+      for (const sentence of text.split('。')) expect((sentence.match(/居第/g) ?? []).length <= (sentence.match(/；/g) ?? []).length + 1).toBe(true);
+      for (const sentence of text.split('。')) {
+        const phrases = [...sentence.matchAll(/中居第[一二三四五六七八九十]+/g)].map((x) => x[0]);
+        expect(new Set(phrases).size, sentence).toBe(phrases.length);
+      }
+    }
+    expect(ranked).toBeGreaterThan(0);
+  });
+
+  it('工作纪实: results are subject + figure (no title\'s deadline or verb before a partial figure); parents carry their subtasks\' sums', () => {
+    const prefixes = TEMPLATES_ZH.timePrefixes.map((p) => new RegExp(p.replace('^', '')));
+    for (const s of summaries) {
+      const text = documentText(s.document);
+      for (const clause of clauses(text).filter((x) => /任务完成率/.test(x) && !x.includes('“'))) {
+        for (const re of prefixes) expect(clause, `${s.regionCode} ${s.year}`).not.toMatch(new RegExp(`^(.{0,8}方面，)?${re.source}`));
+      }
+      for (const c of s.data.commitments.filter((c) => c.children?.some((k) => k.latestValue !== null && k.unit && k.comparator !== 'lte'))) {
+        expect(text, `${s.regionCode} ${s.year} ${c.title}`).toMatch(new RegExp(`“${c.title.replace(/“/g, '‘').replace(/”/g, '’').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}”累计完成`));
+      }
+    }
+  });
+
+  it('工作纪实: next year\'s targets are the confirmed commitments, each once; never a draft', () => {
+    const s = summaries.find((x) => x.regionCode === '140802' && x.year === 2024)!;
+    const text = documentText(s.document);
+    expect(text).toContain('下步打算');
+    expect(text).not.toContain('草稿目标新建停车位500个');
+    expect(text.split('城镇新增就业3600人以上').length - 1).toBe(1);
+    expect(text).toContain('签约招商项目45个');
   });
 });

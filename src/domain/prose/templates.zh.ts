@@ -79,37 +79,96 @@ export const TEMPLATES_ZH = {
   },
   yearSummary: {
     title: '{region}{year}年政府工作报告\n目标任务完成情况工作纪实',
+    /** under the title when the year had not ended at the document's date */
+    subtitlePartial: '（截至{date}）',
     issuer: '{region}人民政府督查室',
-    opening: '{year}年，{region}政府工作报告确定的{total}项目标任务中，已完成{completed}项，占{share}。现将主要目标任务完成情况纪实如下。',
+    /** the year's headline: tasks done and, when known, the economy's lead figure */
+    opening: '{year}年，{region}围绕政府工作报告确定的{total}项目标任务狠抓落实，{completed}项已完成，完成率{share}{economy}。现将全年工作纪实如下。',
+    openingPartial: '{year}年以来，{region}围绕政府工作报告确定的{total}项目标任务狠抓落实，截至{date}已完成{completed}项{economy}。现将阶段性工作情况纪实如下。',
+    openingEconomy: '；{span}实现地区生产总值{value}，{growth}',
     headingEconomy: '经济运行',
-    /** one indicator: 全年实现地区生产总值302.5亿元，增长6.2%，增速居全市第一 */
+    /** one indicator: 地区生产总值302.5亿元，同比增长6.2% */
     indicator: '{indicator}{value}，同比{growth}',
     indicatorNoGrowth: '{indicator}{value}',
-    indicatorRank: '，增速居{scope}第{rank}',
+    /** peer ranks, one sentence for all indicators sharing a rank: 其中，地区生产总值、一般公共预算收入增速均在全市3个城区中居第一 */
+    rankGroup: '{indicators}增速在{scope}{of}个{kind}中居第{rank}',
+    rankGroupMany: '{indicators}增速均在{scope}{of}个{kind}中居第{rank}',
+    rankLead: '其中，',
+    /** what peers are called, by their names' last character (all 区, all 县) or mixed */
+    peerKind: { 区: '城区', 县: '县', 市: '县级市', mixed: '县（市、区）' } as Record<string, string>,
     /** how the indicators' period is named at the start of the sentence, by period type */
     economyOpening: { year: '全年', quarter: '{year}年前{quarter}季度，', month: '{year}年1—{month}月，' },
-    /** sector headline sentence */
-    sectorHeadline: '{sector}方面，{total}项目标任务已完成{completed}项，其中超额完成{exceeded}项。',
-    sectorHeadlineNoExceeded: '{sector}方面，{total}项目标任务已完成{completed}项。',
-    sectorHeadlineNoneDone: '{sector}方面，{total}项目标任务正在推进。',
-    /** a quantitative result: 城镇新增就业3685人，任务完成率105.3% */
+    economySpan: { year: '全年', quarter: '前{quarter}季度', month: '1—{month}月' },
+    /** a sector's lead sentence, varied by the sector's place (index modulo the list); {n} tasks, {done} done */
+    sectorLead: [
+      '{sector}方面，{n}项目标任务完成{done}项。',
+      '在{sector}领域，列入年度目标的{n}项任务中已有{done}项完成。',
+      '{sector}方面共安排目标任务{n}项，完成{done}项。',
+    ],
+    sectorLeadAll: [
+      '{sector}方面，{n}项目标任务全部完成。',
+      '在{sector}领域，列入年度目标的{n}项任务全部完成。',
+      '{sector}方面安排的{n}项目标任务均已完成。',
+    ],
+    sectorLeadNone: '{sector}方面，{n}项目标任务正在推进。',
+    /** a sector without any reviewed figure yet */
+    sectorNoResults: '{sector}方面，{n}项目标任务尚无经审核的进展数据，有关单位正在推进落实。',
+    /** a quantitative result: subject + figure */
     result: '{subject}{value}，任务完成率{rate}',
+    /** a title led by a verb (改造农村厕所1500座): object first, then the verb and the figure */
+    resultVerb: '{object}累计{verb}{value}，任务完成率{rate}',
     resultNoSubject: '“{title}”累计完成{value}，任务完成率{rate}',
     /** ≤ targets: 城镇调查失业率3.6%，控制在5.5%以内 */
     resultCeilingMet: '{subject}{value}，控制在{target}以内',
     resultCeilingMissed: '{subject}{value}，高于{target}的控制目标',
+    /** rate and share targets compare in percentage points */
+    resultPointsAbove: '{subject}{value}，高于目标{points}个百分点',
+    resultPointsMet: '{subject}{value}，达到目标',
+    resultPointsBelow: '{subject}{value}，低于目标{points}个百分点',
     resultMilestones: '“{title}”节点完成率{rate}',
     resultClosed: '“{title}”已完成',
+    /** a parent without its own figure: its subtasks' sums */
+    resultSums: '“{title}”累计完成{sums}',
     comparePrevious: '，比上年{growth}',
+    /** what was done, from the departments' accepted reports */
+    done: '{items}。',
+    /** key projects */
+    projects: '{span}实施重点项目{count}个，完成投资{completed}，为年度计划投资的{rate}',
+    projectsFinished: '，其中{names}等{finished}个项目竣工（投产）',
+    projectsFinishedOne: '，其中{names}竣工（投产）',
+    projectName: '总投资{total}的{name}',
     headingProjects: '重点项目建设',
-    projects: '全年实施重点项目{count}个，完成投资{completed}，为年度计划投资的{rate}；其中已竣工（投产）{finished}个。',
-    projectsNoFinished: '全年实施重点项目{count}个，完成投资{completed}，为年度计划投资的{rate}。',
-    headingNextYear: '{year}年主要目标任务',
-    nextYearIntro: '{year}年政府工作报告确定的主要目标任务如下：',
-    nextYearItem: '{n}. {title}',
+    headingProblems: '存在问题',
+    problemsIntro: '对照年度目标，仍有{n}项任务未完成或进度滞后：',
+    problemsIntroPartial: '对照序时进度，仍有{n}项任务进度滞后：',
+    /** one unfinished task: its figure and the reason the department gave */
+    problemItem: '“{title}”{state}',
+    problemReason: '，{reason}',
+    problemRate: '完成率{rate}',
+    problemMilestones: '节点完成率{rate}',
+    /** a sector with one task: its result is the lead */
+    sectorOne: '{sector}方面，',
+    sectorOneLed: '{sector}方面，由{department}牵头，',
+    problemStatus: '{status}',
+    headingNextYear: '下步打算',
+    nextYearIntro: '{year}年，{region}将围绕政府工作报告确定的{n}项目标任务，重点抓好以下工作：',
+    /** one sector's targets of the next year */
+    nextYearSector: '{sector}方面，{items}。',
+    nextYearItem: '{title}（{department}牵头）',
+    nextYearItemNoLead: '{title}',
     /** scope of a peer ranking, by the parent region's level */
     peerScope: { province: '全省', city: '全市', county: '全县', township: '全镇' } as Record<string, string>,
+    /** ordinals of problems: 一是 … 二是 … */
+    ordinal: '{n}是',
   },
+  /** what a condensed narrative leaves out: restated figures and stock phrases (regular expressions) */
+  narrativeSkip: ['截至', '累计完成', '占年度目标', '目标任务已完成', '全年任务', '下一步', '节点已完成', '正在推进', '前期准备工作', '已分析原因', '序时', '^\\d+月[：:]', '^\\d+月底', '目标不低于', '目标不高于', '（原计划', '按计划推进', '月度核查', '台账'],
+  /** what marks a sentence as a problem or reason (存在问题) rather than a result */
+  narrativeProblem: ['滞后', '未能', '尚未', '未完成', '流标', '推迟', '不足', '不强', '下滑', '困难', '缓慢', '延续至下年度'],
+  /** verbs a task title may start with; its result is written object + verb + figure */
+  taskVerbs: ['建设改造', '提升改造', '新建改造', '完成', '实现', '新建', '新增', '增加', '改造', '建设', '实施', '签约', '举办', '引进', '培育', '创建', '化解', '发放', '培训', '提供', '开展', '治理', '打造'],
+  /** leading time phrases of a title, left off its subject (6月底前, 年内, 全年) */
+  timePrefixes: ['^\\d{1,2}月(?:底|末|中旬|上旬|下旬)?(?:前|以前)', '^年底前', '^年内', '^全年', '^今年'],
   appendix: {
     heading: '附件：数据来源',
     kinds: { report: '进展报告', indicator: '经济指标', project: '重点项目', fact: '往年成绩', commitment: '目标任务', commitments: '目标任务清单' } as Record<string, string>,
