@@ -1,7 +1,10 @@
 /**
  * 导入报告: paste or upload a 政府工作报告; the server extracts its claims and creates draft
  * commitments; the text is shown with every claim highlighted (targets red, results blue), and
- * the office accepts (with edits and departments), or discards, each draft, then assigns.
+ * the office accepts (with edits and departments), or discards, each draft or a selection at once,
+ * then assigns. The lead department the text names is proposed; a target restated in the document is
+ * one draft; drafts repeating the plan's commitments from an earlier file are listed as a warning.
+ * Reopening a file already imported shows its drafts with what was decided (accepted, assigned).
  */
 import { useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -15,7 +18,14 @@ import type { Commitment } from '../model.ts';
 import { useSession } from '../session.tsx';
 
 interface Claim { kind: 'result' | 'target'; subject: string; valueText: string; unit: string; start: number; end: number; sentence: string; livelihood: boolean }
-interface ImportResult { created: boolean; workReport: { id: string; text: string; filename: string }; plan: { id: string; year: number }; drafts: Commitment[]; facts: unknown[]; claims: Claim[] }
+interface ImportResult {
+  created: boolean; workReport: { id: string; text: string; filename: string }; plan: { id: string; year: number }; drafts: Commitment[]; facts: unknown[]; claims: Claim[];
+  context?: { kind: keyof typeof KIND_LABELS; year: number | null };
+  repeats?: { draftId: string; title: string; existingId: string; existingTitle: string }[];
+}
+const KIND_LABELS = { workReport: '政府工作报告', livelihoodList: '民生实事清单', workSummary: '工作总结', news: '新闻报道', statistics: '统计公报' } as const;
+/** A draft as the server lists it: confirmed (采用) drafts carry the time they were confirmed. */
+const decisionOf = (d: Commitment): Decision => (d.state !== 'draft' ? 'assigned' : (d as Commitment & { confirmedAt?: string | null }).confirmedAt ? 'accepted' : 'open');
 type Decision = 'open' | 'accepted' | 'discarded' | 'assigned';
 interface Row { draft: Commitment; edit: Partial<Commitment>; decision: Decision; error?: string }
 
@@ -31,6 +41,8 @@ export default function ImportReport() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [batchBusy, setBatchBusy] = useState(false);
   const textRef = useRef<HTMLDivElement>(null);
 
   async function onFile(f: File) {
@@ -58,7 +70,8 @@ export default function ImportReport() {
         body: { region: s.scope.region, year, filename: file?.name ?? `粘贴文本-${new Date().toISOString().slice(0, 10)}.txt`, text, sha256: await sha256Hex(bytes) },
       });
       setResult(r);
-      setRows(r.drafts.map((d) => ({ draft: d, edit: {}, decision: d.state === 'draft' ? 'open' : 'assigned' })));
+      setRows(r.drafts.map((d) => ({ draft: d, edit: {}, decision: decisionOf(d) })));
+      setSelected(new Set());
       if (!r.created) message.info('该文件此前已导入，显示原有草稿');
     } catch (e) {
       setError(errorText(e, lang));
@@ -89,6 +102,17 @@ export default function ImportReport() {
       update(i, { decision: 'discarded', error: undefined });
     } catch (err) {
       update(i, { error: errorText(err, lang) });
+    }
+  }
+
+  /** 批量采用 / 批量舍弃: each selected open draft in turn; a refusal stays on its card. */
+  async function batch(action: (i: number) => Promise<void>) {
+    setBatchBusy(true);
+    try {
+      for (let i = 0; i < rows.length; i++) if (rows[i]!.decision === 'open' && selected.has(rows[i]!.draft.id)) await action(i);
+      setSelected(new Set());
+    } finally {
+      setBatchBusy(false);
     }
   }
 
@@ -149,10 +173,33 @@ export default function ImportReport() {
               title={`导入草稿（${rows.length}）`}
               extra={<Space><span>待定 {counts.open} · 已采用 {counts.accepted} · 已交办 {counts.assigned} · 已舍弃 {counts.discarded}</span><Button type="primary" onClick={assignAccepted} disabled={!counts.accepted}>交办已采用的任务</Button></Space>}
             >
+              {result.context && (
+                <div style={{ marginBottom: 8, color: '#555' }} data-testid="import-context">
+                  识别为：<Tag>{KIND_LABELS[result.context.kind] ?? result.context.kind}</Tag>{result.context.year ? `计划年度 ${result.context.year}` : ''}
+                </div>
+              )}
+              {!!result.repeats?.length && (
+                <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="import-repeats"
+                  title={`${result.repeats.length} 项草稿与本年度计划已有任务重复，请核对后舍弃重复项`}
+                  description={<ul style={{ margin: 0, paddingLeft: 18 }}>{result.repeats.map((x) => <li key={x.draftId}>{x.title}（已有：{x.existingTitle}）</li>)}</ul>} />
+              )}
               {rows.length === 0 && <Empty description="未识别到目标任务" />}
+              {counts.open > 0 && (
+                <Space wrap style={{ marginBottom: 8 }} data-testid="import-batch">
+                  <Checkbox
+                    checked={selected.size > 0 && selected.size === counts.open}
+                    indeterminate={selected.size > 0 && selected.size < counts.open}
+                    onChange={(e) => setSelected(e.target.checked ? new Set(rows.filter((r) => r.decision === 'open').map((r) => r.draft.id)) : new Set())}
+                  >全选待定（{counts.open}）</Checkbox>
+                  <Button size="small" type="primary" disabled={!selected.size} loading={batchBusy} onClick={() => batch(accept)}>批量采用{selected.size ? `（${selected.size}）` : ''}</Button>
+                  <Button size="small" danger disabled={!selected.size} loading={batchBusy} onClick={() => batch(discard)}>批量舍弃{selected.size ? `（${selected.size}）` : ''}</Button>
+                </Space>
+              )}
               <Space direction="vertical" style={{ width: '100%' }}>
                 {rows.map((r, i) => (
                   <DraftCard key={r.draft.id} row={r} deptOptions={deptOptions}
+                    selected={selected.has(r.draft.id)}
+                    onSelect={(on) => setSelected((s0) => { const s1 = new Set(s0); if (on) s1.add(r.draft.id); else s1.delete(r.draft.id); return s1; })}
                     onEdit={(patch) => update(i, { edit: { ...r.edit, ...patch } })}
                     onLead={async (lead) => {
                       // a lead department can be set on an accepted draft too: a plain edit
@@ -207,8 +254,8 @@ function Highlighted({ text, claims }: { text: string; claims: Claim[] }) {
   return <>{parts}</>;
 }
 
-function DraftCard({ row, deptOptions, onEdit, onLead, onAccept, onDiscard, onFocus }: {
-  row: Row; deptOptions: { value: string; label: string }[]; onEdit(p: Partial<Commitment>): void; onLead(id: string): void; onAccept(): void; onDiscard(): void; onFocus(): void;
+function DraftCard({ row, deptOptions, selected, onSelect, onEdit, onLead, onAccept, onDiscard, onFocus }: {
+  row: Row; deptOptions: { value: string; label: string }[]; selected: boolean; onSelect(on: boolean): void; onEdit(p: Partial<Commitment>): void; onLead(id: string): void; onAccept(): void; onDiscard(): void; onFocus(): void;
 }) {
   const d = { ...row.draft, ...row.edit };
   const done = row.decision !== 'open';
@@ -216,11 +263,16 @@ function DraftCard({ row, deptOptions, onEdit, onLead, onAccept, onDiscard, onFo
   return (
     <div data-testid="draft" data-decision={row.decision} style={{ border: '1px solid #e5e5e5', borderRadius: 6, padding: 10, background: tone, opacity: row.decision === 'discarded' ? 0.6 : 1 }} onMouseEnter={onFocus} onFocusCapture={onFocus}>
       <Space direction="vertical" style={{ width: '100%' }} size={6}>
-        <Input aria-label="任务标题" value={d.title} disabled={done} onChange={(e) => onEdit({ title: e.target.value })} status={!d.title.trim() ? 'error' : undefined} />
+        <Space.Compact style={{ width: '100%' }}>
+          {row.decision === 'open' && <Checkbox aria-label="选择" checked={selected} onChange={(e) => onSelect(e.target.checked)} style={{ alignSelf: 'center', marginRight: 8 }} />}
+          <Input aria-label="任务标题" value={d.title} disabled={done} onChange={(e) => onEdit({ title: e.target.value })} status={!d.title.trim() ? 'error' : undefined} />
+        </Space.Compact>
+        {!!row.draft.source?.alsoAt?.length && <span style={{ color: '#888', fontSize: 12 }}>原文另有 {row.draft.source.alsoAt.length} 处重述，已合并为一项</span>}
         <Space wrap size={6}>
           <Input aria-label="目标值" style={{ width: 110 }} value={d.targetValue ?? ''} disabled={done} onChange={(e) => onEdit({ targetValue: e.target.value || null })} status={d.targetValue && !/^-?\d+(\.\d+)?$/.test(d.targetValue) ? 'error' : undefined} />
           <Input aria-label="单位" style={{ width: 80 }} value={d.unit ?? ''} disabled={done} onChange={(e) => onEdit({ unit: e.target.value || null })} />
-          <Select aria-label="比较方式" style={{ width: 140 }} value={d.comparator ?? undefined} disabled={done} onChange={(v) => onEdit({ comparator: v })} options={Object.entries(COMPARATOR_LABELS).filter(([k]) => k !== 'range').map(([value, label]) => ({ value, label }))} />
+          <Select aria-label="比较方式" style={{ width: 140 }} value={d.comparator ?? undefined} disabled={done} onChange={(v) => onEdit({ comparator: v })} options={Object.entries(COMPARATOR_LABELS).filter(([k]) => k !== 'range' || d.comparator === 'range').map(([value, label]) => ({ value, label }))} />
+          {d.comparator === 'range' && <Input aria-label="上限" prefix="至" style={{ width: 120 }} value={d.targetValueMax ?? ''} disabled={done} onChange={(e) => onEdit({ targetValueMax: e.target.value || null })} />}
           <Input aria-label="领域" style={{ width: 110 }} value={d.sector} disabled={done} onChange={(e) => onEdit({ sector: e.target.value })} />
           <Checkbox checked={d.livelihood} disabled={done} onChange={(e) => onEdit({ livelihood: e.target.checked })}>民生实事</Checkbox>
         </Space>
