@@ -20,7 +20,7 @@ import { useSession } from '../session.tsx';
 interface Claim { kind: 'result' | 'target'; subject: string; valueText: string; unit: string; start: number; end: number; sentence: string; livelihood: boolean }
 interface ImportResult {
   created: boolean; workReport: { id: string; text: string; filename: string }; plan: { id: string; year: number }; drafts: Commitment[]; facts: unknown[]; claims: Claim[];
-  context?: { kind: keyof typeof KIND_LABELS; year: number | null };
+  context?: { kind: keyof typeof KIND_LABELS; year: number | null; titleYear: number | null };
   repeats?: { draftId: string; title: string; existingId: string; existingTitle: string }[];
 }
 const KIND_LABELS = { workReport: '政府工作报告', livelihoodList: '民生实事清单', workSummary: '工作总结', news: '新闻报道', statistics: '统计公报' } as const;
@@ -176,6 +176,9 @@ export default function ImportReport() {
               {result.context && (
                 <div style={{ marginBottom: 8, color: '#555' }} data-testid="import-context">
                   识别为：<Tag>{KIND_LABELS[result.context.kind] ?? result.context.kind}</Tag>{result.context.year ? `计划年度 ${result.context.year}` : ''}
+                  {result.context.kind === 'livelihoodList' && result.context.titleYear && result.context.titleYear !== result.plan.year && (
+                    <Alert type="warning" showIcon style={{ marginTop: 6 }} data-testid="import-year-mismatch" title={`文件标题写的是 ${result.context.titleYear} 年，导入到了 ${result.plan.year} 年度计划，请确认计划年度是否选对`} />
+                  )}
                 </div>
               )}
               {!!result.repeats?.length && (
