@@ -8,6 +8,7 @@ import { openTestDb, testEngines } from '../store/testing.ts';
 import { createContext, type AppContext } from './context.ts';
 import { importWorkReport } from './importWorkReport.ts';
 import { SYSTEM } from './policies/principal.ts';
+import { LIMITS } from '../domain/limits.ts';
 
 // A short report written for this test in the usual shape: review, then the coming year with a 民生实事 list.
 const REPORT = [
@@ -113,5 +114,29 @@ describe.each(testEngines())('importWorkReport on %s', (engine) => {
     ).rejects.toMatchObject({ status: 404 });
     const [row] = await db.query<{ n: string }>(`select count(*)::text as n from work_report where region_code = '999999'`);
     expect(row.n).toBe('0');
+  });
+
+  it('refuses a text beyond the size limit and a text with more targets than one import takes, storing nothing', async () => {
+    const count = async () => (await db.query<{ n: number }>(`select (select count(*) from work_report) + (select count(*) from commitment) + (select count(*) from recorded_fact) as n`))[0]!.n;
+    const before = await count();
+    const long = REPORT + '\n' + '全区将持续推进各项工作。'.repeat(Math.ceil(LIMITS.workReport.maxChars / 12));
+    await expect(importWorkReport(ctx, { actor: SYSTEM, regionCode: '430502', year: 2025, filename: 'long.txt', text: long, sha256: sha(long) }))
+      .rejects.toMatchObject({ code: 'report_too_long', status: 400, zh: expect.stringContaining(`上限 ${LIMITS.workReport.maxChars} 字`) });
+    const crowded = ['二、2025年主要任务', ...Array.from({ length: LIMITS.workReport.maxDrafts + 1 }, (_, i) => `新建社区食堂${i + 1}个。`)].join('\n');
+    expect(crowded.length).toBeLessThan(LIMITS.workReport.maxChars);
+    await expect(importWorkReport(ctx, { actor: SYSTEM, regionCode: '430502', year: 2025, filename: 'crowded.txt', text: crowded, sha256: sha(crowded) }))
+      .rejects.toMatchObject({ code: 'too_many_claims', status: 400, en: expect.stringContaining(`${LIMITS.workReport.maxDrafts + 1} targets`) });
+    expect(await count()).toBe(before);
+  });
+
+  it('imports the most targets allowed, each draft audited, in document order', async () => {
+    const n = LIMITS.workReport.maxDrafts;
+    const text = ['二、2026年主要任务', ...Array.from({ length: n }, (_, i) => `改造农村公路${i + 1}公里。`)].join('\n');
+    const r = await importWorkReport(ctx, { actor: SYSTEM, regionCode: '430502', year: 2026, filename: 'big.txt', text, sha256: sha(text) });
+    expect(r.drafts).toHaveLength(n);
+    expect(r.drafts.map((d) => d.targetValue)).toEqual(Array.from({ length: n }, (_, i) => String(i + 1)));
+    expect(r.drafts.every((d) => d.state === 'draft' && d.unit === '公里' && d.planId === r.plan.id)).toBe(true);
+    const [audited] = await db.query<{ n: number }>(`select count(*)::int as n from audit_event where action = 'commitment.import' and entity_id = any($1)`, [r.drafts.map((d) => d.id)]);
+    expect(audited!.n).toBe(n);
   });
 });

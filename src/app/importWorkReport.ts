@@ -6,11 +6,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { extractDocument, type Claim, type DocumentContext } from '../domain/extract/extract.ts';
+import { LIMITS } from '../domain/limits.ts';
 import type { Commitment, Plan, RecordedFact, WorkReport } from '../domain/types.ts';
-import { appendAudit, type Actor } from '../store/audit.ts';
-import { insertCommitment } from '../store/commitments.ts';
+import { appendAudit, appendAudits, type Actor } from '../store/audit.ts';
+import { insertCommitments } from '../store/commitments.ts';
 import type { Queryable } from '../store/db.ts';
-import { findPlan, findWorkReportBySha, insertFact, insertWorkReport, upsertPlan } from '../store/plans.ts';
+import { findPlan, findWorkReportBySha, insertFacts, insertWorkReport, upsertPlan } from '../store/plans.ts';
 import { camelAll } from '../store/rows.ts';
 import type { AppContext } from './context.ts';
 import { sameTarget, sectorOf, suggestLead } from '../domain/extract/draftHints.ts';
@@ -63,8 +64,26 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
     throw new AppError('invalid_year', `年份不正确: ${year}`, `invalid year: ${year}`, 400);
   }
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError('invalid_sha256', 'sha256 格式不正确', 'sha256 must be 64 hex digits', 400);
+  const limits = LIMITS.workReport;
+  if (text.length > limits.maxChars) {
+    throw new AppError(
+      'report_too_long',
+      `报告文本过长（${text.length} 字，上限 ${limits.maxChars} 字），未导入任何内容：请一次导入一份政府工作报告`,
+      `the report is too long (${text.length} characters, at most ${limits.maxChars}); nothing was imported: import one work report at a time`,
+      400,
+    );
+  }
   // the document is read for the plan year given: its targets are that year's, earlier years are results
   const { claims, context } = extractDocument(text, { year });
+  const targets = claims.filter((c) => c.kind === 'target').length;
+  if (targets > limits.maxDrafts || claims.length - targets > limits.maxFacts) {
+    throw new AppError(
+      'too_many_claims',
+      `报告中有 ${targets} 项目标、${claims.length - targets} 项成绩，超过单次导入上限（目标 ${limits.maxDrafts} 项、成绩 ${limits.maxFacts} 项），未导入任何内容：请确认文件是一份政府工作报告，或分开导入`,
+      `the report has ${targets} targets and ${claims.length - targets} results, more than one import takes (${limits.maxDrafts} targets, ${limits.maxFacts} results); nothing was imported: check that the file is one work report, or import it in parts`,
+      400,
+    );
+  }
   return ctx.db.transaction(async (tx) => {
     const [region] = await tx.query<{ code: string; name: string }>('select code, name from region where code = $1', [regionCode]);
     const actor = principalOf(options.actor);
@@ -125,8 +144,9 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
       else planned.push({ claim: c, title, also: [] });
     }
 
-    const drafts: Commitment[] = [];
-    const repeats: ImportWorkReportResult['repeats'] = [];
+    // built in memory, then written with multi-row inserts: a statement per row held a large
+    // import's transaction (and with PGlite the whole database) for seconds
+    const draftRows: Parameters<typeof insertCommitments>[1] = [];
     for (const { claim: c, title, also } of planned) {
       const source = {
         documentId: workReport.id, start: c.start, end: c.end, sentence: c.sentence, heading: c.heading,
@@ -136,7 +156,7 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
         // 由区住建局牵头 / （责任单位：区教育局）: written after the target, up to the end of its line
         const lineEnd = text.indexOf('\n', c.end);
         const lead = suggestLead(`${c.sentence}${text.slice(c.end, Math.min(lineEnd < 0 ? text.length : lineEnd, c.end + 300))}`, departments);
-        const draft = await insertCommitment(tx, {
+        draftRows.push({
           id: randomUUID(),
           regionCode,
           planId: plan.id,
@@ -164,30 +184,21 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
           published: false,
           source,
         });
-        await appendAudit(tx, { regionCode, actor: options.actor, action: 'commitment.import', entity: 'commitment', entityId: draft.id, after: draft });
-        drafts.push(draft);
-        const same = existingCommitments.find((e) => e.target_value !== null && sameTarget({ value: e.target_value, unit: e.unit, title: e.title }, { value: draft.targetValue!, unit: draft.unit, title: draft.title }));
-        if (same) repeats.push({ draftId: draft.id, title: draft.title, existingId: same.id, existingTitle: same.title });
       }
     }
-    const facts: RecordedFact[] = [];
+    const drafts = await insertCommitments(tx, draftRows);
+    await appendAudits(tx, drafts.map((draft) => ({ regionCode, actor: options.actor, action: 'commitment.import', entity: 'commitment', entityId: draft.id, after: draft })));
+    const repeats: ImportWorkReportResult['repeats'] = [];
+    for (const draft of drafts) {
+      const same = existingCommitments.find((e) => e.target_value !== null && sameTarget({ value: e.target_value, unit: e.unit, title: e.title }, { value: draft.targetValue!, unit: draft.unit, title: draft.title }));
+      if (same) repeats.push({ draftId: draft.id, title: draft.title, existingId: same.id, existingTitle: same.title });
+    }
+    const factRows: RecordedFact[] = [];
     for (const c of claims) {
       const source = { documentId: workReport.id, start: c.start, end: c.end, sentence: c.sentence, heading: c.heading };
-      if (c.kind === 'result') {
-        facts.push(
-          await insertFact(tx, {
-            id: randomUUID(),
-            regionCode,
-            year: year - 1,
-            subject: c.subject,
-            value: c.valueText,
-            unit: c.unit,
-            qualifier: c.qualifier,
-            source,
-          }),
-        );
-      }
+      if (c.kind === 'result') factRows.push({ id: randomUUID(), regionCode, year: year - 1, subject: c.subject, value: c.valueText, unit: c.unit, qualifier: c.qualifier, source });
     }
+    const facts = await insertFacts(tx, factRows);
     if (facts.length) {
       await appendAudit(tx, {
         regionCode,

@@ -25,9 +25,11 @@ export const LIMITS = {
   },
   /** one work-report import (POST /api/work-reports, `duban import`) */
   workReport: {
-    /** characters of text: about twenty full 政府工作报告 */
-    maxChars: 600_000,
-    /** draft commitments one import may create */
-    maxDrafts: 2_000,
+    /** characters of text: a 政府工作报告 has 15,000–40,000; extraction reads ~300,000 a second */
+    maxChars: 200_000,
+    /** draft commitments (targets) one import may create; a report has a few hundred at most */
+    maxDrafts: 1_000,
+    /** recorded facts (results) one import may create */
+    maxFacts: 1_000,
   },
 } as const;

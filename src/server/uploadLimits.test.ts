@@ -3,9 +3,11 @@
  * or block it for seconds are refused with 400 {error: {code, zh, en}} before ExcelJS reads them,
  * and the server answers other requests while an upload is being checked.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../app/context.ts';
 import { buildWorld } from '../app/workflow/testWorld.ts';
+import { LIMITS } from '../domain/limits.ts';
 import { cell, columnBomb, filler, rowBomb, xlsx } from '../extract-io/bombs.testing.ts';
 import type { Db } from '../store/db.ts';
 import { openTestDb, testEngines } from '../store/testing.ts';
@@ -71,5 +73,21 @@ describe.each(testEngines())('upload limits on %s', (engine) => {
     expect(res.json().error.en).toContain('inflates to more than 50 MB');
     // and the server still works for the same office afterwards
     expect((await app.inject({ url: '/api/projects?region=430502', headers: admin })).statusCode).toBe(200);
+  });
+
+  it('refuses a work report beyond the text limit at once, and answers /health beside the largest import allowed', async () => {
+    const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+    const huge = '全区新增城镇就业3120人，新建社区食堂6个。'.repeat(Math.ceil(2_000_000 / 22)).slice(0, 2_000_000);
+    const refused = await app.inject({ method: 'POST', url: '/api/work-reports', headers: admin, payload: { region: '430502', year: 2025, filename: 'huge.txt', text: huge, sha256: sha(huge) } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error).toMatchObject({ code: 'report_too_long', zh: expect.stringContaining('未导入任何内容'), en: expect.stringContaining(`at most ${LIMITS.workReport.maxChars}`) });
+    expect((await db.query<{ n: number }>(`select count(*)::int as n from work_report`))[0]!.n).toBe(0);
+
+    const text = ['二、2025年主要任务', ...Array.from({ length: LIMITS.workReport.maxDrafts }, (_, i) => `新建社区食堂${i + 1}个。`)].join('\n');
+    const importing = app.inject({ method: 'POST', url: '/api/work-reports', headers: admin, payload: { region: '430502', year: 2025, filename: 'big.txt', text, sha256: sha(text) } });
+    const [health, imported] = await Promise.all([app.inject({ url: '/health' }), importing]);
+    expect(health.statusCode).toBe(200);
+    expect(imported.statusCode).toBe(201);
+    expect(imported.json().drafts).toHaveLength(LIMITS.workReport.maxDrafts);
   });
 });

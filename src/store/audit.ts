@@ -1,7 +1,7 @@
 /** 留痕: append-only audit events. The table refuses UPDATE and DELETE (see 001_init.sql). */
 import type { AuditEvent } from '../domain/types.ts';
 import type { Queryable } from './db.ts';
-import { camelAll } from './rows.ts';
+import { camelAll, insertMany } from './rows.ts';
 
 export interface Actor {
   id: string | null;
@@ -32,6 +32,25 @@ export async function appendAudit(
 }
 
 /** Events newest first (`before`: only those older than that event id). */
+/** Appends many events in few statements (a large import's drafts); same fields as appendAudit. */
+export async function appendAudits(
+  q: Queryable,
+  events: { regionCode: string; actor: Actor; action: string; entity: string; entityId: string; before?: unknown; after?: unknown }[],
+): Promise<void> {
+  const rows = events.map((e) => ({
+    regionCode: e.regionCode,
+    actorId: e.actor.id,
+    actorRole: e.actor.role,
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    clientAddress: e.actor.clientAddress ?? null,
+  }));
+  await insertMany(q, 'audit_event', rows, { json: ['before', 'after'], returning: '1 as x' });
+}
+
 export async function listAudit(q: Queryable, f: { regionCodes: string[]; entity?: string; entityId?: string; actorId?: string; limit?: number; before?: string }): Promise<AuditEvent[]> {
   const rows = await q.query(
     `select * from audit_event where region_code = any($1) and ($2::text is null or entity = $2)

@@ -1,6 +1,6 @@
 import type { Commitment, ReportState } from '../domain/types.ts';
 import type { Queryable } from './db.ts';
-import { camel, camelAll, snake } from './rows.ts';
+import { camel, camelAll, insertMany, snake } from './rows.ts';
 import { conflict } from '../app/errors.ts';
 
 export interface CommitmentFilter {
@@ -124,6 +124,12 @@ export async function insertCommitment(q: Queryable, c: Omit<Commitment, 'create
     params,
   );
   return camel<Commitment>(row);
+}
+
+/** Inserts many new commitments (all with the same fields) in few statements; returns them in order. */
+export async function insertCommitments(q: Queryable, list: Parameters<typeof insertCommitment>[1][]): Promise<Commitment[]> {
+  const byId = new Map(camelAll<Commitment>(await insertMany(q, 'commitment', list, { json: [...JSON_FIELDS] })).map((c) => [c.id, c]));
+  return list.map((c) => byId.get(c.id)!);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Plan, RecordedFact, WorkReport } from '../domain/types.ts';
 import type { Queryable } from './db.ts';
-import { camel, camelAll, upsertSql } from './rows.ts';
+import { camel, camelAll, insertMany, upsertSql } from './rows.ts';
 
 export async function listPlans(q: Queryable, regionCodes: string[]): Promise<Plan[]> {
   return camelAll<Plan>(await q.query('select * from plan where region_code = any($1) order by region_code, year', [regionCodes]));
@@ -44,6 +44,12 @@ export async function listFacts(q: Queryable, regionCodes: string[], year?: numb
       [regionCodes, year ?? null],
     ),
   );
+}
+
+/** Inserts many new facts in few statements; returns them in order. */
+export async function insertFacts(q: Queryable, facts: RecordedFact[]): Promise<RecordedFact[]> {
+  const byId = new Map(camelAll<RecordedFact>(await insertMany(q, 'recorded_fact', facts, { json: ['source'] })).map((f) => [f.id, f]));
+  return facts.map((f) => byId.get(f.id)!);
 }
 
 export async function insertFact(q: Queryable, fact: RecordedFact): Promise<RecordedFact> {
