@@ -1,11 +1,18 @@
 /**
  * A generated document as DOCX laid out after GB/T 9704 (党政机关公文格式): A4, margins 37/35/28/26 mm,
- * title in 小标宋 二号 (22pt) centred, body 仿宋_GB2312 三号 (16pt) with a two-character first-line
- * indent and a fixed 28 pt line pitch, level-1 headings 黑体, level-2 楷体, page numbers "— 1 —" in
- * 宋体 四号 at the bottom (odd pages right, even pages left), 署名 and 成文日期 at the end.
+ * a 156 × 225 mm 版心 of 22 lines × 28 characters (document grid), title in 小标宋 二号 (22pt)
+ * centred, 发文字号 and 主送机关 under it, body 仿宋_GB2312 三号 (16pt) with a two-character
+ * first-line indent and a fixed 28 pt line pitch, level-1 headings 黑体, level-2 楷体, page numbers
+ * "— 1 —" in 宋体 四号 7 mm below the 版心 (odd pages right, even pages left), 附件说明, 署名 and
+ * 成文日期, the appendix on its own page, and the 版记 (抄送, 印发机关 and 印发日期) last.
+ *
+ * The font table names a fallback for each official font (仿宋_GB2312 → 仿宋, 楷体_GB2312 → 楷体,
+ * 方正小标宋简体 → 宋体, 黑体 sans) with its GB2312 character set and family, and East Asian text is
+ * tagged zh-CN, so a machine without the official fonts substitutes a serif or sans Chinese font
+ * of the right kind rather than one font for everything.
  */
 import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
   TableLayoutType, VerticalAlign, WidthType, type IRunOptions,
 } from 'docx';
 import { isFigure, oneLineTitle, sourcesOf, type Part, type ProseDocument } from '../domain/prose/document.ts';
@@ -23,6 +30,30 @@ const FONTS = {
   latin: 'Times New Roman',
 };
 const BODY_PT = 16;
+/** characters a line in the 版心 (GB/T 9704: 28) and lines a page (22) */
+const CHARS_PER_LINE = 28;
+
+/** Fallbacks of the official fonts for the font table: alternative name, panose, family, pitch. */
+const FONT_TABLE: Array<{ name: string; alt: string; panose: string; family: 'roman' | 'swiss' | 'modern' | 'script'; pitch: 'variable' | 'fixed' }> = [
+  { name: FONTS.title, alt: '宋体', panose: '02000000000000000000', family: 'roman', pitch: 'variable' },
+  { name: FONTS.body, alt: '仿宋', panose: '02010609030101010101', family: 'modern', pitch: 'fixed' },
+  { name: '仿宋', alt: 'FangSong', panose: '02010609060101010101', family: 'modern', pitch: 'fixed' },
+  { name: FONTS.heading1, alt: 'SimHei', panose: '02010609060101010101', family: 'swiss', pitch: 'fixed' },
+  { name: FONTS.heading2, alt: '楷体', panose: '02010609030101010101', family: 'script', pitch: 'fixed' },
+  { name: '楷体', alt: 'KaiTi', panose: '02010609060101010101', family: 'script', pitch: 'fixed' },
+  { name: FONTS.pageNumber, alt: 'SimSun', panose: '02010600030101010101', family: 'roman', pitch: 'variable' },
+  { name: FONTS.latin, alt: 'Liberation Serif', panose: '02020603050405020304', family: 'roman', pitch: 'variable' },
+];
+
+/** word/fontTable.xml with the fallbacks (GB2312 character set 86). */
+export function fontTableXml(): string {
+  const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const fonts = FONT_TABLE.map(
+    (f) =>
+      `<w:font w:name="${esc(f.name)}"><w:altName w:val="${esc(f.alt)}"/><w:panose1 w:val="${f.panose}"/><w:charset w:val="${f.name === FONTS.latin ? '00' : '86'}"/><w:family w:val="${f.family}"/><w:pitch w:val="${f.pitch}"/></w:font>`,
+  ).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${fonts}</w:fonts>`;
+}
 const LINE = { line: 28 * PT, lineRule: LineRuleType.EXACT };
 const INDENT_2 = { firstLine: 2 * BODY_PT * PT };
 
@@ -73,43 +104,86 @@ function columnWidths(columns: string[], rows: Part[][]): number[] {
 }
 
 function table(caption: string, columns: string[], rows: Part[][]): (Paragraph | Table)[] {
-  const cellPara = (parts: Part[], bold: boolean, center: boolean) =>
+  // the caption, the header and the first row stay on one page: keep-with-next on their paragraphs
+  const cellPara = (parts: Part[], bold: boolean, center: boolean, keepNext = false) =>
     new Paragraph({
+      keepNext,
+      keepLines: true,
       alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
       spacing: { line: 16 * PT, lineRule: LineRuleType.EXACT },
       children: bold ? [run(parts.join(''), FONTS.heading1, TABLE_PT)] : runs(parts, FONTS.body, TABLE_PT),
     });
   const widths = columnWidths(columns, rows);
-  const cell = (parts: Part[], header: boolean, i: number) =>
+  const cell = (parts: Part[], header: boolean, i: number, keepNext = header) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 80, right: 80, top: 40, bottom: 40 },
       borders: { top: border, bottom: border, left: border, right: border },
-      children: [cellPara(parts, header, header || i !== 1)],
+      children: [cellPara(parts, header, header || i !== 1, keepNext)],
     });
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(caption, FONTS.heading1, 14)] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, keepNext: true, keepLines: true, children: [run(caption, FONTS.heading1, 14)] }),
     new Table({
       width: { size: TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: widths,
       layout: TableLayoutType.FIXED,
       rows: [
         new TableRow({ tableHeader: true, children: columns.map((c, i) => cell([c], true, i)) }),
-        ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell([c], false, i)) })),
+        ...rows.map((r, n) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell([c], false, i, n === 0)) })),
       ],
     }),
     new Paragraph({ spacing: LINE, children: [] }),
   ];
 }
 
+const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000' });
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+/**
+ * 版记: 抄送 and the 印发机关/印发日期 line between full-width rules (thick first and last, thin
+ * between), 四号 仿宋, one character in from each side.
+ */
+function imprint(copyTo: string | null, printedBy: string, printedOn: string): Table {
+  const PT14 = 14;
+  const para = (children: TextRun[], alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
+    new Paragraph({ alignment, spacing: LINE, indent: { left: PT14 * PT, right: PT14 * PT }, children });
+  const rows: TableRow[] = [];
+  const row = (children: Paragraph[], top: ReturnType<typeof rule>, bottom: ReturnType<typeof rule>) =>
+    new TableRow({
+      cantSplit: true,
+      children: [new TableCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, borders: { top, bottom, left: NONE, right: NONE }, children })],
+    });
+  if (copyTo) rows.push(row([para([run(`抄送：${copyTo}`, FONTS.body, PT14)])], rule(8), rule(4)));
+  rows.push(
+    row(
+      [
+        new Paragraph({
+          spacing: LINE,
+          indent: { left: PT14 * PT, right: PT14 * PT },
+          tabStops: [{ type: 'right', position: TEXT_WIDTH - 2 * PT14 * PT - 200 }],
+          children: [run(printedBy, FONTS.body, PT14), run(`\t${printedOn}`, FONTS.body, PT14)],
+        }),
+      ],
+      copyTo ? rule(4) : rule(8),
+      rule(8),
+    ),
+  );
+  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [TEXT_WIDTH], layout: TableLayoutType.FIXED, rows });
+}
+
 /** Renders the document as a .docx file. */
 export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promise<Buffer> {
+  const blank = () => new Paragraph({ spacing: LINE, children: [] });
   const children: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 35 * PT, lineRule: LineRuleType.EXACT }, children: doc.title.split('\n').map((line, i) => run(line, FONTS.title, 22, i > 0 ? { break: 1 } : {})) }),
   ];
   if (doc.subtitle) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(doc.subtitle, FONTS.heading2, BODY_PT)] }));
-  children.push(new Paragraph({ spacing: LINE, children: [] }));
+  // 发文字号 centred under the title
+  if (doc.number) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(doc.number, FONTS.body, BODY_PT)] }));
+  children.push(blank());
+  // 主送机关: flush left, one line below the title
+  if (doc.recipients) children.push(new Paragraph({ spacing: LINE, children: [run(doc.recipients, FONTS.body, BODY_PT)] }));
   for (const b of doc.blocks) {
     if (b.kind === 'heading') {
       children.push(new Paragraph({ spacing: LINE, indent: INDENT_2, keepNext: true, children: [run(b.text, b.level === 1 ? FONTS.heading1 : FONTS.heading2, BODY_PT)] }));
@@ -119,31 +193,47 @@ export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promi
       children.push(...table(b.caption, b.columns, b.rows));
     }
   }
-  const signature = (text: string) => new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, indent: { right: 4 * BODY_PT * PT }, children: [run(text, FONTS.body, BODY_PT)] });
-  children.push(new Paragraph({ spacing: LINE, children: [] }), new Paragraph({ spacing: LINE, children: [] }), signature(doc.issuer), signature(doc.dateText));
+  const appendixName = TEMPLATES_ZH.appendix.heading.replace(/^附件[：:]/, '');
+  // 附件说明: one line under the body, indented two characters
+  if (opts.appendix) children.push(blank(), new Paragraph({ spacing: LINE, indent: INDENT_2, children: [run(`附件：${appendixName}`, FONTS.body, BODY_PT)] }));
+  const signature = (text: string) => new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, indent: { right: 4 * BODY_PT * PT }, keepNext: true, children: [run(text, FONTS.body, BODY_PT)] });
+  children.push(blank(), blank(), signature(doc.issuer), signature(doc.dateText));
   if (opts.appendix) {
-    children.push(new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [run(TEMPLATES_ZH.appendix.heading, FONTS.heading1, BODY_PT)] }));
+    // the appendix on its own page: 附件 top left in 黑体, its title centred
+    children.push(new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [run('附件', FONTS.heading1, BODY_PT)] }));
+    children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 35 * PT, lineRule: LineRuleType.EXACT }, children: [run(appendixName, FONTS.title, 22)] }), blank());
     sourcesOf(doc).forEach((s, i) =>
       children.push(new Paragraph({ spacing: { line: 22 * PT, lineRule: LineRuleType.EXACT }, children: [run(`${i + 1}. ${s.label}`, FONTS.body, 12)] })),
     );
   }
+  if (doc.imprint) children.push(blank(), blank(), imprint(doc.imprint.copyTo, doc.imprint.printedBy, doc.imprint.printedOn));
+  // 版心 156 mm wide: 28 characters of 16 pt need a pitch of 156 mm / 28, set as the grid's character spacing
+  const charPitch = (156 / 25.4) * 72 / CHARS_PER_LINE;
   const document = new Document({
     title: oneLineTitle(doc),
     creator: doc.issuer,
     evenAndOddHeaderAndFooters: true,
-    styles: { default: { document: { run: { font: { ascii: FONTS.latin, eastAsia: FONTS.body, hAnsi: FONTS.latin }, size: BODY_PT * 2 } } } },
+    styles: {
+      default: {
+        document: {
+          run: { font: { ascii: FONTS.latin, eastAsia: FONTS.body, hAnsi: FONTS.latin }, size: BODY_PT * 2, language: { value: 'en-US', eastAsia: 'zh-CN' } },
+        },
+      },
+    },
     sections: [
       {
         properties: {
           page: {
             size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(20 * MM) },
+            // the footer line sits 7 mm below the 版心 (bottom margin 35 mm): its baseline 35 − 7 − 4.9 mm (四号) above the edge
+            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(23 * MM) },
           },
+          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: 28 * PT, charSpace: Math.round((charPitch - BODY_PT) * 4096) },
         },
         footers: { default: pageFooter('right'), even: pageFooter('left') },
         children,
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
 }

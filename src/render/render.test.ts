@@ -22,6 +22,12 @@ describe('DOCX', () => {
     expect(text).toContain('累计完成3800户，完成率20%');
     expect(text).toContain('附件：数据来源');
     expect(text).toContain('盐湖区人民政府督查室');
+    // 主送机关 before the body, 附件说明 before the 署名, 版记 last
+    expect(text.indexOf('各乡镇人民政府、街道办事处，区直各有关单位：')).toBeLessThan(text.indexOf('一、总体情况'));
+    expect(text.indexOf('附件：数据来源')).toBeLessThan(text.lastIndexOf('盐湖区人民政府督查室'));
+    expect(text).toMatch(/抄送：区委办公室，区人大常委会办公室，区政协办公室。\s+盐湖区人民政府督查室\s+2024年7月8日印发\s*$/);
+    const numbered = await renderDocx(buildBulletin({ ...FIXTURE_BULLETIN, heading: { number: '盐督通〔2024〕6号' } }), opts);
+    expect((await mammoth.extractRawText({ buffer: numbered })).value).toMatch(/（2024年第6期）\s+盐督通〔2024〕6号/);
   });
 
   it('is laid out in official fonts and sizes on A4 with page numbers', async () => {
@@ -35,6 +41,16 @@ describe('DOCX', () => {
     expect(xml).toMatch(/<w:sz w:val="44"\/>/); // 二号 22pt title
     expect(xml).toMatch(/<w:pgSz w:w="11907" w:h="16840"/); // A4
     expect(xml).toMatch(/w:line="560" w:lineRule="exact"/); // 28pt fixed line pitch
+    // 28 characters × 22 lines in the 版心; the page number 7 mm below it
+    expect(xml).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="560" w:charSpace="-\d+"\/>/);
+    expect(xml).toMatch(/w:footer="1304"/);
+    const fonts = await zip.file('word/fontTable.xml')!.async('string');
+    for (const [font, alt] of [['方正小标宋简体', '宋体'], ['仿宋_GB2312', '仿宋'], ['黑体', 'SimHei'], ['楷体_GB2312', '楷体']]) {
+      expect(fonts).toMatch(new RegExp(`<w:font w:name="${font}"><w:altName w:val="${alt}"/><w:panose1 w:val="\\d+"/><w:charset w:val="86"/>`));
+    }
+    expect(fonts).toContain('<w:font w:name="黑体"><w:altName w:val="SimHei"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="swiss"/>');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(styles).toMatch(/<w:lang w:val="en-US" w:eastAsia="zh-CN"\/>/);
     const footers = Object.keys(zip.files).filter((f) => /footer\d*\.xml$/.test(f));
     const footer = await zip.file(footers[0]!)!.async('string');
     expect(footer).toContain('PAGE');
@@ -43,20 +59,42 @@ describe('DOCX', () => {
 });
 
 describe('Markdown and HTML', () => {
-  it('Markdown has headings, the table and the sources appendix on request', () => {
+  it('Markdown has headings, the table, and with sources a footnote per figure instead of a flat list', () => {
     const md = renderMarkdown(bulletin, { ...opts, appendix: true });
     expect(md).toContain('## 二、滞后及逾期任务');
-    expect(md).toContain('| 2 | 改造老旧小区住户19000户 | 区住建局 | 1.9万户 | 3800户 | 20% | 滞后 |');
-    expect(md).toMatch(/附件：数据来源\n\n1\. \[/);
-    expect(renderMarkdown(bulletin, opts)).not.toContain('附件');
+    expect(md).toMatch(/\| 2 \| 改造老旧小区住户19000户 \| 区住建局 \| 1\.9万户\[\^\d+\] \| 3800户\[\^(\d+)\] \| 20%\[\^\1\] \| 滞后 \|/);
+    const c = FIXTURE_COMMITMENTS[1]!;
+    const n = /3800户\[\^(\d+)\]/.exec(md)![1];
+    expect(md).toContain(`[^${n}]: [区住建局2024年6月进展报告《改造老旧小区住户19000户》](</commitments/${c.id}#report-${c.valueReport!.id}>)`);
+    const plain = renderMarkdown(bulletin, opts);
+    expect(plain).not.toContain('[^');
+    expect(plain).toContain('| 2 | 改造老旧小区住户19000户 | 区住建局 | 1.9万户 | 3800户 | 20% | 滞后 |');
+    expect(renderMarkdown(bulletin, { ...opts, appendix: true, baseUrl: 'https://duban.example.gov.cn/' })).toContain('(<https://duban.example.gov.cn/commitments/');
   });
 
-  it('HTML links every figure to its source', () => {
+  it('Markdown escapes raw HTML and links in user text (#11 item 12)', () => {
+    const evil = FIXTURE_COMMITMENTS.map((c, i) =>
+      i === 1 ? { ...c, title: '改造<img src=x onerror=alert(1)>小区[点此](javascript:alert(1))', latestReport: { ...c.latestReport!, narrative: '<script>alert(1)</script>见 <javascript:alert(2)>' } } : c,
+    );
+    const doc = buildBulletin({ ...FIXTURE_BULLETIN, commitments: evil });
+    for (const appendix of [false, true]) {
+      const md = renderMarkdown(doc, { ...opts, appendix });
+      expect(md).not.toMatch(/<img|<script|<javascript|(?<!\\)\[[^\]]*(?<!\\)\]\(javascript:/i);
+      expect(md).toContain('\\[点此\\](javascript:alert(1))'); // shown as text: the brackets escaped
+      expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      const html = renderHtml(doc, { ...opts, appendix });
+      expect(html).not.toMatch(/<img|<script/i);
+    }
+  });
+
+  it('HTML links every figure to its entry in the page\'s own sources, which links to the record', () => {
     const html = renderHtml(bulletin, opts);
     const c = FIXTURE_COMMITMENTS[1]!;
-    expect(html).toContain(`<a class="figure" href="/commitments/${c.id}#report-${c.valueReport!.id}"`);
-    expect(html).toContain('>3800户</a>');
+    const anchor = /<a class="figure" href="#src-(\d+)"[^>]*>3800户<\/a>/.exec(html)![1];
+    expect(html).toContain(`<li id="src-${anchor}"><a href="/commitments/${c.id}#report-${c.valueReport!.id}">`);
     expect(html).toContain('href="/commitments?region=140802&amp;status=lagging"');
+    const absolute = renderHtml(bulletin, { ...opts, baseUrl: 'https://duban.example.gov.cn' });
+    expect(absolute).toContain(`<a href="https://duban.example.gov.cn/commitments/${c.id}#report-`);
     const summary = renderHtml(buildYearSummary(FIXTURE_YEAR), opts);
     expect(summary).toContain(`href="/indicators?region=140802#indicator-${FIXTURE_YEAR.indicators[0]!.id}"`);
     expect(summary).not.toMatch(/undefined|NaN/);
@@ -71,12 +109,29 @@ describe('XLSX', () => {
     const housing = wb.getWorksheet('区住建局')!;
     const titles = [4, 5].map((r) => housing.getRow(r).getCell(2).value);
     expect(titles).toEqual(['改造老旧小区住户19000户', '完成固定资产投资22.51亿元']);
-    expect(housing.getRow(4).getCell(8).value).toBe('滞后');
-    expect(housing.getRow(4).getCell(10).value).toBe('受雨季影响，部分小区施工推迟。');
+    const row = housing.getRow(4);
+    // numbers as numbers, the unit in its own column, rates in percent under a (%) header
+    expect([row.getCell(4).value, row.getCell(5).value, row.getCell(6).value, row.getCell(7).value]).toEqual(['户', 19000, 3800, 20]);
+    expect(row.getCell(7).numFmt).toBe('0.0');
+    expect(row.getCell(9).value).toBe('滞后');
+    expect(row.getCell(11).value).toBe('受雨季影响，部分小区施工推迟。');
+    expect(row.getCell(2).border?.left?.style).toBe('thin');
     const overall = wb.getWorksheet('总体情况')!;
     const rows = [...overall.getSheetValues()].map((r) => (Array.isArray(r) ? r.slice(1) : []));
     expect(rows).toContainEqual(['严重滞后', 1]);
-    expect(rows.find((r) => r[1] === '区农业农村局')?.[7]).toBe('批评');
+    expect(rows.find((r) => r[1] === '区农业农村局')?.[8]).toBe('批评');
+  });
+
+  it('prints: A4 landscape fitted to the width, print titles and a frozen header on every sheet, rows tall enough for their text', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderBulletinXlsx(FIXTURE_BULLETIN)) as unknown as ArrayBuffer);
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup.printTitlesRow, ws.name).toMatch(/^1:\d$/);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen' });
+    }
+    const housing = wb.getWorksheet('区住建局')!;
+    expect(housing.getRow(4).height).toBeGreaterThanOrEqual(15);
   });
 });
 

@@ -102,12 +102,13 @@ describe.each(testEngines())('reports and task sheets on %s', (engine) => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['总体情况', '民生实事', '区人社局', '区住建局']);
     const html = await app.inject({ url: '/api/reports/bulletin?region=140802&period=2024-06&format=html', headers: office });
-    expect(html.body).toMatch(new RegExp(`<a class="figure" href="/commitments/${estates.id}#report-[0-9a-f-]{36}"[^>]*>2个</a>`));
+    const anchor = /<a class="figure" href="#src-(\d+)"[^>]*>2个<\/a>/.exec(html.body)![1];
+    expect(html.body).toMatch(new RegExp(`<li id="src-${anchor}"><a href="/commitments/${estates.id}#report-[0-9a-f-]{36}">`));
     const md = await app.inject({ url: '/api/reports/summary?region=140802&year=2024&format=md&sources=true', headers: office });
     expect(md.statusCode).toBe(200);
     expect(md.headers['content-type']).toContain('text/markdown');
-    expect(md.body).toContain('城镇新增就业1900人，任务完成率54.3%');
-    expect(md.body).toContain('附件：数据来源');
+    expect(md.body).toMatch(/城镇新增就业1900人\[\^(\d+)\]，任务完成率54\.3%\[\^\1\]/);
+    expect(md.body).toMatch(/\n\[\^1\]: \[/); // a footnote per figure
   });
 
   it('only offices and leaders get documents: 401 for the public, 403 for a reporter, 400 for a bad period', async () => {

@@ -13,6 +13,9 @@ import { documentText, isFigure, plainText, type ProseDocument } from '../../dom
 import type { BulletinData, YearSummaryData } from '../../domain/prose/facts.ts';
 import { dateLabel, periodLabel, periodRange } from '../../domain/schedule.ts';
 import { loadDemoData } from '../../demo/loadDemo.ts';
+import ExcelJS from 'exceljs';
+import { formatPercent, formatValue } from '../../domain/prose/figures.ts';
+import { renderBulletinXlsx } from '../../render/bulletinXlsx.ts';
 import { renderDocx } from '../../render/docx.ts';
 import { renderHtml } from '../../render/html.ts';
 import { renderMarkdown } from '../../render/markdown.ts';
@@ -176,7 +179,7 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
     }
   });
 
-  it('a parent states its subtasks\' sums in the 民生实事 table, and the table gives the same figures in DOCX, HTML and Markdown', async () => {
+  it('a parent states its subtasks\' sums in the 民生实事 table, and the table gives the same figures in DOCX, XLSX, HTML and Markdown', async () => {
     let parents = 0;
     for (const b of bulletins) {
       const table = b.document.blocks.find((x) => x.kind === 'table');
@@ -197,6 +200,18 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
       const html = renderHtml(b.document, { regionCode: b.regionCode });
       const { value: docx } = await mammoth.extractRawText({ buffer: await renderDocx(b.document, { regionCode: b.regionCode }) });
       if (!table || table.kind !== 'table') continue;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await renderBulletinXlsx(b.data)) as unknown as ArrayBuffer);
+      const sheet = wb.getWorksheet('民生实事')!;
+      table.rows.forEach((row, i) => {
+        const x = sheet.getRow(4 + i);
+        const unit = x.getCell(4).value as string;
+        const shown = (v: ExcelJS.CellValue) => (typeof v === 'number' ? formatValue(String(v), unit) : String(v));
+        const rate = x.getCell(7).value;
+        const where = `${b.regionCode} ${b.period} ${plainText([row[1]!])}`;
+        expect(x.getCell(2).value, where).toBe(plainText([row[1]!]));
+        expect([shown(x.getCell(5).value), shown(x.getCell(6).value), typeof rate === 'number' ? formatPercent(rate) : rate], where).toEqual([3, 4, 5].map((k) => plainText([row[k]!])));
+      });
       for (const row of table.rows) {
         const cells = row.map((c) => plainText([c]));
         expect(md).toContain(`| ${cells.join(' | ')} |`);
