@@ -6,8 +6,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
-import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { AppError } from '../app/errors.ts';
+import { API_VERSION, documentRoute, finishDocument, SECURITY_SCHEMES, serversFromEnv, type OpenApiDocument } from './contract.ts';
 import type { AppContext } from '../app/context.ts';
 import { registerReadRoutes } from './routes/read.ts';
 import { registerCommitmentRoutes } from './routes/commitments.ts';
@@ -74,17 +75,29 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
   registerAuth(app);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'duban 督办 API', description: '政府工作报告目标任务督查督办 / supervision of work-report commitments', version: '0.1.0' },
+      openapi: '3.0.3',
+      info: {
+        title: 'duban 督办 API',
+        description: '政府工作报告目标任务督查督办 / supervision of work-report commitments. Lists page by cursor (`limit`, `cursor` → `nextCursor`); errors are `{ error: { code, zh, en } }`; versions: see `x-duban-api-version`.',
+        version: API_VERSION,
+        license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
+      },
+      servers: serversFromEnv(),
       // browsers: the session cookie plus the x-csrf-token header on writes; systems: an API token
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'duban_session' }, bearer: { type: 'http', scheme: 'bearer' } } },
+      components: { securitySchemes: SECURITY_SCHEMES },
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: (route) => {
-      const out = jsonSchemaTransform(route);
+      const out = jsonSchemaTransform({ ...route, schema: documentRoute({ method: route.route.method, url: route.url, schema: route.schema as Record<string, unknown> }) as typeof route.schema });
       // uploads are read by their handlers (not validated as a body): describe their form for the document
       const consumes = (route.schema as { consumes?: string[] } | undefined)?.consumes;
       return consumes?.includes('multipart/form-data') ? { ...out, schema: { ...out.schema, body: MULTIPART_FILES } } : out;
     },
+    transformObject: (doc) => finishDocument(jsonSchemaTransformObject(doc) as OpenApiDocument),
+  });
+  // every answer names the API version it follows
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('x-duban-api-version', API_VERSION);
   });
 
   app.setErrorHandler((err, req, reply) => {

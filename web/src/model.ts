@@ -1,38 +1,33 @@
-/** Shapes of what the API returns, from the domain types (type-only imports: nothing bundled). */
-import type { Commitment, Department, Evidence, IndicatorValue, Plan, ProgressReport, Project, Region, Status } from '../../src/domain/types.ts';
-export type { Commitment, Department, Evidence, IndicatorValue, Plan, ProgressReport, Project, Region, Status };
+/**
+ * Shapes of what the API returns: the types generated from its OpenAPI document (api.gen.ts, made
+ * by `npm run gen:api`; a test checks it matches the served document). Type-only: nothing bundled.
+ */
+import type { components, operations } from './api.gen.ts';
 
-export type { Evaluation } from '../../src/domain/progress.ts';
-export type { EvaluatedCommitment } from '../../src/app/evaluatedCommitments.ts';
+type Schemas = components['schemas'];
+export type Commitment = Schemas['Commitment'];
+export type EvaluatedCommitment = Schemas['EvaluatedCommitment'];
+export type Evaluation = Schemas['Evaluation'];
+export type Status = Evaluation['status'];
+export type ProgressReport = Schemas['ProgressReport'];
+export type Evidence = ProgressReport['evidence'][number];
+export type Region = Schemas['Region'];
+export type Department = Schemas['Department'];
+export type Plan = Schemas['Plan'];
+export type Project = Schemas['Project'];
+export type IndicatorValue = Schemas['IndicatorValue'];
+export type SessionUser = Schemas['SessionUser'];
+export type AuditEntry = Schemas['AuditEvent'];
+
+/** The JSON an operation answers with on success (200 or 201). */
+export type Answer<K extends keyof operations> = operations[K]['responses'] extends infer R
+  ? R extends { 200: { content: { 'application/json': infer T } } } ? T
+  : R extends { 201: { content: { 'application/json': infer T } } } ? T
+  : never
+  : never;
+
+export type CommitmentDetail = Answer<'getCommitment'>;
+export type RegionDetail = Answer<'getRegion'>;
+
+// not (yet) described by the document: computed on the client from the lists above
 export type { Summary, SummaryGroup } from '../../src/app/summary.ts';
-import type { EvaluatedCommitment } from '../../src/app/evaluatedCommitments.ts';
-
-export interface CommitmentDetail extends EvaluatedCommitment {
-  subtasks: EvaluatedCommitment[];
-  reports: ProgressReport[];
-}
-export interface RegionDetail extends Region {
-  children: Region[];
-  departments: Department[];
-  plans: Plan[];
-}
-export interface SessionUser {
-  id: string;
-  regionCode: string;
-  username: string;
-  displayName: string;
-  role: 'admin' | 'reporter' | 'leader' | 'public';
-  departmentId: string | null;
-  mustChangePassword?: boolean;
-}
-export interface AuditEntry {
-  id: string;
-  actorId: string | null;
-  actorRole: string | null;
-  action: string;
-  entity: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-  at: string;
-}

@@ -1,0 +1,303 @@
+/**
+ * The OpenAPI contract beyond what each route declares: a stable operationId per operation, the
+ * answers it can give (its success schema for the main resources, and the bilingual error body for
+ * each 4xx), who may call it (session cookie + CSRF header, or a Bearer token), examples, servers
+ * and the API version. Applied by the swagger transform in app.ts; documentation only — nothing
+ * here changes what a route answers. `src/server/openapi.test.ts` lints the served document with
+ * Redocly's recommended rules.
+ */
+import { z } from 'zod';
+import { Evaluation } from '../domain/progress.ts';
+import { AuditEvent, Commitment, Department, IndicatorValue, Plan, ProgressReport, Project, Region, User } from '../domain/types.ts';
+import { NextCursor } from './paging.ts';
+
+/**
+ * The API's version (info.version and the `x-duban-api-version` answer header). Within a major
+ * version a change only adds (a field, an operation, an optional parameter); a change that would
+ * break a client is a new major version (see docs/decisions.md, "API versions").
+ */
+export const API_VERSION = '1.1.0';
+
+/** `{ error: { code, zh, en } }`: every 4xx and 5xx answer. */
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().describe('机器可读的错误代码 / machine-readable code, e.g. invalid_input, not_found, version_conflict'),
+      zh: z.string().describe('中文说明'),
+      en: z.string().describe('English message'),
+      message: z.string().optional().describe('"zh / en" in one string'),
+      details: z.unknown().optional(),
+    }),
+  })
+  .meta({ id: 'Error', example: { error: { code: 'not_found', zh: '目标任务不存在', en: 'commitment not found', message: '目标任务不存在 / commitment not found' } } });
+
+// Named copies of the domain schemas (a copy, so the request schemas built from them stay unnamed).
+const named = <T extends z.ZodObject>(s: T, id: string, description: string) => s.extend({}).meta({ id, description }) as T;
+export const EvaluatedCommitmentSchema = named(Commitment.extend({ evaluation: Evaluation.meta({ id: 'Evaluation', description: '完成率、序时进度与状态 / completion, expected progress and status' }), subtaskCount: z.number().int() }), 'EvaluatedCommitment', '目标任务及其评估 / a commitment with its evaluation');
+const CommitmentSchema = named(Commitment, 'Commitment', '目标任务 / commitment');
+const ReportSchema = named(ProgressReport, 'ProgressReport', '进展报送 / progress report');
+const RegionSchema = named(Region, 'Region', '行政区 / region');
+const DepartmentSchema = named(Department, 'Department', '责任单位 / department');
+const PlanSchema = named(Plan, 'Plan', '年度计划 / plan');
+const ProjectSchema = named(Project, 'Project', '重点项目 / key project');
+const IndicatorSchema = named(IndicatorValue, 'IndicatorValue', '经济指标值 / indicator value');
+const AuditSchema = named(AuditEvent, 'AuditEvent', '留痕 / audit event');
+const SessionUserSchema = named(User.extend({ mustChangePassword: z.boolean().optional() }), 'SessionUser', '登录用户 / signed-in user');
+
+/** A page of a list: `{ items, nextCursor }` (see paging.ts). */
+const pageOf = <T extends z.ZodType>(item: T, extra: z.ZodRawShape = {}) => z.object({ items: z.array(item), nextCursor: NextCursor, ...extra });
+
+const ListedReport = ReportSchema.extend({ commitmentTitle: z.string() });
+const Session = z.object({ user: SessionUserSchema, readableRegions: z.array(z.string()) });
+
+/** Success answers documented with their schema (the others: JSON as described by their summary). */
+const RESPONSES: Record<string, z.ZodType> = {
+  listRegions: pageOf(RegionSchema),
+  getRegion: RegionSchema.extend({ children: z.array(RegionSchema), departments: z.array(DepartmentSchema), plans: z.array(PlanSchema) }),
+  listDepartments: pageOf(DepartmentSchema),
+  listPlans: pageOf(PlanSchema),
+  listCommitments: pageOf(EvaluatedCommitmentSchema, { asOf: z.string() }),
+  getCommitment: EvaluatedCommitmentSchema.extend({ subtasks: z.array(EvaluatedCommitmentSchema), reports: z.array(ReportSchema) }),
+  createCommitment: CommitmentSchema,
+  updateCommitment: CommitmentSchema,
+  listProjects: pageOf(ProjectSchema),
+  listIndicators: pageOf(IndicatorSchema),
+  getMe: Session,
+  getSession: z.object({ user: SessionUserSchema.nullable(), readableRegions: z.array(z.string()) }),
+  listReports: pageOf(ListedReport),
+  submitReport: ReportSchema,
+  editReport: ReportSchema,
+  reviewReport: ReportSchema,
+  getReport: ReportSchema.extend({ history: z.array(z.object({ version: z.number().int(), snapshot: z.unknown(), replacedAt: z.string() })) }),
+  listAudit: pageOf(AuditSchema),
+};
+
+/** Examples of the main requests. */
+const EXAMPLES: Record<string, unknown> = {
+  login: { username: 'shuangqing.office', password: 'correct horse battery staple' },
+  createCommitment: {
+    planId: '6f1c1a52-2b1e-4c55-9a4e-2a0c2d1b7e10', title: '城镇新增就业3500人以上', sector: '民生保障', targetValue: '3500', unit: '人', comparator: 'gte',
+    startDate: '2026-01-01', deadline: '2026-12-31', leadDepartmentId: '0b8e4c9e-3d5a-4f7e-8a61-5c2f9b0d4e21',
+  },
+  submitReport: { period: '2026-06', cumulativeValue: '1860', narrative: '上半年城镇新增就业1860人，完成全年目标的53.1%。' },
+  reviewReport: { version: 2, decision: 'return', comment: '请补充社保参保证明材料' },
+  createToken: { name: '市大数据平台' },
+};
+
+/** Stable operation ids, by `METHOD /path`. An operation not listed gets one from its method and path. */
+const OPERATION_IDS: Record<string, string> = {
+  'GET /api/regions': 'listRegions',
+  'GET /api/regions/{code}': 'getRegion',
+  'GET /api/regions/{code}/departments': 'listDepartments',
+  'GET /api/plans': 'listPlans',
+  'GET /api/facts': 'listFacts',
+  'GET /api/commitments': 'listCommitments',
+  'POST /api/commitments': 'createCommitment',
+  'GET /api/commitments/summary': 'summarizeCommitments',
+  'GET /api/commitments/{id}': 'getCommitment',
+  'PATCH /api/commitments/{id}': 'updateCommitment',
+  'GET /api/projects': 'listProjects',
+  'POST /api/projects': 'createProject',
+  'PATCH /api/projects/{id}': 'updateProject',
+  'POST /api/projects/import': 'importProjects',
+  'GET /api/indicators': 'listIndicators',
+  'PUT /api/indicators': 'saveIndicator',
+  'POST /api/indicators/import': 'importIndicators',
+  'GET /api/indicators/peers': 'listIndicatorPeers',
+  'POST /api/auth/login': 'login',
+  'POST /api/auth/logout': 'logout',
+  'GET /api/auth/me': 'getMe',
+  'GET /api/auth/session': 'getSession',
+  'POST /api/auth/password': 'changePassword',
+  'POST /api/users': 'createUser',
+  'GET /api/users': 'listUsers',
+  'POST /api/users/{id}/reset-password': 'resetPassword',
+  'PATCH /api/users/{id}': 'setUserActive',
+  'GET /api/tokens': 'listTokens',
+  'POST /api/tokens': 'createToken',
+  'DELETE /api/tokens/{id}': 'revokeToken',
+  'POST /api/commitments/{id}/assign': 'assignCommitment',
+  'POST /api/commitments/assign': 'bulkAssign',
+  'POST /api/commitments/{id}/acknowledge': 'acknowledgeCommitment',
+  'GET /api/commitments/{id}/work-plan': 'getWorkPlan',
+  'POST /api/commitments/{id}/request-close': 'requestClose',
+  'POST /api/commitments/{id}/transitions/{action}': 'transitionCommitment',
+  'POST /api/commitments/{id}/change-requests': 'fileChangeRequest',
+  'GET /api/commitments/{id}/change-requests': 'listCommitmentChangeRequests',
+  'GET /api/change-requests': 'listChangeRequests',
+  'POST /api/change-requests/{id}/decision': 'decideChangeRequest',
+  'POST /api/commitments/{id}/publish': 'publishCommitment',
+  'GET /api/drafts': 'listDrafts',
+  'POST /api/commitments/{id}/confirm': 'confirmDraft',
+  'POST /api/commitments/{id}/discard': 'discardDraft',
+  'POST /api/commitments/{id}/subtasks': 'splitCommitment',
+  'PUT /api/commitments/{id}/milestones': 'setMilestones',
+  'GET /api/commitments/{id}/schedule': 'getSchedule',
+  'POST /api/commitments/{id}/instructions': 'recordInstruction',
+  'GET /api/commitments/{id}/instructions': 'listInstructions',
+  'POST /api/instructions/{id}/replies': 'replyToInstruction',
+  'GET /api/notifications': 'listNotifications',
+  'GET /api/period-locks': 'listPeriodLocks',
+  'POST /api/period-locks': 'lockPeriod',
+  'POST /api/period-locks/unlock': 'unlockPeriod',
+  'GET /api/supervision-slips': 'listSupervisionSlips',
+  'POST /api/supervision-slips/run': 'runEscalation',
+  'GET /api/reminders': 'listDueReminders',
+  'GET /api/reminders/sent': 'listSentReminders',
+  'POST /api/reminders/send': 'sendReminders',
+  'GET /api/assessment': 'assessDepartments',
+  'POST /api/commitments/{id}/reports': 'submitReport',
+  'GET /api/reports': 'listReports',
+  'GET /api/reports/{id}': 'getReport',
+  'PATCH /api/reports/{id}': 'editReport',
+  'POST /api/reports/{id}/review': 'reviewReport',
+  'POST /api/reports/{id}/evidence': 'attachEvidence',
+  'DELETE /api/evidence/{id}': 'removeEvidence',
+  'GET /api/evidence/{id}': 'downloadEvidence',
+  'GET /api/public/commitments': 'listPublicCommitments',
+  'GET /api/audit': 'listAudit',
+  'GET /api/reports/bulletin': 'downloadBulletin',
+  'GET /api/reports/summary': 'downloadYearSummary',
+  'GET /api/tasksheets/export': 'exportTaskSheet',
+  'POST /api/tasksheets/import': 'importTaskSheet',
+  'POST /api/work-reports': 'importWorkReport',
+};
+
+/** Summaries for routes that declare none. */
+const SUMMARIES: Record<string, string> = {
+  getRegion: 'A region with its children, departments and plans (public) / 行政区详情',
+  listDepartments: 'Departments of a region (public) / 责任单位列表',
+  listPlans: 'Annual plans of a region / 年度计划',
+  getCommitment: 'A commitment with its evaluation, subtasks and reports / 目标任务详情',
+};
+
+/** Success status other than 200. */
+const STATUS: Record<string, 201 | 204> = {
+  createCommitment: 201, createProject: 201, createUser: 201, createToken: 201, fileChangeRequest: 201, splitCommitment: 201, recordInstruction: 201,
+  replyToInstruction: 201, lockPeriod: 201, submitReport: 201, attachEvidence: 201,
+  logout: 204, changePassword: 204, discardDraft: 204, unlockPeriod: 204, removeEvidence: 204,
+};
+
+/** Operations anyone may call without signing in. */
+const PUBLIC = new Set(['listRegions', 'getRegion', 'listDepartments', 'listPublicCommitments', 'login', 'getSession', 'listPublicPromiseChecks']);
+/** Operations about the caller's own account (no 403, no 404 for a missing thing). */
+const SELF = new Set(['logout', 'getMe', 'changePassword', 'listTokens', 'createToken']);
+
+const ERROR_TEXT: Record<number, string> = {
+  400: '输入有误 / invalid input or request',
+  401: '未登录或凭证无效 / not signed in, or the credential is invalid',
+  403: '无权执行 / not allowed for this account',
+  404: '不存在或无权查看 / not found (or not yours to see)',
+  409: '数据已被他人修改或状态不允许 / version conflict or a state that does not allow it',
+  413: '文件过大 / file too large',
+  415: '请以 multipart/form-data 上传 / send multipart/form-data',
+  429: '尝试过多，请稍后再试 / too many attempts; retry later',
+};
+
+/** Marks a 204 answer (no body) until the document is built; see `finishDocument`. */
+const NO_CONTENT = { description: '完成，无内容 / done, no content', content: { 'application/json': { schema: z.null() } } };
+
+export const SECURITY_SCHEMES = {
+  session: { type: 'apiKey', in: 'cookie', name: 'duban_session', description: '登录后的会话 Cookie / the session cookie set by POST /api/auth/login' },
+  csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token', description: '写操作须带上 duban_csrf Cookie 的值 / on writes with the cookie: the value of the duban_csrf cookie' },
+  bearer: { type: 'http', scheme: 'bearer', description: '接口令牌（POST /api/tokens）/ an API token from POST /api/tokens' },
+} as const;
+
+/** `getApiPromiseChecksDocument` style id for an operation not in OPERATION_IDS. */
+function derivedId(method: string, url: string): string {
+  const words = url.replace(/^\/api\//, '').split(/[/{}-]+/).filter(Boolean);
+  return method.toLowerCase() + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+export interface RouteDoc {
+  method: string | string[];
+  url: string;
+  schema?: Record<string, unknown>;
+}
+
+/**
+ * The route's schema with its contract added (for the document only): operationId, summary,
+ * security, success and error answers, request example.
+ */
+export function documentRoute(route: RouteDoc): Record<string, unknown> | undefined {
+  const schema = route.schema ?? {};
+  if (schema.hide) return schema;
+  const method = (Array.isArray(route.method) ? route.method[0]! : route.method).toUpperCase();
+  const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
+  const operationId = (schema.operationId as string | undefined) ?? OPERATION_IDS[`${method} ${path}`] ?? derivedId(method, path);
+  const write = method !== 'GET';
+  const open = PUBLIC.has(operationId);
+  const hasInput = Boolean(schema.body || schema.querystring || schema.params || schema.consumes);
+  const codes = [
+    ...(hasInput ? [400] : []),
+    ...(open ? [] : [401]),
+    ...(open || SELF.has(operationId) ? [] : [403]),
+    ...(path.includes('{') || (schema.querystring && !SELF.has(operationId)) ? [404] : []),
+    ...(write && !open && !SELF.has(operationId) ? [409] : []),
+    ...(schema.consumes ? [413, 415] : []),
+    // login backoff; public operations are the ones a rate limit guards first
+    ...(open || operationId === 'changePassword' ? [429] : []),
+  ];
+  const status = STATUS[operationId] ?? 200;
+  const ok = RESPONSES[operationId];
+  const answer = (description: string, body: z.ZodType) => ({ description, content: { 'application/json': { schema: body } } });
+  const response: Record<string, unknown> = {
+    ...(status === 204 ? { 204: NO_CONTENT } : { [status]: answer(`${schema.summary ?? SUMMARIES[operationId] ?? 'OK'}`, ok ?? z.unknown()) }),
+    ...Object.fromEntries(codes.map((c) => [c, answer(ERROR_TEXT[c]!, ErrorBody)])),
+  };
+  const body = schema.body;
+  const example = EXAMPLES[operationId];
+  return {
+    ...schema,
+    operationId,
+    summary: schema.summary ?? SUMMARIES[operationId],
+    security: open ? [] : write ? [{ session: [], csrf: [] }, { bearer: [] }] : [{ session: [] }, { bearer: [] }],
+    response,
+    ...(example && body instanceof z.ZodType ? { body: body.meta({ example }) } : {}),
+  };
+}
+
+/** `servers` of the document: DUBAN_PUBLIC_URL (comma-separated) when set, else the origin serving it. */
+export function serversFromEnv(env: NodeJS.ProcessEnv = process.env): { url: string; description: string }[] {
+  const urls = (env.DUBAN_PUBLIC_URL ?? '').split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean);
+  return urls.length ? urls.map((url) => ({ url, description: '督办系统 / duban' })) : [{ url: '/', description: '提供本文档的服务器 / the server serving this document' }];
+}
+
+export interface OpenApiDocument {
+  paths?: Record<string, Record<string, { responses?: Record<string, { content?: unknown; description?: string }> }>>;
+  [key: string]: unknown;
+}
+
+/**
+ * The built document, tidied: 204 answers carry no content; `nullable` gets its `type` (OpenAPI
+ * 3.0); components nothing refers to (the request
+ * copies of the named answer schemas) are left out.
+ */
+export function finishDocument<T extends OpenApiDocument>(doc: T): T {
+  for (const ops of Object.values(doc.paths ?? {})) for (const op of Object.values(ops)) if (op.responses?.['204']) op.responses['204'] = { description: NO_CONTENT.description };
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) return x.forEach(walk);
+    if (!x || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    // a nullable named object (`allOf: [{ $ref }]`) says its type; a nullable unknown is just unknown
+    if (o.nullable === true && !('type' in o)) {
+      if (Array.isArray(o.allOf) && o.allOf.length === 1) o.type = 'object';
+      else delete o.nullable;
+    }
+    Object.values(o).forEach(walk);
+  };
+  walk(doc);
+  const schemas = (doc.components as { schemas?: Record<string, unknown> } | undefined)?.schemas;
+  if (schemas) {
+    // drop unused ones until none is left (a schema used only by an unused one goes too)
+    for (let changed = true; changed; ) {
+      changed = false;
+      const text = JSON.stringify(doc);
+      for (const name of Object.keys(schemas)) if (!text.includes(`"#/components/schemas/${name}"`)) {
+        delete schemas[name];
+        changed = true;
+      }
+    }
+  }
+  return doc;
+}
