@@ -161,6 +161,11 @@ const OPERATION_IDS: Record<string, string> = {
   'GET /api/tasksheets/export': 'exportTaskSheet',
   'POST /api/tasksheets/import': 'importTaskSheet',
   'POST /api/work-reports': 'importWorkReport',
+  'GET /api/supervision-slips/{id}/notice': 'getSlipNotice',
+  'POST /api/departments': 'createDepartment',
+  'PATCH /api/departments/{id}': 'updateDepartment',
+  'GET /api/config': 'getConfig',
+  'GET /api/jobs': 'listJobs',
 };
 
 /** Summaries for routes that declare none. */

@@ -191,6 +191,10 @@ export interface paths {
     /** Supervision slips / 督办单 */
     get: operations["listSupervisionSlips"];
   };
+  "/api/supervision-slips/{id}/notice": {
+    /** The slip’s notice as a document: docx to download, html to print / 督办通知单 */
+    get: operations["getSlipNotice"];
+  };
   "/api/supervision-slips/run": {
     /** Open and close slips now (office) / 更新督办单 */
     post: operations["runEscalation"];
@@ -301,7 +305,19 @@ export interface paths {
   };
   "/api/jobs": {
     /** Scheduled jobs with last and next run (office) / 定时任务 */
-    get: operations["getJobs"];
+    get: operations["listJobs"];
+  };
+  "/api/departments": {
+    /** Add a department (office) / 新增单位 */
+    post: operations["createDepartment"];
+  };
+  "/api/departments/{id}": {
+    /** Rename a department or set its e-mail (office) / 修改单位 */
+    patch: operations["updateDepartment"];
+  };
+  "/api/config": {
+    /** Supervision thresholds and weights in force / 督办参数 */
+    get: operations["getConfig"];
   };
 }
 
@@ -365,7 +381,7 @@ export interface components {
       targetValueMax: string | null;
       unit: string | null;
       /** @enum {string|null} */
-      comparator: "gte" | "lte" | "eq" | "range" | null;
+      comparator: "gte" | "lte" | "eq" | "range" | "approx" | null;
       baselineValue: string | null;
       startDate: string;
       deadline: string;
@@ -395,6 +411,11 @@ export interface components {
         end: number;
         sentence: string;
         heading: string | null;
+        alsoAt?: {
+            start: number;
+            end: number;
+            sentence: string;
+          }[];
       }) | null;
       version: number;
       createdAt: string;
@@ -420,7 +441,7 @@ export interface components {
       targetValueMax: string | null;
       unit: string | null;
       /** @enum {string|null} */
-      comparator: "gte" | "lte" | "eq" | "range" | null;
+      comparator: "gte" | "lte" | "eq" | "range" | "approx" | null;
       baselineValue: string | null;
       startDate: string;
       deadline: string;
@@ -450,6 +471,11 @@ export interface components {
         end: number;
         sentence: string;
         heading: string | null;
+        alsoAt?: {
+            start: number;
+            end: number;
+            sentence: string;
+          }[];
       }) | null;
       version: number;
       createdAt: string;
@@ -922,7 +948,7 @@ export interface operations {
            * @default null
            * @enum {string|null}
            */
-          comparator?: "gte" | "lte" | "eq" | "range" | null;
+          comparator?: "gte" | "lte" | "eq" | "range" | "approx" | null;
           /**
            * @description 基数
            * @default null
@@ -1089,7 +1115,7 @@ export interface operations {
             targetValueMax: string | null;
             unit: string | null;
             /** @enum {string|null} */
-            comparator: "gte" | "lte" | "eq" | "range" | null;
+            comparator: "gte" | "lte" | "eq" | "range" | "approx" | null;
             baselineValue: string | null;
             startDate: string;
             deadline: string;
@@ -1119,6 +1145,11 @@ export interface operations {
               end: number;
               sentence: string;
               heading: string | null;
+              alsoAt?: {
+                  start: number;
+                  end: number;
+                  sentence: string;
+                }[];
             }) | null;
             version: number;
             createdAt: string;
@@ -1176,7 +1207,7 @@ export interface operations {
           targetValueMax?: string | null;
           unit?: string | null;
           /** @enum {string|null} */
-          comparator?: "gte" | "lte" | "eq" | "range" | null;
+          comparator?: "gte" | "lte" | "eq" | "range" | "approx" | null;
           baselineValue?: string | null;
           startDate?: string;
           deadline?: string;
@@ -2332,7 +2363,7 @@ export interface operations {
             targetValueMax?: string | null;
             unit?: string | null;
             /** @enum {string|null} */
-            comparator?: "gte" | "lte" | "eq" | "range" | null;
+            comparator?: "gte" | "lte" | "eq" | "range" | "approx" | null;
             baselineValue?: string | null;
             deadline?: string;
             milestones?: ({
@@ -2621,7 +2652,7 @@ export interface operations {
           targetValueMax?: string | null;
           unit?: string | null;
           /** @enum {string|null} */
-          comparator?: "gte" | "lte" | "eq" | "range" | null;
+          comparator?: "gte" | "lte" | "eq" | "range" | "approx" | null;
           baselineValue?: string | null;
           startDate?: string;
           deadline?: string;
@@ -2760,7 +2791,7 @@ export interface operations {
               targetValueMax?: string | null;
               unit?: string | null;
               /** @enum {string|null} */
-              comparator?: "gte" | "lte" | "eq" | "range" | null;
+              comparator?: "gte" | "lte" | "eq" | "range" | "approx" | null;
               baselineValue?: string | null;
               startDate?: string;
               deadline?: string;
@@ -3185,6 +3216,8 @@ export interface operations {
         "application/json": {
           region: string;
           period: string;
+          /** @description 锁定说明 */
+          reason?: string;
         };
       };
     };
@@ -3279,6 +3312,49 @@ export interface operations {
     };
     responses: {
       /** @description Supervision slips / 督办单 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** The slip’s notice as a document: docx to download, html to print / 督办通知单 */
+  getSlipNotice: {
+    parameters: {
+      query?: {
+        format?: "docx" | "html";
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description The slip’s notice as a document: docx to download, html to print / 督办通知单 */
       200: {
         content: {
           "application/json": unknown;
@@ -4820,7 +4896,7 @@ export interface operations {
     };
   };
   /** Scheduled jobs with last and next run (office) / 定时任务 */
-  getJobs: {
+  listJobs: {
     parameters: {
       query: {
         region: string;
@@ -4853,6 +4929,141 @@ export interface operations {
       };
       /** @description 不存在或无权查看 / not found (or not yours to see) */
       404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Add a department (office) / 新增单位 */
+  createDepartment: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 单位全称 */
+          name: string;
+          /**
+           * @description 简称
+           * @default null
+           */
+          shortName?: string | null;
+          /**
+           * Format: email
+           * @description 催办邮件地址
+           * @default null
+           */
+          email?: string | null;
+          region: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Add a department (office) / 新增单位 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Rename a department or set its e-mail (office) / 修改单位 */
+  updateDepartment: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 单位全称 */
+          name?: string;
+          shortName?: string | null;
+          /** Format: email */
+          email?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Rename a department or set its e-mail (office) / 修改单位 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Supervision thresholds and weights in force / 督办参数 */
+  getConfig: {
+    responses: {
+      /** @description Supervision thresholds and weights in force / 督办参数 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
