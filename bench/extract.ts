@@ -18,6 +18,7 @@ import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractClaims } from '../src/domain/extract/extract.ts';
 import { machineLine, writeSection } from './results.ts';
+import { labelledDocs, livelihoodGoals, score as scoreLabelled, titleCheck } from '../test/corpus/checks.ts';
 
 const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 const corpus = resolve(repoRoot, '../shared/corpus');
@@ -145,6 +146,24 @@ function score(preds: Pred[]): string {
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
+/**
+ * Quality on every labelled document — the seeds and the project's own (test/corpus: 民生实事
+ * lists, 工作总结, news, 预期目标, traditional script, 统计公报), each read with its plan year — and
+ * the import goals on them (test/corpus/checks.ts).
+ */
+function labelledLines(): string[] {
+  const docs = labelledDocs();
+  const all = scoreLabelled(docs);
+  const lv = livelihoodGoals(docs);
+  const titles = titleCheck(docs);
+  const pct = (a: number, b: number) => `${a}/${b} = ${fmt((100 * a) / Math.max(1, b), 1)}%`;
+  return [
+    `- quality on all ${docs.length} labelled documents (seeds + test/corpus, score.mjs): duban \`${all.line}\` (goals: F1 ≥ 0.95, strict ≥ 0.92, kind ≥ 0.97, subject ≥ 0.92)`,
+    `- 民生实事 lists read with their year: items drafted with the right value, unit and comparator ${pct(lv.itemsDrafted, lv.items)} (goal ≥ 95%); drafts that are real commitments ${pct(lv.realDrafts, lv.drafts)} (goal ≥ 90%)`,
+    `- draft titles a clerk keeps (checks.ts): ${pct(titles.good, titles.titles)}`,
+  ];
+}
+
 /** Runs the benchmark and writes its section of bench/RESULTS.md. */
 export default async function benchExtract(): Promise<void> {
   if (!existsSync(join(corpus, 'seeds'))) {
@@ -235,6 +254,7 @@ export default async function benchExtract(): Promise<void> {
     `- 30,000-character report after warm-up: **${fmt(ms30k, 2)} ms** median, ${fmt(ms30kP95, 2)} ms p95 (goal < 15 ms)`,
     `- quality on the labelled seeds (score.mjs): duban \`${dubanScore}\``,
     `- peer \`${peerScore}\` (peer claims carry no kind; they are all scored as results)`,
+    ...labelledLines(),
   ].join('\n');
   writeSection('Extraction', body);
   console.log(body);

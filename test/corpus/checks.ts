@@ -10,7 +10,9 @@
  *   gold subject names (character-bigram Dice ≥ 0.34, as score.mjs).
  * Matching follows score.mjs: same value × scale and base unit, nearest by offset, one to one.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { draftTitle } from '../../src/app/draftTitle.ts';
@@ -213,3 +215,31 @@ function titleProblem(title: string, c: Claim, g: Gold): string | null {
   if (dice(words, g.subject) < 0.34) return `does not name "${g.subject}"`;
   return null;
 }
+
+/** Runs score.mjs over `set` (each document read with its plan year); returns its summary numbers. */
+export function score(set: LabelledDoc[]): { f1: number; strict: number; kind: number; subject: number; line: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'duban-corpus-'));
+  try {
+    const docsDir = join(dir, 'docs');
+    const goldDir = join(dir, 'gold');
+    mkdirSync(docsDir, { recursive: true });
+    mkdirSync(goldDir, { recursive: true });
+    const lines: string[] = [];
+    for (const d of set) {
+      writeFileSync(join(docsDir, `${d.name}.txt`), d.text);
+      writeFileSync(join(goldDir, `${d.name}.jsonl`), d.gold.map((g) => JSON.stringify(g)).join('\n') + '\n');
+      for (const c of extractClaims(d.text, { year: d.year })) {
+        lines.push(JSON.stringify({ doc: d.name, kind: c.kind, subject: c.subject, value: c.value, unit: c.unit, start: c.start }));
+      }
+    }
+    const pred = join(dir, 'pred.jsonl');
+    writeFileSync(pred, lines.join('\n') + '\n');
+    const out = execFileSync(process.execPath, [join(sharedCorpus()!, 'score.mjs'), '--docs', docsDir, '--gold', goldDir, '--pred', pred], { encoding: 'utf8' });
+    const line = out.trim().split('\n').pop() ?? '';
+    const num = (re: RegExp) => Number(re.exec(line)?.[1]);
+    return { f1: num(/^F1 ([\d.]+)/), strict: num(/strict-F1 ([\d.]+)/), kind: num(/kind-acc ([\d.]+)/), subject: num(/subject-ok ([\d.]+)/), line };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+

@@ -9,43 +9,12 @@
  * - draft titles (test/corpus/checks.ts): ≥ 90% are titles a clerk keeps.
  * The score.mjs part is skipped, with a message, when the shared corpus is not next to the repository.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { labelledDocs, livelihoodGoals, sharedCorpus, titleCheck, type LabelledDoc } from '../../../test/corpus/checks.ts';
-import { extractClaims } from './extract.ts';
+import { labelledDocs, livelihoodGoals, score, sharedCorpus, titleCheck } from '../../../test/corpus/checks.ts';
 
 const shared = sharedCorpus();
 if (!shared) console.warn('[corpus.test] score.mjs part SKIPPED: no labelled corpus at ../shared/corpus next to the repository');
 const docs = labelledDocs();
-
-/** Runs score.mjs over `set`; returns its summary numbers. */
-function score(set: LabelledDoc[]): { f1: number; strict: number; kind: number; subject: number; line: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'duban-corpus-'));
-  try {
-    const docsDir = join(dir, 'docs');
-    const goldDir = join(dir, 'gold');
-    execFileSync('mkdir', ['-p', docsDir, goldDir]);
-    const lines: string[] = [];
-    for (const d of set) {
-      writeFileSync(join(docsDir, `${d.name}.txt`), d.text);
-      writeFileSync(join(goldDir, `${d.name}.jsonl`), d.gold.map((g) => JSON.stringify(g)).join('\n') + '\n');
-      for (const c of extractClaims(d.text, { year: d.year })) {
-        lines.push(JSON.stringify({ doc: d.name, kind: c.kind, subject: c.subject, value: c.value, unit: c.unit, start: c.start }));
-      }
-    }
-    const pred = join(dir, 'pred.jsonl');
-    writeFileSync(pred, lines.join('\n') + '\n');
-    const out = execFileSync(process.execPath, [join(shared!, 'score.mjs'), '--docs', docsDir, '--gold', goldDir, '--pred', pred], { encoding: 'utf8' });
-    const line = out.trim().split('\n').pop() ?? '';
-    const num = (re: RegExp) => Number(re.exec(line)?.[1]);
-    return { f1: num(/^F1 ([\d.]+)/), strict: num(/strict-F1 ([\d.]+)/), kind: num(/kind-acc ([\d.]+)/), subject: num(/subject-ok ([\d.]+)/), line };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('extraction quality on the labelled documents', () => {
   it.skipIf(!shared)('reaches F1 ≥ 0.95, strict F1 ≥ 0.92, kind ≥ 0.97 and subject ≥ 0.92 on seeds and project documents', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractClaims, type Claim } from './extract.ts';
+import { extractClaims, extractDocument, type Claim } from './extract.ts';
 
 // Fixture sentences are written for these tests in the style of a district work report.
 const pick = (claims: Claim[]) => claims.map((c) => `${c.valueText}${c.unit}`);
@@ -198,5 +198,61 @@ describe('extractClaims: layout', () => {
     for (const x of ['', '。', '万万万亿亿', '““““', '1'.repeat(5000), '\u0000\uffff', undefined as unknown as string]) {
       expect(() => extractClaims(x)).not.toThrow();
     }
+  });
+});
+
+describe('extractDocument: the document read in its context', () => {
+  it('reads a 民生实事 list under a plan title as targets of the year given, flags them, and keeps the list size out of commitments', () => {
+    const text = ['2025年区政府实事项目', '今年实事项目共8个方面30项。', '1.*开设40个小学生爱心暑托班', '2.▶新增社区长者食堂2家、老年助餐点4个', '3.托管服务60期以上'].join('\n');
+    const { context, claims } = extractDocument(text, { year: 2025 });
+    expect(context).toMatchObject({ kind: 'livelihoodList', year: 2025, yearFrom: 'given' });
+    const by = Object.fromEntries(claims.map((c) => [c.valueText + c.unit, c]));
+    expect(Object.keys(by)).toEqual(['30项', '40个', '2家', '4个', '60期']);
+    expect(claims.every((c) => c.kind === 'target' && c.livelihood)).toBe(true);
+    expect(by['30项'].commitment).toBe(false);
+    expect(claims.filter((c) => c.commitment)).toHaveLength(4);
+    expect(by['40个'].subject).toBe('开设小学生爱心暑托班');
+    // without the year, the title's year is the plan year
+    expect(extractDocument(text).context).toMatchObject({ year: 2025, yearFrom: 'title' });
+  });
+
+  it('reads a past year\'s figures as results even after 预计, and a 统计公报 as results only', () => {
+    const news = ['某区召开2025年民生实事新闻发布会', '本报讯 记者获悉，2024年全区新建学校4所，初步预计全年城镇新增就业1.05万人。2025年，全区将新建学校2所。'].join('\n');
+    expect(extractClaims(news, { year: 2025 }).map((c) => [c.valueText + c.unit, c.kind])).toEqual([['4所', 'result'], ['1.05万人', 'result'], ['2所', 'target']]);
+    const bulletin = ['某区2024年国民经济和社会发展统计公报', '初步核算，全年地区生产总值412.6亿元，力争的项目完成8个。'].join('\n');
+    const r = extractDocument(bulletin, { year: 2024 });
+    expect(r.context.kind).toBe('statistics');
+    expect(r.claims.map((c) => c.kind)).toEqual(['result', 'result']);
+  });
+
+  it('reads 左右 as approximately, ranges with both bounds, 分别 with each subject\'s own qualifier', () => {
+    const text = ['2025年主要预期目标', '地区生产总值增长6%左右；一般公共预算收入增长5%—6%；城镇、农村常住居民人均可支配收入分别增长5.5%、6%；培育特色学校3-4所。'].join('\n');
+    const claims = extractClaims(text, { year: 2025 });
+    const gdp = claims.find((c) => c.subject.startsWith('地区生产总值'))!;
+    expect(gdp).toMatchObject({ comparator: 'approx', valueText: '6' });
+    const revenue = claims.filter((c) => c.subject.startsWith('一般公共预算收入'));
+    expect(revenue.map((c) => [c.valueText, c.comparator, c.commitment])).toEqual([['5', 'range', true], ['6', 'range', false]]);
+    expect(revenue[0].range).toEqual({ low: '5', high: '6' });
+    expect(claims.filter((c) => c.subject.includes('可支配收入')).map((c) => c.subject)).toEqual(['城镇常住居民人均可支配收入增长', '农村常住居民人均可支配收入增长']);
+    expect(claims.find((c) => c.unit === '所')).toMatchObject({ valueText: '4', comparator: 'range', range: { low: '3', high: '4' } });
+  });
+
+  it('reads traditional characters like simplified ones, with offsets into the original', () => {
+    const text = '2025年，南灣區將新建學校3所，新增養老床位300張，為轄區1.5萬戶家庭更換燃氣錶，新建衛生服務站6處。';
+    const claims = extractClaims(text, { year: 2025 });
+    expect(claims.map((c) => [c.valueText + c.unit, c.kind, text.slice(c.start, c.end)])).toEqual([
+      ['3所', 'target', '3所'],
+      ['300张', 'target', '300張'],
+      ['1.5万户', 'target', '1.5萬戶'],
+      ['6处', 'target', '6處'],
+    ]);
+    expect(claims[1].subject).toBe('新增养老床位');
+  });
+
+  it('keeps captions out of headings and telephone numbers out of subjects', () => {
+    const text = ['2025年民生实事清单', '图片来源：区融媒体中心', '▶新增公共充电桩800个，家政保洁13905718866更换老旧公交站亭40座。'].join('\n');
+    const claims = extractClaims(text, { year: 2025 });
+    expect(claims.map((c) => c.heading)).toEqual(['2025年民生实事清单', '2025年民生实事清单']);
+    expect(claims[1].subject).toBe('更换老旧公交站亭');
   });
 });

@@ -559,7 +559,13 @@ function cleanSubject(s: string): string {
   let start = 0;
   while (start < s.length && LEADING_PUNCT[s.charCodeAt(start)] === 1) start++;
   let out = start ? s.slice(start) : s;
-  if (out.length && (CHAR_CLASS[out.charCodeAt(0)] !== 0 || out[0] === '（' || out[0] === '(')) out = out.replace(LIST_ITEM, '');
+  if (out.length && (CHAR_CLASS[out.charCodeAt(0)] !== 0 || out[0] === '（' || out[0] === '(')) {
+    out = out.replace(LIST_ITEM, '');
+    // 1.*开设…: a marker after the numbering
+    let k = 0;
+    while (k < out.length && LEADING_PUNCT[out.charCodeAt(k)] === 1) k++;
+    if (k) out = out.slice(k);
+  }
   // an aside in brackets says what is included, not what is measured: 全区（含经开区）
   if (hasBracket(out)) out = out.replace(/[（(][^（）()]{0,20}[）)]/g, '');
   out = stripLeadingWords(out);
@@ -773,7 +779,10 @@ function extract(original: string, options: ExtractOptions): ExtractedDocument {
       if (raw.length > 16) continue;
       const prev = t.charCodeAt(numStart - 1);
       const next = t.charCodeAt(numEnd);
-      if ((CODE_BEFORE[prev] === 1 && !(prev === 0x2a /* * */ && CHAR_CLASS[t.charCodeAt(numStart - 2)] !== 1)) || isAsciiLetter(next)) continue;
+      // * before a number is a list marker unless a digit precedes it (7*24); 3-4所 is a range, 2023-03 a date
+      const marker = prev === 0x2a /* * */ && CHAR_CLASS[t.charCodeAt(numStart - 2)] !== 1;
+      const rangeDash = prev === 0x2d /* - */ && shortNumberBefore(t, numStart - 1);
+      if ((CODE_BEFORE[prev] === 1 && !marker && !rangeDash) || isAsciiLetter(next)) continue;
       if (CODE_AFTER[next] === 1 && CHAR_CLASS[t.charCodeAt(numEnd + 1)] === 1) continue;
       if (prev === 0x524d /* 前 */ && (next === 0x25 || next === 0x540d || next === 0x4f4d)) continue; // 前1%, 前10名: a rank
       valueText = raw.includes(',') ? raw.replace(/,/g, '') : raw;
@@ -1045,6 +1054,14 @@ function extract(original: string, options: ExtractOptions): ExtractedDocument {
   }
   markListTotals(claims);
   return { context, claims };
+}
+
+/** Is there a number of one to three digits (not part of a code: 0571-, 2023-) right before `at`? */
+function shortNumberBefore(t: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && CHAR_CLASS[t.charCodeAt(k - 1)] === 1) k--;
+  const len = at - k;
+  return len >= 1 && len <= 3 && t.charCodeAt(k) !== 0x30 && CODE_BEFORE[t.charCodeAt(k - 1)] !== 1 && !isAsciiLetter(t.charCodeAt(k - 1));
 }
 
 /** Start of the sentence ended by a full stop (。！？) that contains `from`: a ； does not end the time a sentence speaks of. */
