@@ -12,6 +12,7 @@
  * matches) are matched to a sentence that speaks of them: done (建成投运) → kept, deferred or not
  * done → missed, otherwise partial.
  */
+import { classifyLines } from './extract/extract.ts';
 import { baseUnitOf, KNOWN_UNITS, normalize, splitUnit, toNumber } from './quantity.ts';
 import type { Comparator } from './types.ts';
 
@@ -48,6 +49,8 @@ export interface StatedResult {
 export interface SourceText {
   id: string;
   text: string;
+  /** the year the document plans (a report of year N+1 reviewing N): when given, only its review part is searched for sentences */
+  planYear?: number;
 }
 
 export interface ReconcileOptions {
@@ -216,14 +219,25 @@ interface Sentence {
   grams: Set<string>;
 }
 
-/** The sentences of the documents with their offsets (split at 。！？； and line ends). */
+/**
+ * The sentences of the documents with their offsets (split at 。！？； and line ends) — of a
+ * document with a plan year, only those of its review part: a plan sentence (力争…实现正增长)
+ * says nothing about whether last year's promise was kept.
+ */
 function sentencesOf(docs: readonly SourceText[]): Sentence[] {
   const out: Sentence[] = [];
   for (const d of docs) {
+    const lines = d.planYear ? classifyLines(d.text, d.planYear) : null;
+    let li = 0;
     const re = /[^。！？；!?;\n]+[。！？；!?;]?/g;
     for (let m = re.exec(d.text); m; m = re.exec(d.text)) {
       const text = m[0].trim();
       if (text.length < 4) continue;
+      if (lines) {
+        while (li < lines.length - 1 && lines[li]!.end < m.index) li++;
+        const line = lines[li]!;
+        if (line.skip || (line.mode !== 'result' && !line.pastParagraph)) continue;
+      }
       const start = m.index + m[0].indexOf(text);
       out.push({ documentId: d.id, start, end: start + text.length, text, grams: bigrams(subjectKey(text)) });
     }

@@ -151,13 +151,15 @@ export async function checkPromises(
 }
 
 /** The documents that speak of year N: those its facts come from, and those of the year N+1 plan. */
-async function sourceDocuments(q: Queryable, regionCode: string, year: number, facts: RecordedFact[]): Promise<Array<{ id: string; filename: string; text: string }>> {
+async function sourceDocuments(q: Queryable, regionCode: string, year: number, facts: RecordedFact[]): Promise<Array<{ id: string; filename: string; text: string; planYear: number }>> {
   const ids = [...new Set(facts.map((f) => f.source?.documentId).filter((x): x is string => !!x))];
-  return q.query<{ id: string; filename: string; text: string }>(
+  // every document is read as one planning year N+1: what it says of year N is its review
+  const docs = await q.query<{ id: string; filename: string; text: string }>(
     `select w.id, w.filename, w.text from work_report w left join plan p on p.id = w.plan_id
      where w.region_code = $1 and (w.id = any($2::uuid[]) or p.year = $3) order by w.created_at, w.id`,
     [regionCode, ids, year + 1],
   );
+  return docs.map((d) => ({ ...d, planYear: year + 1 }));
 }
 
 export async function listConfirmed(q: Queryable, regionCode: string, commitmentIds: string[]): Promise<ConfirmedCheck[]> {
