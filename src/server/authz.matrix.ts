@@ -42,6 +42,8 @@ export const officeWrite = (ok: number) => grid({ admin: [ok, ok, 404], leader: 
 export const reporterWrite = (ok: number) => grid({ reporter: [ok, 404, 404], admin: [403, 403, 404], leader: [403, 403, 404], rest: all(403) });
 /** Generated documents of a region: its office and leaders, and the city's (read-only). */
 export const DOCUMENT_READ = grid({ admin: [200, 200, 404], leader: [200, 200, 404], reporter: [403, 403, 404], cityAdmin: all(200), cityLeader: all(200), rest: all(403) });
+/** 兑现核验 of a region: its office and leaders, and the city's; not a department's reporter. */
+export const PROMISE_READ = grid({ admin: [200, 200, 403], leader: [200, 200, 403], reporter: all(403), cityAdmin: all(200), cityLeader: all(200), rest: all(403) });
 /** Any signed-in user acting on its own account. */
 export const SELF = (ok: number) => grid({ rest: all(ok) });
 
@@ -152,6 +154,12 @@ export const MATRIX: MatrixRow[] = [
   { route: 'GET /api/tokens', request: () => json('GET', '/api/tokens'), expect: SELF(200) },
   { route: 'POST /api/tokens', request: () => json('POST', '/api/tokens', { name: '对接系统' }), expect: SELF(201) },
   { route: 'DELETE /api/tokens/:id', request: async (w, t) => json('DELETE', `/api/tokens/${await w.token(t)}`), expect: grid({ admin: [200, 200, 404], rest: all(404) }) },
+
+  // 兑现核验: the office and leaders of the region (a city reads its districts); the office confirms; the public sees confirmed, published rows
+  { route: 'GET /api/promise-checks', request: (w, t) => json('GET', `/api/promise-checks?region=${w.regionOf(t)}&year=2024`), expect: PROMISE_READ },
+  { route: 'GET /api/promise-checks/document', request: (w, t) => json('GET', `/api/promise-checks/document?region=${w.regionOf(t)}&year=2024&format=xlsx`), expect: PROMISE_READ },
+  { route: 'PUT /api/promise-checks/:commitmentId', request: async (w, t) => json('PUT', `/api/promise-checks/${(await w.commitment(t)).id}`, { status: 'kept', version: 0 }), expect: officeWrite(200) },
+  { route: 'GET /api/public/promise-checks', request: (w, t) => json('GET', `/api/public/promise-checks?region=${w.regionOf(t)}&year=2024`), expect: OPEN },
 
   // generated documents and task sheets (督查通报, 工作纪实, 任务填报表)
   { route: 'GET /api/reports/bulletin', request: (w, t) => json('GET', `/api/reports/bulletin?region=${w.regionOf(t)}&period=2024-06&format=md`), expect: DOCUMENT_READ },
