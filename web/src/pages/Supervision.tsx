@@ -159,7 +159,7 @@ function SlipList({ office }: { office: boolean }) {
                   { title: t('编号'), dataIndex: 'number', width: 150, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
                   { title: t('级别'), dataIndex: 'level', width: 96, render: (l: SlipRecord['level']) => <LevelTag level={l} /> },
                   { title: t('督办事项'), dataIndex: 'commitmentTitle', render: (v: string, r) => <Link to={`/commitments/${r.commitmentId}`}>{v}</Link> },
-                  { title: t('责任单位'), dataIndex: 'departmentName', width: 120, render: (v: string | null) => v ?? '—' },
+                  { title: t('责任单位'), dataIndex: 'departmentName', width: 120, render: (v: string | null, r) => (r.departmentId ? s.deptName(r.departmentId) : (v ?? '—')) },
                   { title: t('督办事由'), dataIndex: 'reason', ellipsis: true },
                   { title: t('开单日期'), dataIndex: 'openedOn', width: 108 },
                   {

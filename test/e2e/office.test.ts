@@ -1,0 +1,174 @@
+/**
+ * The office's own pages in Chromium: 督办 (slips numbered with their level and cause, the
+ * 督办通知单 print view and its Word file, 催办 sent by channel), 系统管理 (period lock with its
+ * reason, a department's 催办 e-mail, a reporter account with its one-time password, an API token,
+ * the configuration), and what a reporter is refused at once. Fails on any console error.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ensureWebBuilt, haveChromium, launchBrowser, shot, signIn, startDemoServer, type RunningServer } from './harness.ts';
+
+const hasBrowser = haveChromium();
+/** Waits for what the page shows (pages load data after they render). */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  }, 240_000);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-office-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff]+/g, '-')}`).catch(() => {});
+    expect(consoleErrors, 'console errors').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('登录页：会话检查不报错，页签有图标', async () => {
+    await page.goto(`${server.url}/login`);
+    await poll(() => page.getByLabel('用户名').count()).toBe(1);
+    const icon = await page.locator('link[rel=icon]').getAttribute('href');
+    expect((await page.request.get(`${server.url}${icon}`)).status()).toBe(200);
+  });
+
+  it('督办单：编号、级别、事由、开单与销号，更新后仍在', async () => {
+    await signIn(page, server.url, 'yanhu.admin');
+    await page.goto(`${server.url}/supervision`);
+    await poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    const first = page.locator('.ant-table-row').first();
+    expect(await first.innerText()).toMatch(/督办〔\d{4}〕第\d+号/);
+    expect(await first.locator('[data-level]').count()).toBe(1);
+    expect(await page.getByTestId('slip-counts').innerText()).toMatch(/红色督办\s*\d+/);
+    await page.getByRole('button', { name: /更新督办单/ }).click();
+    await poll(() => page.getByText(/新开 \d+ 件，销号 \d+ 件/).count()).toBe(1);
+    await shot(page, 'office-01-slips');
+    // 已销号 shows the closing date or nothing at all, never an open slip
+    await page.locator('.ant-segmented-item').filter({ hasText: /^已销号$/ }).click();
+    await poll(() => page.locator('.ant-table-row, .ant-empty').count()).toBeGreaterThan(0);
+    expect(await page.locator('.ant-table-row .ant-tag-processing').count()).toBe(0);
+    await page.locator('.ant-segmented-item').filter({ hasText: /^在办$/ }).click();
+    await poll(() => page.locator('.ant-table-row .ant-tag-processing').count()).toBeGreaterThan(0);
+  });
+
+  it('督办通知单：打印视图含编号、督办事项、牵头单位、时限、督办要求和落款；Word 可下载', async () => {
+    const row = page.locator('.ant-table-row').filter({ has: page.locator('[data-level=red], [data-level=yellow]') }).first();
+    const number = /督办〔\d{4}〕第\d+号/.exec(await row.innerText())![0];
+    await row.getByRole('link', { name: new RegExp(`打印 ${number.replace(/[〔〕]/g, '.')}`) }).click();
+    await page.waitForURL(/\/supervision\/[0-9a-f-]+\/notice$/);
+    const frame = page.frameLocator('#notice-frame');
+    await poll(() => frame.locator('h1').innerText()).toBe('督办通知单');
+    const text = await frame.locator('body').innerText();
+    for (const part of [number, '督办事项', '督办事由', '牵头单位：', '办理时限：', '反馈时限：', '督办要求', '盐湖区人民政府督查室']) expect(text).toContain(part);
+    expect(await page.getByRole('menu').count()).toBe(0);
+    await shot(page, 'office-02-notice');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载Word/ }).click()]);
+    expect(download.suggestedFilename()).toBe(`${number}督办通知单.docx`);
+  });
+
+  it('催办：发送后记录单位、渠道和结果', async () => {
+    await page.goto(`${server.url}/supervision`);
+    await page.getByRole('tab', { name: '待催办' }).click();
+    await poll(() => page.locator('.ant-table-row, .ant-empty').count()).toBeGreaterThan(0);
+    if (await page.getByRole('button', { name: /发送催办/ }).count()) {
+      await page.getByRole('button', { name: /发送催办/ }).click();
+      await page.locator('.ant-modal:visible').getByRole('button', { name: /发\s*送/ }).click();
+      await poll(() => page.getByText(/已发送 \d+ 条催办/).count()).toBe(1);
+    }
+    await page.getByRole('tab', { name: '催办记录' }).click();
+    await poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    const row = await page.locator('.ant-table-row').first().innerText();
+    expect(row).toMatch(/站内通知|电子邮件|政务平台/);
+    expect(row).toMatch(/已送达|发送失败/);
+    await shot(page, 'office-03-reminders');
+  });
+
+  it('系统管理：锁定期次写明理由，解锁须有理由', async () => {
+    await page.goto(`${server.url}/admin`);
+    await poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    const row = page.locator('.ant-table-row').filter({ has: page.getByRole('button', { name: /锁\s*定/ }) }).first();
+    const month = (await row.locator('td').first().innerText()).trim();
+    await row.getByRole('button', { name: /锁\s*定/ }).click();
+    await page.locator('.ant-modal:visible textarea').fill('月度通报印发前锁定');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: /锁\s*定/ }).click();
+    const locked = page.locator('.ant-table-row').filter({ hasText: month }).first();
+    await poll(() => locked.innerText()).toContain('已锁定');
+    await poll(() => page.getByText('月度通报印发前锁定').count()).toBe(1);
+    // unlocking without a reason is refused in place, in Chinese
+    await locked.getByRole('button', { name: /解\s*锁/ }).click();
+    await page.locator('.ant-modal:visible').getByRole('button', { name: /解\s*锁/ }).click();
+    await poll(() => page.getByText('请写明解锁理由').count()).toBe(1);
+    await shot(page, 'office-04-periods');
+    await page.locator('.ant-modal:visible textarea').fill('人社局更正数据');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: /解\s*锁/ }).click();
+    await poll(() => page.getByText('人社局更正数据').count()).toBe(1);
+  });
+
+  it('系统管理：单位催办邮箱、新建填报员的一次性密码、接口令牌、督办参数', async () => {
+    await page.getByRole('tab', { name: '单位管理' }).click();
+    const dept = page.locator('.ant-table-row').filter({ hasText: '区财政局' }).first();
+    await dept.getByRole('button', { name: /编\s*辑/ }).click();
+    await page.locator('.ant-modal:visible').getByLabel('催办邮箱').fill('not an address');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => page.getByText('电子邮件地址格式不对').count()).toBe(1);
+    await page.locator('.ant-modal:visible').getByLabel('催办邮箱').fill('czj@yanhu.example.gov.cn');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: /保\s*存/ }).click();
+    await poll(() => dept.innerText()).toContain('czj@yanhu.example.gov.cn');
+    await shot(page, 'office-05-departments');
+
+    await page.getByRole('tab', { name: '账号管理' }).click();
+    await page.getByRole('button', { name: /新建账号/ }).click();
+    const form = page.locator('.ant-modal:visible');
+    await form.getByLabel('登录名').fill('yanhu.czj2');
+    await form.getByLabel('姓名').fill('王会计');
+    await form.getByLabel('填报单位').click();
+    await form.getByLabel('填报单位').fill('财政');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '区财政局' }).first().click();
+    await form.getByRole('button', { name: /创\s*建/ }).click();
+    await poll(() => page.getByTestId('secret').inputValue()).toMatch(/^\S{8,}$/);
+    await shot(page, 'office-06-one-time-password');
+    await page.getByRole('button', { name: '我已记下' }).click();
+    await poll(() => page.locator('.ant-table-row').filter({ hasText: 'yanhu.czj2' }).innerText()).toContain('待改初始密码');
+
+    await page.getByRole('tab', { name: '接口令牌' }).click();
+    await page.getByLabel('令牌名称').fill('政务平台同步');
+    await page.getByRole('button', { name: /新建令牌/ }).click();
+    await poll(() => page.getByTestId('secret').inputValue()).toMatch(/^dbt_/);
+    await page.getByRole('button', { name: '我已记下' }).click();
+    await poll(() => page.locator('.ant-table-row').filter({ hasText: '政务平台同步' }).count()).toBe(1);
+
+    await page.getByRole('tab', { name: '督办参数' }).click();
+    await poll(() => page.locator('.ant-descriptions').innerText()).toContain('落后序时进度 10 个百分点及以上');
+    expect(await page.locator('.ant-descriptions').innerText()).toContain('完成率 60% ＋ 按时报送 30% ＋ 一次通过率 10%');
+    await shot(page, 'office-07-config');
+  });
+
+  it('填报员打开导入页和系统管理页，立即看到无权访问', async () => {
+    await signIn(page, server.url, 'yanhu.rsj');
+    for (const path of ['/import', '/admin']) {
+      await page.goto(`${server.url}${path}`);
+      await poll(() => page.getByText('无权访问').count()).toBe(1);
+      expect(await page.locator('textarea, input[type=file]').count()).toBe(0);
+    }
+    await shot(page, 'office-08-reporter-refused');
+    // its own slips only, without the office's buttons
+    await page.goto(`${server.url}/supervision`);
+    await poll(() => page.locator('.ant-table-row, .ant-empty').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('button', { name: /更新督办单/ }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: '催办记录' }).count()).toBe(0);
+  });
+});
