@@ -38,7 +38,8 @@ export interface EvaluatedCommitment extends Commitment {
 
 export interface EvaluatedFilter extends CommitmentFilter {
   statuses?: Status[];
-  overdue?: boolean;
+  /** true/false: 逾期 or not; 'report': 逾期未报送 only; 'deadline': 逾期未完成 only */
+  overdue?: boolean | 'report' | 'deadline';
   asOf?: string;
 }
 
@@ -108,6 +109,7 @@ export async function listEvaluatedCommitments(q: Queryable, ctx: AppContext, f:
     (c) =>
       wanted.has(c.id) &&
       (!f.statuses?.length || f.statuses.includes(c.evaluation.status)) &&
-      (f.overdue === undefined || c.evaluation.overdue === f.overdue),
+      (f.overdue === undefined ||
+        (f.overdue === 'report' ? c.evaluation.reportOverdue : f.overdue === 'deadline' ? c.evaluation.deadlineOverdue : c.evaluation.overdue === f.overdue)),
   );
 }

@@ -12,6 +12,10 @@ export interface SummaryGroup {
   total: number;
   byStatus: Record<Status, number>;
   overdue: number;
+  /** 逾期未报送: a report missing past its due date */
+  reportOverdue: number;
+  /** 逾期未完成: past the deadline, not done */
+  deadlineOverdue: number;
   /** mean completion rate of those with one, capped at 100 each */
   averageCompletion: number | null;
 }
@@ -25,14 +29,18 @@ export interface Summary {
 function group(key: string, items: EvaluatedCommitment[]): SummaryGroup {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   let overdue = 0;
+  let reportOverdue = 0;
+  let deadlineOverdue = 0;
   const rates: number[] = [];
   for (const c of items) {
     byStatus[c.evaluation.status]++;
     if (c.evaluation.overdue) overdue++;
+    if (c.evaluation.reportOverdue) reportOverdue++;
+    if (c.evaluation.deadlineOverdue) deadlineOverdue++;
     if (c.evaluation.completionRate !== null) rates.push(Math.min(100, c.evaluation.completionRate));
   }
   const averageCompletion = rates.length ? Math.round((rates.reduce((a, b) => a + b, 0) / rates.length) * 10) / 10 : null;
-  return { key, total: items.length, byStatus, overdue, averageCompletion };
+  return { key, total: items.length, byStatus, overdue, reportOverdue, deadlineOverdue, averageCompletion };
 }
 
 const zhCompare = new Intl.Collator('zh-CN').compare;

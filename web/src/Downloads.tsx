@@ -26,7 +26,9 @@ export function Downloads() {
   const today = new Date().toISOString().slice(0, 7);
   const year = s.plan?.year ?? Number(today.slice(0, 4));
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`).filter((m) => m <= today);
-  const [month, setMonth] = useState(months.at(-1) ?? `${year}-01`);
+  const [picked, setMonth] = useState<string | null>(null);
+  // the month follows the year shown: a month picked in another year falls back to this year's latest
+  const month = picked && months.includes(picked) ? picked : (months.at(-1) ?? `${year}-01`);
   const [busy, setBusy] = useState(false);
   if (s.scope.children || !s.region) return null;
 

@@ -2,7 +2,7 @@
  * Who is signed in and which region and year the pages show. City and province users switch
  * between the regions they may read; the choice is kept in the URL-independent localStorage.
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, apiAll, ApiError } from './api.ts';
 import type { Department, Plan, Region, RegionDetail, SessionUser } from './model.ts';
 
@@ -45,9 +45,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [regions, setRegions] = useState<Region[]>([]);
   const [regionCode, setRegionCodeState] = useState<string | undefined>(undefined);
   const [region, setRegion] = useState<RegionDetail | undefined>(undefined);
-  const [planId, setPlanIdState] = useState<string | undefined>(() => localStorage.getItem('duban.plan') ?? undefined);
+  const [planId, setPlanIdState] = useState<string | undefined>(undefined);
   const [loadError, setLoadError] = useState<unknown>(undefined);
-  const [summaryYear, setSummaryYear] = useState<number>(() => new Date().getFullYear());
+  // the year shown, kept across region switches (a city leader looking at 2024 stays in 2024) and
+  // for this browser tab only: a new visit starts at the year of today
+  const [summaryYear, setSummaryYearState] = useState<number>(() => Number(sessionStorage.getItem('duban.year')) || new Date().getFullYear());
+  const setSummaryYear = useCallback((y: number) => {
+    sessionStorage.setItem('duban.year', String(y));
+    setSummaryYearState(y);
+  }, []);
 
   const reload = useCallback(async () => {
     setLoadError(undefined);
@@ -87,6 +93,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     void reload();
   }, [reload]);
 
+  const summaryYearRef = useRef(summaryYear);
+  summaryYearRef.current = summaryYear;
   useEffect(() => {
     if (!regionCode) return;
     let live = true;
@@ -98,7 +106,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }
       if (!live) return;
       setRegion(r);
-      setPlanIdState((cur) => (cur && r.plans.some((p) => p.id === cur) ? cur : [...r.plans].sort((a, b) => b.year - a.year)[0]?.id));
+      setPlanIdState(planForYear(r.plans, summaryYearRef.current)?.id);
     }, setLoadError);
     return () => {
       live = false;
@@ -122,7 +130,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       plan,
       setPlanId(id) {
-        localStorage.setItem('duban.plan', id);
+        const p = region?.plans.find((x) => x.id === id);
+        if (p) setSummaryYear(p.year);
         setPlanIdState(id);
       },
       departments: depts,
@@ -142,9 +151,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       loadError,
     };
-  }, [user, readable, regions, region, planId, reload, loadError, summaryYear]);
+  }, [user, readable, regions, region, planId, reload, loadError, summaryYear, setSummaryYear]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+/**
+ * The plan a region opens at: the one of the year shown (kept when switching regions), else the
+ * one of the current year (the plan that contains today), else the latest before it, else the latest.
+ */
+export function planForYear<P extends { year: number }>(plans: readonly P[], year: number, today = new Date()): P | undefined {
+  const sorted = [...plans].sort((a, b) => b.year - a.year);
+  const now = today.getFullYear();
+  return sorted.find((p) => p.year === year) ?? sorted.find((p) => p.year === now) ?? sorted.find((p) => p.year < now) ?? sorted[0];
 }
 
 /** A county user starts at their county; a city or province user at the first county below with data. */

@@ -1,7 +1,7 @@
 /** Status tags: colour plus the Chinese label, never colour alone (contrast ≥ 4.5:1 on the tint). */
 import type { CSSProperties } from 'react';
 import { STATUS_LABELS } from './labels.ts';
-import type { Status } from './model.ts';
+import type { Evaluation, Status } from './model.ts';
 import { useT } from './i18n.tsx';
 
 export const STATUS_STYLE: Record<Status, { color: string; background: string; border: string; chart: string }> = {
@@ -30,7 +30,23 @@ export function StatusTag({ status, style }: { status: Status; style?: CSSProper
   );
 }
 
-export function OverdueTag() {
+const overdueStyle: CSSProperties = { display: 'inline-block', padding: '0 7px', lineHeight: '20px', fontSize: 12, borderRadius: 4, color: '#fff', background: '#a8071a', marginLeft: 4, whiteSpace: 'nowrap' };
+
+/**
+ * 逾期, said as what it is: 逾期未报送 (a report missing past its due date: the status beside it
+ * is measured without that report) and/or 逾期未完成 (the deadline passed, not done). Nothing when
+ * neither. Without an evaluation (older callers) the plain 逾期.
+ */
+export function OverdueTag({ evaluation }: { evaluation?: Pick<Evaluation, 'overdue' | 'reportOverdue' | 'deadlineOverdue' | 'missingPeriods'> }) {
   const t = useT();
-  return <span style={{ display: 'inline-block', padding: '0 7px', lineHeight: '20px', fontSize: 12, borderRadius: 4, color: '#fff', background: '#a8071a', marginLeft: 4 }}>{t('逾期')}</span>;
+  if (!evaluation) return <span style={overdueStyle}>{t('逾期')}</span>;
+  if (!evaluation.overdue) return null;
+  return (
+    <>
+      {evaluation.reportOverdue && (
+        <span style={overdueStyle} data-overdue="report" title={evaluation.missingPeriods.length ? `${t('未报送期次')}：${evaluation.missingPeriods.join('、')}` : undefined}>{t('逾期未报送')}</span>
+      )}
+      {evaluation.deadlineOverdue && <span style={{ ...overdueStyle, background: '#5c0011' }} data-overdue="deadline">{t('逾期未完成')}</span>}
+    </>
+  );
 }

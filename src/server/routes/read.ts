@@ -67,7 +67,9 @@ export const CommitmentQuery = RegionScope.extend({
   status: z.union([Status, z.array(Status)]).optional().transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v])),
   livelihood: boolParam.optional(),
   published: boolParam.optional(),
-  overdue: boolParam.optional(),
+  overdue: z.enum(['true', 'false', 'report', 'deadline']).optional()
+    .transform((v) => (v === 'true' ? true : v === 'false' ? false : v))
+    .describe('true: 逾期 (either kind); report: 逾期未报送 (a report missing past its due date); deadline: 逾期未完成 (past the deadline, not done)'),
   q: z.string().max(100).optional().describe('search in title / 标题搜索'),
   topLevel: boolParam.optional().describe('only commitments without a parent / 仅一级任务'),
   asOf: IsoDate.optional().describe('evaluate at this date (default today) / 评估日期'),

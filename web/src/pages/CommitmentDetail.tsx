@@ -59,7 +59,7 @@ function DetailView({ c, reload }: { c: Detail; reload(): void }) {
       <Typography.Title level={3} style={{ marginTop: 0 }}>
         {c.title}{' '}
         <StatusTag status={c.evaluation.status} style={{ verticalAlign: 'middle' }} />
-        {c.evaluation.overdue && <OverdueTag />}
+        <OverdueTag evaluation={c.evaluation} />
         {c.livelihood && <Tag color="red" style={{ marginLeft: 8, verticalAlign: 'middle' }}>民生实事</Tag>}
         <Tag style={{ verticalAlign: 'middle' }}>{c.published ? t('公开') : t('未公开')}</Tag>
       </Typography.Title>

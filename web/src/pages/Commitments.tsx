@@ -107,7 +107,7 @@ export default function Commitments() {
     { title: t('最新进展'), key: 'latest', width: 130, render: (_, c) => (c.evaluation.latestValue ? <span>{formatValue(c.evaluation.latestValue, c.unit)}<br /><small style={{ color: '#666' }}>{c.evaluation.latestPeriod}</small></span> : '—') },
     { title: t('完成率'), key: 'completionRate', width: 170, render: (_, c) => <CompletionBar c={c} />, sorter: true, sortOrder: query.sort === 'completionRate' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
     { title: t('序时进度'), key: 'expected', width: 90, align: 'right', render: (_, c) => pct(c.evaluation.expectedProgress) },
-    { title: t('状态'), key: 'status', width: 150, render: (_, c) => <span>{<StatusTag status={c.evaluation.status} />}{c.evaluation.overdue && <OverdueTag />}</span>, sorter: true, sortOrder: query.sort === 'status' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
+    { title: t('状态'), key: 'status', width: 150, render: (_, c) => <span>{<StatusTag status={c.evaluation.status} />}<OverdueTag evaluation={c.evaluation} /></span>, sorter: true, sortOrder: query.sort === 'status' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
     { title: t('截止日期'), dataIndex: 'deadline', key: 'deadline', width: 110, sorter: true, sortOrder: query.sort === 'deadline' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
     { title: t('办理阶段'), key: 'state', width: 100, render: (_, c) => LIFECYCLE_LABELS[c.state] ?? c.state },
     { title: t('民生实事'), key: 'livelihood', width: 90, render: (_, c) => (c.livelihood ? <Tag color="red">民生实事</Tag> : null) },
@@ -124,7 +124,7 @@ export default function Commitments() {
     const rows = items.map((c) => [
       c.title, c.sector, s.deptName(c.leadDepartmentId), c.coDepartmentIds.map((d) => s.deptName(d)).join('、'), targetText(c), c.comparator ? COMPARATOR_LABELS[c.comparator] : '',
       c.targetValue === null ? '' : Number(c.targetValue), c.unit ?? '', c.evaluation.latestValue === null ? '' : Number(c.evaluation.latestValue), c.evaluation.latestPeriod ?? '',
-      c.evaluation.completionRate ?? '', c.evaluation.expectedProgress, STATUS_LABELS[c.evaluation.status], c.evaluation.overdue ? '是' : '否', c.deadline, c.livelihood ? '是' : '否', c.responsibleLeader ?? '',
+      c.evaluation.completionRate ?? '', c.evaluation.expectedProgress, STATUS_LABELS[c.evaluation.status], [c.evaluation.reportOverdue ? '逾期未报送' : '', c.evaluation.deadlineOverdue ? '逾期未完成' : ''].filter(Boolean).join('、') || '否', c.deadline, c.livelihood ? '是' : '否', c.responsibleLeader ?? '',
     ]);
     download(buildXlsx('目标任务', header, rows, [40, 12, 14, 20, 16, 12, 10, 8, 12, 10, 10, 10, 10, 6, 12, 8, 12]), `目标任务_${s.region?.name ?? ''}_${loaded.data?.asOf ?? ''}.xlsx`);
   }
@@ -154,7 +154,15 @@ export default function Commitments() {
           options={STATUS_ORDER.map((st) => ({ value: st, label: t(STATUS_LABELS[st]) }))}
         />
         <Checkbox checked={query.livelihood === 'true'} onChange={(e) => set('livelihood', e.target.checked ? 'true' : undefined)}>{t('仅民生实事')}</Checkbox>
-        <Checkbox checked={query.overdue === 'true'} onChange={(e) => set('overdue', e.target.checked ? 'true' : undefined)}>{t('仅逾期')}</Checkbox>
+        <Select
+          aria-label={t('逾期')}
+          placeholder={t('逾期')}
+          allowClear
+          style={{ width: 132 }}
+          value={query.overdue}
+          onChange={(v) => set('overdue', v)}
+          options={[{ value: 'true', label: t('全部逾期') }, { value: 'report', label: t('逾期未报送') }, { value: 'deadline', label: t('逾期未完成') }]}
+        />
         <Checkbox checked={withDrafts} onChange={(e) => set('drafts', e.target.checked ? 'true' : undefined)}>{t('含草稿和已取消')}</Checkbox>
         <Popover
           trigger="click"

@@ -58,7 +58,7 @@ export default function MyDepartment() {
                   { title: '未按时报送', key: 'missing', render: (_: unknown, c) => c.evaluation.missingPeriods.length ? <span style={{ color: '#a8071a' }}>{c.evaluation.missingPeriods.map(periodLabel).join('、')}</span> : <Tag color="green">按时</Tag> },
                   { title: '最近报送', key: 'latest', render: (_: unknown, c) => (c.evaluation.latestPeriod ? periodLabel(c.evaluation.latestPeriod) : '—') },
                   { title: t('完成率'), key: 'rate', width: 170, render: (_: unknown, c) => <CompletionBar c={c} /> },
-                  { title: t('状态'), key: 'st', render: (_: unknown, c) => <span><StatusTag status={c.evaluation.status} />{c.evaluation.overdue && <OverdueTag />}</span> },
+                  { title: t('状态'), key: 'st', render: (_: unknown, c) => <span><StatusTag status={c.evaluation.status} /><OverdueTag evaluation={c.evaluation} /></span> },
                   { title: t('操作'), key: 'a', render: (_: unknown, c) => <Button size="small" type="primary" onClick={() => setForm({ c })}>{t('填报进展')}</Button> },
                 ]}
               />

@@ -78,7 +78,7 @@ export default function Overview() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={<Link to={listLink({ overdue: 'true' })}>{t('逾期任务')}{overdue.data ? `（${overdue.data.items.length}）` : ''}</Link>} size="small">
+          <Card title={<Link to={listLink({ overdue: 'true' })}>{t('逾期任务')}{overdue.data ? `（${overdue.data.items.length}）` : ''}</Link>} size="small" extra={summary.data && <span style={{ color: '#666', fontSize: 12 }}>{t('逾期未报送')} {summary.data.total.reportOverdue} · {t('逾期未完成')} {summary.data.total.deadlineOverdue}</span>}>
             <DataState loaded={overdue} isEmpty={(d) => d.items.length === 0} empty="没有逾期任务">
               {(d) => <CommitmentList items={d.items} />}
             </DataState>
@@ -103,28 +103,21 @@ export default function Overview() {
 
 function StatusCards({ total, link }: { total: SummaryGroup; link: (q: Record<string, string>) => string }) {
   const t = useT();
+  const card = (key: string, color: string | null, to: string, title: React.ReactNode, value: number, label: string) => (
+    <Card size="small" key={key} style={color ? { borderTop: `3px solid ${color}` } : undefined} data-status-card={key.startsWith('overdue') ? undefined : key === 'total' ? undefined : key} data-overdue-card={key.startsWith('overdue') ? key.slice(8) : undefined}>
+      <Link to={to} aria-label={`${label} ${value}`}>
+        <Statistic title={title} value={value} styles={color ? { content: { color } } : undefined} />
+      </Link>
+    </Card>
+  );
+  // one row of equal cards on a wide screen: 任务总数, the six statuses, then the two kinds of 逾期
   return (
-    <Row gutter={[12, 12]} data-testid="status-cards">
-      <Col xs={12} md={6} xl={3}>
-        <Card size="small">
-          <Link to={link({})}><Statistic title={t('任务总数')} value={total.total} /></Link>
-        </Card>
-      </Col>
-      {STATUS_ORDER.map((st) => (
-        <Col xs={12} md={6} xl={3} key={st}>
-          <Card size="small" style={{ borderTop: `3px solid ${STATUS_STYLE[st].chart}` }} data-status-card={st}>
-            <Link to={link({ status: st })} aria-label={`${STATUS_LABELS[st]} ${total.byStatus[st]}`}>
-              <Statistic title={<StatusTag status={st} />} value={total.byStatus[st]} styles={{ content: { color: STATUS_STYLE[st].color } }} />
-            </Link>
-          </Card>
-        </Col>
-      ))}
-      <Col xs={12} md={6} xl={3}>
-        <Card size="small" style={{ borderTop: '3px solid #a8071a' }}>
-          <Link to={link({ overdue: 'true' })}><Statistic title={t('逾期')} value={total.overdue} styles={{ content: { color: '#a8071a' } }} /></Link>
-        </Card>
-      </Col>
-    </Row>
+    <div data-testid="status-cards" style={{ display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(128px, 1fr))' }}>
+      {card('total', null, link({}), t('任务总数'), total.total, t('任务总数'))}
+      {STATUS_ORDER.map((st) => card(st, STATUS_STYLE[st].chart, link({ status: st }), <StatusTag status={st} />, total.byStatus[st], STATUS_LABELS[st]))}
+      {card('overdue-report', '#a8071a', link({ overdue: 'report' }), <span title={t('应报未报：报送时限已过，进展报告仍未报送')}>{t('逾期未报送')}</span>, total.reportOverdue, t('逾期未报送'))}
+      {card('overdue-deadline', '#5c0011', link({ overdue: 'deadline' }), <span title={t('已过完成时限，任务仍未完成')}>{t('逾期未完成')}</span>, total.deadlineOverdue, t('逾期未完成'))}
+    </div>
   );
 }
 
@@ -167,7 +160,7 @@ function CommitmentList({ items }: { items: EvaluatedCommitment[] }) {
             <span style={{ color: '#555', whiteSpace: 'nowrap' }}>{s.deptName(c.leadDepartmentId)}</span>
             <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{pct(c.evaluation.completionRate)} / {pct(c.evaluation.expectedProgress)}</span>
             <StatusTag status={c.evaluation.status} />
-            {c.evaluation.overdue && <OverdueTag />}
+            <OverdueTag evaluation={c.evaluation} />
           </li>
         ))}
       </ul>
@@ -181,7 +174,7 @@ function DepartmentTable({ groups, link }: { groups: SummaryGroup[]; link: (q: R
   const t = useT();
   const s = useSession();
   const behind = (g: SummaryGroup) => g.byStatus.lagging + g.byStatus.seriouslyLagging;
-  const rows = [...groups].sort((a, b) => behind(b) - behind(a) || b.total - a.total);
+  const rows = [...groups].sort((a, b) => behind(b) - behind(a) || b.overdue - a.overdue || b.total - a.total);
   const th = { textAlign: 'right' as const, padding: '6px 8px', background: '#fafafa', fontWeight: 600, position: 'sticky' as const, top: 0 };
   const td = { textAlign: 'right' as const, padding: '6px 8px', borderBottom: '1px solid #f0f0f0' };
   return (
@@ -192,7 +185,8 @@ function DepartmentTable({ groups, link }: { groups: SummaryGroup[]; link: (q: R
             <th style={{ ...th, textAlign: 'left' }}>{t('牵头单位')}</th>
             <th style={th}>{t('任务总数')}</th>
             <th style={th}>{t('滞后')}</th>
-            <th style={th}>{t('逾期')}</th>
+            <th style={th}>{t('逾期未报送')}</th>
+            <th style={th}>{t('逾期未完成')}</th>
             <th style={th}>{t('平均完成率')}</th>
           </tr>
         </thead>
@@ -202,7 +196,8 @@ function DepartmentTable({ groups, link }: { groups: SummaryGroup[]; link: (q: R
               <td style={{ ...td, textAlign: 'left' }}>{s.deptName(g.key || null)}</td>
               <td style={td}><Link to={link(g.key ? { department: g.key } : {})}>{g.total}</Link></td>
               <td style={td}>{behind(g) ? <Link to={link({ department: g.key, status: 'seriouslyLagging,lagging' })} style={{ color: '#a8071a' }}>{behind(g)}</Link> : 0}</td>
-              <td style={td}>{g.overdue ? <Link to={link({ department: g.key, overdue: 'true' })} style={{ color: '#a8071a' }}>{g.overdue}</Link> : 0}</td>
+              <td style={td}>{g.reportOverdue ? <Link to={link({ department: g.key, overdue: 'report' })} style={{ color: '#a8071a' }}>{g.reportOverdue}</Link> : 0}</td>
+              <td style={td}>{g.deadlineOverdue ? <Link to={link({ department: g.key, overdue: 'deadline' })} style={{ color: '#a8071a' }}>{g.deadlineOverdue}</Link> : 0}</td>
               <td style={td}>{pct(g.averageCompletion)}</td>
             </tr>
           ))}
@@ -262,16 +257,18 @@ function Trend() {
   );
 }
 
-/** The latest value and YoY growth of each indicator of the region. */
+/** The latest value in the year shown and its YoY growth, for each indicator of the region. */
 function KeyFigures() {
   const s = useSession();
   const { lang } = useLang();
   const loaded = useApi<{ items: IndicatorValue[] }>('/indicators', { region: s.scope.region });
+  const year = String(s.year);
+  const inYear = (d: { items: IndicatorValue[] }) => d.items.filter((v) => v.period.slice(0, 4) === year);
   return (
-    <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0}>
+    <DataState loaded={loaded} isEmpty={(d) => inYear(d).length === 0} empty={lang === 'en' ? `No indicator values for ${year}` : `${year}年暂无指标数据`}>
       {(d) => {
         const latest = new Map<string, IndicatorValue>();
-        for (const v of d.items) {
+        for (const v of inYear(d)) {
           const cur = latest.get(v.indicator);
           if (!cur || v.period > cur.period) latest.set(v.indicator, v);
         }
