@@ -1,6 +1,6 @@
 /** Which plan (年度) a region opens at: the year shown is kept across regions; else the year of today. */
 import { describe, expect, it } from 'vitest';
-import { planForYear } from '../../web/src/session.tsx';
+import { planForYear } from '../../web/src/year.ts';
 
 const plans = [2019, 2022, 2024, 2026].map((year) => ({ id: `p${year}`, year }));
 const today = new Date('2026-12-03T10:00:00+08:00');

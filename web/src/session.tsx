@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, apiAll, ApiError } from './api.ts';
+import { planForYear } from './year.ts';
 import type { Department, Plan, Region, RegionDetail, SessionUser } from './model.ts';
 
 export interface Session {
@@ -154,16 +155,6 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [user, readable, regions, region, planId, reload, loadError, summaryYear, setSummaryYear]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
-}
-
-/**
- * The plan a region opens at: the one of the year shown (kept when switching regions), else the
- * one of the current year (the plan that contains today), else the latest before it, else the latest.
- */
-export function planForYear<P extends { year: number }>(plans: readonly P[], year: number, today = new Date()): P | undefined {
-  const sorted = [...plans].sort((a, b) => b.year - a.year);
-  const now = today.getFullYear();
-  return sorted.find((p) => p.year === year) ?? sorted.find((p) => p.year === now) ?? sorted.find((p) => p.year < now) ?? sorted[0];
 }
 
 /** A county user starts at their county; a city or province user at the first county below with data. */
