@@ -256,3 +256,19 @@ describe('extractDocument: the document read in its context', () => {
     expect(claims[1].subject).toBe('更换老旧公交站亭');
   });
 });
+
+describe('extractDocument: shapes of real announcements', () => {
+  it('reads the time of a clause from its opening only, splits items joined by 和, and keeps a long verb phrase with its object', () => {
+    const text = [
+      '某区2025年重点民生实事新闻发布会',
+      '记者获悉，从2024年9月开始征集，产生了10件重点民生实事。',
+      '即实施老旧小区改造，完工2024年9个续建项目，新开工5个老旧小区改造项目；实施1个易旱区域水源工程和3个城乡供水一体化工程；为普通教室安装200台空调。',
+    ].join('\n');
+    const claims = extractClaims(text, { year: 2025 });
+    const by = Object.fromEntries(claims.map((c) => [c.valueText + c.unit, c]));
+    // 完工2024年9个…: the year qualifies the projects, it is not the clause's time
+    expect(by['5个'].kind).toBe('target');
+    expect(by['3个'].subject).toBe('城乡供水一体化工程');
+    expect(by['200台'].subject).toBe('为普通教室安装空调');
+  });
+});

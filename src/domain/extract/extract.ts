@@ -944,7 +944,8 @@ function extract(original: string, options: ExtractOptions): ExtractedDocument {
       list = null;
       const sameSentencePrev = prevInSentence.sentenceStart === sentenceStart ? prevInSentence : null;
       const amountBefore = prevAmount.sentenceStart === sentenceStart ? prevAmount : null;
-      const lastSep = lastTopLevelSeparator(leftRaw);
+      // 实施1个水源工程和3个供水工程: a joiner right before the number separates like 、
+      const lastSep = JOINER_END[leftRaw.charCodeAt(leftRaw.length - 1)] === 1 && leftRaw.length > 1 ? leftRaw.length - 1 : lastTopLevelSeparator(leftRaw);
       let left = cleanSubject(lastSep >= 0 ? leftRaw.slice(lastSep + 1) : leftRaw);
       let objectMemo: string | null = null;
       if (lastSep >= 0) {
@@ -977,6 +978,8 @@ function extract(original: string, options: ExtractOptions): ExtractedDocument {
         subject = objectMemo + left; // 总投资10亿元的产业园 → 产业园总投资
       } else if ((GENERIC_MEASURE.test(left) || left.startsWith('占')) && amountBefore) {
         subject = amountBefore.subject.replace(GROWTH_SUFFIX, '') + left.replace(/的$/, ''); // 重点项目15个、总投资22.51亿元
+      } else if (left.length > 6 && left.length <= 14 && endsWithVerb(left) && (objectMemo ??= objectAfter(t, afterAll, clauseEnd)).length >= 2) {
+        subject = left + objectMemo; // 为普通教室安装200台空调 → 为普通教室安装空调
       } else {
         subject = left.length > 16 ? left.slice(-16) : left;
       }
@@ -1064,6 +1067,9 @@ function shortNumberBefore(t: string, at: number): boolean {
   return len >= 1 && len <= 3 && t.charCodeAt(k) !== 0x30 && CODE_BEFORE[t.charCodeAt(k - 1)] !== 1 && !isAsciiLetter(t.charCodeAt(k - 1));
 }
 
+/** Characters after which a clause opens (a year written right after one is the clause's time). */
+const CLAUSE_OPEN = codeTable('，,。；;：:！？!?\n　 、（(“');
+
 /** Start of the sentence ended by a full stop (。！？) that contains `from`: a ； does not end the time a sentence speaks of. */
 function fullSentenceStart(t: string, from: number, lineStart: number): number {
   const limit = Math.max(lineStart, from - 400);
@@ -1087,6 +1093,10 @@ function governingYears(t: string, from: number, to: number): { at: number; year
     if (before === 0x8f83 /* 较 */ || before === 0x6bd4 /* 比 */ || before === 0x540c /* 同 */ || HORIZON_BEFORE[before] === 1) continue;
     // 2024年以来, 2024年底前: a period
     if (t.startsWith('以来', at + 1) || t.startsWith('底前', at + 1)) continue;
+    // the time of a clause is written first (2024年，全区…; 记者获悉，2024年全区…); a year inside it
+    // (完工2024年9个续建项目, 从2024年9月开始) qualifies something else
+    const open = t.charCodeAt(at - 5);
+    if (at - 4 > from && CLAUSE_OPEN[open] !== 1 && !(CLAUSE_OPEN[t.charCodeAt(at - 6)] === 1 && (open === 0x5728 /* 在 */ || open === 0x4e8e /* 于 */))) continue;
     out.push({ at: at - 4, year: y });
   }
   return out;
@@ -1142,6 +1152,7 @@ function hasTotalChar(s: string): boolean {
   }
   return false;
 }
+const JOINER_END = codeTable('和及与');
 /** First characters of a short subject that is only a preposition and a place or group (对城区, 为辖区). */
 const PREPOSITION_FIRST = codeTable('对为向给');
 /** Last characters of a subject that leave it waiting for its object: 对, 为, 向 … 的, 内, 中. */
