@@ -1,5 +1,8 @@
 /** What happens to an account's sessions and API tokens when its password changes or it is disabled. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { X } from './world.ts';
 import { getUser } from '../store/users.ts';
 import { openTestDb, testEngines } from '../store/testing.ts';
 import { signIn, TEST_PASSWORD, type Session } from './testing.ts';
@@ -86,5 +89,42 @@ describe.each(testEngines())('credentials on %s', (engine) => {
     for (const s of sessions) codes.push(await status(s));
     expect(codes).toEqual([401, 401, ...Array(LOGIN_RULES.maxSessions).fill(200)]);
     expect(await status(a.bearer)).toBe(200);
+  });
+
+  it('usernames compare in NFKC and lower case: case and full-width variants are the same account, at creation and sign-in', async () => {
+    const admin = w.sessions.admin as Session;
+    const create = (username: string) =>
+      w.app.inject({ method: 'POST', url: '/api/users', headers: admin, payload: { username, displayName: '张三', role: 'reporter', departmentId: w.dept.X1 } });
+    const made = await create('ZhangSan');
+    expect(made.statusCode).toBe(201);
+    expect(made.json().user.username).toBe('zhangsan');
+    for (const twin of ['zhangsan', 'ZHANGSAN', 'ｚｈａｎｇｓａｎ', 'ＺｈａｎｇＳａｎ', ' zhangsan ']) {
+      const res = await create(twin);
+      expect(res.statusCode, twin).toBe(409);
+      expect(res.json().error.code).toBe('username_taken');
+    }
+    const { initialPassword } = made.json();
+    for (const typed of ['zhangsan', 'ZhangSan', 'ＺＨＡＮＧＳＡＮ']) {
+      const res = await w.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: typed, password: initialPassword } });
+      expect(res.statusCode, typed).toBe(200);
+    }
+    // the database refuses a variant whatever code path writes it
+    await expect(w.db.query(`insert into app_user (id, region_code, username, display_name, role, password_hash, must_change_password) values (gen_random_uuid(), $1, 'ZHANGSAN', 'x', 'leader', 'x', false)`, [X]))
+      .rejects.toMatchObject({ code: '23505' });
+  });
+
+  it('migration 010 makes existing names normal, renaming the later of two that collide', async () => {
+    await w.db.exec('drop index app_user_username_normalized');
+    const ids: string[] = [];
+    for (const [username, at] of [['LiSi', '2024-01-01'], ['ｌｉｓｉ', '2024-02-01'], ['WangWu', '2024-01-01']] as const) {
+      const [row] = await w.db.query<{ id: string }>(
+        `insert into app_user (id, region_code, username, display_name, role, password_hash, must_change_password, created_at) values (gen_random_uuid(), $1, $2, 'x', 'leader', 'x', false, $3) returning id`,
+        [X, username, at],
+      );
+      ids.push(row!.id);
+    }
+    await w.db.exec(readFileSync(join(import.meta.dirname, '../store/migrations/010_username_normalized.sql'), 'utf8'));
+    const names = await Promise.all(ids.map(async (id) => (await getUser(w.db, id))!.username));
+    expect(names).toEqual(['lisi', `lisi-${ids[1]!.slice(0, 8)}`, 'wangwu']);
   });
 });

@@ -26,8 +26,15 @@ export async function getUser(q: Queryable, id: string): Promise<UserRecord | un
   return row ? camel<UserRecord>(row) : undefined;
 }
 
+/**
+ * The form a username is stored and compared in: NFKC (full-width letters and digits become
+ * ASCII) and lower case, so "Admin" and "ａｄｍｉｎ" cannot be accounts beside "admin"
+ * (migration 010 keeps it unique).
+ */
+export const normalizeUsername = (username: string): string => username.trim().normalize('NFKC').toLowerCase();
+
 export async function getUserByUsername(q: Queryable, username: string): Promise<UserRecord | undefined> {
-  const [row] = await q.query('select * from app_user where username = $1', [username]);
+  const [row] = await q.query('select * from app_user where username = $1', [normalizeUsername(username)]);
   return row ? camel<UserRecord>(row) : undefined;
 }
 
@@ -39,7 +46,7 @@ export async function insertUser(q: Queryable, u: User & { passwordHash: string;
   const [row] = await q.query(
     `insert into app_user (id, region_code, username, display_name, role, department_id, password_hash, must_change_password)
      values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
-    [u.id, u.regionCode, u.username, u.displayName, u.role, u.departmentId, u.passwordHash, u.mustChangePassword],
+    [u.id, u.regionCode, normalizeUsername(u.username), u.displayName, u.role, u.departmentId, u.passwordHash, u.mustChangePassword],
   );
   return camel<UserRecord>(row);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../../store/audit.ts';
-import { getUserByUsername, insertSession, presentUser, pruneSessions, recordFailedLogin, recordSuccessfulLogin } from '../../store/users.ts';
+import { getUserByUsername, insertSession, normalizeUsername, presentUser, pruneSessions, recordFailedLogin, recordSuccessfulLogin } from '../../store/users.ts';
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { LOGIN_RULES, newSecret, sha256, verifyPassword } from './secrets.ts';
@@ -29,7 +29,7 @@ export async function login(
   ctx: AppContext,
   options: { username: string; password: string; clientAddress: string | null; throttle?: FailureBackoff },
 ): Promise<{ sessionToken: string; csrfToken: string; expiresAt: string; user: ReturnType<typeof presentUser> }> {
-  const key = `login\u0000${options.username}\u0000${options.clientAddress ?? 'unknown'}`;
+  const key = `login\u0000${normalizeUsername(options.username)}\u0000${options.clientAddress ?? 'unknown'}`;
   const wait = options.throttle?.retryAfter(key) ?? 0;
   if (wait > 0) throw tooManyAttempts(wait);
   const user = await getUserByUsername(ctx.db, options.username);

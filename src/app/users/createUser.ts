@@ -41,11 +41,14 @@ export async function createUser(
       if (!d) throw new AppError('department_not_found', '单位不存在', 'department not found');
       if (d.regionCode !== regionCode) throw new AppError('department_other_region', '所选单位不属于本行政区', 'the department belongs to another region');
     }
-    if (await getUserByUsername(tx, input.username))
-      throw new AppError('username_taken', `登录名“${input.username}”已被使用`, `username "${input.username}" is taken`, 409);
+    // names compare in NFKC and lower case: "ZhangSan" and "ｚｈａｎｇｓａｎ" are taken once "zhangsan" is
+    const taken = () => new AppError('username_taken', `登录名“${input.username}”已被使用`, `username "${input.username}" is taken`, 409);
+    if (await getUserByUsername(tx, input.username)) throw taken();
     const stored = await insertUser(tx, {
       id: randomUUID(), regionCode, username: input.username, displayName: input.displayName, role: input.role, departmentId: input.departmentId,
       passwordHash, mustChangePassword: options.password === undefined,
+    }).catch((e: { code?: string }) => {
+      throw e.code === '23505' ? taken() : e; // the same name created at the same moment
     });
     const user = presentUser(stored);
     await appendAudit(tx, { regionCode, actor, action: 'user.create', entity: 'user', entityId: stored.id, after: user });
