@@ -2,6 +2,7 @@
 import type { SupervisionConfig } from '../domain/config.ts';
 import { DEFAULT_CONFIG } from '../domain/config.ts';
 import type { Db } from '../store/db.ts';
+import { localDate } from '../domain/dates.ts';
 
 export interface AppContext {
   db: Db;
@@ -11,5 +12,6 @@ export interface AppContext {
 }
 
 export function createContext(db: Db, config: SupervisionConfig = DEFAULT_CONFIG, today?: () => string): AppContext {
-  return { db, config, today: today ?? (() => new Date().toISOString().slice(0, 10)) };
+  // the region's calendar day (UTC+8 in China): from midnight, not from 08:00 as a UTC date would
+  return { db, config, today: today ?? (() => localDate(new Date().toISOString(), config.utcOffsetMinutes)) };
 }

@@ -13,13 +13,16 @@ const BEIJING_OFFSET_MINUTES = 480;
 export interface WorkCalendar {
   holidays: ReadonlySet<string>;
   workdays: ReadonlySet<string>;
+  /** every day counts (jobs that follow the calendar date, not office hours) */
+  everyDay?: boolean;
 }
 
 export const WEEKDAYS_ONLY: WorkCalendar = { holidays: new Set(), workdays: new Set() };
+export const EVERY_DAY: WorkCalendar = { holidays: new Set(), workdays: new Set(), everyDay: true };
 
 /** Whether `day` (YYYY-MM-DD) is a working day in the calendar. */
 export function isWorkingDay(day: string, calendar: WorkCalendar): boolean {
-  if (calendar.workdays.has(day)) return true;
+  if (calendar.everyDay || calendar.workdays.has(day)) return true;
   if (calendar.holidays.has(day)) return false;
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   return weekday !== 0 && weekday !== 6;

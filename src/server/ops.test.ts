@@ -39,6 +39,7 @@ describe.each(testEngines())('operations on %s', (engine) => {
     const res = await app.inject({ url: '/api/jobs?region=430502', headers: office });
     expect(res.statusCode).toBe(200);
     expect(res.json().items).toEqual([
+      expect.objectContaining({ name: 'rollover', schedule: { cron: '5 0 * * *', timeZone: 'Asia/Shanghai', workingDaysOnly: false }, lastRun: expect.objectContaining({ status: 'succeeded', result: { regions: 1 } }), nextRun: '2024-06-03T16:05:00.000Z' }),
       expect.objectContaining({
         name: 'escalation', zh: '督办单更新', schedule: { cron: '30 8 * * *', timeZone: 'Asia/Shanghai', workingDaysOnly: true },
         lastRun: expect.objectContaining({ day: '2024-06-03', status: 'succeeded', attempts: 1, result: { opened: expect.any(Number), closed: 0 } }),

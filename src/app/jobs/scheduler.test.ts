@@ -97,6 +97,7 @@ describe.each(testEngines())('scheduler on %s', (engine) => {
     expect(runs).toEqual([
       { job: 'escalation', region_code: '430502', status: 'succeeded' }, { job: 'escalation', region_code: '430503', status: 'succeeded' },
       { job: 'reminders', region_code: '430502', status: 'succeeded' }, { job: 'reminders', region_code: '430503', status: 'succeeded' },
+      { job: 'rollover', region_code: '430502', status: 'succeeded' }, { job: 'rollover', region_code: '430503', status: 'succeeded' },
     ]);
     expect(await db.query(`select count(*)::int as n from reminder where as_of = '2024-06-03' and region_code = '430502'`)).toEqual([{ n: 1 }]);
   });

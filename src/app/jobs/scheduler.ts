@@ -6,13 +6,15 @@
  */
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
-import { latestOccurrence, nextOccurrence, parseDateList, checkCron, BEIJING_TIME_ZONE, type JobTimetable, type WorkCalendar } from '../../domain/jobSchedule.ts';
+import { EVERY_DAY, latestOccurrence, nextOccurrence, parseDateList, checkCron, BEIJING_TIME_ZONE, type JobTimetable, type WorkCalendar } from '../../domain/jobSchedule.ts';
 import { claimJobRun, finishJobRun, latestJobRuns, regionsWithCommitments, settledRegions, type JobRun } from '../../store/jobRuns.ts';
 import type { AppContext } from '../context.ts';
 import { runEscalation } from '../escalation/runEscalation.ts';
 import type { ReminderChannels } from '../reminders/channels.ts';
 import { sendReminders } from '../reminders/sendReminders.ts';
 import { requireAdmin, SYSTEM_ACTOR, type WorkflowActor } from '../workflow/access.ts';
+import { refreshDistrictSummaries } from '../summary.ts';
+
 
 /** A job the scheduler runs once per region and working day. */
 export interface JobDefinition {
@@ -20,6 +22,8 @@ export interface JobDefinition {
   zh: string;
   en: string;
   cron: string;
+  /** runs on every day, not only on working days */
+  everyDay?: boolean;
   /** does the work for a region on a day; throws (or returns ok: false) to be retried */
   run(ctx: AppContext, regionCode: string, day: string): Promise<{ ok: boolean; result: unknown; error?: string }>;
 }
@@ -47,7 +51,7 @@ export interface JobStatus {
   name: string;
   zh: string;
   en: string;
-  schedule: { cron: string; timeZone: string; workingDaysOnly: true };
+  schedule: { cron: string; timeZone: string; workingDaysOnly: boolean };
   lastRun: JobRun | null;
   /** the next time this job will run for the region: a pending retry, or the next occurrence */
   nextRun: string | null;
@@ -68,7 +72,7 @@ export function createScheduler(ctx: AppContext, o: SchedulerOptions): Scheduler
   const maxAttempts = o.maxAttempts ?? 5;
   const retryDelayMs = o.retryDelayMs ?? 5 * 60_000;
   const leaseMs = o.leaseMs ?? 30 * 60_000;
-  const timetable = (j: JobDefinition): JobTimetable => ({ cron: j.cron, calendar: o.calendar });
+  const timetable = (j: JobDefinition): JobTimetable => ({ cron: j.cron, calendar: j.everyDay ? EVERY_DAY : o.calendar });
   for (const j of o.jobs) checkCron(j.cron);
 
   async function runOne(job: JobDefinition, regionCode: string, day: string, now: Date) {
@@ -120,7 +124,7 @@ export function createScheduler(ctx: AppContext, o: SchedulerOptions): Scheduler
         const retry = lastRun?.status === 'failed' && lastRun.retryAt ? lastRun.retryAt : null;
         return {
           name: job.name, zh: job.zh, en: job.en,
-          schedule: { cron: job.cron, timeZone: BEIJING_TIME_ZONE, workingDaysOnly: true as const },
+          schedule: { cron: job.cron, timeZone: BEIJING_TIME_ZONE, workingDaysOnly: !job.everyDay },
           lastRun,
           nextRun: retry && (!next || retry < next) ? retry : next,
         };
@@ -133,6 +137,14 @@ export function createScheduler(ctx: AppContext, o: SchedulerOptions): Scheduler
 /** The daily jobs: 督办单 update, then 催办 (a run with a failed delivery is retried; delivered ones are not sent again). */
 export function dailyJobs(env: NodeJS.ProcessEnv, channels: () => Promise<ReminderChannels>): JobDefinition[] {
   return [
+    {
+      // 序时进度 moves every day: the kept district summaries are recomputed once for the new day
+      name: 'rollover', zh: '日终重算', en: 'date roll-over', everyDay: true,
+      cron: env.DUBAN_ROLLOVER_CRON ?? '5 0 * * *',
+      async run(ctx, regionCode) {
+        return { ok: true, result: { regions: await refreshDistrictSummaries(ctx.db, ctx, [regionCode]) } };
+      },
+    },
     {
       name: 'escalation', zh: '督办单更新', en: 'supervision slips update',
       cron: env.DUBAN_ESCALATION_CRON ?? '30 8 * * *',

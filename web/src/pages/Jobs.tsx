@@ -6,22 +6,23 @@ import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 
 interface JobRun { day: string; status: 'running' | 'succeeded' | 'failed'; attempts: number; startedAt: string; finishedAt: string | null; retryAt: string | null; result: Record<string, number> | null; error: string | null }
-interface Job { name: string; zh: string; en: string; schedule: { cron: string; timeZone: string }; lastRun: JobRun | null; nextRun: string | null }
+interface Job { name: string; zh: string; en: string; schedule: { cron: string; timeZone: string; workingDaysOnly: boolean }; lastRun: JobRun | null; nextRun: string | null }
 
 const STATUS: Record<JobRun['status'], { label: string; color: string }> = {
   succeeded: { label: '成功', color: 'green' },
   failed: { label: '失败', color: 'red' },
   running: { label: '执行中', color: 'blue' },
 };
-const RESULT_LABELS: Record<string, string> = { opened: '新开督办单', closed: '办结督办单', reminders: '催办', sent: '已送达', failed: '送达失败' };
+const RESULT_LABELS: Record<string, string> = { regions: '已重算行政区',  opened: '新开督办单', closed: '办结督办单', reminders: '催办', sent: '已送达', failed: '送达失败' };
 
 /** An instant on Beijing time (the jobs' clock, whatever the browser's): 2026-03-05 08:30 */
 const beijing = (iso: string | null) => (iso ? new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }) : '—');
 
 /** "30 8 * * *" → 每个工作日 08:30 (北京时间); any other pattern is shown as written. */
-function when(cron: string): string {
+function when(cron: string, workingDaysOnly: boolean): string {
   const m = /^(\d{1,2}) (\d{1,2}) \* \* \*$/.exec(cron.trim());
-  return m ? `每个工作日 ${m[2]!.padStart(2, '0')}:${m[1]!.padStart(2, '0')}（北京时间）` : `${cron}（北京时间，仅工作日）`;
+  const days = workingDaysOnly ? '每个工作日' : '每天';
+  return m ? `${days} ${m[2]!.padStart(2, '0')}:${m[1]!.padStart(2, '0')}（北京时间）` : `${cron}（北京时间，${workingDaysOnly ? '仅工作日' : '每天'}）`;
 }
 
 export default function Jobs() {
@@ -40,7 +41,7 @@ export default function Jobs() {
             <Table rowKey="name" size="small" dataSource={d.items} pagination={false}
               columns={[
                 { title: '任务', dataIndex: 'zh', render: (zh: string, j: Job) => <span>{zh}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>{j.name}</Typography.Text></span> },
-                { title: '执行时间', key: 'when', render: (_: unknown, j: Job) => when(j.schedule.cron) },
+                { title: '执行时间', key: 'when', render: (_: unknown, j: Job) => when(j.schedule.cron, j.schedule.workingDaysOnly) },
                 {
                   title: '上次执行', key: 'last',
                   render: (_: unknown, j: Job) => {

@@ -1,0 +1,119 @@
+/**
+ * The city and province 总览 add up kept district summaries: after any sequence of writes, day
+ * changes and reads, each district's kept numbers are exactly those evaluated from scratch, and
+ * the sum over districts is the scratch summary of all of them.
+ */
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../store/db.ts';
+import { openTestDb, testEngines } from '../store/testing.ts';
+import { createContext, type AppContext } from './context.ts';
+import { listEvaluatedCommitments } from './evaluatedCommitments.ts';
+import { commitmentSummary, districtSummaries, publicSummary, summarize, SUPERVISED_STATES, type Summary } from './summary.ts';
+import { buildWorld } from './workflow/testWorld.ts';
+
+const REGIONS = ['430502', '430503'] as const;
+const SECTORS = ['民生保障', '产业发展', '城市建设'];
+const STATES = ['draft', 'assigned', 'inProgress', 'closeRequested', 'closed', 'cancelled'] as const;
+const REPORT_STATES = ['draft', 'submitted', 'accepted', 'returned'] as const;
+
+type Op =
+  | { kind: 'commitment'; region: 0 | 1; state: number; sector: number; target: number; parent: number | null; months: number }
+  | { kind: 'report'; pick: number; month: number; value: number; state: number }
+  | { kind: 'deleteReport'; pick: number }
+  | { kind: 'change'; pick: number; state: number; sector: number }
+  | { kind: 'day'; day: number }
+  | { kind: 'read' };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant('commitment' as const), region: fc.constantFrom(0 as const, 1 as const), state: fc.nat(STATES.length - 1), sector: fc.nat(2), target: fc.integer({ min: 1, max: 5000 }), parent: fc.option(fc.nat(40), { nil: null }), months: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('report' as const), pick: fc.nat(40), month: fc.integer({ min: 1, max: 6 }), value: fc.integer({ min: 0, max: 6000 }), state: fc.nat(3) }),
+  fc.record({ kind: fc.constant('deleteReport' as const), pick: fc.nat(200) }),
+  fc.record({ kind: fc.constant('change' as const), pick: fc.nat(40), state: fc.nat(STATES.length - 1), sector: fc.nat(2) }),
+  fc.record({ kind: fc.constant('day' as const), day: fc.integer({ min: 1, max: 28 }) }),
+  fc.constant({ kind: 'read' as const }),
+);
+
+/** Everything but the averages must match exactly; averages of several districts up to float summation order. */
+function expectSameTotals(kept: Summary, scratch: Summary) {
+  const counts = (s: Summary) => JSON.stringify({ ...s, total: { ...s.total, averageCompletion: 0 }, bySector: s.bySector.map((g) => ({ ...g, averageCompletion: 0 })), byDepartment: s.byDepartment.map((g) => ({ ...g, averageCompletion: 0 })) });
+  expect(counts(kept)).toBe(counts(scratch));
+  const averages = (s: Summary) => [s.total, ...s.bySector, ...s.byDepartment].map((g) => g.averageCompletion);
+  averages(kept).forEach((a, i) => (a === null ? expect(averages(scratch)[i]).toBeNull() : expect(Math.abs(a - averages(scratch)[i]!)).toBeLessThanOrEqual(0.1)));
+}
+
+describe.each(testEngines())('kept district summaries on %s', (engine) => {
+  let db: Db;
+  let ctx: AppContext;
+  let w: Awaited<ReturnType<typeof buildWorld>>;
+  let today = '2024-06-03';
+  beforeAll(async () => {
+    db = await openTestDb(engine);
+    ctx = createContext(db, undefined, () => today);
+    w = await buildWorld(db);
+  });
+  afterAll(async () => db?.close());
+
+  it('equal a fresh evaluation after any writes, day changes and reads', async () => {
+    const ids: { id: string; region: string; lead: string }[] = [];
+    const reports: { id: string }[] = [];
+    const plans = [w.ids.plan, w.ids.otherPlan];
+    const leads = [w.ids.hr, w.ids.otherDept];
+    const run = async (o: Op) => {
+      switch (o.kind) {
+        case 'commitment': {
+          const region = REGIONS[o.region];
+          const sameRegion = ids.filter((c) => c.region === region);
+          const parent = o.parent !== null && sameRegion.length ? sameRegion[o.parent % sameRegion.length]!.id : null;
+          const c = await w.commitment({ regionCode: region, planId: plans[o.region], leadDepartmentId: leads[o.region], coDepartmentIds: [], parentId: parent, state: STATES[o.state], sector: SECTORS[o.sector], targetValue: String(o.target), deadline: `2024-${String(o.months).padStart(2, '0')}-28` });
+          ids.push({ id: c.id, region, lead: leads[o.region]! });
+          break;
+        }
+        case 'report': {
+          if (!ids.length) return;
+          const c = ids[o.pick % ids.length]!;
+          const id = randomUUID();
+          await db.query(
+            `insert into progress_report (id, region_code, commitment_id, department_id, period, cumulative_value, state) values ($1, $2, $3, $4, $5, $6, $7)
+             on conflict (region_code, commitment_id, department_id, period) do update set cumulative_value = excluded.cumulative_value, state = excluded.state`,
+            [id, c.region, c.id, c.lead, `2024-0${o.month}`, String(o.value), REPORT_STATES[o.state]]);
+          reports.push({ id });
+          break;
+        }
+        case 'deleteReport':
+          if (reports.length) await db.query('delete from progress_report where id = $1', [reports.splice(o.pick % reports.length, 1)[0]!.id]);
+          break;
+        case 'change':
+          if (ids.length) await db.query('update commitment set state = $2, sector = $3 where id = $1', [ids[o.pick % ids.length]!.id, STATES[o.state], SECTORS[o.sector]]);
+          break;
+        case 'day':
+          today = `2024-06-${String(o.day).padStart(2, '0')}`;
+          break;
+        case 'read': {
+          const scope = ['430500', ...REGIONS];
+          const kept = await districtSummaries(db, ctx, scope);
+          for (const region of REGIONS) {
+            const scratch = summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: [region], parentId: null, states: SUPERVISED_STATES, unordered: true }));
+            const mine = kept.get(region);
+            if (scratch.total.total === 0) expect(mine).toBeUndefined();
+            else expect(publicSummary(mine!)).toEqual(scratch);
+          }
+          const all = summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: scope, parentId: null, states: SUPERVISED_STATES, unordered: true }));
+          expectSameTotals(await commitmentSummary(db, ctx, { regionCodes: scope }), all);
+        }
+      }
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 5, maxLength: 30 }), async (ops) => {
+        await db.query('delete from progress_report');
+        await db.query('update commitment set parent_id = null');
+        await db.query('delete from commitment');
+        ids.length = 0;
+        reports.length = 0;
+        for (const o of [...ops, { kind: 'read' } as const]) await run(o);
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
