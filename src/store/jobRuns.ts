@@ -60,10 +60,10 @@ export async function settledRegions(q: Queryable, job: string, day: string): Pr
   return new Set(rows.map((r) => r.region_code));
 }
 
-/** The latest run of each job in a region. */
-export async function latestJobRuns(q: Queryable, regionCode: string): Promise<JobRun[]> {
+/** The latest run of each job in a region, and of the whole-database jobs named (wherever recorded). */
+export async function latestJobRuns(q: Queryable, regionCode: string, globalJobs: string[] = []): Promise<JobRun[]> {
   return camelAll<JobRun>(
-    await q.query(`select distinct on (job) * from job_run where region_code = $1 order by job, day desc`, [regionCode]),
+    await q.query(`select distinct on (job) * from job_run where region_code = $1 or job = any($2) order by job, day desc, started_at desc`, [regionCode, globalJobs]),
   );
 }
 

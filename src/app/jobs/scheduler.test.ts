@@ -4,7 +4,10 @@ import { openDb, type Db } from '../../store/db.ts';
 import { openTestDb, testEngines } from '../../store/testing.ts';
 import { WEEKDAYS_ONLY, isWorkingDay, latestOccurrence, nextOccurrence } from '../../domain/jobSchedule.ts';
 import { buildWorld } from '../workflow/testWorld.ts';
-import { createScheduler, dailyJobs, type JobDefinition } from './scheduler.ts';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { backupJob, createScheduler, dailyJobs, type JobDefinition } from './scheduler.ts';
 
 /** An instant given as Beijing wall-clock time. */
 const bj = (local: string) => new Date(`${local}:00+08:00`);
@@ -141,5 +144,22 @@ describe.each(testEngines())('scheduler on %s', (engine) => {
     await s.tick(bj('2024-06-03T09:30'));
     expect(job.calls.slice(5)).toEqual(['430502 2024-06-03']);
     expect(await db.query(`select status, attempts, instance from job_run where day = '2024-06-03' and region_code = '430502'`)).toEqual([{ status: 'succeeded', attempts: 2, instance: 'a' }]);
+  });
+
+  it('the daily backup writes the whole database once a day (not per region) and keeps the newest files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-backup-'));
+    try {
+      const s = createScheduler(ctx, { jobs: [backupJob(dir, 2, '0 2 * * *')], calendar: WEEKDAYS_ONLY, instance: 'a' });
+      for (const day of ['2024-06-01', '2024-06-02', '2024-06-03']) expect(await s.tick(bj(`${day}T02:00`))).toHaveLength(1); // weekends too
+      expect(await s.tick(bj('2024-06-03T12:00'))).toEqual([]);
+      expect(readdirSync(dir).sort()).toEqual(['duban-2024-06-02.json', 'duban-2024-06-03.json']);
+      const backup = JSON.parse(readFileSync(join(dir, 'duban-2024-06-03.json'), 'utf8'));
+      expect(backup.tables.commitment).toHaveLength(2);
+      // shown to every region's office, though recorded once
+      const [shown] = await s.list(w.actors.otherAdmin, '430503', bj('2024-06-03T12:00'));
+      expect(shown).toMatchObject({ name: 'backup', lastRun: { day: '2024-06-03', status: 'succeeded', result: { kept: 2 } } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,10 @@
  * in the job_run table first), retried with backoff when they fail, and made up after downtime (the
  * latest missed occurrence runs at the next tick). The clock is injected: tests drive `tick(now)`.
  */
+import { mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { exportBackup } from '../../store/backup.ts';
 import { Cron } from 'croner';
 import { EVERY_DAY, latestOccurrence, nextOccurrence, parseDateList, checkCron, BEIJING_TIME_ZONE, type JobTimetable, type WorkCalendar } from '../../domain/jobSchedule.ts';
 import { claimJobRun, finishJobRun, latestJobRuns, regionsWithCommitments, settledRegions, type JobRun } from '../../store/jobRuns.ts';
@@ -24,6 +27,8 @@ export interface JobDefinition {
   cron: string;
   /** runs on every day, not only on working days */
   everyDay?: boolean;
+  /** one run for the whole database, not one per region (recorded under the first region) */
+  global?: boolean;
   /** does the work for a region on a day; throws (or returns ok: false) to be retried */
   run(ctx: AppContext, regionCode: string, day: string): Promise<{ ok: boolean; result: unknown; error?: string }>;
 }
@@ -100,7 +105,7 @@ export function createScheduler(ctx: AppContext, o: SchedulerOptions): Scheduler
         if (!due) continue;
         regions ??= await regionsWithCommitments(ctx.db);
         const settled = await settledRegions(ctx.db, job.name, due.day);
-        for (const regionCode of regions) {
+        for (const regionCode of job.global ? regions.slice(0, 1) : regions) {
           if (settled.has(regionCode)) continue;
           const r = await runOne(job, regionCode, due.day, now);
           if (r) done.push(r);
@@ -117,7 +122,7 @@ export function createScheduler(ctx: AppContext, o: SchedulerOptions): Scheduler
     },
     async list(actor, regionCode, now = clock()) {
       requireAdmin(actor, regionCode);
-      const runs = new Map((await latestJobRuns(ctx.db, regionCode)).map((r) => [r.job, r]));
+      const runs = new Map((await latestJobRuns(ctx.db, regionCode, o.jobs.filter((j) => j.global).map((j) => j.name))).map((r) => [r.job, r]));
       return o.jobs.map((job) => {
         const lastRun = runs.get(job.name) ?? null;
         const next = nextOccurrence(timetable(job), now)?.at.toISOString() ?? null;
@@ -145,6 +150,7 @@ export function dailyJobs(env: NodeJS.ProcessEnv, channels: () => Promise<Remind
         return { ok: true, result: { regions: await refreshDistrictSummaries(ctx.db, ctx, [regionCode]) } };
       },
     },
+    ...(env.DUBAN_BACKUP_DIR ? [backupJob(env.DUBAN_BACKUP_DIR, Number(env.DUBAN_BACKUP_KEEP ?? 14), env.DUBAN_BACKUP_CRON ?? '0 2 * * *')] : []),
     {
       name: 'escalation', zh: '督办单更新', en: 'supervision slips update',
       cron: env.DUBAN_ESCALATION_CRON ?? '30 8 * * *',
@@ -173,4 +179,26 @@ export function dailyJobs(env: NodeJS.ProcessEnv, channels: () => Promise<Remind
 /** The working-day calendar from DUBAN_HOLIDAYS and DUBAN_WORKDAYS (comma-separated dates). */
 export function calendarFromEnv(env: NodeJS.ProcessEnv): WorkCalendar {
   return { holidays: parseDateList(env.DUBAN_HOLIDAYS, 'DUBAN_HOLIDAYS'), workdays: parseDateList(env.DUBAN_WORKDAYS, 'DUBAN_WORKDAYS') };
+}
+
+/**
+ * 数据备份: the whole database as `duban export` writes it, to `dir/duban-YYYY-MM-DD.json` (written
+ * to a temporary name, then renamed), keeping the newest `keep` files. Inside the server because an
+ * embedded (PGlite) data directory has one owner: a `duban export` from cron would be refused.
+ */
+export function backupJob(dir: string, keep: number, cron: string): JobDefinition {
+  if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`DUBAN_BACKUP_KEEP must be a positive whole number: ${keep}`);
+  return {
+    name: 'backup', zh: '数据备份', en: 'backup', everyDay: true, global: true, cron,
+    async run(ctx, _regionCode, day) {
+      mkdirSync(dir, { recursive: true });
+      const backup = await exportBackup(ctx.db);
+      const file = join(dir, `duban-${day}.json`);
+      writeFileSync(`${file}.tmp`, JSON.stringify(backup, null, 1) + '\n');
+      renameSync(`${file}.tmp`, file);
+      const all = readdirSync(dir).filter((f) => /^duban-\d{4}-\d{2}-\d{2}\.json$/.test(f)).sort();
+      for (const old of all.slice(0, Math.max(0, all.length - keep))) unlinkSync(join(dir, old));
+      return { ok: true, result: { rows: Object.values(backup.tables).reduce((n, t) => n + t.length, 0), kept: Math.min(all.length, keep) } };
+    },
+  };
 }

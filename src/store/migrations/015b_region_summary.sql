@@ -11,18 +11,33 @@ create table region_summary (
   summary jsonb
 );
 
-create function mark_region_summary_dirty() returns trigger language plpgsql as $$
+-- Statement-level with transition tables: a bulk load marks each region once, not once per row.
+create function region_summary_dirty_new() returns trigger language plpgsql as $$
 begin
-  if tg_op <> 'INSERT' then
-    update region_summary set dirty = true where region_code = old.region_code;
-  end if;
-  if tg_op <> 'DELETE' and (tg_op = 'INSERT' or new.region_code is distinct from old.region_code) then
-    update region_summary set dirty = true where region_code = new.region_code;
-  end if;
+  update region_summary set dirty = true where region_code in (select distinct region_code from new_rows);
+  return null;
+end $$;
+create function region_summary_dirty_old() returns trigger language plpgsql as $$
+begin
+  update region_summary set dirty = true where region_code in (select distinct region_code from old_rows);
+  return null;
+end $$;
+create function region_summary_dirty_both() returns trigger language plpgsql as $$
+begin
+  update region_summary set dirty = true
+    where region_code in (select region_code from new_rows union select region_code from old_rows);
   return null;
 end $$;
 
-create trigger commitment_marks_summary after insert or update or delete on commitment
-  for each row execute function mark_region_summary_dirty();
-create trigger progress_report_marks_summary after insert or update or delete on progress_report
-  for each row execute function mark_region_summary_dirty();
+create trigger commitment_insert_marks_summary after insert on commitment
+  referencing new table as new_rows for each statement execute function region_summary_dirty_new();
+create trigger commitment_update_marks_summary after update on commitment
+  referencing new table as new_rows old table as old_rows for each statement execute function region_summary_dirty_both();
+create trigger commitment_delete_marks_summary after delete on commitment
+  referencing old table as old_rows for each statement execute function region_summary_dirty_old();
+create trigger progress_report_insert_marks_summary after insert on progress_report
+  referencing new table as new_rows for each statement execute function region_summary_dirty_new();
+create trigger progress_report_update_marks_summary after update on progress_report
+  referencing new table as new_rows old table as old_rows for each statement execute function region_summary_dirty_both();
+create trigger progress_report_delete_marks_summary after delete on progress_report
+  referencing old table as old_rows for each statement execute function region_summary_dirty_old();
