@@ -133,6 +133,7 @@ export const MATRIX: MatrixRow[] = [
   { route: 'POST /api/auth/login', request: () => json('POST', '/api/auth/login', { username: 'nobody-here', password: 'not-the-password-1' }), expect: grid({ rest: all(401) }) },
   { route: 'POST /api/auth/logout', request: () => json('POST', '/api/auth/logout'), expect: grid({ rest: all(204), public: all(204) }), freshSession: true },
   { route: 'GET /api/auth/me', request: () => json('GET', '/api/auth/me'), expect: SELF(200) },
+  { route: 'GET /api/districts/compare', request: (w, t) => json('GET', `/api/districts/compare?region=${w.regionOf(t)}&year=2024`), expect: REGION_READ },
   { route: 'GET /api/auth/session', request: () => json('GET', '/api/auth/session'), expect: OPEN },
   { route: 'POST /api/auth/password', request: () => json('POST', '/api/auth/password', { currentPassword: 'wrong-password-1', newPassword: 'Another-pass-1' }), expect: SELF(400) },
   {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../app/errors.ts';
 import { listEvaluatedCommitments } from '../../app/evaluatedCommitments.ts';
 import { commitmentSummary } from '../../app/summary.ts';
+import { compareDistricts } from '../../app/compareDistricts.ts';
 import { IsoDate, RegionCode, Status, Uuid } from '../../domain/types.ts';
 import { getRegion, listDepartments, listRegions, regionAndDescendants } from '../../store/regions.ts';
 import { listFacts, listPlans } from '../../store/plans.ts';
@@ -160,6 +161,13 @@ export function registerReadRoutes(api: FastifyInstance) {
     const subtasks = plan.filter((s) => s.parentId === c.id && commitmentPolicy.read(req.actor, s));
     const reports = (await listReports(db, [c.regionCode], [c.id])).filter((r) => reportPolicy.read(req.actor, r, c));
     return { ...evaluated, subtasks, reports };
+  });
+
+  r.get('/districts/compare', {
+    schema: { tags: ['commitments'], summary: 'Counties of a city or province side by side / 区县比较', querystring: z.object({ region: RegionCode, year: z.coerce.number().int().min(1949).max(2200), asOf: IsoDate.optional() }) },
+  }, async (req) => {
+    await scopeCodes(db, { region: req.query.region, children: true }, req.actor);
+    return compareDistricts(api.ctx, { actor: req.actor, regionCode: req.query.region, year: req.query.year, asOf: req.query.asOf });
   });
 
   r.get('/projects', { schema: { tags: ['economy'], summary: 'Key projects / 重点项目', querystring: RegionScope.extend({ year: z.coerce.number().int().optional() }).extend(PageParams.shape) } }, async (req) => {

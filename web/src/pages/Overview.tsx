@@ -13,9 +13,11 @@ import { useSession } from '../session.tsx';
 import { OverdueTag, STATUS_ORDER, STATUS_STYLE, StatusTag } from '../status.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { Downloads } from '../Downloads.tsx';
+import { DistrictComparison } from '../DistrictComparison.tsx';
 
 export default function Overview() {
   const t = useT();
+  const { lang } = useLang();
   const s = useSession();
   const nav = useNavigate();
   // one list, counted here: the same commitments the lists behind the numbers show (drafts left out)
@@ -44,6 +46,11 @@ export default function Overview() {
         </Typography.Title>
         <Downloads />
       </div>
+      {s.scope.children && (
+        <Card title={`${t('区县比较')}（${s.year}${lang === 'en' ? '' : '年'}）`} size="small" style={{ marginBottom: 16 }}>
+          <DistrictComparison />
+        </Card>
+      )}
       <DataState loaded={summary} rows={2}>
         {(d) => <StatusCards total={d.total} link={listLink} />}
       </DataState>
@@ -84,11 +91,13 @@ export default function Overview() {
             </DataState>
           </Card>
         </Col>
-        <Col xs={24} lg={12}>
-          <Card title={t('主要指标')} size="small" extra={<Link to="/indicators">{t('经济指标')} ›</Link>}>
-            <KeyFigures />
-          </Card>
-        </Col>
+        {!s.scope.children && (
+          <Col xs={24} lg={12}>
+            <Card title={t('主要指标')} size="small" extra={<Link to="/indicators">{t('经济指标')} ›</Link>}>
+              <KeyFigures />
+            </Card>
+          </Col>
+        )}
         <Col xs={24} lg={12}>
           <Card title={t('牵头单位')} size="small">
             <DataState loaded={summary} isEmpty={(d) => d.byDepartment.length === 0}>

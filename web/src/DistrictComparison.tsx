@@ -1,0 +1,66 @@
+/** 区县比较: the counties of a city or province side by side; a click on a county opens its overview (the year is kept). */
+import { Button, Table, Tooltip } from 'antd';
+import { formatGrowth, formatValue, pct } from './format.ts';
+import { useLang, useT } from './i18n.tsx';
+import { useSession } from './session.tsx';
+import { DataState, useApi } from './useApi.tsx';
+import type { DistrictComparison as Comparison, DistrictRow } from '../../src/app/compareDistricts.ts';
+
+export function DistrictComparison() {
+  const t = useT();
+  const { lang } = useLang();
+  const s = useSession();
+  const loaded = useApi<Comparison>('/districts/compare', { region: s.scope.region, year: s.year });
+  return (
+    <DataState loaded={loaded} isEmpty={(d) => d.districts.length === 0} empty={lang === 'en' ? 'No county below this region' : '下辖区县暂无数据'}>
+      {(d) => {
+        const indicators = d.indicators.slice(0, 4);
+        const red = (n: number) => (n ? <span style={{ color: '#a8071a', fontWeight: 600 }}>{n}</span> : 0);
+        return (
+          <Table<DistrictRow>
+            data-testid="district-comparison"
+            rowKey="regionCode"
+            size="small"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            dataSource={d.districts}
+            columns={[
+              {
+                title: t('区县'),
+                dataIndex: 'name',
+                fixed: 'left',
+                render: (name: string, r) => (
+                  <Button type="link" size="small" style={{ padding: 0 }} onClick={() => s.setRegionCode(r.regionCode)} aria-label={`${t('查看')} ${name}`}>
+                    {name} ›
+                  </Button>
+                ),
+              },
+              { title: t('任务数'), dataIndex: 'commitments', align: 'right', render: (n: number, r) => (r.planId ? n : <Tooltip title={`${d.year}年无年度计划`}><span style={{ color: '#999' }}>—</span></Tooltip>) },
+              { title: t('已完成'), dataIndex: 'completed', align: 'right' },
+              { title: t('平均完成率'), dataIndex: 'averageCompletion', align: 'right', render: (v: number | null) => pct(v) },
+              { title: t('滞后'), dataIndex: 'lagging', align: 'right', render: red },
+              { title: t('严重滞后'), dataIndex: 'seriouslyLagging', align: 'right', render: red },
+              { title: t('逾期未报送'), dataIndex: 'reportOverdue', align: 'right', render: red },
+              { title: t('逾期未完成'), dataIndex: 'deadlineOverdue', align: 'right', render: red },
+              { title: t('民生实事完成'), key: 'livelihood', align: 'right', render: (_: unknown, r) => (r.livelihood.total ? `${r.livelihood.done}/${r.livelihood.total}` : '—') },
+              ...indicators.map((ind) => ({
+                title: <span>{ind.indicator}<br /><span style={{ fontWeight: 400, color: '#666', fontSize: 12 }}>{t('同比')}（{t('排名')}）</span></span>,
+                key: ind.indicator,
+                align: 'right' as const,
+                render: (_: unknown, r: DistrictRow) => {
+                  const v = ind.values[r.regionCode];
+                  if (!v) return <span style={{ color: '#999' }}>—</span>;
+                  return (
+                    <Tooltip title={`${v.period} ${v.value === null ? '—' : formatValue(v.value, ind.unit)}`}>
+                      <span style={{ whiteSpace: 'nowrap' }}>{v.yoyGrowth === null ? (v.value === null ? '—' : formatValue(v.value, ind.unit)) : formatGrowth(v.yoyGrowth)}（{lang === 'en' ? `#${v.rank}` : `第${v.rank}`}）</span>
+                    </Tooltip>
+                  );
+                },
+              })),
+            ]}
+          />
+        );
+      }}
+    </DataState>
+  );
+}
