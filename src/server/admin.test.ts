@@ -48,3 +48,24 @@ describe.each(testEngines())('administration on %s', (engine) => {
     expect(res.json()).toEqual(JSON.parse(JSON.stringify(DEFAULT_CONFIG)));
   });
 });
+
+describe('validation messages in Chinese', () => {
+  it('says a malformed id in Chinese, not "Invalid UUID"', async () => {
+    const db = await openTestDb('pglite');
+    const { buildServer } = await import('./app.ts');
+    const { createContext } = await import('../app/context.ts');
+    const app = await buildServer(createContext(db));
+    try {
+      const res = await app.inject({ url: '/api/commitments/not-a-uuid' });
+      expect(res.statusCode).toBe(400);
+      const { zh, en } = res.json().error;
+      expect(zh).toMatch(/^输入有误：/);
+      expect(zh).not.toMatch(/Invalid|invalid/);
+      expect(zh).toMatch(/[\u4e00-\u9fff]{2,}.*UUID|UUID.*[\u4e00-\u9fff]/);
+      expect(en).toMatch(/invalid/i);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
+});

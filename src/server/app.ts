@@ -3,6 +3,7 @@
  * Routes are thin: parse input, call a use case or repository, present JSON.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
@@ -58,6 +59,14 @@ const MULTIPART_FILES = {
   required: ['files'],
 };
 
+const ZH = zhCN();
+/** A validation message in Chinese: our own messages are already bilingual; zod's own come from its zh-CN locale. */
+function zhIssue(v: { keyword: string; message?: string; params: Record<string, unknown> }): string {
+  if (v.message && /[\u4e00-\u9fff]/.test(v.message)) return v.message;
+  const text = ZH.localeError?.({ ...v.params, code: v.keyword, message: v.message, path: [] } as never);
+  return (typeof text === 'string' ? text : text?.message) ?? v.message ?? '格式不正确';
+}
+
 /** Builds the server around an application context; the caller listens or injects. */
 export async function buildServer(ctx: AppContext, options: ServerOptions = {}): Promise<FastifyInstance> {
   // X-Forwarded-For/-Proto are believed only from a proxy on this machine (or DUBAN_TRUST_PROXY:
@@ -108,8 +117,10 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => `${v.instancePath || '/'} ${v.message}`).join('; ');
+      // the Chinese message says the same in Chinese (zod's zh-CN locale), not "Invalid UUID"
+      const zhIssues = err.validation.map((v) => `${v.instancePath || '/'} ${zhIssue(v)}`).join('；');
       return reply.status(400).send({
-        error: { code: 'invalid_input', message: `输入有误 / invalid input: ${issues}`, zh: `输入有误：${issues}`, en: `invalid input: ${issues}`, details: err.validation },
+        error: { code: 'invalid_input', message: `输入有误 / invalid input: ${issues}`, zh: `输入有误：${zhIssues}`, en: `invalid input: ${issues}`, details: err.validation },
       });
     }
     const e = err as { statusCode?: number; message: string; code?: string };

@@ -12,6 +12,7 @@ import { ReportForm } from '../ReportForm.tsx';
 import { useSession } from '../session.tsx';
 import { useSubmit } from '../useSubmit.ts';
 import { OverdueTag, StatusTag } from '../status.tsx';
+import { PaperClipOutlined } from '@ant-design/icons';
 import { DataState, useApi } from '../useApi.tsx';
 import { CompletionBar, targetText } from './Commitments.tsx';
 
@@ -238,7 +239,7 @@ function Reports({ c, reload, onResubmit, mine }: { c: Detail; reload(): void; o
               <div style={{ whiteSpace: 'pre-wrap' }}>{n || '—'}</div>
               {r.evidence.length > 0 && (
                 <Space size={4} wrap style={{ marginTop: 4 }}>
-                  📎 {r.evidence.map((e) => <a key={e.id} href={`/api/evidence/${e.id}`} download={e.filename}>{e.filename}</a>)}
+                  <PaperClipOutlined aria-label="证明材料" /> {r.evidence.map((e) => <a key={e.id} href={`/api/evidence/${e.id}`} download={e.filename}>{e.filename}</a>)}
                 </Space>
               )}
               {r.reviewComment && <div style={{ color: '#ad4e00', marginTop: 4 }}>审核意见：{r.reviewComment}</div>}
@@ -274,7 +275,9 @@ function ReturnModal({ report, onClose }: { report: ProgressReport; onClose(done
   const [form] = Form.useForm();
   const { busy, error, run } = useSubmit();
   async function submit() {
-    const v = await form.validateFields();
+    // an empty comment is refused in place (the form says so); nothing is sent
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     await run(async () => {
       await api(`/reports/${report.id}/review`, { method: 'POST', body: { decision: 'return', comment: v.comment, version: report.version } });
       onClose(true);

@@ -78,6 +78,9 @@ export default function Commitments() {
   });
   const [selected, setSelected] = useState<string[]>([]);
   const [assignOpen, setAssignOpen] = useState(false);
+  // the selection among the commitments listed now: a filter changed after selecting hides some, and
+  // the button, the dialog and the request all count the same ones
+  const selectedItems = useMemo(() => loaded.data?.items.filter((c) => selected.includes(c.id)) ?? [], [loaded.data, selected]);
   const isAdmin = s.user?.role === 'admin';
   const sectors = useMemo(() => [...new Set((loaded.data?.items ?? []).map((c) => c.sector))].sort(), [loaded.data]);
   const [sectorOptions, setSectorOptions] = useState<string[]>([]);
@@ -184,8 +187,8 @@ export default function Commitments() {
         </Popover>
         <Button onClick={() => loaded.data && exportExcel(loaded.data.items)} disabled={!loaded.data?.items.length}>{t('导出Excel')}</Button>
         {isAdmin && (
-          <Button type="primary" disabled={!selected.length} onClick={() => setAssignOpen(true)}>
-            {t('批量交办')}{selected.length ? `（${selected.length}）` : ''}
+          <Button type="primary" disabled={!selectedItems.length} onClick={() => setAssignOpen(true)}>
+            {t('批量交办')}{selectedItems.length ? `（${selectedItems.length}）` : ''}
           </Button>
         )}
       </Space>
@@ -217,7 +220,7 @@ export default function Commitments() {
       </DataState>
       {assignOpen && loaded.data && (
         <BulkAssign
-          items={loaded.data.items.filter((c) => selected.includes(c.id))}
+          items={selectedItems}
           onClose={(done) => {
             setAssignOpen(false);
             if (done) {
@@ -240,7 +243,9 @@ function BulkAssign({ items, onClose }: { items: EvaluatedCommitment[]; onClose(
   const [form] = Form.useForm();
   const { busy, error, run } = useSubmit();
   async function submit() {
-    const v = await form.validateFields();
+    // an incomplete form shows its messages in place; nothing is sent
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     await run(async () => {
       await api('/commitments/assign', {
         method: 'POST',
