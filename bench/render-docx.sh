@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Renders generated DOCX documents to PDF (LibreOffice headless) and PNG pages (pdftoppm) for a look.
-# Not part of CI. Needs: apt-get install -y libreoffice-writer-nogui poppler-utils fonts-noto-cjk
+# Renders generated documents (DOCX, XLSX) to PDF (LibreOffice headless) and PNG pages (pdftoppm)
+# for a look at every page. Not part of CI.
+# Needs: apt-get install -y libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils fonts-noto-cjk
 #
-#   bench/render-docx.sh                 # demo data: bulletin and year summary of 盐湖区 (140802)
-#   bench/render-docx.sh a.docx b.docx   # given files
+#   bench/render-docx.sh                 # demo data: every document type of 盐湖区 (140802)
+#   bench/render-docx.sh a.docx b.xlsx   # given files
 #
+# Default set: the bulletin of last month (with 发文字号 and sources), the bulletin of a past month
+# (PAST, 2024-10), its XLSX, the 工作纪实 of a past year (PAST_YEAR, 2024, with sources) and of this
+# year so far (阶段性).
 # Environment: OUT (default /tmp/duban-render), DUBAN_DATA (default /tmp/duban-render/data),
-# REGION (140802), PERIOD (last month), YEAR (this year), DPI (70).
+# REGION (140802), PERIOD (last month), PAST (2024-10), YEAR (this year), PAST_YEAR (2024), DPI (70).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-/tmp/duban-render}
@@ -23,9 +27,14 @@ if [ ${#files[@]} -eq 0 ]; then
   PERIOD=${PERIOD:-$(date -u -d "$(date -u +%Y-%m-01) -1 day" +%Y-%m)}
   YEAR=${YEAR:-$(date -u +%Y)}
   node bin/duban.mjs demo --load-only >/dev/null
-  node bin/duban.mjs report bulletin --region "$REGION" --period "$PERIOD" --out "$OUT/bulletin.docx"
-  node bin/duban.mjs report summary --region "$REGION" --year "$YEAR" --out "$OUT/summary.docx" --sources
-  files=("$OUT/bulletin.docx" "$OUT/summary.docx")
+  PAST=${PAST:-2024-10}
+  PAST_YEAR=${PAST_YEAR:-2024}
+  node bin/duban.mjs report bulletin --region "$REGION" --period "$PERIOD" --out "$OUT/bulletin.docx" --sources --number "督查通报〔${PERIOD%%-*}〕${PERIOD##*-}号"
+  node bin/duban.mjs report bulletin --region "$REGION" --period "$PAST" --out "$OUT/bulletin-past.docx"
+  node bin/duban.mjs report bulletin --region "$REGION" --period "$PAST" --out "$OUT/bulletin-past-sheet.xlsx"
+  node bin/duban.mjs report summary --region "$REGION" --year "$PAST_YEAR" --out "$OUT/summary-past.docx" --sources
+  node bin/duban.mjs report summary --region "$REGION" --year "$YEAR" --out "$OUT/summary.docx"
+  files=("$OUT/bulletin.docx" "$OUT/bulletin-past.docx" "$OUT/bulletin-past-sheet.xlsx" "$OUT/summary-past.docx" "$OUT/summary.docx")
 fi
 
 # Official fonts are rarely installed on Linux: map them to the CJK fonts present, as a reader's
@@ -41,8 +50,10 @@ XML
 export FONTCONFIG_FILE="$FC"
 
 for f in "${files[@]}"; do
-  name=$(basename "$f" .docx)
-  soffice --headless -env:UserInstallation=file://"$OUT"/lo-profile --convert-to pdf --outdir "$OUT" "$f" >/dev/null
+  name=$(basename "$f"); name=${name%.*}
+  rm -f "$OUT/$name.pdf"
+  soffice --headless -env:UserInstallation=file://"$OUT"/lo-profile --convert-to pdf --outdir "$OUT" "$f" >/dev/null 2>&1 || true
+  [ -f "$OUT/$name.pdf" ] || { echo "$f: not converted (an .xlsx needs libreoffice-calc-nogui)" >&2; continue; }
   rm -f "$OUT/$name"-*.png
   pdftoppm -r "$DPI" -png "$OUT/$name.pdf" "$OUT/$name"
   echo "$OUT/$name.pdf: $(ls "$OUT/$name"-*.png | wc -l) page(s) → $OUT/$name-N.png"

@@ -12,7 +12,7 @@
  * of the right kind rather than one font for everything.
  */
 import {
-  AlignmentType, BorderStyle, Document, DocumentGridType, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
   TableLayoutType, VerticalAlign, WidthType, type IRunOptions,
 } from 'docx';
 import { isFigure, oneLineTitle, sourcesOf, type Part, type ProseDocument } from '../domain/prose/document.ts';
@@ -30,8 +30,6 @@ const FONTS = {
   latin: 'Times New Roman',
 };
 const BODY_PT = 16;
-/** characters a line in the 版心 (GB/T 9704: 28) and lines a page (22) */
-const CHARS_PER_LINE = 28;
 
 /** Fallbacks of the official fonts for the font table: alternative name, panose, family, pitch. */
 const FONT_TABLE: Array<{ name: string; alt: string; panose: string; family: 'roman' | 'swiss' | 'modern' | 'script'; pitch: 'variable' | 'fixed' }> = [
@@ -57,8 +55,14 @@ export function fontTableXml(): string {
 const LINE = { line: 28 * PT, lineRule: LineRuleType.EXACT };
 const INDENT_2 = { firstLine: 2 * BODY_PT * PT };
 
+/**
+ * 三号 text condensed by a quarter point (w:spacing −5 twentieths), so 28 characters fill the
+ * 156 mm line (28 × 15.75 pt ≤ 442 pt) in Word and LibreOffice alike; a character grid (docGrid
+ * charSpace) would do the same in Word but LibreOffice lays it out differently.
+ */
+const BODY_SPACING = -5;
 const run = (text: string, font: string, pt: number, extra: Partial<IRunOptions> = {}) =>
-  new TextRun({ text, font: { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: font, cs: font }, size: pt * 2, ...extra });
+  new TextRun({ text, font: { ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia: font, cs: font }, size: pt * 2, ...(pt === BODY_PT ? { characterSpacing: BODY_SPACING } : {}), ...extra });
 
 const runs = (parts: readonly Part[], font = FONTS.body, pt = BODY_PT) => parts.map((p) => run(isFigure(p) ? p.text : p, font, pt));
 
@@ -98,7 +102,8 @@ function columnWidths(columns: string[], rows: Part[][]): number[] {
   const content = columns.map((h, i) => ({ header: textWidth(h), widest: Math.max(0, ...rows.map((r) => textWidth(cellText(r[i]!)))) }));
   const fixed = content.map((c) => (c.widest <= 6 ? Math.round((Math.max(c.header, c.widest) + 1.2) * charTwips) : null));
   const rest = TEXT_WIDTH - fixed.reduce<number>((a, b) => a + (b ?? 0), 0);
-  const weights = content.map((c, i) => (fixed[i] === null ? Math.min(14, c.widest) : 0));
+  // the text column (the commitment's title) takes twice its share: it holds the most
+  const weights = content.map((c, i) => (fixed[i] === null ? Math.min(14, c.widest) * (i === 1 ? 2 : 1) : 0));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   return content.map((_, i) => fixed[i] ?? Math.floor((weights[i]! / total) * rest));
 }
@@ -184,20 +189,23 @@ export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promi
   children.push(blank());
   // 主送机关: flush left, one line below the title
   if (doc.recipients) children.push(new Paragraph({ spacing: LINE, children: [run(doc.recipients, FONTS.body, BODY_PT)] }));
-  for (const b of doc.blocks) {
+  doc.blocks.forEach((b, i) => {
     if (b.kind === 'heading') {
       children.push(new Paragraph({ spacing: LINE, indent: INDENT_2, keepNext: true, children: [run(b.text, b.level === 1 ? FONTS.heading1 : FONTS.heading2, BODY_PT)] }));
     } else if (b.kind === 'paragraph') {
-      children.push(new Paragraph({ spacing: LINE, indent: INDENT_2, alignment: AlignmentType.JUSTIFIED, children: runs(b.parts) }));
+      const last = i === doc.blocks.length - 1;
+      children.push(new Paragraph({ spacing: LINE, indent: INDENT_2, alignment: AlignmentType.JUSTIFIED, keepNext: last, keepLines: last, children: runs(b.parts) }));
     } else {
       children.push(...table(b.caption, b.columns, b.rows));
     }
-  }
+  });
   const appendixName = TEMPLATES_ZH.appendix.heading.replace(/^附件[：:]/, '');
   // 附件说明: one line under the body, indented two characters
-  if (opts.appendix) children.push(blank(), new Paragraph({ spacing: LINE, indent: INDENT_2, children: [run(`附件：${appendixName}`, FONTS.body, BODY_PT)] }));
-  const signature = (text: string) => new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, indent: { right: 4 * BODY_PT * PT }, keepNext: true, children: [run(text, FONTS.body, BODY_PT)] });
-  children.push(blank(), blank(), signature(doc.issuer), signature(doc.dateText));
+  if (opts.appendix) children.push(blank(), new Paragraph({ spacing: LINE, indent: INDENT_2, keepNext: true, children: [run(`附件：${appendixName}`, FONTS.body, BODY_PT)] }));
+  // 署名 and 成文日期 never alone on a page: the body's last lines keep with them (the date does not keep with what follows)
+  const signature = (text: string, keepNext: boolean) => new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, indent: { right: 4 * BODY_PT * PT }, keepNext, children: [run(text, FONTS.body, BODY_PT)] });
+  const kept = () => new Paragraph({ spacing: LINE, keepNext: true, children: [] });
+  children.push(kept(), kept(), signature(doc.issuer, true), signature(doc.dateText, false));
   if (opts.appendix) {
     // the appendix on its own page: 附件 top left in 黑体, its title centred
     children.push(new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [run('附件', FONTS.heading1, BODY_PT)] }));
@@ -207,8 +215,6 @@ export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promi
     );
   }
   if (doc.imprint) children.push(blank(), blank(), imprint(doc.imprint.copyTo, doc.imprint.printedBy, doc.imprint.printedOn));
-  // 版心 156 mm wide: 28 characters of 16 pt need a pitch of 156 mm / 28, set as the grid's character spacing
-  const charPitch = (156 / 25.4) * 72 / CHARS_PER_LINE;
   const document = new Document({
     title: oneLineTitle(doc),
     creator: doc.issuer,
@@ -228,7 +234,6 @@ export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promi
             // the footer line sits 7 mm below the 版心 (bottom margin 35 mm): its baseline 35 − 7 − 4.9 mm (四号) above the edge
             margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(23 * MM) },
           },
-          grid: { type: DocumentGridType.LINES_AND_CHARS, linePitch: 28 * PT, charSpace: Math.round((charPitch - BODY_PT) * 4096) },
         },
         footers: { default: pageFooter('right'), even: pageFooter('left') },
         children,

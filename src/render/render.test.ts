@@ -41,8 +41,8 @@ describe('DOCX', () => {
     expect(xml).toMatch(/<w:sz w:val="44"\/>/); // 二号 22pt title
     expect(xml).toMatch(/<w:pgSz w:w="11907" w:h="16840"/); // A4
     expect(xml).toMatch(/w:line="560" w:lineRule="exact"/); // 28pt fixed line pitch
-    // 28 characters × 22 lines in the 版心; the page number 7 mm below it
-    expect(xml).toMatch(/<w:docGrid w:type="linesAndChars" w:linePitch="560" w:charSpace="-\d+"\/>/);
+    // 28 characters a line (22 lines from the exact 28 pt pitch); the page number 7 mm below the 版心
+    expect(xml).toMatch(/<w:spacing w:val="-5"\/>/); // 28 characters of 三号 on the 156 mm line
     expect(xml).toMatch(/w:footer="1304"/);
     const fonts = await zip.file('word/fontTable.xml')!.async('string');
     for (const [font, alt] of [['方正小标宋简体', '宋体'], ['仿宋_GB2312', '仿宋'], ['黑体', 'SimHei'], ['楷体_GB2312', '楷体']]) {
@@ -62,13 +62,13 @@ describe('Markdown and HTML', () => {
   it('Markdown has headings, the table, and with sources a footnote per figure instead of a flat list', () => {
     const md = renderMarkdown(bulletin, { ...opts, appendix: true });
     expect(md).toContain('## 二、滞后及逾期任务');
-    expect(md).toMatch(/\| 2 \| 改造老旧小区住户19000户 \| 区住建局 \| 1\.9万户\[\^\d+\] \| 3800户\[\^(\d+)\] \| 20%\[\^\1\] \| 滞后 \|/);
+    expect(md).toMatch(/\| 2 \| 改造老旧小区住户19000户 \| 区住建局 \| 19000户\[\^\d+\] \| 3800户\[\^(\d+)\] \| 20%\[\^\1\] \| 滞后 \|/);
     const c = FIXTURE_COMMITMENTS[1]!;
     const n = /3800户\[\^(\d+)\]/.exec(md)![1];
     expect(md).toContain(`[^${n}]: [区住建局2024年6月进展报告《改造老旧小区住户19000户》](</commitments/${c.id}#report-${c.valueReport!.id}>)`);
     const plain = renderMarkdown(bulletin, opts);
     expect(plain).not.toContain('[^');
-    expect(plain).toContain('| 2 | 改造老旧小区住户19000户 | 区住建局 | 1.9万户 | 3800户 | 20% | 滞后 |');
+    expect(plain).toContain('| 2 | 改造老旧小区住户19000户 | 区住建局 | 19000户 | 3800户 | 20% | 滞后 |');
     expect(renderMarkdown(bulletin, { ...opts, appendix: true, baseUrl: 'https://duban.example.gov.cn/' })).toContain('(<https://duban.example.gov.cn/commitments/');
   });
 

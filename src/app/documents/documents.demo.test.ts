@@ -14,7 +14,8 @@ import type { BulletinData, YearSummaryData } from '../../domain/prose/facts.ts'
 import { dateLabel, periodLabel, periodRange } from '../../domain/schedule.ts';
 import { loadDemoData } from '../../demo/loadDemo.ts';
 import ExcelJS from 'exceljs';
-import { formatPercent, formatValue } from '../../domain/prose/figures.ts';
+import { formatPercent } from '../../domain/prose/figures.ts';
+import { normalize, toString, tryParseQuantity } from '../../domain/quantity.ts';
 import { renderBulletinXlsx } from '../../render/bulletinXlsx.ts';
 import { renderDocx } from '../../render/docx.ts';
 import { renderHtml } from '../../render/html.ts';
@@ -206,11 +207,19 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
       table.rows.forEach((row, i) => {
         const x = sheet.getRow(4 + i);
         const unit = x.getCell(4).value as string;
-        const shown = (v: ExcelJS.CellValue) => (typeof v === 'number' ? formatValue(String(v), unit) : String(v));
+        // the same quantity: the sheet's number in its unit, the document's figure as written (11000人 = 1.1万人)
+        const base = (text: string) => {
+          const q = tryParseQuantity(text);
+          return q ? toString(normalize(q.value, q.unit).value) : text;
+        };
+        const shown = (v: ExcelJS.CellValue) => (typeof v === 'number' ? toString(normalize(String(v), unit).value) : String(v));
         const rate = x.getCell(7).value;
         const where = `${b.regionCode} ${b.period} ${plainText([row[1]!])}`;
         expect(x.getCell(2).value, where).toBe(plainText([row[1]!]));
-        expect([shown(x.getCell(5).value), shown(x.getCell(6).value), typeof rate === 'number' ? formatPercent(rate) : rate], where).toEqual([3, 4, 5].map((k) => plainText([row[k]!])));
+        const doc = (k: number, v: ExcelJS.CellValue) => (typeof v === 'number' ? base(plainText([row[k]!])) : plainText([row[k]!]));
+        expect([shown(x.getCell(5).value), shown(x.getCell(6).value), typeof rate === 'number' ? formatPercent(rate) : rate], where).toEqual([
+          doc(3, x.getCell(5).value), doc(4, x.getCell(6).value), plainText([row[5]!]),
+        ]);
       });
       for (const row of table.rows) {
         const cells = row.map((c) => plainText([c]));

@@ -10,7 +10,7 @@ import { chineseOrdinal, figure, fill, joinParts, merge, type Block, type Part, 
 import {
   commitmentSource, countSource, DEFAULT_DOCUMENT_RULES, reportSource, type BulletinData, type CommitmentFacts, type DepartmentStanding, type DocumentRules,
 } from './facts.ts';
-import { formatPercent, formatValue, subtaskSums } from './figures.ts';
+import { formatPair, formatPercent, formatValue, subtaskSums } from './figures.ts';
 import { TEMPLATES_ZH, type Templates } from './templates.zh.ts';
 
 const BEHIND: ReadonlySet<Status> = new Set(['lagging', 'seriouslyLagging']);
@@ -268,12 +268,13 @@ export function livelihoodFigures(c: CommitmentFacts): { target: Part; value: Pa
   const sums = c.children?.length ? subtaskSums(c.children) : [];
   const childSources = (c.children ?? []).filter((k) => k.valueReport).map((k) => reportSource({ id: k.id, title: k.title, leadDepartment: c.leadDepartment }, k.valueReport!));
   const join = (xs: string[]) => xs.join('、');
+  const pair = c.targetValue !== null && e.latestValue !== null && src ? formatPair(c.targetValue, e.latestValue, c.unit) : null;
   const target =
-    c.targetValue !== null ? figure(formatValue(c.targetValue, c.unit), commitmentSource(c))
+    c.targetValue !== null ? figure(pair ? pair[0] : formatValue(c.targetValue, c.unit), commitmentSource(c))
     : sums.some((x) => x.target) ? figure(join(sums.filter((x) => x.target).map((x) => x.target!)), commitmentSource(c))
     : '—';
   const value =
-    e.latestValue !== null && src ? figure(formatValue(e.latestValue, c.unit), src)
+    e.latestValue !== null && src ? figure(pair ? pair[1] : formatValue(e.latestValue, c.unit), src)
     : sums.some((x) => x.value) && childSources.length ? figure(join(sums.filter((x) => x.value).map((x) => x.value!)), ...childSources)
     : '—';
   // a rate comes from the counted report, the milestones or the subtasks' roll-up

@@ -23,6 +23,24 @@ export function formatValue(value: string, unit: string | null): string {
   return formatQuantity(n.value, n.unit);
 }
 
+/**
+ * A target and a value of one unit written alike: when one reads in 万/亿 and the other cannot
+ * (1.1万人 beside 11880人), both are written unscaled (11000人, 11880人), exactly.
+ */
+export function formatPair(target: string, value: string, unit: string | null): [string, string] {
+  const a = formatValue(target, unit);
+  const b = formatValue(value, unit);
+  const scaled = (x: string) => /[万亿]/.test(x.replace(unit ?? '', ''));
+  if (!unit || scaled(a) === scaled(b)) return [a, b];
+  const split = splitUnit(unit);
+  if (!split || baseUnitOf(split.unit) !== split.unit) return [a, b];
+  const plain = (v: string) => {
+    const n = normalize(toString(toDecimal(v)), unit);
+    return formatQuantity(n.value, n.unit, { scale: 'none' });
+  };
+  return [plain(target), plain(value)];
+}
+
 /** A completion rate in percent (105.3 → 105.3%). */
 export const formatPercent = (rate: number): string => formatRate(rate, { decimals: 1 });
 
