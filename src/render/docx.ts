@@ -151,8 +151,9 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
  */
 function imprint(copyTo: string | null, printedBy: string, printedOn: string): Table {
   const PT14 = 14;
+  // keep-with-next holds the two rows on one page
   const para = (children: TextRun[], alignment: (typeof AlignmentType)[keyof typeof AlignmentType] = AlignmentType.LEFT) =>
-    new Paragraph({ alignment, spacing: LINE, indent: { left: PT14 * PT, right: PT14 * PT }, children });
+    new Paragraph({ alignment, spacing: LINE, keepNext: true, keepLines: true, indent: { left: PT14 * PT, right: PT14 * PT }, children });
   const rows: TableRow[] = [];
   const row = (children: Paragraph[], top: ReturnType<typeof rule>, bottom: ReturnType<typeof rule>) =>
     new TableRow({
@@ -201,11 +202,11 @@ export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promi
   });
   const appendixName = TEMPLATES_ZH.appendix.heading.replace(/^附件[：:]/, '');
   // 附件说明: one line under the body, indented two characters
-  if (opts.appendix) children.push(blank(), new Paragraph({ spacing: LINE, indent: INDENT_2, keepNext: true, children: [run(`附件：${appendixName}`, FONTS.body, BODY_PT)] }));
-  // 署名 and 成文日期 never alone on a page: the body's last lines keep with them (the date does not keep with what follows)
-  const signature = (text: string, keepNext: boolean) => new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, indent: { right: 4 * BODY_PT * PT }, keepNext, children: [run(text, FONTS.body, BODY_PT)] });
   const kept = () => new Paragraph({ spacing: LINE, keepNext: true, children: [] });
-  children.push(kept(), kept(), signature(doc.issuer, true), signature(doc.dateText, false));
+  if (opts.appendix) children.push(kept(), new Paragraph({ spacing: LINE, indent: INDENT_2, keepNext: true, children: [run(`附件：${appendixName}`, FONTS.body, BODY_PT)] }));
+  // 署名 one line below (no seal), and with 成文日期 never alone on a page: the body's last lines keep with them
+  const signature = (text: string, keepNext: boolean) => new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, indent: { right: 4 * BODY_PT * PT }, keepNext, children: [run(text, FONTS.body, BODY_PT)] });
+  children.push(kept(), signature(doc.issuer, true), signature(doc.dateText, false));
   if (opts.appendix) {
     // the appendix on its own page: 附件 top left in 黑体, its title centred
     children.push(new Paragraph({ pageBreakBefore: true, spacing: LINE, children: [run('附件', FONTS.heading1, BODY_PT)] }));
@@ -214,7 +215,7 @@ export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promi
       children.push(new Paragraph({ spacing: { line: 22 * PT, lineRule: LineRuleType.EXACT }, children: [run(`${i + 1}. ${s.label}`, FONTS.body, 12)] })),
     );
   }
-  if (doc.imprint) children.push(blank(), blank(), imprint(doc.imprint.copyTo, doc.imprint.printedBy, doc.imprint.printedOn));
+  if (doc.imprint) children.push(blank(), kept(), imprint(doc.imprint.copyTo, doc.imprint.printedBy, doc.imprint.printedOn));
   const document = new Document({
     title: oneLineTitle(doc),
     creator: doc.issuer,
