@@ -82,19 +82,20 @@ function kindOf(t: string, title: string | null, head: string[]): DocumentKind {
     if (listShare(t) >= 0.25 || /清单|项目|安排|通知|任务|发布|公布|出炉|计划/.test(tt)) return 'livelihoodList';
   }
   if (SUMMARY_TITLE.test(tt) && !/政府工作报告/.test(tt)) return 'workSummary';
-  if (REPORT_TITLE.test(tt)) return 'workReport';
+  if (REPORT_TITLE.test(tt) || /政府工作报告/.test(head.slice(0, 6).join('\n'))) return 'workReport';
   if (NEWS_MARK.test(head.join('\n')) || NEWS_MARK.test(opening)) return 'news';
   return 'workReport';
 }
 
-/** The first `n` lines with text that are not page boilerplate. */
+/** The first `n` lines with some Han text that are not page boilerplate (nor navigation fragments). */
 function firstLines(t: string, n: number): string[] {
   const out: string[] = [];
   for (let start = 0; start < t.length && out.length < n && start < 4000; ) {
     let end = t.indexOf('\n', start);
     if (end < 0) end = t.length;
     const line = t.slice(start, end).trim();
-    if (line && !(line.length < 80 && BOILERPLATE.test(line))) out.push(line);
+    // navigation fragments (下载, 打印, 【字号：) are not lines of the document
+    if (line && countHan(line) >= 4 && !(line.length < 80 && BOILERPLATE.test(line))) out.push(line);
     start = end + 1;
   }
   return out;

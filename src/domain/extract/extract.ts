@@ -784,7 +784,7 @@ function extract(original: string, options: ExtractOptions): ExtractedDocument {
       const rangeDash = prev === 0x2d /* - */ && shortNumberBefore(t, numStart - 1);
       if ((CODE_BEFORE[prev] === 1 && !marker && !rangeDash) || isAsciiLetter(next)) continue;
       if (CODE_AFTER[next] === 1 && CHAR_CLASS[t.charCodeAt(numEnd + 1)] === 1) continue;
-      if (prev === 0x524d /* 前 */ && (next === 0x25 || next === 0x540d || next === 0x4f4d)) continue; // 前1%, 前10名: a rank
+      if (prev === 0x524d /* 前 */ && (next === 0x25 || next === 0x2030 || next === 0x540d || next === 0x4f4d)) continue; // 前1%, 前1‰, 前10名: a rank
       valueText = raw.includes(',') ? raw.replace(/,/g, '') : raw;
       value = digitsValue(valueText);
     } else {
@@ -920,7 +920,9 @@ function extract(original: string, options: ExtractOptions): ExtractedDocument {
     // ---- subject
     // the subject is read after the previous claim of the same clause (800万元和“爱心消费券”181.95万元)
     const leftStart = Math.max(clauseStart, numStart - 40, prevInSentence.end > clauseStart && prevInSentence.end <= numStart ? prevInSentence.end : 0);
-    const leftRaw = t.slice(leftStart, numStart - (prefixQ?.length ?? 0));
+    let leftRaw = t.slice(leftStart, numStart - (prefixQ?.length ?? 0));
+    // 发展1-2个: the low end of a range is not part of the subject
+    if (CHAR_CLASS[leftRaw.charCodeAt(leftRaw.length - 2)] === 1 && rangeLowBefore(t, numStart, unit) !== null) leftRaw = leftRaw.replace(/[\d.]+(?:%|‰)?[-—–~～至]+$/, '');
     let subject: string;
     const growth = prefixQ ? (GROWTH_OF.get(prefixQ) ?? null) : null;
     const fenbie = lastFenbie(t, leftStart, numStart); // bounded window: never a search through the whole text
