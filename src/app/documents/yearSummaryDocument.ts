@@ -7,6 +7,7 @@ import { listIndicatorValues, listProjects } from '../../store/economy.ts';
 import { findPlan, listFacts } from '../../store/plans.ts';
 import { getRegion, listDepartments, listRegions } from '../../store/regions.ts';
 import type { AppContext } from '../context.ts';
+import { indicatorProblem } from '../economy/input.ts';
 import { AppError } from '../errors.ts';
 import type { WorkflowActor } from '../workflow/access.ts';
 import { regionForDocuments } from './access.ts';
@@ -33,6 +34,10 @@ export async function yearSummaryDocument(ctx: AppContext, o: { actor: WorkflowA
   const parent = region.parentCode ? await getRegion(ctx.db, region.parentCode) : undefined;
   const nextPlan = await findPlan(ctx.db, region.code, o.year + 1);
   const names = new Map((await listDepartments(ctx.db, region.code)).map((d) => [d.id, d.name]));
+  // values of periods that had ended by the document's date; a value that breaks the rules a value
+  // is written under (stored before them, or restored) is left out, and the document says so
+  const indicators = (await listIndicatorValues(ctx.db, [region.code])).filter((v) => known(v.period));
+  const skipped = indicators.filter((v) => indicatorProblem(v) !== null);
   // confirmed commitments only (never an imported draft), each title once
   const next = nextPlan
     ? (await listCommitments(ctx.db, { regionCodes: [region.code], planId: nextPlan.id, parentId: null }))
@@ -49,14 +54,18 @@ export async function yearSummaryDocument(ctx: AppContext, o: { actor: WorkflowA
     rules: ctx.config.documents,
     commitments: facts.commitments,
     previousFacts: await listFacts(ctx.db, [region.code], o.year - 1),
-    // values of periods that had ended by the document's date
-    indicators: (await listIndicatorValues(ctx.db, [region.code])).filter((v) => known(v.period)),
-    peerIndicators: siblings.length ? (await listIndicatorValues(ctx.db, siblings.map((r) => r.code))).filter((v) => known(v.period)) : [],
+    indicators: indicators.filter((v) => !skipped.includes(v)),
+    peerIndicators: siblings.length ? (await listIndicatorValues(ctx.db, siblings.map((r) => r.code))).filter((v) => known(v.period) && indicatorProblem(v) === null) : [],
     regionNames: Object.fromEntries(regions.map((r) => [r.code, r.name])),
     projects: await listProjects(ctx.db, [region.code], o.year),
     nextYear: nextPlan
       ? { year: o.year + 1, commitments: next.map((c) => ({ id: c.id, title: c.title, sector: c.sector, leadDepartmentName: c.leadDepartmentId ? (names.get(c.leadDepartmentId) ?? null) : null })) }
       : null,
   };
-  return { document: buildYearSummary(data), data };
+  const document = buildYearSummary(data);
+  if (skipped.length) {
+    const which = skipped.map((v) => `“${v.indicator}”（${v.period}）`).join('、');
+    document.blocks.push({ kind: 'paragraph', parts: [`注：经济指标${which}数据有误，未列入本文，请在“经济指标”中更正后重新生成。`] });
+  }
+  return { document, data };
 }

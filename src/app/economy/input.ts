@@ -18,14 +18,32 @@ export type CreateProjectInput = z.input<typeof CreateProjectInput>;
 export const UpdateProjectInput = patchOf(ProjectFields).extend({ version: z.number().int() });
 export type UpdateProjectInput = z.input<typeof UpdateProjectInput>;
 
+/**
+ * A unit as written (亿元, %, 个, 万平方米). The placeholders a broken export writes for an empty
+ * cell (null, undefined, NaN, N/A, -) are not units, nor are control characters.
+ */
+export const MeasureUnit = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .refine((u) => !/^(null|undefined|nan|none|n\/?a|[-—–]+)$/i.test(u) && !/\p{Cc}/u.test(u), {
+    message: '不是计量单位（如 亿元、%、个） / not a unit (e.g. 亿元, %, 个)',
+  });
+
+/** A figure: at most 15 digits before the point and 6 after (beyond that it is not a statistic). */
+const IndicatorNumber = DecimalString.refine((v) => /^-?\d{1,15}(\.\d{1,6})?$/.test(v), {
+  message: '数值过大或小数位过多（整数至多15位、小数至多6位） / too large or too many decimals (at most 15 digits and 6 decimals)',
+});
+
 export const IndicatorFields = z.object({
   indicator: z.string().trim().min(1).max(100).describe('指标名称'),
   period: Period.describe('期次'),
   periodType: PeriodType.optional().describe('month/quarter/year; default from the period'),
   cumulative: z.boolean().default(true).describe('累计值'),
-  value: DecimalString.nullable().default(null).describe('数值'),
-  unit: z.string().trim().min(1).max(20).describe('单位'),
-  yoyGrowth: z.number().nullable().default(null).describe('同比增长 %'),
+  value: IndicatorNumber.nullable().default(null).describe('数值'),
+  unit: MeasureUnit.describe('单位'),
+  yoyGrowth: z.number().min(-10_000).max(10_000).nullable().default(null).describe('同比增长 %'),
 });
 export const SaveIndicatorInput = IndicatorFields.extend({
   regionCode: RegionCode,
@@ -35,3 +53,12 @@ export type SaveIndicatorInput = z.input<typeof SaveIndicatorInput>;
 
 /** The period type a period is written in. */
 export const periodTypeOf = (period: string): 'month' | 'quarter' | 'year' => (period.includes('-Q') ? 'quarter' : period.length === 4 ? 'year' : 'month');
+
+/**
+ * Why a stored indicator value cannot be written into a document (a row stored before these rules,
+ * or restored), or null when it can: the same rules as on write.
+ */
+export function indicatorProblem(v: { indicator: string; period: string; value: string | null; unit: string; yoyGrowth: number | null; cumulative: boolean }): string | null {
+  const r = IndicatorFields.safeParse({ indicator: v.indicator, period: v.period, value: v.value, unit: v.unit, yoyGrowth: v.yoyGrowth, cumulative: v.cumulative });
+  return r.success ? null : r.error.issues.map((i) => `${String(i.path[0] ?? '')}: ${i.message}`).join('; ');
+}
