@@ -14,8 +14,11 @@ export const LIMITS = {
     maxRows: 10_000,
     /** highest column (100 = CV) */
     maxColumns: 100,
-    /** cells written in one sheet */
-    maxCells: 200_000,
+    /**
+     * cells written in one sheet: ExcelJS parses on the event loop, ~1 s per 20,000 cells on a
+     * busy 2-core machine, so this also bounds how long one import can keep other requests waiting
+     */
+    maxCells: 60_000,
   },
   /** .docx work reports (`duban extract`, `duban import`) */
   docx: {
