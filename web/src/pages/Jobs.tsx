@@ -13,7 +13,7 @@ const STATUS: Record<JobRun['status'], { label: string; color: string }> = {
   failed: { label: '失败', color: 'red' },
   running: { label: '执行中', color: 'blue' },
 };
-const RESULT_LABELS: Record<string, string> = { regions: '已重算行政区',  opened: '新开督办单', closed: '办结督办单', reminders: '催办', sent: '已送达', failed: '送达失败' };
+const RESULT_LABELS: Record<string, string> = { regions: '已重算行政区', rows: '备份行数', kept: '保留备份',  opened: '新开督办单', closed: '办结督办单', reminders: '催办', sent: '已送达', failed: '送达失败' };
 
 /** An instant on Beijing time (the jobs' clock, whatever the browser's): 2026-03-05 08:30 */
 const beijing = (iso: string | null) => (iso ? new Date(iso).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }) : '—');
@@ -33,7 +33,7 @@ export default function Jobs() {
     <div>
       <Typography.Title level={3}>{t('定时任务')}</Typography.Title>
       <Typography.Paragraph type="secondary">
-        服务器按时自动更新督办单、发送催办：每个行政区每个工作日执行一次（多台服务器也只执行一次），失败后自动重试，停机后补执行最近一次。
+        服务器按时自动更新督办单、发送催办（每个行政区每个工作日一次），每天零点后重算总览、定时备份数据；多台服务器也只执行一次，失败后自动重试，停机后补执行最近一次。
       </Typography.Paragraph>
       <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0} empty="没有定时任务">
         {(d) => (
