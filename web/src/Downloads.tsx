@@ -1,6 +1,12 @@
-/** 督查通报 (monthly) and 工作纪实 (yearly) as files from the server, with its error shown if it refuses. */
+/**
+ * 督查通报 (monthly) and 工作纪实 (yearly) as files from the server, with its error shown if it
+ * refuses. The month may be any of the year's (a past one gives the figures known then); the
+ * 成文日期, 发文字号 and the sources appendix are optional (the server defaults the date to the day
+ * after the period's reports were due).
+ */
 import { useState } from 'react';
-import { App, Button, Dropdown, Select, Space } from 'antd';
+import { App, Button, Checkbox, DatePicker, Dropdown, Input, Popover, Select, Space } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { ApiError, errorText, withQuery } from './api.ts';
 import { periodLabel } from './format.ts';
 import { useLang, useT } from './i18n.tsx';
@@ -30,7 +36,16 @@ export function Downloads() {
   // the month follows the year shown: a month picked in another year falls back to this year's latest
   const month = picked && months.includes(picked) ? picked : (months.at(-1) ?? `${year}-01`);
   const [busy, setBusy] = useState(false);
+  const [date, setDate] = useState<Dayjs | null>(null);
+  const [number, setNumber] = useState('');
+  const [sources, setSources] = useState(false);
   if (s.scope.children || !s.region) return null;
+  const extra = { date: date ? date.format('YYYY-MM-DD') : undefined, number: number.trim() || undefined, sources: sources ? 'true' : undefined };
+  const formats = [
+    { key: 'docx', label: 'Word（.docx）' },
+    { key: 'html', label: t('网页（.html）') },
+    { key: 'md', label: 'Markdown（.md）' },
+  ];
 
   async function get(path: string) {
     setBusy(true);
@@ -50,19 +65,39 @@ export function Downloads() {
       <Select aria-label="通报月份" size="small" style={{ width: 120 }} value={month} onChange={setMonth} options={months.map((m) => ({ value: m, label: periodLabel(m) }))} />
       <Dropdown
         menu={{
-          items: [
-            { key: 'docx', label: 'Word（.docx）' },
-            { key: 'xlsx', label: 'Excel（.xlsx）' },
-            { key: 'html', label: '网页（.html）' },
-          ],
-          onClick: ({ key }) => get(withQuery('/reports/bulletin', { region, period: month, format: key })),
+          items: [...formats.slice(0, 1), { key: 'xlsx', label: 'Excel（.xlsx）' }, ...formats.slice(1)],
+          onClick: ({ key }) => get(withQuery('/reports/bulletin', { region, period: month, format: key, ...extra })),
         }}
       >
         <Button size="small" loading={busy}>{t('下载督查通报')}</Button>
       </Dropdown>
-      <Button size="small" loading={busy} onClick={() => get(withQuery('/reports/summary', { region, year, format: 'docx' }))}>
-        {t('下载工作纪实')}（{year}）
-      </Button>
+      <Dropdown menu={{ items: formats, onClick: ({ key }) => get(withQuery('/reports/summary', { region, year, format: key, ...extra })) }}>
+        <Button size="small" loading={busy}>
+          {t('下载工作纪实')}（{year}）
+        </Button>
+      </Dropdown>
+      <Popover
+        trigger="click"
+        title={t('文件选项')}
+        content={
+          <Space direction="vertical" size={8} style={{ width: 260 }}>
+            <DatePicker
+              aria-label={t('成文日期')}
+              size="small"
+              style={{ width: '100%' }}
+              placeholder={t('成文日期（默认：报送截止次日）')}
+              value={date}
+              onChange={setDate}
+            />
+            <Input aria-label={t('发文字号')} size="small" placeholder={t('发文字号，如 盐督通〔2026〕10号')} value={number} onChange={(e) => setNumber(e.target.value)} maxLength={60} />
+            <Checkbox checked={sources} onChange={(e) => setSources(e.target.checked)}>
+              {t('附数据来源')}
+            </Checkbox>
+          </Space>
+        }
+      >
+        <Button size="small">{t('文件选项')}{date || number.trim() || sources ? ' ●' : ''}</Button>
+      </Popover>
     </Space>
   );
 }

@@ -41,6 +41,10 @@ export interface paths {
     /** Edit a commitment (send its version) / 修改目标任务 */
     patch: operations["updateCommitment"];
   };
+  "/api/districts/compare": {
+    /** Counties of a city or province side by side / 区县比较 */
+    get: operations["getDistrictsCompare"];
+  };
   "/api/projects": {
     /** Key projects / 重点项目 */
     get: operations["listProjects"];
@@ -857,7 +861,8 @@ export interface operations {
         status?: ("notStarted" | "onTrack" | "lagging" | "seriouslyLagging" | "completed" | "exceeded") | (("notStarted" | "onTrack" | "lagging" | "seriouslyLagging" | "completed" | "exceeded")[]);
         livelihood?: "true" | "false";
         published?: "true" | "false";
-        overdue?: "true" | "false";
+        /** @description true: 逾期 (either kind); report: 逾期未报送 (a report missing past its due date); deadline: 逾期未完成 (past the deadline, not done) */
+        overdue?: "true" | "false" | "report" | "deadline";
         /** @description search in title / 标题搜索 */
         q?: string;
         /** @description only commitments without a parent / 仅一级任务 */
@@ -1266,6 +1271,48 @@ export interface operations {
       };
       /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
       409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Counties of a city or province side by side / 区县比较 */
+  getDistrictsCompare: {
+    parameters: {
+      query: {
+        region: string;
+        year: number;
+        asOf?: string;
+      };
+    };
+    responses: {
+      /** @description Counties of a city or province side by side / 区县比较 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
         content: {
           "application/json": components["schemas"]["Error"];
         };

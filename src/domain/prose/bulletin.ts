@@ -104,7 +104,7 @@ export function buildBulletin(data: BulletinData, templates: Templates = TEMPLAT
   const late = items.filter(deadlineOverdue);
   const titles = (list: CommitmentFacts[]) => list.map((c) => `“${quoted(c.title)}”`).join('');
   const overdue = [
-    missing.length ? fill(t.overdueReports, { n: figure(String(missing.length), countSource('overdue=reports', `${region}${year}年目标任务清单（逾期未报送，截至${asOf}）`)), titles: titles(missing) }) : null,
+    missing.length ? fill(t.overdueReports, { n: figure(String(missing.length), countSource('overdue=report', `${region}${year}年目标任务清单（逾期未报送，截至${asOf}）`)), titles: titles(missing) }) : null,
     late.length ? fill(t.overdueDeadlines, { n: figure(String(late.length), countSource('overdue=deadline', `${region}${year}年目标任务清单（逾期未完成，截至${asOf}）`)), titles: titles(late) }) : null,
   ].filter((x): x is Part[] => x !== null);
   para(merge([...overall, ...(overdue.length ? [...joinParts(overdue, '；'), '。'] : [t.noOverdue])]));
