@@ -9,7 +9,7 @@ import { buildWorld } from '../app/workflow/testWorld.ts';
 import type { Db } from '../store/db.ts';
 import { openTestDb, testEngines } from '../store/testing.ts';
 import { buildServer } from './app.ts';
-import { makeUser, signIn, type Session } from './testing.ts';
+import { makeUser, multipartFile, signIn, type Session } from './testing.ts';
 
 describe.each(testEngines())('indicator values on %s', (engine) => {
   let db: Db;
@@ -42,9 +42,8 @@ describe.each(testEngines())('indicator values on %s', (engine) => {
     expect((await save({})).statusCode).toBe(200);
 
     const csv = '指标名称,期次,数值,单位,同比增长\n一般公共预算收入,2024,12.5,亿元,3.1\n固定资产投资,2024,40,null,2\n';
-    const boundary = '----duban' + Math.random().toString(16).slice(2);
-    const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ind.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`);
-    const imported = await app.inject({ method: 'POST', url: '/api/indicators/import?region=430502', headers: { ...admin, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    const file = multipartFile('ind.csv', csv, 'text/csv');
+    const imported = await app.inject({ method: 'POST', url: '/api/indicators/import?region=430502', headers: { ...admin, 'content-type': file.contentType }, payload: file.payload });
     expect(imported.statusCode).toBe(400);
     expect(imported.json().error.details.errors).toEqual([expect.objectContaining({ row: 3, column: 'unit', en: expect.stringContaining('not a unit') })]);
     // nothing of the file was applied

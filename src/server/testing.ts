@@ -24,3 +24,10 @@ export async function signIn(app: FastifyInstance, username: string, password = 
   const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   return { cookie, 'x-csrf-token': res.json().csrfToken };
 }
+
+/** A multipart/form-data body with one file in field `file`, and its content type. */
+export function multipartFile(filename: string, data: Buffer | string, contentType: string): { payload: Buffer; contentType: string } {
+  const boundary = '----duban' + Math.random().toString(16).slice(2);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  return { payload: Buffer.concat([head, Buffer.from(data), Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}

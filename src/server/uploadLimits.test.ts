@@ -12,15 +12,9 @@ import { cell, columnBomb, filler, rowBomb, xlsx } from '../extract-io/bombs.tes
 import type { Db } from '../store/db.ts';
 import { openTestDb, testEngines } from '../store/testing.ts';
 import { buildServer } from './app.ts';
-import { makeUser, signIn, type Session } from './testing.ts';
+import { makeUser, multipartFile, signIn, type Session } from './testing.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function multipart(filename: string, data: Buffer) {
-  const boundary = '----duban' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${XLSX_TYPE}\r\n\r\n`);
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
-}
 
 describe.each(testEngines())('upload limits on %s', (engine) => {
   let db: Db;
@@ -43,8 +37,8 @@ describe.each(testEngines())('upload limits on %s', (engine) => {
   });
 
   const upload = (url: string, name: string, data: Buffer, who: Session) => {
-    const body = multipart(name, data);
-    return app.inject({ method: 'POST', url, headers: { ...who, 'content-type': body.type }, payload: body.payload });
+    const body = multipartFile(name, data, XLSX_TYPE);
+    return app.inject({ method: 'POST', url, headers: { ...who, 'content-type': body.contentType }, payload: body.payload });
   };
 
   it('refuses the column-XFD bomb on project and indicator import, and the row-1,048,576 task sheet of a reporter', async () => {
