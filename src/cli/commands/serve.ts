@@ -47,7 +47,7 @@ export async function startServer(opts: { port?: string | boolean; host?: string
 const serve: Command = {
   name: 'serve',
   summary: 'start the HTTP server',
-  usage: 'duban serve [--port 3000] [--host 127.0.0.1]\n\nServes the API and the web app. DATABASE_URL selects a PostgreSQL server; otherwise PGlite in DUBAN_DATA (./data).\n\nRuns the daily jobs on Beijing working days (DUBAN_SCHEDULER=off to leave them to `duban remind`):\n  DUBAN_ESCALATION_CRON  督办单 update (default "30 8 * * *")\n  DUBAN_REMINDERS_CRON   催办 (default "0 9 * * *")\n  DUBAN_HOLIDAYS         holidays, e.g. 2026-10-01,2026-10-02 (no run)\n  DUBAN_WORKDAYS         weekend days worked (调休上班), e.g. 2026-09-27',
+  usage: 'duban serve [--port 3000] [--host 127.0.0.1]\n\nServes the API and the web app. DATABASE_URL selects a PostgreSQL server; otherwise PGlite in DUBAN_DATA (./data).\n\nRuns the daily jobs on Beijing working days (DUBAN_SCHEDULER=off to leave them to `duban remind`):\n  DUBAN_ESCALATION_CRON  督办单 update (default "30 8 * * *")\n  DUBAN_REMINDERS_CRON   催办 (default "0 9 * * *")\n  DUBAN_ROLLOVER_CRON    日终重算 of the kept 总览, every day (default "5 0 * * *")\n  DUBAN_BACKUP_DIR       daily backup folder (off when unset); DUBAN_BACKUP_KEEP files kept (14), DUBAN_BACKUP_CRON ("0 2 * * *")\n  DUBAN_HOLIDAYS         holidays, e.g. 2026-10-01,2026-10-02 (no run)\n  DUBAN_WORKDAYS         weekend days worked (调休上班), e.g. 2026-09-27',
   async run(argv) {
     const { options } = parseArgs(argv, { string: ['port', 'host'] });
     await startServer(options);
