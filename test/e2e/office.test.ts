@@ -59,7 +59,7 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     await shot(page, 'office-01-slips');
     // 已销号 shows the closing date or nothing at all, never an open slip
     await page.locator('.ant-segmented-item').filter({ hasText: /^已销号$/ }).click();
-    await poll(() => page.locator('.ant-table-row, .ant-empty').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('.ant-table-row, .ant-table-placeholder, .ant-empty').count()).toBeGreaterThan(0);
     expect(await page.locator('.ant-table-row .ant-tag-processing').count()).toBe(0);
     await page.locator('.ant-segmented-item').filter({ hasText: /^在办$/ }).click();
     await poll(() => page.locator('.ant-table-row .ant-tag-processing').count()).toBeGreaterThan(0);
@@ -83,7 +83,7 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
   it('催办：发送后记录单位、渠道和结果', async () => {
     await page.goto(`${server.url}/supervision`);
     await page.getByRole('tab', { name: '待催办' }).click();
-    await poll(() => page.locator('.ant-table-row, .ant-empty').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('.ant-table-row, .ant-table-placeholder, .ant-empty').count()).toBeGreaterThan(0);
     if (await page.getByRole('button', { name: /发送催办/ }).count()) {
       await page.getByRole('button', { name: /发送催办/ }).click();
       await page.locator('.ant-modal:visible').getByRole('button', { name: /发\s*送/ }).click();
@@ -157,6 +157,37 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     await shot(page, 'office-07-config');
   });
 
+  it('总览：逾期分为逾期未报送和逾期未完成，各自链到清单', async () => {
+    await page.goto(`${server.url}/`);
+    await poll(() => page.locator('[data-overdue-card]').count()).toBe(2);
+    const report = page.locator('[data-overdue-card=report]');
+    expect(await report.innerText()).toMatch(/逾期未报送\s*\d+/);
+    expect(await page.locator('[data-overdue-card=deadline]').innerText()).toMatch(/逾期未完成\s*\d+/);
+    await shot(page, 'office-09-overview');
+    await report.locator('a').click();
+    await page.waitForURL(/overdue=report/);
+    await poll(() => page.locator('.ant-table-row, .ant-table-placeholder, .ant-empty').count()).toBeGreaterThan(0);
+    // every listed commitment says 逾期未报送, whatever its status
+    const rows = page.locator('.ant-table-row');
+    for (let i = 0; i < (await rows.count()); i++) expect(await rows.nth(i).locator('[data-overdue=report]').count()).toBe(1);
+  });
+
+  it('市领导：区县比较表，点区县进入并保持年度', async () => {
+    await signIn(page, server.url, 'yuncheng.leader');
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('行政区').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '（汇总）' }).first().click();
+    const table = page.getByTestId('district-comparison');
+    await poll(() => table.locator('.ant-table-row').count()).toBeGreaterThan(1);
+    const year = (await page.getByLabel('年度').locator('..').innerText()).match(/\d{4}/)![0];
+    const yanhu = table.locator('.ant-table-row').filter({ hasText: '盐湖区' });
+    expect(await yanhu.innerText()).toMatch(/\d+%/);
+    expect(await table.innerText()).toContain('逾期未报送');
+    await shot(page, 'office-10-city-comparison');
+    await yanhu.getByRole('button', { name: /查看 盐湖区/ }).click();
+    await poll(() => page.getByRole('heading', { level: 3 }).first().innerText()).toMatch(new RegExp(`盐湖区\\s*${year}`));
+  });
+
   it('填报员打开导入页和系统管理页，立即看到无权访问', async () => {
     await signIn(page, server.url, 'yanhu.rsj');
     for (const path of ['/import', '/admin']) {
@@ -167,7 +198,7 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     await shot(page, 'office-08-reporter-refused');
     // its own slips only, without the office's buttons
     await page.goto(`${server.url}/supervision`);
-    await poll(() => page.locator('.ant-table-row, .ant-empty').count()).toBeGreaterThan(0);
+    await poll(() => page.locator('.ant-table-row, .ant-table-placeholder, .ant-empty').count()).toBeGreaterThan(0);
     expect(await page.getByRole('button', { name: /更新督办单/ }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: '催办记录' }).count()).toBe(0);
   });
