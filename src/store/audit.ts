@@ -60,3 +60,37 @@ export async function listAudit(q: Queryable, f: { regionCodes: string[]; entity
   );
   return camelAll<AuditEvent>(rows).map((e) => ({ ...e, id: String(e.id) }));
 }
+
+/** A break in a region's audit hash chain (migration 010_verifiable_audit.sql). */
+export interface ChainBreak {
+  regionCode: string;
+  /** the event's id and place in its region's chain (null: the chain's head record) */
+  id: string | null;
+  chainSeq: number | null;
+  problem: 'content' | 'link' | 'gap' | 'head';
+}
+
+/**
+ * Recomputes every region's audit chain: each event's hash over its content and predecessor's
+ * hash, the links, the numbering without gaps, and the head record matching the last event (a
+ * removed tail shows). Empty when the trail is intact.
+ */
+export async function verifyAuditChain(q: Queryable): Promise<ChainBreak[]> {
+  const rows = await q.query<{ region_code: string; id: string | null; chain_seq: string | null; problem: ChainBreak['problem'] }>(
+    `with checked as (
+       select e.region_code, e.id::text as id, e.chain_seq,
+              audit_event_hash(e.prev_hash, e) = e.hash as content_ok,
+              e.prev_hash = coalesce(lag(e.hash) over w, '') as link_ok,
+              e.chain_seq = row_number() over w as seq_ok,
+              e.chain_seq = count(*) over (partition by e.region_code) as last, e.hash
+       from audit_event e window w as (partition by e.region_code order by e.chain_seq))
+     select region_code, id, chain_seq::text, case when not content_ok then 'content' when not link_ok then 'link' else 'gap' end as problem
+       from checked where not (content_ok and link_ok and seq_ok)
+     union all
+     select coalesce(h.region_code, c.region_code), null, null, 'head'
+       from audit_chain h full join (select region_code, chain_seq, hash from checked where last) c on c.region_code = h.region_code
+      where h.region_code is null or c.region_code is null or h.last_seq <> c.chain_seq or h.last_hash <> c.hash
+     order by 1, 3 nulls last`,
+  );
+  return rows.map((r) => ({ regionCode: r.region_code, id: r.id, chainSeq: r.chain_seq === null ? null : Number(r.chain_seq), problem: r.problem }));
+}

@@ -5,6 +5,7 @@
 import { AppError } from '../app/errors.ts';
 import type { Db, Queryable } from './db.ts';
 import { migrationNames } from './migrate.ts';
+import { verifyAuditChain } from './audit.ts';
 
 export const BACKUP_FORMAT = 'duban-backup';
 
@@ -82,7 +83,10 @@ export async function exportBackup(db: Db): Promise<Backup> {
   });
 }
 
-/** Restores `backup` into a database that holds no data; refuses anything else and changes nothing then. */
+/**
+ * Restores `backup` into a database that holds no data; refuses anything else (including an audit
+ * trail whose hash chain does not verify) and changes nothing then.
+ */
 export async function restoreBackup(db: Db, backup: unknown): Promise<{ rows: number }> {
   const b = backup as Partial<Backup> | null;
   if (!b || typeof b !== 'object' || b.format !== BACKUP_FORMAT || !Array.isArray(b.schema) || typeof b.tables !== 'object' || !b.tables) {
@@ -102,6 +106,10 @@ export async function restoreBackup(db: Db, backup: unknown): Promise<{ rows: nu
       const [{ n }] = await tx.query<{ n: number }>(`select count(*)::int as n from ${t.name}`);
       if (n > 0) throw new AppError('restore_not_empty', `数据库不为空（表 ${t.name} 已有数据），只能恢复到空库`, `database is not empty (table ${t.name} has rows); restore needs an empty database`, 409);
     }
+    // every audit event comes with its chain fields: without them the database would chain the
+    // events anew and an edited trail would look intact
+    if ((b.tables!.audit_event ?? []).some((e) => typeof e?.hash !== 'string' || typeof e?.prev_hash !== 'string' || e?.chain_seq == null))
+      throw new AppError('backup_tampered', '备份中的留痕缺少校验链，拒绝恢复', 'audit events in the backup lack their hash chain; refused');
     const unknown = Object.keys(b.tables!).filter((name) => !info.some((t) => t.name === name));
     if (unknown.length) throw new AppError('backup_invalid', `备份含未知表：${unknown.join('、')}`, `backup has unknown tables: ${unknown.join(', ')}`);
     let count = 0;
@@ -133,6 +141,11 @@ export async function restoreBackup(db: Db, backup: unknown): Promise<{ rows: nu
       for (const c of t.columns.filter((c) => c.identity)) {
         await tx.query(`select setval(pg_get_serial_sequence('${t.name}', '${c.name}'), coalesce((select max(${c.name}) from ${t.name}), 0) + 1, false)`);
       }
+    }
+    const broken = await verifyAuditChain(tx);
+    if (broken.length) {
+      const where = broken.slice(0, 5).map((x) => `${x.regionCode}${x.chainSeq === null ? ' head' : ` #${x.chainSeq}`} (${x.problem})`).join(', ');
+      throw new AppError('backup_tampered', `备份中的留痕校验链断裂（${where}），已被改动，拒绝恢复`, `the audit trail in the backup fails its hash chain (${where}): it was altered; refused`, 400, { broken });
     }
     return { rows: count };
   });
