@@ -22,6 +22,7 @@ create function audit_event_chain() returns trigger language plpgsql as $$
 declare head audit_chain;
 begin
   if new.hash is not null then return new; end if; -- a restore writes the chain as backed up (and verifies it)
+  new.at := date_trunc('milliseconds', new.at); -- what a backup (JSON) keeps, so a restored event hashes the same
   insert into audit_chain (region_code, last_seq, last_hash) values (new.region_code, 0, '') on conflict do nothing;
   select * into head from audit_chain where region_code = new.region_code for update;
   new.chain_seq := head.last_seq + 1;
@@ -37,12 +38,13 @@ do $$
 declare e audit_event; head audit_chain;
 begin
   for e in select * from audit_event order by id loop
+    e.at := date_trunc('milliseconds', e.at);
     insert into audit_chain (region_code, last_seq, last_hash) values (e.region_code, 0, '') on conflict do nothing;
     select * into head from audit_chain where region_code = e.region_code;
     e.chain_seq := head.last_seq + 1;
     e.prev_hash := head.last_hash;
     e.hash := audit_event_hash(e.prev_hash, e);
-    update audit_event set chain_seq = e.chain_seq, prev_hash = e.prev_hash, hash = e.hash where id = e.id;
+    update audit_event set at = e.at, chain_seq = e.chain_seq, prev_hash = e.prev_hash, hash = e.hash where id = e.id;
     update audit_chain set last_seq = e.chain_seq, last_hash = e.hash where region_code = e.region_code;
   end loop;
 end $$;
