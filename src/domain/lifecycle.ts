@@ -233,3 +233,41 @@ export function layMilestones(kind: MilestoneTemplateKind, startDate: string, de
     return { id: makeId(), title: s.title, dueDate: due, weight: s.weight, doneDate: null };
   });
 }
+
+// ── Direct edits (修改) by state ───────────────────────────────────────────────────────────────
+
+/** What an edit may touch: everything the office writes when it sets a commitment up. */
+export const COMMITMENT_FIELDS = [
+  'title', 'sector', 'kind', 'livelihood', 'targetValue', 'targetValueMax', 'unit', 'comparator', 'baselineValue', 'startDate', 'deadline',
+  'leadDepartmentId', 'coDepartmentIds', 'responsibleLeader', 'milestones', 'weight', 'reportingFrequency', 'published',
+] as const;
+export type CommitmentField = (typeof COMMITMENT_FIELDS)[number];
+
+/** Wording and organisation: editable by the office while the commitment is open. */
+const DESCRIPTIVE_FIELDS: readonly CommitmentField[] = ['title', 'sector', 'livelihood', 'coDepartmentIds', 'responsibleLeader', 'reportingFrequency', 'weight'];
+
+/**
+ * The fields the office may edit directly in `state` (docs/decisions.md, “Editing after 交办”):
+ * a draft everything; once 交办 the wording and organisation (title, sector, 民生实事, 配合单位,
+ * 责任领导, 报送频次, weight), plus the lead department until it has 签收; what the department is
+ * measured against — target, unit, comparator, baseline, dates, kind — changes only through an
+ * approved 调整/延期 request, 节点 through 设置节点, 公开 through publish; closed and cancelled
+ * commitments are final.
+ */
+export function editableFields(state: CommitmentState): readonly CommitmentField[] {
+  if (state === 'draft') return COMMITMENT_FIELDS;
+  if (state === 'assigned') return [...DESCRIPTIVE_FIELDS, 'leadDepartmentId'];
+  if (state === 'closed' || state === 'cancelled') return [];
+  return DESCRIPTIVE_FIELDS;
+}
+
+/** The fields of `changes` that differ from `current` and may not be edited in its state, or null. */
+export function refusedEdit(current: Record<string, unknown> & { state: CommitmentState }, changes: Record<string, unknown>): LifecycleError | null {
+  const allowed = editableFields(current.state);
+  const refused = Object.keys(changes).filter(
+    (k) => changes[k] !== undefined && !(allowed as readonly string[]).includes(k) && JSON.stringify(changes[k]) !== JSON.stringify(current[k]),
+  );
+  if (!refused.length) return null;
+  const how = current.state === 'closed' || current.state === 'cancelled' ? '已办结或取消的任务不能修改' : '交办后目标、单位、期限等须通过调整/延期申请变更，节点通过“设置节点”，公开通过“公开”';
+  return new LifecycleError('invalid_transition', `当前状态“${STATE_LABELS[current.state]}”不能直接修改：${refused.join('、')}。${how}`, `in state ${current.state} these fields cannot be edited directly: ${refused.join(', ')}`);
+}

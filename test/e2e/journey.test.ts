@@ -62,6 +62,9 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
 
   it('shows the overview to the office, in Chinese, with charts drawn', async () => {
     await signIn(page, server.url, 'yanhu.admin');
+    // home is the workbench; the overview is one click away
+    await poll(() => page.getByRole('heading', { level: 3 }).first().innerText()).toContain('工作台');
+    await page.getByRole('link', { name: '总览' }).click();
     await poll(() => page.locator('[data-status-card]').count()).toBe(6);
     await poll(() => page.locator('[data-chart="按领域完成情况"] svg path').count()).toBeGreaterThan(10);
     await poll(() => page.locator('[data-chart="完成率趋势"] svg path').count()).toBeGreaterThan(5);
@@ -201,7 +204,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     state.unpublished = list.items[0]!.id;
     const c = await apiGet<{ evaluation: { status: string } }>(page, `/api/commitments/${state.published}`);
     state.statusBefore = c.evaluation.status;
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/overview`);
     await poll(() => page.locator('[data-status-card]').count()).toBe(6);
     state.countBefore = await statusCount(page, state.statusBefore);
     // the three assigned commitments count (two from the import page, one from the list); the two drafts left open do not
@@ -275,7 +278,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     const c = await apiGet<{ evaluation: { status: string; completionRate: number } }>(page, `/api/commitments/${state.published}`);
     expect(c.evaluation.completionRate).toBeCloseTo((5600 / 6000) * 100, 0);
     expect(c.evaluation.status).not.toBe(state.statusBefore);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/overview`);
     await poll(() => page.locator('[data-status-card]').count()).toBe(6);
     await poll(() => statusCount(page, state.statusBefore!)).toBe(state.countBefore! - 1);
     await poll(() => page.locator('[data-chart="完成率趋势"] svg path').count()).toBeGreaterThan(5);
@@ -311,7 +314,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await page.getByLabel('当前密码').fill(made.initialPassword);
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.waitForURL(/\/my$/);
-    await poll(() => page.getByText('本单位').count()).toBeGreaterThan(0);
+    await poll(() => page.getByRole('heading', { level: 3 }).first().innerText()).toContain('工作台');
   });
 
   it('the public page shows the published commitment and hides the unpublished one, on a phone', async () => {
@@ -331,6 +334,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
 
   it('a city leader switches between the districts below and the city summary', async () => {
     await signIn(page, server.url, 'yuncheng.leader');
+    await page.getByRole('link', { name: '总览' }).click();
     await poll(() => page.locator('[data-status-card]').count()).toBe(6);
     const district = await totalCount(page);
     expect(await page.title()).toContain('盐湖区');

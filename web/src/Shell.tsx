@@ -7,9 +7,10 @@ import { useLang, useT } from './i18n.tsx';
 import { useSession } from './session.tsx';
 
 const PAGES: { path: string; label: string; roles: string[] }[] = [
-  { path: '/', label: '总览', roles: ['admin', 'leader'] },
+  { path: '/', label: '工作台', roles: ['admin', 'leader'] },
+  { path: '/my', label: '工作台', roles: ['reporter'] },
+  { path: '/overview', label: '总览', roles: ['admin', 'leader'] },
   { path: '/commitments', label: '目标任务', roles: ['admin', 'leader', 'reporter'] },
-  { path: '/my', label: '本单位', roles: ['reporter'] },
   { path: '/import', label: '导入报告', roles: ['admin'] },
   { path: '/projects', label: '重点项目', roles: ['admin', 'leader', 'reporter'] },
   { path: '/indicators', label: '经济指标', roles: ['admin', 'leader', 'reporter'] },

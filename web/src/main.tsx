@@ -1,4 +1,4 @@
-/** The web app: Ant Design in Chinese (English on request), pages loaded on demand. */
+/** The web app: Ant Design in Chinese (English on request), pages loaded on demand; each role's 工作台 is home. */
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Link, Navigate, Route, Routes, useLocation, useParams } from 'react-router';
@@ -11,10 +11,11 @@ import { SessionProvider, useSession } from './session.tsx';
 import { Shell } from './Shell.tsx';
 import Login from './pages/Login.tsx';
 
-const loadOverview = () => import('./pages/Overview.tsx');
+const loadWorkbench = () => import('./pages/Workbench.tsx');
 // the landing page's code loads while the session is being checked, not after
-if (location.pathname === '/') void loadOverview();
-const Overview = lazy(loadOverview);
+if (location.pathname === '/') void loadWorkbench();
+const Workbench = lazy(loadWorkbench);
+const Overview = lazy(() => import('./pages/Overview.tsx'));
 const Commitments = lazy(() => import('./pages/Commitments.tsx'));
 const CommitmentDetail = lazy(() => import('./pages/CommitmentDetail.tsx'));
 const MyDepartment = lazy(() => import('./pages/MyDepartment.tsx'));
@@ -53,7 +54,8 @@ export function RequireRole({ roles, children }: { roles: string[]; children: Re
 
 function Home() {
   const { user } = useSession();
-  return user?.role === 'reporter' ? <Navigate to="/my" replace /> : <Overview />;
+  // a department's workbench is its own page (本单位); the office's and a leader's is here
+  return user?.role === 'reporter' ? <Navigate to="/my" replace /> : <Workbench />;
 }
 
 function Themed() {
@@ -78,6 +80,7 @@ function Themed() {
                       <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
                         <Routes>
                           <Route path="/" element={<Home />} />
+                          <Route path="/overview" element={<Overview />} />
                           <Route path="/commitments" element={<Commitments />} />
                           <Route path="/commitments/:id" element={<CommitmentDetail />} />
                           <Route path="/my" element={<MyDepartment />} />

@@ -31,3 +31,11 @@ export type RegionDetail = Answer<'getRegion'>;
 
 // not (yet) described by the document: computed on the client from the lists above
 export type { Summary, SummaryGroup } from '../../src/app/summary.ts';
+
+// the workbenches' lists and the detail page's permissions, typed from the use cases that answer them
+export type { AllowedActions } from '../../src/app/workflow/allowedActions.ts';
+export type { ListedReport } from '../../src/app/reports/listRegionReports.ts';
+export type { CloseRequestItem } from '../../src/app/lifecycle/listCloseRequests.ts';
+export type { RegionInstruction, InstructionReply } from '../../src/app/instructions/listRegionInstructions.ts';
+export type { DueReminder } from '../../src/app/reminders/dueReminders.ts';
+export type { ChangeRequest, SupervisionSlip } from '../../src/domain/types.ts';

@@ -15,15 +15,17 @@ export interface SentReminder extends DueReminder {
  * 催办: finds each department's reports due soon and overdue at `asOf` and sends one reminder per
  * department and kind — an in-app notice always, the webhook and e-mail when configured — and
  * records each delivery. A channel that already delivered the same reminder on `asOf` is skipped,
- * so the job may run more than once a day. `dryRun` only lists what would be sent.
+ * so the job may run more than once a day. `dryRun` only lists what would be sent. `departmentIds`
+ * and `kinds` narrow it (the workbench's one-click 催办 of one or a few departments).
  */
 export async function sendReminders(
   ctx: AppContext,
-  o: { actor: WorkflowActor; regionCode: string; asOf?: string; dryRun?: boolean; channels?: ReminderChannels },
+  o: { actor: WorkflowActor; regionCode: string; asOf?: string; dryRun?: boolean; channels?: ReminderChannels; departmentIds?: string[]; kinds?: DueReminder['kind'][] },
 ): Promise<{ asOf: string; reminders: SentReminder[] }> {
   requireAdmin(o.actor, o.regionCode);
   const asOf = o.asOf ?? ctx.today();
-  const due = await dueReminders(ctx.db, ctx, o.regionCode, asOf);
+  const due = (await dueReminders(ctx.db, ctx, o.regionCode, asOf))
+    .filter((r) => (!o.departmentIds || o.departmentIds.includes(r.departmentId)) && (!o.kinds || o.kinds.includes(r.kind)));
   const channels = o.channels ?? {};
   if (o.dryRun) return { asOf, reminders: due.map((r) => ({ ...r, deliveries: [] })) };
 

@@ -11,6 +11,7 @@ import { AssignInput, assignCommitment } from '../../app/lifecycle/assignCommitm
 import { BulkAssignInput, bulkAssign } from '../../app/lifecycle/bulkAssign.ts';
 import { AcknowledgeInput, acknowledgeCommitment } from '../../app/lifecycle/acknowledgeCommitment.ts';
 import { RequestCloseInput, requestClose } from '../../app/lifecycle/requestClose.ts';
+import { ListCloseRequestsQuery, listCloseRequests } from '../../app/lifecycle/listCloseRequests.ts';
 import { SimpleAction, TransitionInput, transitionCommitment } from '../../app/lifecycle/transitionCommitment.ts';
 import { FileChangeRequestInput, fileChangeRequest } from '../../app/lifecycle/fileChangeRequest.ts';
 import { DecideChangeRequestInput, decideChangeRequest } from '../../app/lifecycle/decideChangeRequest.ts';
@@ -58,6 +59,9 @@ export function registerLifecycleRoutes(api: FastifyInstance) {
 
   r.post('/commitments/:id/request-close', { schema: { tags, summary: 'Ask to close, with evidence / 办结申请', params: IdParams, body: RequestCloseInput } }, async (req) =>
     requestClose(ctx, { actor: actorOf(req), id: req.params.id, input: req.body }));
+
+  r.get('/close-requests', { schema: { tags, summary: 'Close requests of a region, e.g. those to decide (state=pending) / 办结申请清单', querystring: ListCloseRequestsQuery } }, async (req) =>
+    ({ items: await listCloseRequests(ctx, { actor: actorOf(req), query: req.query }) }));
 
   r.post('/commitments/:id/transitions/:action', {
     schema: { tags, summary: 'start 开始推进 / rejectClose 退回办结申请 / close 办结销号 / cancel 取消', params: IdParams.extend({ action: SimpleAction }), body: TransitionInput },

@@ -22,6 +22,7 @@ import { reportPolicy } from '../../app/policies/reports.ts';
 import { authorize, readsRegion, requireReadRegions, requireSignedIn } from '../../app/policies/scope.ts';
 import type { Principal } from '../../app/policies/principal.ts';
 import { byFields, page, PageParams, type KeyValue, type Order } from '../paging.ts';
+import { allowedActions } from '../../app/workflow/allowedActions.ts';
 
 const boolParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -160,7 +161,7 @@ export function registerReadRoutes(api: FastifyInstance) {
     const evaluated = plan.find((x) => x.id === c.id);
     const subtasks = plan.filter((s) => s.parentId === c.id && commitmentPolicy.read(req.actor, s));
     const reports = (await listReports(db, [c.regionCode], [c.id])).filter((r) => reportPolicy.read(req.actor, r, c));
-    return { ...evaluated, subtasks, reports };
+    return { ...evaluated, subtasks, reports, allowed: allowedActions(req.actor, c) };
   });
 
   r.get('/districts/compare', {

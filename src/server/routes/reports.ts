@@ -5,27 +5,26 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../app/errors.ts';
 import { commitmentPolicy } from '../../app/policies/commitments.ts';
 import { reportPolicy } from '../../app/policies/reports.ts';
-import { requireReadRegions, requireSignedIn } from '../../app/policies/scope.ts';
+import { requireSignedIn } from '../../app/policies/scope.ts';
 import { attachEvidence, EVIDENCE_MAX_BYTES, type EvidenceFile } from '../../app/reports/attachEvidence.ts';
 import { editProgressReport } from '../../app/reports/editProgressReport.ts';
 import { EditReportInput, ReviewReportInput, SubmitReportInput } from '../../app/reports/input.ts';
 import { loadReportFor } from '../../app/reports/rules.ts';
+import { ListRegionReportsQuery, listRegionReports, presentReports, type ReportRow } from '../../app/reports/listRegionReports.ts';
 import { removeEvidence } from '../../app/reports/removeEvidence.ts';
 import { reviewProgressReport } from '../../app/reports/reviewProgressReport.ts';
 import { submitProgressReport } from '../../app/reports/submitProgressReport.ts';
-import { Period, RegionCode, ReportState, Uuid } from '../../domain/types.ts';
+import { Uuid } from '../../domain/types.ts';
 import { getCommitment } from '../../store/commitments.ts';
 import { listReportVersions } from '../../store/reportHistory.ts';
 import { getEvidenceData, getReport } from '../../store/reports.ts';
-import { camelAll } from '../../store/rows.ts';
 import { actorOf } from './commitments.ts';
 import { decodeCursor, PageParams, sqlPage, type Order } from '../paging.ts';
 
 const IdParam = z.object({ id: Uuid });
 
-type ListedRow = Record<string, unknown> & { id: string; '~key': string };
 /** Reports listed newest first: creation time (to the microsecond, as text) and id. */
-const REPORT_ORDER: Order<ListedRow> = { name: 'created.desc', key: (r) => [r['~key'], r.id], desc: true };
+const REPORT_ORDER: Order<ReportRow> = { name: 'created.desc', key: (r) => [r['~key'], r.id], desc: true };
 
 export function registerReportRoutes(api: FastifyInstance) {
   const r = api.withTypeProvider<ZodTypeProvider>();
@@ -46,31 +45,13 @@ export function registerReportRoutes(api: FastifyInstance) {
   r.get('/reports', {
     schema: {
       tags: ['reports'], summary: 'Reports of a region, e.g. those waiting for review (state=submitted) / 报送列表',
-      querystring: z.object({ region: RegionCode, state: ReportState.optional(), period: Period.optional(), department: Uuid.optional(), commitment: Uuid.optional() }).extend(PageParams.shape),
+      querystring: ListRegionReportsQuery.extend(PageParams.shape),
     },
   }, async (req) => {
-    const q = req.query;
-    requireReadRegions(req.actor, [q.region]);
-    const department = req.actor.role === 'reporter' ? req.actor.departmentId : q.department;
-    // newest first by creation (a key that never changes, so paging neither repeats nor skips)
-    const [afterAt, afterId] = q.cursor ? decodeCursor(q.cursor, REPORT_ORDER.name, 2) : [null, null];
-    const rows = await ctx.db.query<ListedRow>(
-      `select r.*, c.title as commitment_title, c.lead_department_id, c.co_department_ids, c.published,
-         to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as "~key"
-       from progress_report r join commitment c on c.id = r.commitment_id
-       where r.region_code = $1 and ($2::text is null or r.state = $2) and ($3::text is null or r.period = $3)
-         and ($4::uuid is null or c.lead_department_id = $4 or $4 = any(c.co_department_ids)) and ($5::uuid is null or r.commitment_id = $5)
-         and ($6::text is null or (r.created_at, r.id) < ($6::timestamp at time zone 'UTC', $7::uuid))
-         and ($9::uuid is null or r.department_id = $9 or r.state = 'accepted')
-       order by r.created_at desc, r.id desc limit $8`,
-      [q.region, q.state ?? null, q.period ?? null, department ?? null, q.commitment ?? null, afterAt, afterId, q.limit + 1,
-        // a reporter: its department's reports, and others' once accepted (reportPolicy.read)
-        req.actor.role === 'reporter' ? req.actor.departmentId : null],
-    );
-    return sqlPage(rows, q, REPORT_ORDER, (page) =>
-      camelAll<Record<string, unknown> & { regionCode: string; departmentId: string; state: ReportState; leadDepartmentId: string | null; coDepartmentIds: string[]; published: boolean }>(page)
-        .filter((x) => commitmentPolicy.readInternal(req.actor, x) && reportPolicy.read(req.actor, x, x))
-        .map(({ leadDepartmentId: _l, coDepartmentIds: _c, published: _p, idempotencyKey: _k, ...x }) => x));
+    const { cursor, limit, ...query } = req.query;
+    const after = cursor ? (decodeCursor(cursor, REPORT_ORDER.name, 2) as [string, string]) : null;
+    const rows = await listRegionReports(ctx, { actor: actorOf(req), query, after, limit: limit + 1 });
+    return sqlPage(rows, req.query, REPORT_ORDER, (page) => presentReports(actorOf(req), page));
   });
 
   r.get('/reports/:id', { schema: { tags: ['reports'], summary: 'A report with its earlier versions / 报送详情及历史', params: IdParam } }, async (req) => {

@@ -8,6 +8,7 @@ import { IsoDate, Period, RegionCode, Uuid } from '../../domain/types.ts';
 import { InstructionInput, recordInstruction } from '../../app/instructions/recordInstruction.ts';
 import { ReplyInput, replyToInstruction } from '../../app/instructions/replyToInstruction.ts';
 import { listInstructions } from '../../app/instructions/listInstructions.ts';
+import { ListRegionInstructionsQuery, listRegionInstructions } from '../../app/instructions/listRegionInstructions.ts';
 import { listNotifications } from '../../app/instructions/notify.ts';
 import { lockPeriod } from '../../app/periods/lockPeriod.ts';
 import { unlockPeriod } from '../../app/periods/unlockPeriod.ts';
@@ -51,6 +52,9 @@ export function registerSupervisionRoutes(api: FastifyInstance, options: { remin
 
   r.get('/commitments/:id/instructions', { schema: { tags, summary: 'Instructions with their follow-up / 领导批示及落实情况', params: IdParams, querystring: PageParams } }, async (req) =>
     page(await listInstructions(ctx, { actor: actorOf(req), commitmentId: req.params.id }), req.query, { name: 'issued.desc', key: (i) => [i.issuedOn, i.createdAt, i.id], desc: true }));
+
+  r.get('/instructions', { schema: { tags, summary: 'A region’s instructions with replies; awaitingReply, mine (a leader’s own) / 领导批示清单', querystring: ListRegionInstructionsQuery } }, async (req) =>
+    ({ items: await listRegionInstructions(ctx, { actor: actorOf(req), query: req.query }) }));
 
   r.post('/instructions/:id/replies', { schema: { tags, summary: 'Reply with what was done / 反馈落实情况', params: IdParams, body: ReplyInput } }, async (req, reply) =>
     reply.status(201).send(await replyToInstruction(ctx, { actor: actorOf(req), instructionId: req.params.id, input: req.body })));
@@ -113,8 +117,20 @@ export function registerSupervisionRoutes(api: FastifyInstance, options: { remin
     return sqlPage(await listSentReminders(ctx, req.query.region, req.query.limit + 1, afterCursor(req.query.cursor)), req.query, NEWEST_FIRST, withoutKey);
   });
 
-  r.post('/reminders/send', { schema: { tags, summary: 'Send reminders now (office) / 发送催办', body: z.object({ region: RegionCode, asOf: IsoDate.optional(), dryRun: z.boolean().default(false) }) } }, async (req) =>
-    sendReminders(ctx, { actor: actorOf(req), regionCode: req.body.region, asOf: req.body.asOf, dryRun: req.body.dryRun, channels: await options.reminderChannels?.() }));
+  r.post('/reminders/send', {
+    schema: {
+      tags, summary: 'Send reminders now (office), to every department or the ones named / 发送催办',
+      body: z.object({
+        region: RegionCode, asOf: IsoDate.optional(), dryRun: z.boolean().default(false),
+        departments: z.array(Uuid).min(1).max(500).optional().describe('only these departments / 指定单位'),
+        kinds: z.array(z.enum(['dueSoon', 'urge'])).min(1).optional().describe('dueSoon 临近提醒 / urge 催办 (default both)'),
+      }),
+    },
+  }, async (req) =>
+    sendReminders(ctx, {
+      actor: actorOf(req), regionCode: req.body.region, asOf: req.body.asOf, dryRun: req.body.dryRun, channels: await options.reminderChannels?.(),
+      departmentIds: req.body.departments, kinds: req.body.kinds,
+    }));
 
   r.get('/assessment', { schema: { tags, summary: 'Department ranking with score parts / 考核排名', querystring: RegionPage.extend({ period: Period }) } }, async (req) => {
     await scopeCodes(ctx.db, { region: req.query.region });

@@ -1,7 +1,8 @@
 /** 任务详情: target, departments, milestones, reported vs expected progress, reports with review, subtasks, audit history. */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Form, Input, Modal, Result, Row, Space, Steps, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Popconfirm, Result, Row, Space, Steps, Table, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { useNavigate } from 'react-router';
 import { api, ApiError, errorText } from '../api.ts';
 import { Chart } from '../Chart.tsx';
 import { cnDate, cnDateTime, formatValue, pct, periodLabel, periodRange, periodsInWindow } from '../format.ts';
@@ -10,7 +11,12 @@ import { COMPARATOR_LABELS, FREQUENCY_LABELS, LIFECYCLE_LABELS, REPORT_STATE_LAB
 import type { AuditEntry, CommitmentDetail as Detail, EvaluatedCommitment, ProgressReport } from '../model.ts';
 import { ReportForm } from '../ReportForm.tsx';
 import { useSession } from '../session.tsx';
-import { useSubmit } from '../useSubmit.ts';
+import { InstructionsCard } from '../Instructions.tsx';
+import {
+  AcknowledgeModal, AssignModal, CancelModal, CHANGE_KIND_LABELS, ChangeDecisionModal, ChangeRequestModal, changeRows, CloseDecisionModal, CloseRequestText, DecisionTag, EditModal,
+  LIFECYCLE_ROLE_LABELS, MilestonesModal, RequestCloseModal, ReturnModal, SplitModal, useDialog,
+} from '../workflow.tsx';
+import type { ChangeRequest, CloseRequestItem } from '../model.ts';
 import { OverdueTag, StatusTag } from '../status.tsx';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { DataState, useApi } from '../useApi.tsx';
@@ -38,18 +44,6 @@ function DetailView({ c, reload }: { c: Detail; reload(): void }) {
   const role = s.user?.role;
   const mine = role === 'reporter' && (c.leadDepartmentId === s.user?.departmentId || c.coDepartmentIds.includes(s.user?.departmentId ?? ''));
   const today = new Date().toISOString().slice(0, 10);
-  const [pubError, setPubError] = useState<string | null>(null);
-
-  async function togglePublish() {
-    setPubError(null);
-    try {
-      await api(`/commitments/${c.id}/publish`, { method: 'POST', body: { version: c.version, published: !c.published } });
-      message.success(c.published ? '已撤回公开' : '已公开');
-      reload();
-    } catch (e) {
-      setPubError(errorText(e, lang));
-    }
-  }
 
   return (
     <div>
@@ -64,11 +58,8 @@ function DetailView({ c, reload }: { c: Detail; reload(): void }) {
         {c.livelihood && <Tag color="red" style={{ marginLeft: 8, verticalAlign: 'middle' }}>民生实事</Tag>}
         <Tag style={{ verticalAlign: 'middle' }}>{c.published ? t('公开') : t('未公开')}</Tag>
       </Typography.Title>
-      <Space wrap style={{ marginBottom: 12 }}>
-        {mine && <Button type="primary" onClick={() => setReporting({})}>{t('填报进展')}</Button>}
-        {role === 'admin' && c.state !== 'draft' && <Button onClick={togglePublish}>{c.published ? '撤回公开' : '向社会公开'}</Button>}
-      </Space>
-      {pubError && <Alert type="error" showIcon role="alert" title={pubError} style={{ marginBottom: 12 }} />}
+      <LifecycleSteps c={c} />
+      <ActionBar c={c} reload={reload} onReport={() => setReporting({})} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title="任务信息">
@@ -118,6 +109,13 @@ function DetailView({ c, reload }: { c: Detail; reload(): void }) {
           <Card size="small" title={`${t('进展报告')}（${c.reports.length}）`}>
             <Reports c={c} reload={reload} onResubmit={(r) => setReporting({ returned: r })} mine={mine} />
           </Card>
+        </Col>
+        <Col xs={24} xl={12}>
+          <InstructionsCard c={c} />
+        </Col>
+        <Col xs={24} xl={12}>
+          <WorkPlanCard c={c} />
+          <RequestsCard c={c} reload={reload} />
         </Col>
         {c.subtasks.length > 0 && (
           <Col span={24}>
@@ -269,32 +267,6 @@ function Reports({ c, reload, onResubmit, mine }: { c: Detail; reload(): void; o
   );
 }
 
-/** 退回 with a required comment saying what to fix. */
-function ReturnModal({ report, onClose }: { report: ProgressReport; onClose(done: boolean): void }) {
-  const t = useT();
-  const [form] = Form.useForm();
-  const { busy, error, run } = useSubmit();
-  async function submit() {
-    // an empty comment is refused in place (the form says so); nothing is sent
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    await run(async () => {
-      await api(`/reports/${report.id}/review`, { method: 'POST', body: { decision: 'return', comment: v.comment, version: report.version } });
-      onClose(true);
-    });
-  }
-  return (
-    <Modal open title={`${t('退回')} · ${periodLabel(report.period)}`} onCancel={() => onClose(false)} onOk={submit} confirmLoading={busy} okText={t('退回')} okButtonProps={{ danger: true }} cancelText={t('取消')}>
-      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" name="return">
-        <Form.Item name="comment" label={t('退回意见')} rules={[{ required: true, whitespace: true, message: '请写明退回原因及需补充的内容' }, { max: 2000 }]}>
-          <Input.TextArea rows={4} placeholder="如：累计值与佐证材料不符，请补充验收单" />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
-
 function Subtasks({ items }: { items: EvaluatedCommitment[] }) {
   const t = useT();
   const s = useSession();
@@ -367,4 +339,139 @@ function diffText(e: AuditEntry, deptName: (id: string | null) => string): strin
     .filter((k) => k in a && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
     .map((k) => (k in b ? `${FIELD_LABELS[k]}：${show(k, b[k])} → ${show(k, a[k])}` : `${FIELD_LABELS[k]}：${show(k, a[k])}`))
     .join('；');
+}
+
+const STEP_STATES = ['draft', 'assigned', 'acknowledged', 'inProgress', 'closeRequested', 'closed'];
+const STEP_TITLES = ['立项', '交办', '签收', '推进中', '办结申请', '办结'];
+
+/** Where the commitment stands in 办理流程 and who acts next (shown to everyone, whatever they may do). */
+function LifecycleSteps({ c }: { c: Detail }) {
+  const s = useSession();
+  const current = STEP_STATES.indexOf(c.state);
+  const next = c.allowed.next.filter((n) => n.action !== 'cancel');
+  const who = (roles: string[]) => roles.map((r) => (r === 'leadReporter' ? `牵头单位${c.leadDepartmentId ? `（${s.deptName(c.leadDepartmentId)}）` : ''}` : LIFECYCLE_ROLE_LABELS[r])).join('或');
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} data-testid="lifecycle">
+      <Steps size="small" current={c.state === 'cancelled' ? 0 : current} status={c.state === 'cancelled' ? 'error' : c.state === 'closed' ? 'finish' : 'process'}
+        items={STEP_TITLES.map((title, i) => ({ title: c.state === 'cancelled' && i === 0 ? '已取消' : title }))} />
+      {next.length > 0 && (
+        <div style={{ marginTop: 8, color: '#595959' }} data-testid="next-step">
+          下一步：{next.map((n) => `${n.label}（${who(n.roles)}）`).join('；')}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+type Dialog = 'assign' | 'acknowledge' | 'requestClose' | 'close' | 'rejectClose' | 'cancel' | 'edit' | 'change' | 'split' | 'milestones';
+
+/** The actions the signed-in user may take, each with who may take it; nothing else is shown. */
+function ActionBar({ c, reload, onReport }: { c: Detail; reload(): void; onReport(): void }) {
+  const { lang } = useLang();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const d = useDialog<Dialog>();
+  const [error, setError] = useState<string | null>(null);
+  const a = c.allowed;
+  const can = (x: string) => a.transitions.includes(x as never);
+  const done = (ok: boolean) => {
+    d.close();
+    if (ok) reload();
+  };
+  async function post(path: string, body: unknown, ok: string, after?: () => void) {
+    setError(null);
+    try {
+      await api(path, { method: 'POST', body });
+      message.success(ok);
+      (after ?? reload)();
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  }
+  const tip = (who: string, button: React.ReactNode) => <Tooltip title={`${who}可执行`}>{button}</Tooltip>;
+  const buttons = [
+    a.confirmDraft && tip('督查室', <Button key="confirm" type="primary" onClick={() => post(`/commitments/${c.id}/confirm`, { version: c.version }, '已确认，可以交办')}>确认草稿</Button>),
+    a.confirmDraft && tip('督查室', <Popconfirm key="discard" title="舍弃这条导入草稿？" okText="舍弃" cancelText="取消" onConfirm={() => post(`/commitments/${c.id}/discard`, { version: c.version }, '已舍弃', () => navigate('/commitments'))}><Button danger>舍弃草稿</Button></Popconfirm>),
+    can('assign') && tip('督查室', <Button key="assign" type="primary" onClick={() => d.show('assign')}>交办</Button>),
+    can('acknowledge') && tip('牵头单位', <Button key="ack" type="primary" onClick={() => d.show('acknowledge')}>签收</Button>),
+    can('start') && tip('牵头单位或督查室', <Popconfirm key="start" title="确认开始推进？" okText="开始推进" cancelText="取消" onConfirm={() => post(`/commitments/${c.id}/transitions/start`, { version: c.version }, '已开始推进')}><Button>开始推进</Button></Popconfirm>),
+    a.report && tip('承办单位', <Button key="report" type="primary" onClick={onReport}>填报进展</Button>),
+    can('requestClose') && tip('牵头单位', <Button key="rc" onClick={() => d.show('requestClose')}>办结申请</Button>),
+    can('close') && tip('督查室', <Button key="close" type="primary" onClick={() => d.show('close')}>办结销号</Button>),
+    can('rejectClose') && tip('督查室', <Button key="reject" danger onClick={() => d.show('rejectClose')}>退回办结申请</Button>),
+    a.requestChange && tip('牵头单位或督查室', <Button key="change" onClick={() => d.show('change')}>申请变更</Button>),
+    a.editable.length > 0 && tip('督查室', <Button key="edit" onClick={() => d.show('edit')}>修改</Button>),
+    a.milestones && tip('督查室或牵头单位', <Button key="ms" onClick={() => d.show('milestones')}>设置节点</Button>),
+    a.split && tip('督查室', <Button key="split" onClick={() => d.show('split')}>分解子任务</Button>),
+    a.publish && tip('督查室', <Button key="pub" onClick={() => post(`/commitments/${c.id}/publish`, { version: c.version, published: !c.published }, c.published ? '已撤回公开' : '已公开')}>{c.published ? '撤回公开' : '向社会公开'}</Button>),
+    can('cancel') && tip('督查室', <Button key="cancel" danger onClick={() => d.show('cancel')}>取消任务</Button>),
+  ].filter(Boolean);
+  return (
+    <div style={{ marginBottom: 12 }} data-testid="actions">
+      {buttons.length > 0 && <Space wrap>{buttons}</Space>}
+      {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginTop: 8 }} />}
+      {d.open === 'assign' && <AssignModal c={c} onClose={done} />}
+      {d.open === 'acknowledge' && <AcknowledgeModal c={c} onClose={done} />}
+      {d.open === 'requestClose' && <RequestCloseModal c={c} onClose={done} />}
+      {(d.open === 'close' || d.open === 'rejectClose') && <CloseDecisionModal c={c} action={d.open} onClose={done} />}
+      {d.open === 'cancel' && <CancelModal c={c} onClose={done} />}
+      {d.open === 'edit' && <EditModal c={c} onClose={done} />}
+      {d.open === 'change' && <ChangeRequestModal c={c} onClose={done} />}
+      {d.open === 'split' && <SplitModal c={c} onClose={done} />}
+      {d.open === 'milestones' && <MilestonesModal c={c} onClose={done} />}
+    </div>
+  );
+}
+
+interface WorkPlan { responsiblePerson: string; contact: string | null; steps: { title: string; startDate: string; endDate: string; responsiblePerson: string | null }[]; filedAt: string }
+
+/** 办理方案 as the lead department filed it on 签收. */
+function WorkPlanCard({ c }: { c: Detail }) {
+  const loaded = useApi<{ workPlan: WorkPlan | null }>(c.state === 'draft' || c.state === 'assigned' ? null : `/commitments/${c.id}/work-plan`, { v: c.version });
+  if (!loaded.data?.workPlan) return null;
+  const w = loaded.data.workPlan;
+  return (
+    <Card size="small" title="办理方案" style={{ marginBottom: 16 }} data-testid="work-plan" extra={<span style={{ color: '#595959', fontSize: 12 }}>{cnDateTime(w.filedAt)} 报送</span>}>
+      <div style={{ marginBottom: 8 }}>责任人：{w.responsiblePerson}{w.contact ? `（${w.contact}）` : ''}</div>
+      <Table size="small" rowKey={(_, i) => String(i)} pagination={false} dataSource={w.steps}
+        columns={[
+          { title: '步骤', dataIndex: 'title' },
+          { title: '起止时间', key: 'd', render: (_: unknown, x) => `${cnDate(x.startDate)} — ${cnDate(x.endDate)}` },
+          { title: '责任人', dataIndex: 'responsiblePerson', render: (x: string | null) => x ?? '—' },
+        ]}
+      />
+    </Card>
+  );
+}
+
+/** 变更申请 and 办结申请 of the commitment, with the office's decisions; the office decides pending change requests here. */
+function RequestsCard({ c, reload }: { c: Detail; reload(): void }) {
+  const changes = useApi<{ items: ChangeRequest[] }>(`/commitments/${c.id}/change-requests`, { v: c.version });
+  const closes = useApi<{ items: CloseRequestItem[] }>('/close-requests', { region: c.regionCode, commitment: c.id, v: c.version });
+  const [deciding, setDeciding] = useState<ChangeRequest | null>(null);
+  const items = [
+    ...(changes.data?.items ?? []).map((r) => ({ key: r.id, at: r.requestedAt, node: (
+      <div data-testid="change-request">
+        <Space size={6}><Tag color="blue">{CHANGE_KIND_LABELS[r.kind]}申请</Tag><DecisionTag state={r.state} /><span style={{ color: '#595959', fontSize: 12 }}>{cnDateTime(r.requestedAt)}</span></Space>
+        <div style={{ margin: '4px 0' }}>理由：{r.reason}</div>
+        <div style={{ color: '#595959' }}>{changeRows(c, r).map((x) => `${x.field}：${x.before} → ${x.after}`).join('；')}</div>
+        {r.decisionComment && <div style={{ color: '#595959' }}>审批意见：{r.decisionComment}</div>}
+        {r.state === 'pending' && c.allowed.decideChange && <Tooltip title="督查室可执行"><Button size="small" type="primary" style={{ marginTop: 4 }} onClick={() => setDeciding(r)}>审批</Button></Tooltip>}
+      </div>
+    ) })),
+    ...(closes.data?.items ?? []).map((r) => ({ key: r.id, at: r.requestedAt, node: (
+      <div data-testid="close-request">
+        <Space size={6}><Tag color="purple">办结申请</Tag><DecisionTag state={r.state} /><span style={{ color: '#595959', fontSize: 12 }}>{cnDateTime(r.requestedAt)}</span></Space>
+        <CloseRequestText r={r} />
+        {r.decisionComment && <div style={{ color: '#595959' }}>审核意见：{r.decisionComment}</div>}
+      </div>
+    ) })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+  if (!items.length) return null;
+  return (
+    <Card size="small" title={`变更与办结申请（${items.length}）`} data-testid="requests">
+      <Space direction="vertical" style={{ width: '100%' }} size={12}>{items.map((i) => <div key={i.key}>{i.node}</div>)}</Space>
+      {deciding && <ChangeDecisionModal request={deciding} c={c} onClose={(done) => { setDeciding(null); if (done) reload(); }} />}
+    </Card>
+  );
 }

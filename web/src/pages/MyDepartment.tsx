@@ -1,8 +1,16 @@
-/** 本单位: a reporter's due reports, returned reports and pending ones, with the report form. */
+/**
+ * 工作台 of a department (本单位): 签收 waiting, returned reports with the office's comment, what is
+ * due this period across every plan of the region (not only the year selected), 督办单 and 领导批示
+ * addressed to it, reports waiting for review; with the report, 签收 and reply dialogs.
+ */
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { App, Button, Card, Drawer, Space, Table, Tag, Typography } from 'antd';
-import { periodLabel } from '../format.ts';
+import { cnDate, periodLabel } from '../format.ts';
+import { ESCALATION_LEVEL_LABELS, SLIP_COLORS } from '../labels.ts';
+import { ReplyModal, Replies } from '../Instructions.tsx';
+import { AcknowledgeModal } from '../workflow.tsx';
+import type { RegionInstruction, SupervisionSlip } from '../model.ts';
 import { useT } from '../i18n.tsx';
 import { REPORT_STATE_LABELS } from '../labels.ts';
 import type { EvaluatedCommitment, ProgressReport } from '../model.ts';
@@ -20,7 +28,12 @@ export default function MyDepartment() {
   const s = useSession();
   const { message } = App.useApp();
   const dept = s.user?.departmentId ?? undefined;
-  const mine = useApi<{ items: EvaluatedCommitment[] }>(dept ? '/commitments' : null, { ...s.scope, department: dept, sort: 'status' });
+  // every plan of the region: a report due for last year's plan is due all the same
+  const mine = useApi<{ items: EvaluatedCommitment[] }>(dept ? '/commitments' : null, { region: s.scope.region, department: dept, sort: 'status' });
+  const slips = useApi<{ items: SupervisionSlip[] }>(dept ? '/supervision-slips' : null, { region: s.scope.region, open: 'true' });
+  const instructions = useApi<{ items: RegionInstruction[] }>(dept ? '/instructions' : null, { region: s.scope.region });
+  const [acknowledging, setAcknowledging] = useState<EvaluatedCommitment | null>(null);
+  const [replying, setReplying] = useState<RegionInstruction | null>(null);
   const returned = useApi<{ items: ListedReport[] }>('/reports', { region: s.scope.region, state: 'returned' });
   const pending = useApi<{ items: ListedReport[] }>('/reports', { region: s.scope.region, state: 'submitted' });
   const [form, setForm] = useState<null | { c: EvaluatedCommitment; returned?: ProgressReport }>(null);
@@ -30,11 +43,27 @@ export default function MyDepartment() {
   if (!dept) return <Typography.Paragraph>本页供各单位填报员使用。<Link to="/commitments">查看目标任务</Link></Typography.Paragraph>;
   const due = (mine.data?.items ?? []).filter((c) => REPORTING.has(c.state) && c.leadDepartmentId === dept);
   const helping = (mine.data?.items ?? []).filter((c) => REPORTING.has(c.state) && c.leadDepartmentId !== dept && c.coDepartmentIds.includes(dept));
+  const toAcknowledge = (mine.data?.items ?? []).filter((c) => c.state === 'assigned' && c.leadDepartmentId === dept);
+  const titles = new Map((mine.data?.items ?? []).map((c) => [c.id, c.title]));
+  const ins = [...(instructions.data?.items ?? [])].sort((a, b) => Number(a.followedUp) - Number(b.followedUp));
+  const waitingIns = ins.filter((i) => !i.followedUp).length;
 
   return (
     <div>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('本单位')} · {s.deptName(dept)}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('工作台')} · {s.deptName(dept)}</Typography.Title>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {toAcknowledge.length > 0 && (
+          <Card size="small" title={`待签收（${toAcknowledge.length}）`} data-testid="to-acknowledge">
+            <Table rowKey="id" size="small" pagination={false} dataSource={toAcknowledge}
+              columns={[
+                { title: t('任务名称'), dataIndex: 'title', render: (x: string, c) => <Link to={`/commitments/${c.id}`}>{x}</Link> },
+                { title: '起止时间', key: 'w', render: (_: unknown, c) => `${cnDate(c.startDate)} — ${cnDate(c.deadline)}` },
+                { title: t('责任领导'), dataIndex: 'responsibleLeader', render: (x: string | null) => x ?? '—' },
+                { title: t('操作'), key: 'a', render: (_: unknown, c) => <Button size="small" type="primary" onClick={() => setAcknowledging(c)}>签收并报送办理方案</Button> },
+              ]}
+            />
+          </Card>
+        )}
         <Card size="small" title={`${t('被退回')}${returned.data ? `（${returned.data.items.length}）` : ''}`} data-testid="returned-reports">
           <DataState loaded={returned} isEmpty={(d) => d.items.length === 0} empty="没有被退回的报送">
             {(d) => (
@@ -77,6 +106,30 @@ export default function MyDepartment() {
             />
           </Card>
         )}
+        {(slips.data?.items.length ?? 0) > 0 && (
+          <Card size="small" title={`督办单（${slips.data!.items.length}）`} data-testid="my-slips">
+            <Table rowKey="id" size="small" pagination={false} dataSource={slips.data!.items}
+              columns={[
+                { title: '级别', dataIndex: 'level', width: 110, render: (x: string) => <Tag color={SLIP_COLORS[x]}>{ESCALATION_LEVEL_LABELS[x as 'red']}</Tag> },
+                { title: '督办事项', key: 't', render: (_: unknown, x) => <Link to={`/commitments/${x.commitmentId}`}>{titles.get(x.commitmentId) ?? '目标任务'}</Link> },
+                { title: '督办事由', dataIndex: 'reason' },
+                { title: '下发日期', dataIndex: 'openedOn', width: 120, render: (x: string) => cnDate(x) },
+              ]}
+            />
+          </Card>
+        )}
+        {ins.length > 0 && (
+          <Card size="small" title={`领导批示（待反馈 ${waitingIns}）`} data-testid="my-instructions">
+            <Table rowKey="id" size="small" pagination={{ pageSize: 10, hideOnSinglePage: true }} dataSource={ins}
+              columns={[
+                { title: '任务', dataIndex: 'commitmentTitle', width: 240, render: (x: string, i) => <Link to={`/commitments/${i.commitmentId}`}>{x}</Link> },
+                { title: '批示', key: 'i', render: (_: unknown, i) => <span><b>{i.leaderName}</b>（{cnDate(i.issuedOn)}）：{i.text}</span> },
+                { title: '落实情况', key: 'r', render: (_: unknown, i) => <Replies replies={i.replies} /> },
+                { title: t('操作'), key: 'a', width: 120, render: (_: unknown, i) => <Button size="small" type={i.followedUp ? 'default' : 'primary'} onClick={() => setReplying(i)}>反馈落实情况</Button> },
+              ]}
+            />
+          </Card>
+        )}
         <Card size="small" title={`${t('待审核')}${pending.data ? `（${pending.data.items.length}）` : ''}`}>
           <DataState loaded={pending} isEmpty={(d) => d.items.length === 0} empty="没有待审核的报送">
             {(d) => (
@@ -91,6 +144,8 @@ export default function MyDepartment() {
           </DataState>
         </Card>
       </Space>
+      {acknowledging && <AcknowledgeModal c={acknowledging} onClose={(done) => { setAcknowledging(null); if (done) mine.reload(); }} />}
+      {replying && <ReplyModal instruction={replying} onClose={(done) => { setReplying(null); if (done) instructions.reload(); }} />}
       <Drawer open={!!form} onClose={() => setForm(null)} title={form ? `${t('填报进展')} · ${form.c.title}` : ''} size={520} destroyOnHidden>
         {form && (
           <ReportForm

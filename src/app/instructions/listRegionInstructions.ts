@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { RegionCode } from '../../domain/types.ts';
+import type { AppContext } from '../context.ts';
+import { commitmentPolicy } from '../policies/commitments.ts';
+import { principalOf } from '../policies/principal.ts';
+import { requireReadRegions } from '../policies/scope.ts';
+import type { WorkflowActor } from '../workflow/access.ts';
+import type { Instruction } from './recordInstruction.ts';
+
+const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+export const ListRegionInstructionsQuery = z.object({
+  region: RegionCode,
+  awaitingReply: flag.optional().describe('only those no department has answered yet / 待反馈'),
+  mine: flag.optional().describe('only those the acting user recorded (a leader’s own) / 我的批示'),
+});
+export type ListRegionInstructionsQuery = z.input<typeof ListRegionInstructionsQuery>;
+
+export interface InstructionReply {
+  id: string;
+  instructionId: string;
+  departmentId: string | null;
+  text: string;
+  createdBy: string | null;
+  createdAt: string;
+}
+
+export type RegionInstruction = Instruction & { commitmentTitle: string; leadDepartmentId: string | null; replies: InstructionReply[]; followedUp: boolean };
+
+/**
+ * 领导批示 of a region, newest first, each with its commitment and its replies (落实情况) — for the
+ * workbenches: the office's and the department's “awaiting reply”, a leader's own. A reporter sees
+ * only those on its department's commitments (lead or co-department).
+ */
+export async function listRegionInstructions(ctx: AppContext, o: { actor: WorkflowActor; query: ListRegionInstructionsQuery }): Promise<RegionInstruction[]> {
+  const q = ListRegionInstructionsQuery.parse(o.query);
+  const p = principalOf(o.actor);
+  requireReadRegions(p, [q.region]);
+  const rows = await ctx.db.query<Instruction & { commitmentTitle: string; leadDepartmentId: string | null; coDepartmentIds: string[]; published: boolean }>(
+    `select i.id, i.region_code as "regionCode", i.commitment_id as "commitmentId", i.leader_name as "leaderName", i.text, i.issued_on as "issuedOn",
+       i.created_by as "createdBy", i.created_at as "createdAt", c.title as "commitmentTitle", c.lead_department_id as "leadDepartmentId",
+       c.co_department_ids as "coDepartmentIds", c.published
+     from instruction i join commitment c on c.id = i.commitment_id
+     where i.region_code = $1 and ($2::uuid is null or i.created_by = $2)
+       and (not $3 or not exists (select 1 from instruction_reply x where x.instruction_id = i.id))
+     order by i.issued_on desc, i.created_at desc, i.id limit 500`,
+    [q.region, q.mine ? (p.id ?? '00000000-0000-0000-0000-000000000000') : null, q.awaitingReply === true],
+  );
+  const visible = rows.filter((r) => commitmentPolicy.readInternal(p, r));
+  const replies = visible.length
+    ? await ctx.db.query<InstructionReply>(
+        `select id, instruction_id as "instructionId", department_id as "departmentId", text, created_by as "createdBy", created_at as "createdAt"
+         from instruction_reply where instruction_id = any($1) order by created_at, id`,
+        [visible.map((i) => i.id)],
+      )
+    : [];
+  return visible.map(({ coDepartmentIds: _c, published: _p, ...i }) => {
+    const own = replies.filter((r) => r.instructionId === i.id);
+    return { ...i, replies: own, followedUp: own.length > 0 };
+  });
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { RegionCode, Uuid } from '../../domain/types.ts';
+import type { AppContext } from '../context.ts';
+import { commitmentPolicy } from '../policies/commitments.ts';
+import { principalOf } from '../policies/principal.ts';
+import { requireReadRegions } from '../policies/scope.ts';
+import type { WorkflowActor } from '../workflow/access.ts';
+
+export const ListCloseRequestsQuery = z.object({
+  region: RegionCode,
+  state: z.enum(['pending', 'approved', 'refused']).optional().describe('default: all'),
+  commitment: Uuid.optional(),
+});
+export type ListCloseRequestsQuery = z.input<typeof ListCloseRequestsQuery>;
+
+export interface CloseRequestItem {
+  id: string;
+  regionCode: string;
+  commitmentId: string;
+  commitmentTitle: string;
+  leadDepartmentId: string | null;
+  summary: string;
+  /** the evidence the department picked, with file names */
+  evidence: { id: string; filename: string }[];
+  state: 'pending' | 'approved' | 'refused';
+  requestedBy: string | null;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+}
+
+/**
+ * 办结申请: a region's close requests, newest first — the office's list to decide (state=pending)
+ * or one commitment's history. Readers see those on commitments they may read (a reporter: its
+ * department's).
+ */
+export async function listCloseRequests(ctx: AppContext, o: { actor: WorkflowActor; query: ListCloseRequestsQuery }): Promise<CloseRequestItem[]> {
+  const q = ListCloseRequestsQuery.parse(o.query);
+  const p = principalOf(o.actor);
+  requireReadRegions(p, [q.region]);
+  const rows = await ctx.db.query<CloseRequestItem & { coDepartmentIds: string[]; published: boolean }>(
+    `select r.id, r.region_code as "regionCode", r.commitment_id as "commitmentId", c.title as "commitmentTitle", c.lead_department_id as "leadDepartmentId",
+       c.co_department_ids as "coDepartmentIds", c.published, r.summary,
+       coalesce((select json_agg(json_build_object('id', e.id, 'filename', e.filename) order by e.created_at, e.id) from evidence e where e.id = any(r.evidence_ids)), '[]'::json) as evidence,
+       r.state, r.requested_by as "requestedBy", r.requested_at as "requestedAt", r.decided_by as "decidedBy", r.decided_at as "decidedAt", r.decision_comment as "decisionComment"
+     from close_request r join commitment c on c.id = r.commitment_id
+     where r.region_code = $1 and ($2::text is null or r.state = $2) and ($3::uuid is null or r.commitment_id = $3)
+     order by r.requested_at desc, r.id limit 1000`,
+    [q.region, q.state ?? null, q.commitment ?? null],
+  );
+  return rows
+    .filter((r) => commitmentPolicy.readInternal(p, r))
+    .map(({ coDepartmentIds: _c, published: _p, ...r }) => r);
+}

@@ -1,0 +1,60 @@
+/**
+ * What the acting user may do on a commitment, as the web app shows it: one flag or list per
+ * action, computed with the same rules the use cases enforce (a button a role may not use is not
+ * shown; the server still refuses it).
+ */
+import { availableActions, editableFields, TRANSITIONS, type CommitmentField, type LifecycleAction, type LifecycleRole } from '../../domain/lifecycle.ts';
+import type { Commitment } from '../../domain/types.ts';
+import { involves } from '../policies/commitments.ts';
+import { isAdminOf, writesRegion } from '../policies/scope.ts';
+import { principalOf, roleOn, type WorkflowActor } from './access.ts';
+
+export interface AllowedActions {
+  /** the actor's lifecycle role on the commitment (null: reads only) */
+  role: LifecycleRole | null;
+  /** 交办, 签收, 开始推进, 办结申请, 退回办结申请, 办结销号, 取消 */
+  transitions: LifecycleAction[];
+  /** every move out of the current state and who may make it, whoever asks (to say who acts next) */
+  next: { action: LifecycleAction; label: string; roles: LifecycleRole[] }[];
+  /** fields the actor may edit directly (修改) */
+  editable: CommitmentField[];
+  publish: boolean;
+  split: boolean;
+  milestones: boolean;
+  /** file a 调整/延期/取消 request */
+  requestChange: boolean;
+  decideChange: boolean;
+  /** record a 领导批示 */
+  instruct: boolean;
+  /** answer a 批示 (落实情况) */
+  reply: boolean;
+  /** submit a progress report */
+  report: boolean;
+  /** confirm or discard an imported draft (确认导入草稿) */
+  confirmDraft: boolean;
+}
+
+const FINISHED = new Set(['closed', 'cancelled']);
+
+export function allowedActions(actor: WorkflowActor, c: Commitment): AllowedActions {
+  const p = principalOf(actor);
+  const role = roleOn(p, c);
+  const admin = isAdminOf(p, c.regionCode);
+  const open = !FINISHED.has(c.state);
+  const departmentOfIt = p.role === 'reporter' && writesRegion(p, c.regionCode) && involves(c, p.departmentId);
+  return {
+    role,
+    transitions: availableActions(c.state, role),
+    next: TRANSITIONS.filter((t) => t.from.includes(c.state)).map((t) => ({ action: t.action, label: t.label, roles: [...t.roles] })),
+    editable: admin ? [...editableFields(c.state)] : [],
+    publish: admin && c.state !== 'draft',
+    split: admin && open,
+    milestones: open && (role === 'admin' || role === 'leadReporter'),
+    requestChange: open && c.state !== 'draft' && (role === 'admin' || role === 'leadReporter'),
+    decideChange: admin,
+    instruct: role === 'admin' || role === 'leader',
+    reply: admin || departmentOfIt,
+    report: departmentOfIt && ['assigned', 'acknowledged', 'inProgress'].includes(c.state),
+    confirmDraft: admin && c.state === 'draft' && c.source !== null && !(c as Commitment & { confirmedAt?: string | null }).confirmedAt,
+  };
+}
