@@ -44,6 +44,12 @@ function DetailView({ c, reload }: { c: Detail; reload(): void }) {
   const role = s.user?.role;
   const mine = role === 'reporter' && (c.leadDepartmentId === s.user?.departmentId || c.coDepartmentIds.includes(s.user?.departmentId ?? ''));
   const today = new Date().toISOString().slice(0, 10);
+  // a change or close request leaves the commitment's version as it is: the cards below reload on this count
+  const [changes, setChanges] = useState(0);
+  const changed = () => {
+    setChanges((n) => n + 1);
+    reload();
+  };
 
   return (
     <div>
@@ -59,7 +65,7 @@ function DetailView({ c, reload }: { c: Detail; reload(): void }) {
         <Tag style={{ verticalAlign: 'middle' }}>{c.published ? t('公开') : t('未公开')}</Tag>
       </Typography.Title>
       <LifecycleSteps c={c} />
-      <ActionBar c={c} reload={reload} onReport={() => setReporting({})} />
+      <ActionBar c={c} reload={changed} onReport={() => setReporting({})} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>
           <Card size="small" title="任务信息">
@@ -114,8 +120,8 @@ function DetailView({ c, reload }: { c: Detail; reload(): void }) {
           <InstructionsCard c={c} />
         </Col>
         <Col xs={24} xl={12}>
-          <WorkPlanCard c={c} />
-          <RequestsCard c={c} reload={reload} />
+          <WorkPlanCard c={c} refresh={changes} />
+          <RequestsCard c={c} reload={changed} refresh={changes} />
         </Col>
         {c.subtasks.length > 0 && (
           <Col span={24}>
@@ -426,8 +432,8 @@ function ActionBar({ c, reload, onReport }: { c: Detail; reload(): void; onRepor
 interface WorkPlan { responsiblePerson: string; contact: string | null; steps: { title: string; startDate: string; endDate: string; responsiblePerson: string | null }[]; filedAt: string }
 
 /** 办理方案 as the lead department filed it on 签收. */
-function WorkPlanCard({ c }: { c: Detail }) {
-  const loaded = useApi<{ workPlan: WorkPlan | null }>(c.state === 'draft' || c.state === 'assigned' ? null : `/commitments/${c.id}/work-plan`, { v: c.version });
+function WorkPlanCard({ c, refresh }: { c: Detail; refresh: number }) {
+  const loaded = useApi<{ workPlan: WorkPlan | null }>(c.state === 'draft' || c.state === 'assigned' ? null : `/commitments/${c.id}/work-plan`, { v: c.version, n: refresh });
   if (!loaded.data?.workPlan) return null;
   const w = loaded.data.workPlan;
   return (
@@ -445,9 +451,9 @@ function WorkPlanCard({ c }: { c: Detail }) {
 }
 
 /** 变更申请 and 办结申请 of the commitment, with the office's decisions; the office decides pending change requests here. */
-function RequestsCard({ c, reload }: { c: Detail; reload(): void }) {
-  const changes = useApi<{ items: ChangeRequest[] }>(`/commitments/${c.id}/change-requests`, { v: c.version });
-  const closes = useApi<{ items: CloseRequestItem[] }>('/close-requests', { region: c.regionCode, commitment: c.id, v: c.version });
+function RequestsCard({ c, reload, refresh }: { c: Detail; reload(): void; refresh: number }) {
+  const changes = useApi<{ items: ChangeRequest[] }>(`/commitments/${c.id}/change-requests`, { v: c.version, n: refresh });
+  const closes = useApi<{ items: CloseRequestItem[] }>('/close-requests', { region: c.regionCode, commitment: c.id, v: c.version, n: refresh });
   const [deciding, setDeciding] = useState<ChangeRequest | null>(null);
   const items = [
     ...(changes.data?.items ?? []).map((r) => ({ key: r.id, at: r.requestedAt, node: (

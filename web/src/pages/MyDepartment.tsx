@@ -107,7 +107,7 @@ export default function MyDepartment() {
           </Card>
         )}
         {(slips.data?.items.length ?? 0) > 0 && (
-          <Card size="small" title={`督办单（${slips.data!.items.length}）`} data-testid="my-slips">
+          <Card size="small" title={`督办单与提醒（${slips.data!.items.length}）`} data-testid="my-slips">
             <Table rowKey="id" size="small" pagination={false} dataSource={slips.data!.items}
               columns={[
                 { title: '级别', dataIndex: 'level', width: 110, render: (x: string) => <Tag color={SLIP_COLORS[x]}>{ESCALATION_LEVEL_LABELS[x as 'red']}</Tag> },
