@@ -258,7 +258,7 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
     await dialogClosed();
     await poll(() => page.getByTestId('change-request').innerText()).toContain('待审批');
     // nothing changes before the office decides
-    expect(await page.getByText('2026年1月1日 — 2026年12月31日').count()).toBe(1);
+    expect(await page.locator('.ant-descriptions').getByText('2026年1月1日 — 2026年12月31日').count()).toBe(1);
   });
 
   it('审批延期：督查室在工作台对照变更前后批准，截止日期随之改变', async () => {
@@ -273,7 +273,7 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
     await dialogClosed();
     await poll(() => decision.count()).toBe(0);
     await openDetail();
-    await poll(() => page.getByText('2026年1月1日 — 2027年3月31日').count()).toBe(1);
+    await poll(() => page.locator('.ant-descriptions').getByText('2026年1月1日 — 2027年3月31日').count()).toBe(1);
   });
 
   it('办结申请：人社局附已采纳的材料申请办结', async () => {
