@@ -67,7 +67,7 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
     await signIn(page, server.url, 'yanhu.admin');
     await poll(() => page.getByRole('heading', { level: 3 }).first().innerText()).toContain('工作台');
     const before = Number((await page.getByTestId('drafts').locator('.ant-card-head-title').innerText()).replace(/\D/g, '') || 0);
-    await page.getByRole('link', { name: '导入报告' }).click();
+    await page.goto(`${server.url}/import`);
     await page.locator('input[type=file]').setInputFiles(FIXTURE);
     await poll(() => page.getByLabel('粘贴报告全文').inputValue()).toContain('城镇新增就业');
     await page.getByRole('button', { name: label('识别') }).click();
@@ -204,11 +204,12 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
     const slips = page.getByTestId('open-slips');
     await poll(() => slips.locator('.ant-table-row').count()).toBeGreaterThan(0);
     const slip = slips.locator('.ant-table-row').first();
-    const slipTitle = await slip.locator('td').nth(1).innerText();
-    await slip.getByRole('link').first().click();
-    await page.waitForURL(/\/commitments\/[0-9a-f-]{36}$/);
-    await poll(() => page.getByRole('heading', { level: 3 }).first().innerText()).toContain(slipTitle.trim());
-    await shot(page, 'month-09-督办单事项');
+    const slipTitle = (await slip.locator('td').nth(1).innerText()).trim();
+    await slip.getByRole('link', { name: '督办通知单' }).click();
+    await page.waitForURL(/\/supervision\/[0-9a-f-]{36}\/notice$/);
+    // the printable 督办通知单 names the matter (its text is the server's page, in a frame)
+    await poll(() => page.frameLocator('#notice-frame').locator('body').innerText().catch(() => '')).toContain(slipTitle);
+    await shot(page, 'month-09-督办通知单');
   });
 
   it('领导批示：区领导在详情页作出批示，工作台列出', async () => {
@@ -304,5 +305,31 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
     // a closed commitment offers nothing more to anyone but publishing
     expect(await page.getByTestId('actions').getByRole('button').allInnerTexts()).toEqual(['向社会公开']);
     await shot(page, 'month-16-已办结');
+  });
+
+  it('期次锁定：督查室在系统管理锁定本月期次，锁定后不能再报送', async () => {
+    await page.goto(`${server.url}/admin`);
+    const november = page.locator('.ant-table-row').filter({ hasText: '2026年11月' });
+    await poll(() => november.count()).toBe(1);
+    await november.getByRole('button', { name: label('锁定') }).click();
+    await dialog().getByLabel(/锁定说明/).fill('本月督查通报印发前锁定');
+    await dialog().getByRole('button', { name: label('锁定') }).click();
+    await dialogClosed();
+    await poll(() => november.innerText()).toContain('已锁定');
+    await shot(page, 'month-17-期次锁定');
+    // a department can no longer report for the locked month on any of its commitments: the server says why
+    await signIn(page, server.url, 'yanhu.rsj');
+    const refused = await page.evaluate(async () => {
+      const open = (await (await fetch('/api/commitments?region=140802')).json()) as { items: { id: string; state: string; evaluation: { latestPeriod: string | null } }[] };
+      // one with no report for November yet
+      const commitmentId = open.items.find((c) => c.state === 'inProgress' && (c.evaluation.latestPeriod ?? '') < '2026-11')!.id;
+      const csrf = decodeURIComponent(/duban_csrf=([^;]+)/.exec((globalThis as unknown as { document: { cookie: string } }).document.cookie)![1]!);
+      const res = await fetch(`/api/commitments/${commitmentId}/reports`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ period: '2026-11', cumulativeValue: '5600', narrative: '补报' }),
+      });
+      return { status: res.status, body: await res.json() };
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.zh).toContain('锁定');
   });
 });

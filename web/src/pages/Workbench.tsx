@@ -239,7 +239,7 @@ function OpenSlips({ loaded, titles }: { loaded: Loaded<{ items: SupervisionSlip
   const open = (loaded.data?.items ?? []).filter((x) => !x.closedOn && (x.level === 'yellow' || x.level === 'red')).sort((a, b) => (a.level === b.level ? a.openedOn.localeCompare(b.openedOn) : a.level === 'red' ? -1 : 1));
   const red = open.filter((x) => x.level === 'red').length;
   return (
-    <Section id="open-slips" title={<Space>未销号督办单<Tag color="red">红 {red}</Tag><Tag color="gold">黄 {open.length - red}</Tag></Space>}>
+    <Section id="open-slips" title={<Space>未销号督办单<Tag color="red">红 {red}</Tag><Tag color="gold">黄 {open.length - red}</Tag></Space>} extra={<Link to="/supervision">督办单与催办记录</Link>}>
       <DataState loaded={loaded} isEmpty={() => !open.length} empty="没有未销号的督办单">
         {() => (
           <Table rowKey="id" size="small" dataSource={open} pagination={{ pageSize: 8, hideOnSinglePage: true }}
@@ -249,6 +249,7 @@ function OpenSlips({ loaded, titles }: { loaded: Loaded<{ items: SupervisionSlip
               { title: '承办单位', dataIndex: 'departmentId', width: 100, render: (x: string | null) => s.deptName(x) },
               { title: '督办事由', dataIndex: 'reason' },
               { title: '下发日期', dataIndex: 'openedOn', width: 110, render: (x: string) => cnDate(x) },
+              { title: '操作', key: 'a', width: 90, render: (_: unknown, x) => <Link to={`/supervision/${x.id}/notice`}>督办通知单</Link> },
             ]}
           />
         )}
