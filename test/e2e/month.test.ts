@@ -327,7 +327,7 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
       const res = await fetch(`/api/commitments/${commitmentId}/reports`, {
         method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ period: '2026-11', cumulativeValue: '5600', narrative: '补报' }),
       });
-      return { status: res.status, body: await res.json() };
+      return { status: res.status, body: (await res.json()) as { error: { zh: string } } };
     });
     expect(refused.status).toBe(409);
     expect(refused.body.error.zh).toContain('锁定');
