@@ -311,9 +311,9 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
     await page.goto(`${server.url}/admin`);
     const november = page.locator('.ant-table-row').filter({ hasText: '2026年11月' });
     await poll(() => november.count()).toBe(1);
-    await november.getByRole('button', { name: label('锁定') }).click();
+    await november.getByRole('button', { name: /锁\s*定/ }).click();
     await dialog().getByLabel(/锁定说明/).fill('本月督查通报印发前锁定');
-    await dialog().getByRole('button', { name: label('锁定') }).click();
+    await dialog().getByRole('button', { name: /锁\s*定/ }).click();
     await dialogClosed();
     await poll(() => november.innerText()).toContain('已锁定');
     await shot(page, 'month-17-期次锁定');
