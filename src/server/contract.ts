@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { Evaluation } from '../domain/progress.ts';
 import { AuditEvent, Commitment, Department, IndicatorValue, Plan, ProgressReport, Project, Region, User } from '../domain/types.ts';
 import { NextCursor } from './paging.ts';
+import { AllowedActions } from '../app/workflow/allowedActions.ts';
 
 /**
  * The API's version (info.version and the `x-duban-api-version` answer header). Within a major
@@ -57,7 +58,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   listDepartments: pageOf(DepartmentSchema),
   listPlans: pageOf(PlanSchema),
   listCommitments: pageOf(EvaluatedCommitmentSchema, { asOf: z.string() }),
-  getCommitment: EvaluatedCommitmentSchema.extend({ subtasks: z.array(EvaluatedCommitmentSchema), reports: z.array(ReportSchema) }),
+  getCommitment: EvaluatedCommitmentSchema.extend({ subtasks: z.array(EvaluatedCommitmentSchema), reports: z.array(ReportSchema), allowed: AllowedActions }),
   createCommitment: CommitmentSchema,
   updateCommitment: CommitmentSchema,
   listProjects: pageOf(ProjectSchema),

@@ -121,6 +121,10 @@ export interface paths {
     /** Ask to close, with evidence / 办结申请 */
     post: operations["requestClose"];
   };
+  "/api/close-requests": {
+    /** Close requests of a region, e.g. those to decide (state=pending) / 办结申请清单 */
+    get: operations["getCloseRequests"];
+  };
   "/api/commitments/{id}/transitions/{action}": {
     /** start 开始推进 / rejectClose 退回办结申请 / close 办结销号 / cancel 取消 */
     post: operations["transitionCommitment"];
@@ -173,6 +177,10 @@ export interface paths {
     /** Record a leader’s instruction / 录入领导批示 */
     post: operations["recordInstruction"];
   };
+  "/api/instructions": {
+    /** A region’s instructions with replies; awaitingReply, mine (a leader’s own) / 领导批示清单 */
+    get: operations["getInstructions"];
+  };
   "/api/instructions/{id}/replies": {
     /** Reply with what was done / 反馈落实情况 */
     post: operations["replyToInstruction"];
@@ -212,7 +220,7 @@ export interface paths {
     get: operations["listSentReminders"];
   };
   "/api/reminders/send": {
-    /** Send reminders now (office) / 发送催办 */
+    /** Send reminders now (office), to every department or the ones named / 发送催办 */
     post: operations["sendReminders"];
   };
   "/api/assessment": {
@@ -329,6 +337,39 @@ export type webhooks = Record<string, never>;
 
 export interface components {
   schemas: {
+    /** @description 当前用户可执行的操作 / what the signed-in user may do */
+    AllowedActions: {
+      /**
+       * @description the actor’s lifecycle role on the commitment; null: reads only
+       * @enum {string|null}
+       */
+      role: "admin" | "leadReporter" | "leader" | null;
+      /** @description 交办, 签收, 开始推进, 办结申请, 退回办结申请, 办结销号, 取消 the actor may take */
+      transitions: ("assign" | "acknowledge" | "start" | "requestClose" | "rejectClose" | "close" | "cancel")[];
+      /** @description every move out of the current state and who may make it, whoever asks (to say who acts next) */
+      next: ({
+          /** @enum {string} */
+          action: "assign" | "acknowledge" | "start" | "requestClose" | "rejectClose" | "close" | "cancel";
+          label: string;
+          roles: ("admin" | "leadReporter" | "leader")[];
+        })[];
+      /** @description fields the actor may edit directly (修改) */
+      editable: ("title" | "sector" | "kind" | "livelihood" | "targetValue" | "targetValueMax" | "unit" | "comparator" | "baselineValue" | "startDate" | "deadline" | "leadDepartmentId" | "coDepartmentIds" | "responsibleLeader" | "milestones" | "weight" | "reportingFrequency" | "published")[];
+      publish: boolean;
+      split: boolean;
+      milestones: boolean;
+      /** @description file a 调整/延期/取消 request */
+      requestChange: boolean;
+      decideChange: boolean;
+      /** @description record a 领导批示 */
+      instruct: boolean;
+      /** @description answer a 批示 (落实情况) */
+      reply: boolean;
+      /** @description submit a progress report */
+      report: boolean;
+      /** @description confirm or discard an imported draft (确认导入草稿) */
+      confirmDraft: boolean;
+    };
     /**
      * @example {
      *   "error": {
@@ -1163,6 +1204,7 @@ export interface operations {
             subtaskCount: number;
             subtasks: components["schemas"]["EvaluatedCommitment"][];
             reports: components["schemas"]["ProgressReport"][];
+            allowed: components["schemas"]["AllowedActions"];
           };
         };
       };
@@ -2286,6 +2328,49 @@ export interface operations {
       };
     };
   };
+  /** Close requests of a region, e.g. those to decide (state=pending) / 办结申请清单 */
+  getCloseRequests: {
+    parameters: {
+      query: {
+        region: string;
+        /** @description default: all */
+        state?: "pending" | "approved" | "refused";
+        commitment?: string;
+      };
+    };
+    responses: {
+      /** @description Close requests of a region, e.g. those to decide (state=pending) / 办结申请清单 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   /** start 开始推进 / rejectClose 退回办结申请 / close 办结销号 / cancel 取消 */
   transitionCommitment: {
     parameters: {
@@ -3114,6 +3199,50 @@ export interface operations {
       };
     };
   };
+  /** A region’s instructions with replies; awaitingReply, mine (a leader’s own) / 领导批示清单 */
+  getInstructions: {
+    parameters: {
+      query: {
+        region: string;
+        /** @description only those no department has answered yet / 待反馈 */
+        awaitingReply?: boolean;
+        /** @description only those the acting user recorded (a leader’s own) / 我的批示 */
+        mine?: boolean;
+      };
+    };
+    responses: {
+      /** @description A region’s instructions with replies; awaitingReply, mine (a leader’s own) / 领导批示清单 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
   /** Reply with what was done / 反馈落实情况 */
   replyToInstruction: {
     parameters: {
@@ -3565,7 +3694,7 @@ export interface operations {
       };
     };
   };
-  /** Send reminders now (office) / 发送催办 */
+  /** Send reminders now (office), to every department or the ones named / 发送催办 */
   sendReminders: {
     requestBody: {
       content: {
@@ -3574,11 +3703,15 @@ export interface operations {
           asOf?: string;
           /** @default false */
           dryRun?: boolean;
+          /** @description only these departments / 指定单位 */
+          departments?: string[];
+          /** @description dueSoon 临近提醒 / urge 催办 (default both) */
+          kinds?: ("dueSoon" | "urge")[];
         };
       };
     };
     responses: {
-      /** @description Send reminders now (office) / 发送催办 */
+      /** @description Send reminders now (office), to every department or the ones named / 发送催办 */
       200: {
         content: {
           "application/json": unknown;
@@ -3936,8 +4069,10 @@ export interface operations {
     parameters: {
       query: {
         region: string;
+        /** @description e.g. submitted: the review queue / 待审核 */
         state?: "draft" | "submitted" | "accepted" | "returned";
         period?: string;
+        /** @description reports on commitments this department leads or helps */
         department?: string;
         commitment?: string;
         /** @description 每页条数，至多1000 / items per page, at most 1000 (default) */
