@@ -3205,9 +3205,9 @@ export interface operations {
       query: {
         region: string;
         /** @description only those no department has answered yet / 待反馈 */
-        awaitingReply?: boolean;
+        awaitingReply?: "true" | "false";
         /** @description only those the acting user recorded (a leader’s own) / 我的批示 */
-        mine?: boolean;
+        mine?: "true" | "false";
       };
     };
     responses: {

@@ -7,14 +7,15 @@ import { requireReadRegions } from '../policies/scope.ts';
 import type { WorkflowActor } from '../workflow/access.ts';
 import type { Instruction } from './recordInstruction.ts';
 
-const flag = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ListRegionInstructionsQuery = z.object({
   region: RegionCode,
   awaitingReply: flag.optional().describe('only those no department has answered yet / 待反馈'),
   mine: flag.optional().describe('only those the acting user recorded (a leader’s own) / 我的批示'),
 });
-export type ListRegionInstructionsQuery = z.input<typeof ListRegionInstructionsQuery>;
+/** The query as parsed (the route's schema turns `true`/`false` into booleans). */
+export type ListRegionInstructionsQuery = z.output<typeof ListRegionInstructionsQuery>;
 
 export interface InstructionReply {
   id: string;
@@ -33,7 +34,7 @@ export type RegionInstruction = Instruction & { commitmentTitle: string; leadDep
  * only those on its department's commitments (lead or co-department).
  */
 export async function listRegionInstructions(ctx: AppContext, o: { actor: WorkflowActor; query: ListRegionInstructionsQuery }): Promise<RegionInstruction[]> {
-  const q = ListRegionInstructionsQuery.parse(o.query);
+  const q = o.query;
   const p = principalOf(o.actor);
   requireReadRegions(p, [q.region]);
   const rows = await ctx.db.query<Instruction & { commitmentTitle: string; leadDepartmentId: string | null; coDepartmentIds: string[]; published: boolean }>(

@@ -103,7 +103,7 @@ describe.each(testEngines())('workbench reads on %s', (engine) => {
     const byOffice = await recordInstruction(ctx, { actor: w.actors.admin, commitmentId: c.id, input: { leaderName: '李书记', text: '月底前见效' } });
     const waiting = await listRegionInstructions(ctx, { actor: w.actors.admin, query: { region: '430502', awaitingReply: true } });
     expect(waiting.filter((i) => i.commitmentId === c.id).map((i) => i.id).sort()).toEqual([byLeader.id, byOffice.id].sort());
-    const mine = await listRegionInstructions(ctx, { actor: w.actors.leader, query: { region: '430502', mine: 'true' } });
+    const mine = await listRegionInstructions(ctx, { actor: w.actors.leader, query: { region: '430502', mine: true } });
     expect(mine.map((i) => i.id)).toEqual([byLeader.id]);
     expect(mine[0]).toMatchObject({ commitmentTitle: '批示任务', leadDepartmentId: w.ids.hr, replies: [], followedUp: false });
 
