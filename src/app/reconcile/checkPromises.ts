@@ -90,11 +90,13 @@ export async function checkPromises(
   );
   const facts = camelAll<RecordedFact>(await q.query('select * from recorded_fact where region_code = $1 and year = $2 order by id', [o.regionCode, o.year]));
   const documents = await sourceDocuments(q, o.regionCode, o.year, facts);
+  // a 左右 target is met within the region's tolerance, as in completion and status
+  const options: ReconcileOptions = { approxTolerance: ctx.config.approxTolerancePercent / 100, ...o.options };
   const computed = reconcile(
     evaluated.map((c) => ({ ...c, reportedValue: c.evaluation.latestValue, reportedPeriod: c.evaluation.latestPeriod })),
     facts,
     documents,
-    o.options,
+    options,
   );
   const confirmed = new Map((await listConfirmed(q, o.regionCode, evaluated.map((c) => c.id))).map((x) => [x.commitmentId, x]));
 
@@ -107,7 +109,7 @@ export async function checkPromises(
     const statedValue = mine ? mine.statedValue : auto.statedValue;
     const reportedValue = c.evaluation.latestValue;
     const yearEndSource = reportedValue !== null ? 'report' : mine?.setsYearEnd && statedValue !== null ? 'stated' : null;
-    const three = mine ? (statedValue === null ? { consistency: null, difference: null } : consistencyOf({ unit: c.unit, reportedValue }, Number(statedValue), o.options)) : auto;
+    const three = mine ? (statedValue === null ? { consistency: null, difference: null } : consistencyOf({ unit: c.unit, reportedValue }, Number(statedValue), options)) : auto;
     items.push({
       commitmentId: c.id,
       parentId: c.parentId,
