@@ -14,6 +14,11 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e');
 export const DEMO_PASSWORD = 'duban2024';
+/**
+ * How long a browser test may wait for \`duban demo\` to load and serve: generous, because a busy
+ * 2-core machine (another suite running) loads the demo in minutes; a quick machine is not slowed.
+ */
+export const START_TIMEOUT_MS = 600_000;
 
 /** Whether a browser is available; says why not, once, on the console. */
 export function haveChromium(): boolean {
@@ -83,7 +88,7 @@ export async function startDemoServer(): Promise<RunningServer> {
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 110_000;
+  const deadline = Date.now() + START_TIMEOUT_MS - 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`duban demo exited (${child.exitCode}):\n${log}`);
     try {

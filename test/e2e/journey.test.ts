@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { ensureWebBuilt, haveChromium, launchBrowser, ROOT, shot, signIn, startDemoServer, type RunningServer } from './harness.ts';
+import { ensureWebBuilt, haveChromium, launchBrowser, ROOT, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
 
 const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'work-report-2026.txt');
 const hasBrowser = haveChromium();
@@ -48,7 +48,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     server = await startDemoServer();
     browser = await launchBrowser();
     page = await browser.context.newPage();
-  }, 240_000);
+  }, START_TIMEOUT_MS);
 
   // what the page showed when a step failed, for whoever reads the CI artifacts
   afterEach(async (ctx) => {

@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ensureWebBuilt, haveChromium, launchBrowser, shot, signIn, startDemoServer, type RunningServer } from './harness.ts';
+import { ensureWebBuilt, haveChromium, launchBrowser, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
 
 const hasBrowser = haveChromium();
 /** Waits for what the page shows (pages load data after they render). */
@@ -27,7 +27,7 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
       if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-  }, 240_000);
+  }, START_TIMEOUT_MS);
 
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-office-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff]+/g, '-')}`).catch(() => {});
