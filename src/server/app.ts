@@ -26,6 +26,7 @@ import { registerAuditRoutes } from './routes/audit.ts';
 import { registerWorkReportRoutes } from './routes/workReports.ts';
 import { registerIndicatorPeerRoutes } from './routes/indicatorPeers.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
+import { registerWebhookRoutes } from './routes/webhooks.ts';
 import { registerPromiseCheckRoutes } from './routes/promiseChecks.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { createMetrics, isDatabaseUnavailable, registerObservability, requestIdOptions, type Metrics } from './observability.ts';
@@ -157,6 +158,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerPublicRoutes(api);
     registerAuditRoutes(api);
     registerDocumentRoutes(api);
+    registerWebhookRoutes(api);
     registerWorkReportRoutes(api);
     registerIndicatorPeerRoutes(api);
     registerPromiseCheckRoutes(api);

@@ -167,6 +167,11 @@ const OPERATION_IDS: Record<string, string> = {
   'PATCH /api/departments/{id}': 'updateDepartment',
   'GET /api/config': 'getConfig',
   'GET /api/jobs': 'listJobs',
+  'GET /api/webhooks': 'listWebhooks',
+  'POST /api/webhooks': 'createWebhook',
+  'DELETE /api/webhooks/{id}': 'deleteWebhook',
+  'GET /api/webhooks/{id}/deliveries': 'listWebhookDeliveries',
+  'POST /api/webhooks/dispatch': 'dispatchWebhooks',
 };
 
 /** Summaries for routes that declare none. */
@@ -180,8 +185,8 @@ const SUMMARIES: Record<string, string> = {
 /** Success status other than 200. */
 const STATUS: Record<string, 201 | 204> = {
   createCommitment: 201, createProject: 201, createUser: 201, createToken: 201, fileChangeRequest: 201, splitCommitment: 201, recordInstruction: 201,
-  replyToInstruction: 201, lockPeriod: 201, submitReport: 201, attachEvidence: 201,
-  logout: 204, changePassword: 204, discardDraft: 204, unlockPeriod: 204, removeEvidence: 204,
+  replyToInstruction: 201, lockPeriod: 201, submitReport: 201, attachEvidence: 201, createWebhook: 201,
+  logout: 204, changePassword: 204, discardDraft: 204, unlockPeriod: 204, removeEvidence: 204, deleteWebhook: 204,
 };
 
 /** Operations anyone may call without signing in. */

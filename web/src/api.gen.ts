@@ -291,6 +291,24 @@ export interface paths {
     /** Import a filled task sheet as submitted progress reports, all rows or none / 导入任务填报表 */
     post: operations["importTaskSheet"];
   };
+  "/api/webhooks": {
+    /** Webhooks of a region (office) / 事件推送地址 */
+    get: operations["listWebhooks"];
+    /** Subscribe a URL to events; the signing secret is shown once / 新增事件推送 */
+    post: operations["createWebhook"];
+  };
+  "/api/webhooks/{id}": {
+    /** Stop a webhook (its history stays) / 停用事件推送 */
+    delete: operations["deleteWebhook"];
+  };
+  "/api/webhooks/{id}/deliveries": {
+    /** Delivery history, newest first / 推送记录 */
+    get: operations["listWebhookDeliveries"];
+  };
+  "/api/webhooks/dispatch": {
+    /** Send the deliveries due now (office; the server also does so every 30 s) / 立即推送 */
+    post: operations["dispatchWebhooks"];
+  };
   "/api/work-reports": {
     /** Import a work report: drafts from its targets, facts from its results / 导入政府工作报告 */
     post: operations["importWorkReport"];
@@ -4790,6 +4808,236 @@ export interface operations {
       };
       /** @description 请以 multipart/form-data 上传 / send multipart/form-data */
       415: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Webhooks of a region (office) / 事件推送地址 */
+  listWebhooks: {
+    parameters: {
+      query: {
+        region: string;
+        /** @description 每页条数，至多1000 / items per page, at most 1000 (default) */
+        limit?: number;
+        /** @description 上一页答复的 nextCursor / the nextCursor of the previous page */
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description Webhooks of a region (office) / 事件推送地址 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Subscribe a URL to events; the signing secret is shown once / 新增事件推送 */
+  createWebhook: {
+    requestBody: {
+      content: {
+        "application/json": {
+          region: string;
+          /**
+           * Format: uri
+           * @description 接收地址 / receiver URL (http or https)
+           */
+          url: string;
+          /**
+           * @description 订阅的事件，空为全部 / event types; empty: all
+           * @default []
+           */
+          events?: ("report.submitted" | "report.accepted" | "report.returned" | "commitment.stateChanged" | "supervisionSlip.opened" | "supervisionSlip.closed" | "instruction.recorded")[];
+          /** @default */
+          description?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Subscribe a URL to events; the signing secret is shown once / 新增事件推送 */
+      201: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Stop a webhook (its history stays) / 停用事件推送 */
+  deleteWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description 完成，无内容 / done, no content */
+      204: {
+        content: never;
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Delivery history, newest first / 推送记录 */
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description 每页条数，至多1000 / items per page, at most 1000 (default) */
+        limit?: number;
+        /** @description 上一页答复的 nextCursor / the nextCursor of the previous page */
+        cursor?: string;
+      };
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Delivery history, newest first / 推送记录 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Send the deliveries due now (office; the server also does so every 30 s) / 立即推送 */
+  dispatchWebhooks: {
+    requestBody: {
+      content: {
+        "application/json": {
+          region: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Send the deliveries due now (office; the server also does so every 30 s) / 立即推送 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
         content: {
           "application/json": components["schemas"]["Error"];
         };

@@ -4,6 +4,7 @@ import { createContext } from '../../app/context.ts';
 import { buildServer } from '../../server/app.ts';
 import { calendarFromEnv, createScheduler, dailyJobs } from '../../app/jobs/scheduler.ts';
 import { channelsFromEnv } from '../../app/reminders/channels.ts';
+import { dispatchWebhooks } from '../../app/webhooks/webhooks.ts';
 import { openDb } from '../../store/db.ts';
 import { parseArgs, type Command } from '../command.ts';
 
@@ -30,11 +31,20 @@ export async function startServer(opts: { port?: string | boolean; host?: string
   const host = String(opts.host ?? process.env.HOST ?? '127.0.0.1');
   await app.listen({ port, host });
   const stopScheduler = process.env.DUBAN_SCHEDULER === 'off' ? () => undefined : scheduler.start((err) => app.log.error({ err }, 'scheduler tick failed'));
+  // events out: post the webhook deliveries due (new ones and retries) every 30 s
+  let dispatching = false;
+  const webhookTimer = setInterval(() => {
+    if (dispatching) return;
+    dispatching = true;
+    dispatchWebhooks(ctx).then((r) => { if (r.delivered + r.failed + r.retrying) app.log.info({ webhooks: r }, 'webhook deliveries'); }, (err) => app.log.error({ err }, 'webhook dispatch failed')).finally(() => { dispatching = false; });
+  }, 30_000);
+  webhookTimer.unref();
   const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   console.log(`duban 督办 is serving ${db.engine === 'pglite' ? `embedded PGlite (${process.env.DUBAN_DATA ?? './data'})` : 'PostgreSQL'}`);
   console.log(`  open http://${shown}:${port}/   (API: /api, OpenAPI: /openapi.json)`);
   const stop = async () => {
     stopScheduler();
+    clearInterval(webhookTimer);
     await app.close();
     await db.close();
     process.exit(0);
