@@ -27,6 +27,7 @@ import { registerWorkReportRoutes } from './routes/workReports.ts';
 import { registerIndicatorPeerRoutes } from './routes/indicatorPeers.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerWebhookRoutes } from './routes/webhooks.ts';
+import { registerRobotRoutes } from './routes/robots.ts';
 import { registerPromiseCheckRoutes } from './routes/promiseChecks.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { createMetrics, isDatabaseUnavailable, registerObservability, requestIdOptions, type Metrics } from './observability.ts';
@@ -159,6 +160,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerAuditRoutes(api);
     registerDocumentRoutes(api);
     registerWebhookRoutes(api);
+    registerRobotRoutes(api);
     registerWorkReportRoutes(api);
     registerIndicatorPeerRoutes(api);
     registerPromiseCheckRoutes(api);

@@ -172,6 +172,8 @@ const OPERATION_IDS: Record<string, string> = {
   'DELETE /api/webhooks/{id}': 'deleteWebhook',
   'GET /api/webhooks/{id}/deliveries': 'listWebhookDeliveries',
   'POST /api/webhooks/dispatch': 'dispatchWebhooks',
+  'GET /api/departments/{id}/robots': 'getDepartmentRobots',
+  'PUT /api/departments/{id}/robots': 'setDepartmentRobots',
 };
 
 /** Summaries for routes that declare none. */

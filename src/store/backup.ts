@@ -101,6 +101,8 @@ export async function restoreBackup(db: Db, backup: unknown): Promise<{ rows: nu
     );
   }
   return db.transaction(async (tx) => {
+    // restored audit events are history: the webhook outbox trigger (016) must not send them again
+    await tx.query(`select set_config('duban.restoring', 'on', true)`);
     const info = await describe(tx);
     for (const t of info) {
       const [{ n }] = await tx.query<{ n: number }>(`select count(*)::int as n from ${t.name}`);

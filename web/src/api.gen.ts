@@ -309,6 +309,12 @@ export interface paths {
     /** Send the deliveries due now (office; the server also does so every 30 s) / 立即推送 */
     post: operations["dispatchWebhooks"];
   };
+  "/api/departments/{id}/robots": {
+    /** Which group robots get the department’s reminders (office; no credentials shown) / 单位催办群机器人 */
+    get: operations["getDepartmentRobots"];
+    /** Set the department’s 钉钉/政务钉钉 and 企业微信 robots (null removes one) / 设置单位催办群机器人 */
+    put: operations["setDepartmentRobots"];
+  };
   "/api/work-reports": {
     /** Import a work report: drafts from its targets, facts from its results / 导入政府工作报告 */
     post: operations["importWorkReport"];
@@ -5032,6 +5038,119 @@ export interface operations {
       };
       /** @description 无权执行 / not allowed for this account */
       403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Which group robots get the department’s reminders (office; no credentials shown) / 单位催办群机器人 */
+  getDepartmentRobots: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Which group robots get the department’s reminders (office; no credentials shown) / 单位催办群机器人 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Set the department’s 钉钉/政务钉钉 and 企业微信 robots (null removes one) / 设置单位催办群机器人 */
+  setDepartmentRobots: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 钉钉/政务钉钉自定义机器人；null 为不用 */
+          dingtalk: ({
+            /**
+             * Format: uri
+             * @description 机器人 Webhook 地址（含 access_token）
+             */
+            url: string;
+            /**
+             * @description 加签密钥（SEC 开头）
+             * @default null
+             */
+            secret?: string | null;
+          }) | null;
+          /** @description 企业微信群机器人；null 为不用 */
+          wecom: {
+            /**
+             * Format: uri
+             * @description 群机器人 Webhook 地址（含 key）
+             */
+            url: string;
+          } | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Set the department’s 钉钉/政务钉钉 and 企业微信 robots (null removes one) / 设置单位催办群机器人 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
         content: {
           "application/json": components["schemas"]["Error"];
         };

@@ -25,6 +25,10 @@ export interface EmailChannel {
 export interface ReminderChannels {
   webhook?: WebhookChannel;
   email?: EmailChannel;
+  /** duban's address for links in robot cards (DUBAN_PUBLIC_URL); departments' robots are set per department (robots.ts) */
+  appUrl?: string | null;
+  /** per-request timeout of the group robots in ms (default 10 000) */
+  robotTimeoutMs?: number;
 }
 
 /** Header names of a delivery. */
@@ -99,7 +103,7 @@ export async function sendEmail(channel: EmailChannel, to: string, subject: stri
  * (smtp://user:pass@host:587) + DUBAN_MAIL_FROM.
  */
 export async function channelsFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<ReminderChannels> {
-  const out: ReminderChannels = {};
+  const out: ReminderChannels = { appUrl: env.DUBAN_PUBLIC_URL?.split(',')[0]?.trim() || null };
   if (env.DUBAN_WEBHOOK_URL) {
     if (!env.DUBAN_WEBHOOK_SECRET) throw new Error('DUBAN_WEBHOOK_SECRET is required with DUBAN_WEBHOOK_URL / 配置回调地址时须配置签名密钥');
     out.webhook = { url: env.DUBAN_WEBHOOK_URL, secret: env.DUBAN_WEBHOOK_SECRET };

@@ -5,6 +5,7 @@ import { notify } from '../instructions/notify.ts';
 import { requireAdmin, type WorkflowActor } from '../workflow/access.ts';
 import { postWebhook, sendEmail, type DeliveryResult, type ReminderChannels } from './channels.ts';
 import { dueReminders, reminderText, type DueReminder } from './dueReminders.ts';
+import { reminderCard, robotsOf, sendDingTalk, sendWeCom } from './robots.ts';
 
 export interface SentReminder extends DueReminder {
   /** per channel: inApp, webhook, email — delivered, failed, or skipped (already sent today / no address) */
@@ -13,7 +14,8 @@ export interface SentReminder extends DueReminder {
 
 /**
  * 催办: finds each department's reports due soon and overdue at `asOf` and sends one reminder per
- * department and kind — an in-app notice always, the webhook and e-mail when configured — and
+ * department and kind — an in-app notice always, the webhook, e-mail and the department's 钉钉/企业微信
+ * group robots when configured — and
  * records each delivery. A channel that already delivered the same reminder on `asOf` is skipped,
  * so the job may run more than once a day. `dryRun` only lists what would be sent. `departmentIds`
  * and `kinds` narrow it (the workbench's one-click 催办 of one or a few departments).
@@ -35,6 +37,7 @@ export async function sendReminders(
       [o.regionCode, asOf],
     )).map((r) => `${r.department_id}|${r.kind}|${r.channel}`),
   );
+  const robots = await robotsOf(ctx.db, o.regionCode);
   const out: SentReminder[] = [];
   for (const r of due) {
     const deliveries: SentReminder['deliveries'] = [];
@@ -68,6 +71,16 @@ export async function sendReminders(
     if (channels.email && r.email) {
       const email = channels.email;
       await record('email', r.email, () => sendEmail(email, r.email!, subject, text));
+    }
+    // the department's group robots (the recipient recorded is the host: the URL carries the credential)
+    const robot = robots.get(r.departmentId);
+    if (robot?.dingtalk) {
+      const dingtalk = robot.dingtalk;
+      await record('dingtalk', new URL(dingtalk.url).host, () => sendDingTalk(dingtalk, reminderCard(r, channels.appUrl ?? null, 'dingtalk'), channels.robotTimeoutMs));
+    }
+    if (robot?.wecom) {
+      const wecom = robot.wecom;
+      await record('wecom', new URL(wecom.url).host, () => sendWeCom(wecom, reminderCard(r, channels.appUrl ?? null, 'wecom'), channels.robotTimeoutMs));
     }
     out.push({ ...r, deliveries });
   }

@@ -50,6 +50,9 @@ declare
   t text;
   ev uuid;
 begin
+  if current_setting('duban.restoring', true) = 'on' then
+    return null; -- a restore replays history: nothing new happened
+  end if;
   t := case
     when new.action = 'report.accept' then 'report.accepted'
     when new.action = 'report.return' then 'report.returned'
@@ -72,3 +75,15 @@ begin
 end $$;
 create trigger audit_event_webhooks after insert on audit_event
   for each row execute function webhook_outbox();
+
+-- Group robots a department reads its reminders in (催办到群): a 钉钉/政务钉钉 custom robot (webhook URL
+-- with access_token, and its 加签 secret) and a 企业微信 group robot (webhook URL with key). Kept apart
+-- from `department`, whose rows are public: these URLs and the secret are credentials.
+create table department_robot (
+  department_id uuid primary key references department(id) on delete cascade,
+  region_code text not null,
+  dingtalk_url text,
+  dingtalk_secret text,
+  wecom_url text,
+  updated_at timestamptz not null default now()
+);

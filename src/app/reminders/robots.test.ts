@@ -1,0 +1,121 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../store/db.ts';
+import { openTestDb, testEngines } from '../../store/testing.ts';
+import { createContext, type AppContext } from '../context.ts';
+import { buildWorld } from '../workflow/testWorld.ts';
+import { getDepartmentRobots, setDepartmentRobots } from './robots.ts';
+import { sendReminders } from './sendReminders.ts';
+
+const SECRET = 'SEC0123456789abcdef';
+
+/**
+ * Stub robot servers that check what the real ones check. DingTalk: `timestamp` within an hour and
+ * `sign` = base64(HMAC-SHA256(secret, timestamp + "\n" + secret)) in the query, else errcode 310000;
+ * WeCom: the `key`. Both: a markdown message, else errcode 40008 (invalid message type).
+ */
+function stubRobot(kind: 'dingtalk' | 'wecom') {
+  const got: { url: URL; body: { msgtype: string; markdown: Record<string, string> } }[] = [];
+  const server: Server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', () => {
+      const url = new URL(req.url!, 'http://stub');
+      const body = JSON.parse(raw);
+      got.push({ url, body });
+      const answer = (errcode: number, errmsg: string) => res.setHeader('content-type', 'application/json').end(JSON.stringify({ errcode, errmsg }));
+      if (kind === 'dingtalk') {
+        const ts = url.searchParams.get('timestamp');
+        const want = ts && createHmac('sha256', SECRET).update(`${ts}\n${SECRET}`).digest('base64');
+        if (url.searchParams.get('access_token') !== 'tok' || !ts || Math.abs(Date.now() - Number(ts)) > 3600_000 || url.searchParams.get('sign') !== want) return answer(310000, 'sign not match');
+        if (body.msgtype !== 'markdown' || !body.markdown?.title || !body.markdown?.text) return answer(40008, 'invalid message type');
+      } else {
+        if (url.searchParams.get('key') !== 'wkey') return answer(93000, 'invalid webhook url');
+        if (body.msgtype !== 'markdown' || !body.markdown?.content || Buffer.byteLength(body.markdown.content) > 4096) return answer(40008, 'invalid message type');
+      }
+      answer(0, 'ok');
+    });
+  });
+  return {
+    got,
+    start: () => new Promise<string>((ok) => server.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    stop: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+describe.each(testEngines())('reminders to 钉钉 and 企业微信 group robots on %s', (engine) => {
+  let db: Db;
+  let ctx: AppContext;
+  let w: Awaited<ReturnType<typeof buildWorld>>;
+  const ding = stubRobot('dingtalk');
+  const wecom = stubRobot('wecom');
+  let dingBase = '';
+  let wecomBase = '';
+  beforeAll(async () => {
+    db = await openTestDb(engine);
+    ctx = createContext(db, undefined, () => '2024-06-03');
+    w = await buildWorld(db);
+    dingBase = await ding.start();
+    wecomBase = await wecom.start();
+  });
+  afterAll(async () => {
+    await ding.stop();
+    await wecom.stop();
+    await db?.close();
+  });
+
+  it('sends the department a markdown card with its items and a link, signed for DingTalk, and records each delivery', async () => {
+    for (let i = 1; i <= 17; i++) await w.commitment({ state: 'inProgress', title: `新增城镇就业任务${i}`, startDate: '2024-05-01' });
+    const robots = await setDepartmentRobots(ctx, {
+      actor: w.actors.admin, departmentId: w.ids.hr,
+      input: { dingtalk: { url: `${dingBase}/robot/send?access_token=tok`, secret: SECRET }, wecom: { url: `${wecomBase}/cgi-bin/webhook/send?key=wkey` } },
+    });
+    // the office sees which robots are set, never the token, key or secret
+    expect(robots).toEqual({ dingtalk: { host: new URL(dingBase).host, signed: true }, wecom: { host: new URL(wecomBase).host } });
+    expect(JSON.stringify(await getDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.hr }))).not.toMatch(/tok|wkey|SEC/);
+
+    const res = await sendReminders(ctx, { actor: w.actors.admin, regionCode: '430502', channels: { appUrl: 'https://duban.example.gov.cn/' } });
+    const hr = res.reminders.find((r) => r.departmentId === w.ids.hr)!;
+    expect(hr.deliveries.map((d) => [d.channel, d.status, d.error])).toEqual([['inApp', 'sent', null], ['dingtalk', 'sent', null], ['wecom', 'sent', null]]);
+
+    expect(ding.got).toHaveLength(1);
+    const card = ding.got[0]!.body.markdown;
+    expect(card.title).toBe('【临近提醒】区人社局：17项进展即将到期');
+    expect(card.text).toContain('### 【临近提醒】区人社局：17项进展即将到期');
+    expect(card.text).toContain('- **新增城镇就业任务1**：2024年5月进展，报送时限2024年6月5日');
+    expect(card.text).toContain('……等共17项'); // 15 listed, the rest counted
+    expect(card.text).toContain('[进入督办系统填报](https://duban.example.gov.cn/my)');
+    const content = wecom.got[0]!.body.markdown.content!;
+    expect(content).toContain('区人社局');
+    expect(content).toContain('新增城镇就业任务2');
+    expect(Buffer.byteLength(content)).toBeLessThanOrEqual(4096);
+
+    const rows = await db.query<{ channel: string; recipient: string | null; status: string }>(
+      `select channel, recipient, status from reminder where region_code = '430502' and department_id = $1 order by channel`, [w.ids.hr]);
+    expect(rows).toEqual([
+      { channel: 'dingtalk', recipient: new URL(dingBase).host, status: 'sent' },
+      { channel: 'inApp', recipient: null, status: 'sent' },
+      { channel: 'wecom', recipient: new URL(wecomBase).host, status: 'sent' },
+    ]);
+    // sent today already: a second run sends nothing again
+    await sendReminders(ctx, { actor: w.actors.admin, regionCode: '430502', channels: {} });
+    expect(ding.got).toHaveLength(1);
+    expect(wecom.got).toHaveLength(1);
+  });
+
+  it('a robot that refuses (wrong 加签 secret, errcode ≠ 0 with HTTP 200) is recorded as failed with its message', async () => {
+    ctx = createContext(db, undefined, () => '2024-06-04');
+    await setDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.hr, input: { dingtalk: { url: `${dingBase}/robot/send?access_token=tok`, secret: 'SECwrong' }, wecom: null } });
+    const res = await sendReminders(ctx, { actor: w.actors.admin, regionCode: '430502', channels: {} });
+    const hr = res.reminders.find((r) => r.departmentId === w.ids.hr)!;
+    expect(hr.deliveries.map((d) => [d.channel, d.status, d.error])).toEqual([['inApp', 'sent', null], ['dingtalk', 'failed', 'errcode 310000: sign not match']]);
+  });
+
+  it('only the office of the department’s region sets its robots', async () => {
+    const input = { dingtalk: null, wecom: { url: 'https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x' } };
+    await expect(setDepartmentRobots(ctx, { actor: w.actors.otherAdmin, departmentId: w.ids.hr, input })).rejects.toMatchObject({ status: 403 });
+    await expect(setDepartmentRobots(ctx, { actor: w.actors.hrReporter, departmentId: w.ids.hr, input })).rejects.toMatchObject({ status: 403 });
+  });
+});
