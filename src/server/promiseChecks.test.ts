@@ -28,7 +28,7 @@ describe.each(testEngines())('兑现核验 over HTTP on %s', (engine) => {
     await loadDemoData(ctx);
     app = await buildServer(ctx);
     for (const u of ['yanhu.admin', 'shuangqing.admin', 'yanhu.leader', 'yanhu.rsj']) sessions[u] = await signIn(app, u, DEMO_PASSWORD);
-  }, 120_000);
+  });
   afterAll(async () => {
     await app?.close();
     await db?.close();

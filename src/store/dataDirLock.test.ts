@@ -42,7 +42,7 @@ describe('one owner per PGlite data directory', () => {
     const again = await openDb({ dataDir: dir, databaseUrl: '', migrate: false });
     expect(await again.query('select x from kept order by x')).toEqual([{ x: 42 }, { x: 43 }]);
     await again.close();
-  }, 120_000);
+  });
 
   it('takes over a stale lock left by a dead process, but never a live or unreadable one', () => {
     const dir = newDir();
@@ -104,5 +104,5 @@ describe('one owner per PGlite data directory', () => {
     const after = await openDb({ dataDir: dir, databaseUrl: '', migrate: false });
     expect(await after.query('select x from kept')).toEqual([{ x: 7 }]);
     await after.close();
-  }, 180_000);
+  });
 });

@@ -89,7 +89,7 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
       summaries.push({ year: p.year, regionCode: p.region_code, document, data });
     }
     for (const r of await listReports(db, [...new Set(plans.map((p) => p.region_code))])) reports.set(r.id, { period: r.period, submittedAt: r.submittedAt });
-  }, 300_000);
+  });
   afterAll(async () => {
     await db?.close();
   });
