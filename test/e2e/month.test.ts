@@ -309,7 +309,8 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
 
   it('期次锁定：督查室在系统管理锁定本月期次，锁定后不能再报送', async () => {
     await page.goto(`${server.url}/admin`);
-    const november = page.locator('.ant-table-row').filter({ hasText: '2026年11月' });
+    // the periods' table (the lock history below it names the month too once locked)
+    const november = page.locator('.ant-table-row').filter({ hasText: '2026年11月' }).first();
     await poll(() => november.count()).toBe(1);
     await november.getByRole('button', { name: /锁\s*定/ }).click();
     await dialog().getByLabel(/锁定说明/).fill('本月督查通报印发前锁定');

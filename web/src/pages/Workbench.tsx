@@ -55,9 +55,10 @@ function WithCommitment({ id, children }: { id: string; children(c: CommitmentDe
 function OfficeWorkbench() {
   const s = useSession();
   const region = s.region!.code;
-  const today = new Date().toISOString().slice(0, 10);
   const reports = useApi<{ items: ListedReport[] }>('/reports', { region, state: 'submitted' });
   const reminders = useApi<{ asOf: string; items: DueReminder[] }>('/reminders', { region });
+  // the server's day (the office's time zone), which the scheduled run and 催办 use
+  const today = reminders.data?.asOf ?? new Date().toISOString().slice(0, 10);
   const slips = useApi<{ items: SupervisionSlip[] }>('/supervision-slips', { region });
   const changes = useApi<{ items: ChangeRequest[] }>('/change-requests', { region, state: 'pending' });
   const closes = useApi<{ items: CloseRequestItem[] }>('/close-requests', { region, state: 'pending' });
@@ -97,7 +98,8 @@ function OfficeWorkbench() {
               const dueSoon = d.items.filter((x) => x.openedOn === today && x.level === 'dueSoon').length;
               const opened = d.items.filter((x) => x.openedOn === today && x.level !== 'dueSoon');
               const closed = d.items.filter((x) => x.closedOn === today);
-              const sentToday = (sent.data?.items ?? []).filter((x) => x.asOf === today && x.status === 'sent');
+              // a reminder's day is its 催办 date (asOf); the send time in this browser's zone decides nothing
+              const sentToday = (sent.data?.items ?? []).filter((x) => String(x.asOf).slice(0, 10) === today && x.status === 'sent');
               if (!dueSoon && !opened.length && !closed.length && !sentToday.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="今日定时任务未产生新的督办单、销号或催办" />;
               return (
                 <ul style={{ margin: 0, paddingLeft: 18 }}>
