@@ -320,6 +320,7 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
     await shot(page, 'month-17-期次锁定');
     // a department can no longer report for the locked month on any of its commitments: the server says why
     await signIn(page, server.url, 'yanhu.rsj');
+    const logged = consoleErrors.length;
     const refused = await page.evaluate(async () => {
       const open = (await (await fetch('/api/commitments?region=140802')).json()) as { items: { id: string; state: string; evaluation: { latestPeriod: string | null } }[] };
       // one with no report for November yet
@@ -331,6 +332,9 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
       return { status: res.status, body: (await res.json()) as { error: { zh: string } } };
     });
     expect(refused.status).toBe(409);
+    // the browser logs the refused request it was asked to make; that one is expected, nothing else
+    await poll(() => consoleErrors.length).toBe(logged + 1);
+    expect(consoleErrors.splice(logged)).toEqual([expect.stringContaining('409')]);
     expect(refused.body.error.zh).toContain('锁定');
   });
 });
