@@ -7,6 +7,7 @@ import type { ProseDocument } from './document.ts';
 
 export const PROMISE_STATUS_ZH: Record<PromiseStatus, string> = { kept: '已兑现', partial: '部分兑现', missed: '未兑现', unmentioned: '未提及' };
 export const CONSISTENCY_ZH = { consistent: '一致', statedAbove: '表述高于报送', statedBelow: '表述低于报送' } as const;
+const CONSISTENCY_SHORT = { statedAbove: '高于报送', statedBelow: '低于报送' } as const;
 
 /** The rows the document needs (the use case's rows fit). */
 export interface PromiseDocRow {
@@ -41,17 +42,23 @@ export function promiseCheckDocument(o: { regionName: string; year: number; date
       {
         kind: 'table',
         caption: `${o.year}年目标任务兑现情况表`,
-        columns: ['序号', '目标任务', '目标', '部门报送', '文件表述', '兑现情况', '出处'],
+        columns: ['序号', '目标任务', '目标', '部门报送', '文件表述', '兑现情况'],
         rows: o.items.map((r, i) => [
           String(i + 1),
           r.title,
           r.target,
           r.reportedValue !== null && r.unit ? `${r.reportedValue}${r.unit}` : '—',
-          r.statedText ?? '—',
-          PROMISE_STATUS_ZH[r.status] + (r.consistency && r.consistency !== 'consistent' ? `（${CONSISTENCY_ZH[r.consistency]}）` : ''),
-          r.source?.sentence ?? '—',
+          r.statedText ?? (r.source ? '见原文' : '—'),
+          PROMISE_STATUS_ZH[r.status] + (r.consistency && r.consistency !== 'consistent' ? `（${CONSISTENCY_SHORT[r.consistency]}）` : ''),
         ]),
       },
+      // the sentences, numbered as the table: a column of them would squeeze the table on A4
+      ...(o.items.some((r) => r.source)
+        ? [
+            { kind: 'heading' as const, level: 2 as const, text: '文件原文摘录' },
+            ...o.items.flatMap((r, i) => (r.source ? [{ kind: 'paragraph' as const, parts: [`${i + 1}．${r.title}：“${r.source.sentence}”`] }] : [])),
+          ]
+        : []),
     ],
   };
 }
