@@ -130,7 +130,10 @@ export const MATRIX: MatrixRow[] = [
   },
 
   // accounts
-  { route: 'POST /api/auth/login', request: () => json('POST', '/api/auth/login', { username: 'nobody-here', password: 'not-the-password-1' }), expect: grid({ rest: all(401) }) },
+  // a new unknown username per cell: repeated failures of one name from one address are slowed down (429), see auth tests
+  { route: 'POST /api/auth/login', request: () => json('POST', '/api/auth/login', { username: `nobody-${randomBytes(4).toString('hex')}`, password: 'not-the-password-1' }), expect: grid({ rest: all(401) }) },
+  // the server's scheduled jobs: the district office only
+  { route: 'GET /api/jobs', request: (w, t) => json('GET', `/api/jobs?region=${w.regionOf(t)}`), expect: grid({ admin: [200, 200, 403], rest: all(403) }) },
   { route: 'POST /api/auth/logout', request: () => json('POST', '/api/auth/logout'), expect: grid({ rest: all(204), public: all(204) }), freshSession: true },
   { route: 'GET /api/auth/me', request: () => json('GET', '/api/auth/me'), expect: SELF(200) },
   { route: 'GET /api/districts/compare', request: (w, t) => json('GET', `/api/districts/compare?region=${w.regionOf(t)}&year=2024`), expect: REGION_READ },
