@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { exportTaskSheet } from '../app/taskSheets/exportTaskSheet.ts';
 import { SYSTEM } from '../app/policies/principal.ts';
+import { createWebhook } from '../app/webhooks/webhooks.ts';
 import { PDF, multipartFile, type ActorName, type TargetName, type World } from './world.ts';
 
 type Three = [own: number, otherDept: number, otherRegion: number];
@@ -44,6 +45,11 @@ export const reporterWrite = (ok: number) => grid({ reporter: [ok, 404, 404], ad
 export const DOCUMENT_READ = grid({ admin: [200, 200, 404], leader: [200, 200, 404], reporter: [403, 403, 404], cityAdmin: all(200), cityLeader: all(200), rest: all(403) });
 /** 兑现核验 of a region: its office and leaders, and the city's; not a department's reporter. */
 export const PROMISE_READ = grid({ admin: [200, 200, 403], leader: [200, 200, 403], reporter: all(403), cityAdmin: all(200), cityLeader: all(200), rest: all(403) });
+/** Configuration of a region that only its office reads and writes (`ok`); everyone else 403, other regions' office too. */
+export const regionOffice = (ok: number) => grid({ admin: [ok, ok, 403], rest: all(403) });
+/** A fresh webhook of the target's region. */
+const webhookOf = async (w: World, t: TargetName) =>
+  (await createWebhook(w.ctx, { actor: SYSTEM, input: { region: w.regionOf(t), url: 'http://127.0.0.1:9/hook', events: [], description: '' } })).id;
 /** Any signed-in user acting on its own account. */
 export const SELF = (ok: number) => grid({ rest: all(ok) });
 
@@ -133,7 +139,16 @@ export const MATRIX: MatrixRow[] = [
   // a new unknown username per cell: repeated failures of one name from one address are slowed down (429), see auth tests
   { route: 'POST /api/auth/login', request: () => json('POST', '/api/auth/login', { username: `nobody-${randomBytes(4).toString('hex')}`, password: 'not-the-password-1' }), expect: grid({ rest: all(401) }) },
   // the server's scheduled jobs: the district office only
-  { route: 'GET /api/jobs', request: (w, t) => json('GET', `/api/jobs?region=${w.regionOf(t)}`), expect: grid({ admin: [200, 200, 403], rest: all(403) }) },
+  { route: 'GET /api/jobs', request: (w, t) => json('GET', `/api/jobs?region=${w.regionOf(t)}`), expect: regionOffice(200) },
+
+  // integrations: webhooks and the departments' group robots, configured by the district office
+  { route: 'GET /api/webhooks', request: (w, t) => json('GET', `/api/webhooks?region=${w.regionOf(t)}`), expect: regionOffice(200) },
+  { route: 'POST /api/webhooks', request: (w, t) => json('POST', '/api/webhooks', { region: w.regionOf(t), url: 'http://127.0.0.1:9/hook' }), expect: regionOffice(201) },
+  { route: 'DELETE /api/webhooks/:id', request: async (w, t) => json('DELETE', `/api/webhooks/${await webhookOf(w, t)}`), expect: regionOffice(204) },
+  { route: 'GET /api/webhooks/:id/deliveries', request: async (w, t) => json('GET', `/api/webhooks/${await webhookOf(w, t)}/deliveries`), expect: regionOffice(200) },
+  { route: 'POST /api/webhooks/dispatch', request: (w, t) => json('POST', '/api/webhooks/dispatch', { region: w.regionOf(t) }), expect: regionOffice(200) },
+  { route: 'GET /api/departments/:id/robots', request: (w, t) => json('GET', `/api/departments/${w.deptOf(t)}/robots`), expect: regionOffice(200) },
+  { route: 'PUT /api/departments/:id/robots', request: (w, t) => json('PUT', `/api/departments/${w.deptOf(t)}/robots`, { dingtalk: null, wecom: { url: 'http://127.0.0.1:9/robot' } }), expect: regionOffice(200) },
   { route: 'POST /api/auth/logout', request: () => json('POST', '/api/auth/logout'), expect: grid({ rest: all(204), public: all(204) }), freshSession: true },
   { route: 'GET /api/auth/me', request: () => json('GET', '/api/auth/me'), expect: SELF(200) },
   { route: 'GET /api/districts/compare', request: (w, t) => json('GET', `/api/districts/compare?region=${w.regionOf(t)}&year=2024`), expect: REGION_READ },
