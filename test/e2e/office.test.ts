@@ -158,7 +158,7 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
   });
 
   it('总览：逾期分为逾期未报送和逾期未完成，各自链到清单', async () => {
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/overview`);
     await poll(() => page.locator('[data-overdue-card]').count()).toBe(2);
     const report = page.locator('[data-overdue-card=report]');
     expect(await report.innerText()).toMatch(/逾期未报送\s*\d+/);
@@ -174,7 +174,7 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
 
   it('市领导：区县比较表，点区县进入并保持年度', async () => {
     await signIn(page, server.url, 'yuncheng.leader');
-    await page.goto(`${server.url}/`);
+    await page.goto(`${server.url}/overview`);
     await page.getByLabel('行政区').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '（汇总）' }).first().click();
     const table = page.getByTestId('district-comparison');
