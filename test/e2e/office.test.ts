@@ -138,6 +138,8 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     await form.getByLabel('填报单位').click();
     await form.getByLabel('填报单位').fill('财政');
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '区财政局' }).first().click();
+    // the closing dropdown covers the dialog's buttons until its animation ends (seen on a busy machine)
+    await poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     await form.getByRole('button', { name: /创\s*建/ }).click();
     await poll(() => page.getByTestId('secret').inputValue()).toMatch(/^\S{8,}$/);
     await shot(page, 'office-06-one-time-password');
@@ -177,6 +179,7 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     await page.goto(`${server.url}/overview`);
     await page.getByLabel('行政区').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '（汇总）' }).first().click();
+    await poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
     const table = page.getByTestId('district-comparison');
     await poll(() => table.locator('.ant-table-row').count()).toBeGreaterThan(1);
     const year = (await page.getByLabel('年度').locator('..').innerText()).match(/\d{4}/)![0];
