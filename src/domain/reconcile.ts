@@ -257,17 +257,25 @@ export function reconcile(
   options: ReconcileOptions = {},
 ): PromiseCheck[] {
   const o = { ...DEFAULTS, ...options };
-  const parents = new Set(commitments.map((c) => c.parentId).filter((x): x is string => x !== null));
+  const children = new Map<string, PromiseInput[]>();
+  for (const k of commitments) {
+    if (k.parentId === null) continue;
+    const list = children.get(k.parentId);
+    if (list) list.push(k);
+    else children.set(k.parentId, [k]);
+  }
+  // the clause each figure stands in, once per fact
+  const clauses = facts.map((f) => (f.source ? clauseOf(f.source.sentence, f) : ''));
 
   // 1. figures: every compatible (commitment, fact) pair with its score, then one-to-one by score
   const pairs: Array<{ c: PromiseInput; f: StatedResult; score: number; value: number }> = [];
   for (const c of commitments) {
-    if (c.kind !== 'quantitative' || !c.unit || parents.has(c.id)) continue;
-    for (const f of facts) {
+    if (c.kind !== 'quantitative' || !c.unit || children.has(c.id)) continue;
+    for (const [i, f] of facts.entries()) {
       const value = convert(f.value, f.unit, c.unit);
       if (value === null) continue;
       const sim = subjectSimilarity(c.title, f.subject);
-      const clause = f.source ? clauseOf(f.source.sentence, f) : '';
+      const clause = clauses[i]!;
       const simClause = clause ? 0.9 * subjectSimilarity(c.title, clause) : 0;
       const score = Math.max(sim, simClause);
       // a fact with its sentence is preferred to one recorded without (same score otherwise)
@@ -286,13 +294,10 @@ export function reconcile(
   // 2. sentences, for what no figure matched; parents after their subtasks, whose verdicts they take when any is mentioned
   const sentences = sentencesOf(documents);
   const checks = new Map<string, PromiseCheck>();
-  const children = new Map<string, PromiseInput[]>();
-  for (const k of commitments) if (k.parentId !== null) children.set(k.parentId, [...(children.get(k.parentId) ?? []), k]);
-  const childrenOf = (id: string) => children.get(id) ?? [];
   const visit = (c: PromiseInput): PromiseCheck => {
     const done = checks.get(c.id);
     if (done) return done;
-    const check = checkOne(c, byCommitment.get(c.id), sentences, childrenOf(c.id).map(visit), o);
+    const check = checkOne(c, byCommitment.get(c.id), sentences, (children.get(c.id) ?? []).map(visit), o);
     checks.set(c.id, check);
     return check;
   };

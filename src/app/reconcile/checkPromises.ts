@@ -148,7 +148,8 @@ export async function checkPromises(
     year: o.year,
     documents: documents.map((d) => ({ id: d.id, filename: d.filename })),
     counts,
-    items: o.publishedOnly ? items.map(({ reportedValue: _r, difference: _d, consistency: _c, note: _n, ...rest }) => ({ ...rest, reportedValue: null, difference: null, consistency: null, note: '' })) : items,
+    // the public sees the verdict, not the departments' figures or the office's notes
+    items: o.publishedOnly ? items.map((r) => ({ ...r, reportedValue: null, difference: null, consistency: null, note: '' })) : items,
   };
 }
 
