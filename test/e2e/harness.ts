@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -122,6 +123,9 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
     viewport: { width: 1366, height: 900 },
     locale: 'zh-CN',
     acceptDownloads: true,
+    // the app turns Ant Design's motion off for users who ask for reduced motion: a closing dropdown
+    // then never covers the dialog under it, which on a busy machine made clicks land on it
+    reducedMotion: 'reduce',
   });
   return {
     context,
@@ -145,4 +149,20 @@ export async function signIn(page: Page, base: string, username: string): Promis
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: /登\s*录/ }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+}
+
+/**
+ * Picks an option of an Ant Design select: opens the field (found by its label inside `scope`),
+ * types `search` when given, clicks the first option containing `text`, and waits until the field
+ * shows it and, for a single choice, the list has closed — so the next click reaches the form.
+ */
+export async function pickOption(page: Page, scope: Page | Locator, field: string, text: string, opts: { search?: string; exact?: boolean } = {}): Promise<void> {
+  const input = scope.getByLabel(field, { exact: opts.exact });
+  const select = page.locator('.ant-select').filter({ has: input }).first();
+  await input.click();
+  if (opts.search) await input.fill(opts.search);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
+  await expect.poll(() => select.innerText(), { timeout: 20_000, interval: 100 }).toContain(text);
+  if (!(await select.evaluate((el) => el.classList.contains('ant-select-multiple'))))
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 20_000, interval: 100 }).toBe(0);
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
-import { ensureWebBuilt, haveChromium, launchBrowser, ROOT, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
+import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, ROOT, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
 
 const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'work-report-2026.txt');
 const hasBrowser = haveChromium();
@@ -31,11 +31,7 @@ async function apiGet<T>(page: Page, path: string): Promise<T> {
 }
 
 /** Picks an option of an Ant Design select (with search) by typing part of its label. */
-async function pick(page: Page, scope: ReturnType<Page['locator']>, label: string, text: string) {
-  await scope.getByLabel(label).click();
-  await scope.getByLabel(label).fill(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-}
+const pick = (page: Page, scope: ReturnType<Page['locator']>, label: string, text: string) => pickOption(page, scope, label, text, { search: text });
 
 describe.skipIf(!hasBrowser)('web app in Chromium', () => {
   let server: RunningServer;
@@ -338,8 +334,7 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     await poll(() => page.locator('[data-status-card]').count()).toBe(6);
     const district = await totalCount(page);
     expect(await page.title()).toContain('盐湖区');
-    await page.getByLabel('行政区').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '运城市（汇总）' }).click();
+    await pickOption(page, page, '行政区', '运城市（汇总）');
     await poll(() => page.getByRole('heading', { level: 3 }).first().innerText()).toContain('运城市');
     await poll(() => page.locator('[data-status-card]').count()).toBe(6);
     // the demo's other districts of 运城市 have indicators but no plans: the summary equals 盐湖区

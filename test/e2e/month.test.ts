@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { ensureWebBuilt, haveChromium, launchBrowser, ROOT, shot, signIn, startDemoServer, type RunningServer } from './harness.ts';
+import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, ROOT, shot, signIn, startDemoServer, type RunningServer } from './harness.ts';
 
 const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'work-report-2026.txt');
 const hasBrowser = haveChromium();
@@ -30,11 +30,7 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
   const dialogClosed = () => poll(() => page.getByRole('dialog').count()).toBe(0);
 
   /** Picks an option of an Ant Design select by typing part of its label. */
-  async function pick(scope: Locator, field: string, text: string) {
-    await scope.getByLabel(field, { exact: true }).click();
-    await scope.getByLabel(field, { exact: true }).fill(text);
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
-  }
+  const pick = (scope: Locator, field: string, text: string) => pickOption(page, scope, field, text, { search: text, exact: true });
 
   async function openDetail() {
     await page.goto(`${server.url}/commitments/${id}`);

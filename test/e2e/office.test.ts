@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ensureWebBuilt, haveChromium, launchBrowser, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
+import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
 
 const hasBrowser = haveChromium();
 /** Waits for what the page shows (pages load data after they render). */
@@ -135,11 +135,7 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     const form = page.locator('.ant-modal:visible');
     await form.getByLabel('登录名').fill('yanhu.czj2');
     await form.getByLabel('姓名').fill('王会计');
-    await form.getByLabel('填报单位').click();
-    await form.getByLabel('填报单位').fill('财政');
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '区财政局' }).first().click();
-    // the closing dropdown covers the dialog's buttons until its animation ends (seen on a busy machine)
-    await poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await pickOption(page, form, '填报单位', '区财政局', { search: '财政' });
     await form.getByRole('button', { name: /创\s*建/ }).click();
     await poll(() => page.getByTestId('secret').inputValue()).toMatch(/^\S{8,}$/);
     await shot(page, 'office-06-one-time-password');
@@ -177,9 +173,7 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
   it('市领导：区县比较表，点区县进入并保持年度', async () => {
     await signIn(page, server.url, 'yuncheng.leader');
     await page.goto(`${server.url}/overview`);
-    await page.getByLabel('行政区').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '（汇总）' }).first().click();
-    await poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
+    await pickOption(page, page, '行政区', '（汇总）');
     const table = page.getByTestId('district-comparison');
     await poll(() => table.locator('.ant-table-row').count()).toBeGreaterThan(1);
     const year = (await page.getByLabel('年度').locator('..').innerText()).match(/\d{4}/)![0];

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ensureWebBuilt, haveChromium, launchBrowser, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
+import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
 
 const hasBrowser = haveChromium();
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -37,8 +37,7 @@ describe.skipIf(!hasBrowser)('兑现核验 in the web app', () => {
     await signIn(page, server.url, 'yanhu.admin');
     await page.goto(`${server.url}/promises`);
     await page.getByText('表述与报送不一致').waitFor();
-    await page.getByLabel('年度').last().click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '2024年' }).click();
+    await pickOption(page, page.locator('main'), '年度', '2024年');
     const report = await api<Report>('/api/promise-checks?region=140802&year=2024');
     for (const [label, n] of [['已兑现', report.counts.kept], ['未兑现', report.counts.missed], ['未提及', report.counts.unmentioned]] as const) {
       await poll(() => page.locator('.ant-statistic').filter({ hasText: label }).first().locator('.ant-statistic-content-value').innerText()).toBe(String(n));
@@ -57,8 +56,7 @@ describe.skipIf(!hasBrowser)('兑现核验 in the web app', () => {
     const tr = page.locator('tr.ant-table-row').filter({ hasText: row.title });
     await tr.getByRole('button', { name: /确\s*认/ }).click();
     const dialog = page.locator('.ant-modal:visible');
-    await dialog.getByLabel('兑现情况').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '未兑现' }).click();
+    await pickOption(page, dialog, '兑现情况', '未兑现');
     await dialog.getByLabel('说明').fill('年终核实：未开展');
     await shot(page, 'promises-confirm-dialog');
     await dialog.getByRole('button', { name: /保\s*存/ }).click();

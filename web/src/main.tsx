@@ -58,12 +58,15 @@ function Home() {
   return user?.role === 'reporter' ? <Navigate to="/my" replace /> : <Workbench />;
 }
 
+/** Users who ask their system for reduced motion get none: no sliding menus, dialogs or lists. */
+const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+
 function Themed() {
   const { lang } = useLang();
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { colorPrimary: '#b71c1c', colorLink: '#0958d9', borderRadius: 4, fontFamily: '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif' } }}
+      theme={{ token: { motion: !reducedMotion, colorPrimary: '#b71c1c', colorLink: '#0958d9', borderRadius: 4, fontFamily: '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif' } }}
     >
       <AntApp>
         <SessionProvider>
