@@ -158,7 +158,7 @@ export async function signIn(page: Page, base: string, username: string): Promis
  */
 export async function pickOption(page: Page, scope: Page | Locator, field: string, text: string, opts: { search?: string; exact?: boolean } = {}): Promise<void> {
   const input = scope.getByLabel(field, { exact: opts.exact });
-  const select = page.locator('.ant-select').filter({ has: input }).first();
+  const select = scope.locator('.ant-select').filter({ has: page.getByLabel(field, { exact: opts.exact }) }).first();
   await input.click();
   if (opts.search) await input.fill(opts.search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first().click();
