@@ -138,33 +138,35 @@ function bigrams(s: string): Set<string> {
   return out;
 }
 
+/** A text's key and the key's bigrams, computed once per text (a key costs a pass per synonym). */
+interface Keyed { key: string; grams: Set<string> }
+const keyed = (text: string): Keyed => {
+  const key = subjectKey(text);
+  return { key, grams: bigrams(key) };
+};
+
 /** Dice similarity of two keys' character bigrams, with credit for one key inside the other. */
-export function subjectSimilarity(a: string, b: string): number {
-  const ka = subjectKey(a);
-  const kb = subjectKey(b);
-  if (!ka || !kb) return 0;
-  if (ka === kb) return 1;
-  const A = bigrams(ka);
-  const B = bigrams(kb);
+function similarity(a: Keyed, b: Keyed): number {
+  if (!a.key || !b.key) return 0;
+  if (a.key === b.key) return 1;
   let common = 0;
-  for (const x of A) if (B.has(x)) common++;
-  const dice = (2 * common) / (A.size + B.size);
-  const shorter = ka.length <= kb.length ? ka : kb;
-  const longer = shorter === ka ? kb : ka;
+  for (const x of a.grams) if (b.grams.has(x)) common++;
+  const dice = (2 * common) / (a.grams.size + b.grams.size);
+  const [shorter, longer] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key];
   const contained = shorter.length >= 3 && longer.includes(shorter) ? 0.85 : 0;
   return Math.max(dice, contained);
 }
 
+export const subjectSimilarity = (a: string, b: string): number => similarity(keyed(a), keyed(b));
+
 /** Share of `needle`'s bigrams found in `hay`: how much of a commitment a sentence speaks of. */
-function coverage(needleKey: string, hay: Set<string>): number {
-  const N = bigrams(needleKey);
-  if (N.size === 0) return 0;
+function coverage(needle: Set<string>, hay: Set<string>): number {
+  if (needle.size === 0) return 0;
   let found = 0;
-  for (const x of N) if (hay.has(x)) found++;
-  return found / N.size;
+  for (const x of needle) if (hay.has(x)) found++;
+  return found / needle.size;
 }
 
-/** The unit's base (万平方米 → 平方米) and the factor to it, or null when unknown. */
 function unitFactor(unit: string): { base: string; factor: number } | null {
   const split = splitUnit(unit);
   if (!split || !baseUnitOf(split.unit)) return null;
@@ -264,22 +266,22 @@ export function reconcile(
     if (list) list.push(k);
     else children.set(k.parentId, [k]);
   }
-  // the clause each figure stands in, once per fact
-  const clauses = facts.map((f) => (f.source ? clauseOf(f.source.sentence, f) : ''));
+  // each fact's subject and the clause its figure stands in, keyed once: pairs only compare keys
+  const factKeys = facts.map((f) => ({ subject: keyed(f.subject), clause: f.source ? keyed(clauseOf(f.source.sentence, f)) : null }));
 
   // 1. figures: every compatible (commitment, fact) pair with its score, then one-to-one by score
   const pairs: Array<{ c: PromiseInput; f: StatedResult; score: number; value: number }> = [];
   for (const c of commitments) {
     if (c.kind !== 'quantitative' || !c.unit || children.has(c.id)) continue;
+    const title = keyed(c.title);
     for (const [i, f] of facts.entries()) {
+      const { subject, clause } = factKeys[i]!;
+      const score = Math.max(similarity(title, subject), clause ? 0.9 * similarity(title, clause) : 0);
+      if (score < o.minScore) continue;
+      // the figure in the commitment's unit, for a pair that speaks of the same thing (parsing is the dear part)
       const value = convert(f.value, f.unit, c.unit);
-      if (value === null) continue;
-      const sim = subjectSimilarity(c.title, f.subject);
-      const clause = clauses[i]!;
-      const simClause = clause ? 0.9 * subjectSimilarity(c.title, clause) : 0;
-      const score = Math.max(sim, simClause);
       // a fact with its sentence is preferred to one recorded without (same score otherwise)
-      if (score >= o.minScore) pairs.push({ c, f, score, value: isDecrease(f, c.title) ? -value : value });
+      if (value !== null) pairs.push({ c, f, score, value: isDecrease(f, c.title) ? -value : value });
     }
   }
   pairs.sort((a, b) => b.score - a.score || Number(!!b.f.source) - Number(!!a.f.source) || (a.f.source?.start ?? 0) - (b.f.source?.start ?? 0));
@@ -357,11 +359,11 @@ function clauseOf(sentence: string, f: StatedResult): string {
 
 /** The sentence that speaks most of a commitment, with the share of its key found there. */
 function bestSentence(c: PromiseInput, sentences: readonly Sentence[]): { sentence: Sentence; score: number } | null {
-  const key = subjectKey(c.title);
+  const { key, grams } = keyed(c.title);
   if (key.length < 3) return null;
   let best: { sentence: Sentence; score: number } | null = null;
   for (const s of sentences) {
-    const score = coverage(key, s.grams);
+    const score = coverage(grams, s.grams);
     if (!best || score > best.score) best = { sentence: s, score };
   }
   return best;
