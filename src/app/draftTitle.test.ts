@@ -75,4 +75,43 @@ describe('draftTitle: a draft commitment reads like a task-list line', () => {
     };
     expect(draftTitle(claim)).toBe('改造S211 15公里');
   });
+
+  it('keeps a quoted name with digits that follows the amount (新建8个“15分钟健身圈”)', () => {
+    const list = (text: string) => {
+      const claims = extractClaims(`2026年区政府民生实事项目\n${text}`);
+      return claims.filter((c) => c.kind === 'target').map((c) => draftTitle(c, claims));
+    };
+    expect(list('1.新建8个“15分钟健身圈”。\n2.打造2个“5G+智慧医疗”示范点。\n3.新增12个“1+N”养老服务站点。')).toEqual([
+      '新建“15分钟健身圈”8个',
+      '打造“5G+智慧医疗”示范点2个',
+      '新增“1+N”养老服务站点12个',
+    ]);
+  });
+
+  it('says what is done when the subject names only who is reached or a bare verb (惠及退休人员, 覆盖, 开放)', () => {
+    const list = (text: string) => {
+      const claims = extractClaims(`2026年区政府民生实事项目\n${text}`);
+      return claims.filter((c) => c.kind === 'target').map((c) => draftTitle(c, claims));
+    };
+    expect(list([
+      '1.企业退休人员健康体检：退休不少于3.1万名。',
+      '2.为企业退休人员免费健康体检，惠及退休人员不少于3.1万名。',
+      '3.为低保对象发放取暖补贴，覆盖不少于900户。',
+      '4.免费开放学校体育场馆，开放不少于12所。',
+      '5.城乡居民免费健康体检（70岁以上老年人不少于9000名）。',
+      '6.改造老旧小区14个、惠及居民2600户。',
+      '7.为全区儿童免费视力筛查，筛查儿童1.6万人。',
+    ].join('\n'))).toEqual([
+      '企业退休人员健康体检不少于3.1万名',
+      '为企业退休人员免费健康体检不少于3.1万名',
+      '为低保对象发放取暖补贴不少于900户',
+      '免费开放学校体育场馆不少于12所',
+      '城乡居民免费健康体检，70岁以上老年人不少于9000名',
+      '改造老旧小区14个',
+      '改造老旧小区，惠及居民2600户',
+      '为全区儿童免费视力筛查1.6万人',
+    ]);
+    // a subject of its own stays as written, even when the clause before names it too
+    expect(titles('实施新增规模以上工业企业行动，新增规模以上工业企业120家。')).toEqual(['新增规模以上工业企业120家']);
+  });
 });

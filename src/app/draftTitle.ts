@@ -4,6 +4,7 @@
  * 城镇新增就业6000人以上, 改造老旧小区20个, 城镇登记失业率控制在4.5%以内.
  */
 import type { Claim } from '../domain/extract/extract.ts';
+import { VERB_AT_START, VERB_LIST } from '../domain/extract/rules.ts';
 
 /** Qualifiers written after the unit (以上 …): they end the title. */
 const SUFFIXES = new Set(['以上', '以内', '以下', '左右', '之内', '上下']);
@@ -93,7 +94,76 @@ function titleSubject(claim: Claim, claims: readonly Claim[]): string {
   subject = subject.replace(NOUN_THEN_BUILD, '$1$3$2');
   const action = actionAfter(claim, subject);
   if (action) subject += action;
+  else {
+    // 惠及退休人员 / 覆盖 / 退休人员: who is reached, not what is done — the item's clause before says what
+    // 改造老旧小区21个、惠及居民3600户: with no clause before, the amount before it says what
+    const head = clauseBefore(claim, claims) || (REACH_VERB.test(subject) ? previousSubject(claim, claims) : '');
+    const weak = head ? weakSubject(subject, head, claim.livelihood) : null;
+    if (weak) return weak === 'within' ? head : `${head}，${subject}`;
+  }
   return subject || claim.sentence.slice(0, 20);
+}
+
+/** Verbs of reach (惠及退休人员, 覆盖1.2万户): they say who benefits, the clause before says what is done. */
+const REACH_VERB = /^(?:惠及|受益|受惠|覆盖|服务|涉及|帮扶|救助|开放)/;
+/** Who is counted (退休人员, 65岁以上老年人, 困难群众): people, not a task. */
+const PEOPLE_NOUN = /(?:人员|群众|人口|老人|老年人|职工|居民|妇女|儿童|学生|农户|家庭|对象|患者|残疾人|退休|人次)$/;
+/** Verbs that open a task (开展, 实施 …) or a preposition before whom it is for (为, 对, 向). */
+const TASK_OPENING = new RegExp(`^(?:${VERB_LIST.join('|')}|为|对|向|给|免费|筛查|培训|招聘)`);
+
+/**
+ * Is `subject` one that names only who is reached or a bare verb, so that the clause before it
+ * (`head`) must say what is done? 'within' when `head` already says all of it (退休 in 企业退休人员
+ * 健康体检, 惠及退休人员 after 为企业退休人员体检, 开放 after 免费开放学校体育场馆), 'joined' when
+ * the subject adds who (65岁以上老年人, on 民生实事 items only), null when it is a subject of its own.
+ */
+function weakSubject(subject: string, head: string, livelihood: boolean): 'within' | 'joined' | null {
+  if ((subject.length <= 4 || PEOPLE_NOUN.test(subject)) && head.includes(subject)) return 'within';
+  const reach = REACH_VERB.exec(subject);
+  if (reach) {
+    const rest = subject.slice(reach[0].length);
+    if (!rest || head.includes(rest)) return 'within';
+    if (PEOPLE_NOUN.test(rest)) return 'joined';
+    return null;
+  }
+  // 新建改造 after 提升改造“口袋公园”: verbs only, the clause before does the same; 筛查儿童 after
+  // 为儿童免费视力筛查: verb and object both said before
+  const verbs = VERB_AT_START.exec(subject)?.[0] ?? '';
+  if (verbs === subject) {
+    for (let i = 0; i + 2 <= subject.length; i++) if (head.includes(subject.slice(i, i + 2))) return 'within';
+    return null;
+  }
+  if (verbs && !head.includes(subject) && head.includes(verbs) && head.includes(subject.slice(verbs.length))) return 'within';
+  return livelihood && PEOPLE_NOUN.test(subject) && !TASK_OPENING.test(subject) ? 'joined' : null;
+}
+
+/**
+ * The clause before the one holding the claim's amount, in the same sentence (企业退休人员免费体检，
+ * 惠及退休人员不少于2.5万名 → 企业退休人员免费体检), without list markers or numbering; '' when
+ * there is none, it is long, or it holds another amount of the sentence (it is then a task of its own).
+ */
+function clauseBefore(claim: Claim, claims: readonly Claim[]): string {
+  const s = claim.sentence;
+  const at = s.indexOf(claim.valueText + claim.unit);
+  if (at < 0) return '';
+  const BREAK = /[，,；;：:（(]/;
+  let k = at - 1;
+  while (k >= 0 && !BREAK.test(s[k]!)) k--;
+  if (k <= 0) return '';
+  let j = k - 1;
+  while (j >= 0 && !BREAK.test(s[j]!)) j--;
+  let head = s.slice(j + 1, k).replace(ORDINAL_LEAD, '').replace(SUBJECT_LEAD_CUE, '').trim();
+  if (head.length < 4 || head.length > 24) return '';
+  const unquoted = head.replace(/“[^”]*”/g, '');
+  if (claims.some((c) => c !== claim && c.sentence === s && unquoted.includes(c.valueText + c.unit))) return '';
+  if (/\d/.test(unquoted) && /\d+(?:\.\d+)?[万亿]?[个户人名家所处条项座间场次辆台套张元]/.test(unquoted)) return '';
+  return head;
+}
+
+/** The subject of the claim right before this one in the same sentence, or ''. */
+function previousSubject(claim: Claim, claims: readonly Claim[]): string {
+  const prev = claims[claims.indexOf(claim) - 1];
+  return prev && prev.sentence === claim.sentence && !REACH_VERB.test(prev.subject) ? prev.subject : '';
 }
 
 /** The clause text right before the claim's amount, without the numbers of a range (再增加2—4家 → 再增加). */

@@ -208,7 +208,7 @@ function titleProblem(title: string, c: Claim, g: Gold): string | null {
     let ok = false;
     for (let at = c.sentence.indexOf(opening); at >= 0 && !ok; at = c.sentence.indexOf(opening, at + 1)) {
       prev = c.sentence[at - 1] ?? '';
-      ok = at === 0 || BREAK_BEFORE.test(prev) || /[的对为在向给将要和及与把区县市镇村乡年月日度争保计划有]/.test(prev) || KNOWN_UNIT_END.has(prev);
+      ok = at === 0 || BREAK_BEFORE.test(prev) || c.sentence.startsWith('其中', at - 2) || /[的对为在向给将要和及与把区县市镇村乡年月日度争保计划有]/.test(prev) || KNOWN_UNIT_END.has(prev);
     }
     if (!ok && c.sentence.includes(opening)) return `starts mid-word (after "${prev}")`;
   }

@@ -41,6 +41,8 @@ const SUMMARY_TITLE = /工作总结|总结|纪实|工作回顾|述职|工作报�
 const REPORT_TITLE = /政府工作报告|预期目标|主要目标|工作要点|工作计划|工作安排|计划草案|发展计划/;
 const NEWS_MARK = /记者|本报讯|日电|新闻网|日报|晚报|融媒|发布会|讯[）)]|通讯员|报道/;
 const YEAR_IN = /(\d{4})年/g;
+/** A navigation trail: two or more > / ＞ / › / » between short names. */
+const BREADCRUMB = /^[^>＞›»]{1,12}[>＞›»][^>＞›»]{1,12}[>＞›»]/;
 
 /**
  * The context of cleaned text `t` (see the file comment); `given` is what the user said (a year
@@ -95,7 +97,8 @@ function firstLines(t: string, n: number): string[] {
     if (end < 0) end = t.length;
     const line = t.slice(start, end).trim();
     // navigation fragments (下载, 打印, 【字号：) are not lines of the document
-    if (line && countHan(line) >= 4 && !(line.length < 80 && BOILERPLATE.test(line))) out.push(line);
+    // 首页 > 政务公开 > 民生实事: a breadcrumb
+    if (line && countHan(line) >= 4 && !(line.length < 80 && (BOILERPLATE.test(line) || BREADCRUMB.test(line)))) out.push(line);
     start = end + 1;
   }
   return out;

@@ -566,8 +566,13 @@ function cleanSubject(s: string): string {
     while (k < out.length && LEADING_PUNCT[out.charCodeAt(k)] === 1) k++;
     if (k) out = out.slice(k);
   }
-  // an aside in brackets says what is included, not what is measured: 全区（含经开区）
-  if (hasBracket(out)) out = out.replace(/[（(][^（）()]{0,20}[）)]/g, '');
+  // an aside in brackets says what is included, not what is measured: 全区（含经开区）; an aside
+  // still open holds the number (体检（65岁以上老年人不少于2.5万名）): what it opens with is measured
+  if (hasBracket(out)) {
+    out = out.replace(/[（(][^（）()]{0,20}[）)]/g, '');
+    const open = /[（(]([^（）()]{2,})$/.exec(out);
+    if (open) out = stripLeadingWords(open[1]);
+  }
   out = stripLeadingWords(out);
   // an actor at the front: 双清区, 荷塘区 … (not 小区, 社区, 景区 …)
   if (out.charCodeAt(2) === 0x533a || out.charCodeAt(3) === 0x533a) {
@@ -670,9 +675,21 @@ function stripTrailingWords(s: string): string {
 function objectAfter(t: string, from: number, limit: number): string {
   if (t.charCodeAt(from) === 0x7684 /* 的 */) from++;
   let end = from;
-  while (end < limit && end - from < 16 && OBJECT_STOP[t.charCodeAt(end)] === 0) end++;
-  // stop before a following number, and before the verb that follows the object
-  for (let k = from; k < end; k++) {
+  // a quoted name is read whole, digits and all (8个“15分钟健身圈”, 2个“5G+智慧医疗”示范点)
+  let quoteEnd = -1;
+  for (let quoted = 0; end < limit && end - from < 16 + quoted; end++) {
+    const c = t.charCodeAt(end);
+    if (c === 0x201c /* “ */ && quoteEnd < end) {
+      const close = t.indexOf('”', end + 1);
+      if (close > end && close - end <= 20 && close < limit) {
+        quoteEnd = close;
+        quoted = close - end + 1;
+      }
+    }
+    if (end > quoteEnd && OBJECT_STOP[c] === 1) break;
+  }
+  // stop before a following number (outside quotes), and before the verb that follows the object
+  for (let k = Math.max(from, quoteEnd + 1); k < end; k++) {
     if (CHAR_CLASS[t.charCodeAt(k)] === 1) {
       end = k;
       break;
@@ -681,11 +698,12 @@ function objectAfter(t: string, from: number, limit: number): string {
   let s = t.slice(from, end);
   const verb = OBJECT_STOP_WORD.exec(s);
   if (verb && verb.index >= 2) s = s.slice(0, verb.index);
-  // without quote marks at either end
+  // without quote marks at either end, unless they pair up (“15分钟健身圈” keeps its quotes)
   let a = 0;
   let b = s.length;
-  while (a < b && QUOTE_MARK[s.charCodeAt(a)] === 1) a++;
-  while (b > a && QUOTE_MARK[s.charCodeAt(b - 1)] === 1) b--;
+  const paired = quoteEnd >= from;
+  while (a < b && QUOTE_MARK[s.charCodeAt(a)] === 1 && !(paired && s.charCodeAt(a) === 0x201c)) a++;
+  while (b > a && QUOTE_MARK[s.charCodeAt(b - 1)] === 1 && !(paired && s.charCodeAt(b - 1) === 0x201d)) b--;
   return balanceQuotes(a > 0 || b < s.length ? s.slice(a, b) : s);
 }
 
@@ -1136,7 +1154,7 @@ function markListTotals(claims: Claim[]): void {
     if (!LIST_COUNT_UNIT.test(c.unit)) continue;
     const at = c.sentence.indexOf(c.valueText + c.unit);
     const after = at >= 0 ? c.sentence.slice(at + c.valueText.length + c.unit.length, at + c.valueText.length + c.unit.length + 12) : '';
-    const isListSize = /^(?:[^，,。；;]{0,6}?(?:实事|民生工程|惠民工程|民生项目))|^[，,。；;]?$/.test(after) && /实事|民生工程|惠民工程|民生项目|实事项目/.test(c.sentence.slice(0, at + 40));
+    const isListSize = /^(?:[^，,。；;]{0,6}?(?:实事|民生工程|惠民工程|民生项目|具体任务|任务|事项))|^[，,。；;]?$/.test(after) && /实事|民生工程|惠民工程|民生项目|实事项目/.test(c.sentence.slice(0, at + 40));
     if (!isListSize) continue;
     sentence = c.sentence;
     for (let j = i; j >= 0 && claims[j].sentence === sentence; j--) claims[j].commitment = false;
