@@ -48,6 +48,16 @@ describe('兑现核验 (reconcile)', () => {
     expect(checks[5]!.source!.sentence).toContain('建成投运');
   });
 
+  it('matches a result to a title that names the things it counts', () => {
+    const doc = { value: '' };
+    const facts = [stated(doc, '全年新建道路15条，新增停车泊位800个。', '新建道路', '15', '条')];
+    const checks = reconcile(
+      [commitment({ title: '新建建设路、解放路、河东街等城市道路15条', targetValue: '15', unit: '条' }), commitment({ title: '新建乡村旅游步道8条', targetValue: '8', unit: '条' })],
+      facts, [{ id: DOC, text: doc.value }],
+    );
+    expect(checks.map((c) => [c.status, c.statedValue])).toEqual([['kept', '15'], ['unmentioned', null]]);
+  });
+
   it('never matches a figure in another unit, and a 下降 figure counts against growth', () => {
     const doc = { value: '' };
     const facts = [stated(doc, '新建公园12个。', '新建公园', '12', '个'), stated(doc, '外贸进出口下降3.2%。', '外贸进出口', '3.2', '%', '下降')];

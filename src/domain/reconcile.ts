@@ -154,7 +154,15 @@ function similarity(a: Keyed, b: Keyed): number {
   const dice = (2 * common) / (a.grams.size + b.grams.size);
   const [shorter, longer] = a.key.length <= b.key.length ? [a.key, b.key] : [b.key, a.key];
   const contained = shorter.length >= 3 && longer.includes(shorter) ? 0.85 : 0;
-  return Math.max(dice, contained);
+  // a title that names what it counts (新建建设路、解放路等道路15条) still says 新建道路: the shorter key's characters in order
+  const named = shorter.length >= 4 && isSubsequence(shorter, longer) ? 0.6 : 0;
+  return Math.max(dice, contained, named);
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  let i = 0;
+  for (const ch of long) if (ch === short[i]) i++;
+  return i === short.length;
 }
 
 export const subjectSimilarity = (a: string, b: string): number => similarity(keyed(a), keyed(b));
