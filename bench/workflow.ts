@@ -23,6 +23,7 @@ import { commitmentSummary } from '../src/app/summary.ts';
 import { generateRegion } from '../src/demo/generate.ts';
 import { openTestDb, type Engine } from '../src/store/testing.ts';
 import { machineLine, writeSection } from './results.ts';
+import { rushRequests } from './rushSeed.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const SCALES = (process.env.BENCH_SCALES ?? '1,2,4,8').split(',').map(Number);
@@ -234,22 +235,12 @@ export async function loadRun(engine: Engine, overallRate?: number): Promise<Loa
     let n = 0;
     let listN = 0;
     const acknowledgedIds: string[] = [];
-    const slots = clients.length * clients[0]!.commitments.length * periods.length;
-    const submit = (req: { headers?: Record<string, string> }) => {
-      const i = n++ % slots;
-      const c = clients[i % clients.length]!;
-      const k = Math.floor(i / clients.length);
-      const commitment = c.commitments[k % c.commitments.length]!;
-      const period = periods[Math.floor(k / c.commitments.length)]!;
-      return {
-        ...req, method: 'POST', path: `/api/commitments/${commitment}/reports`,
-        headers: { authorization: `Bearer ${c.token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
-        body: JSON.stringify({ period, cumulativeValue: String(10 * (k + 1)), narrative: '本周按计划推进' }),
-      };
+    const rush = rushRequests(clients, periods);
+    const submit = (req: object) => {
+      const { method, path, headers, body } = rush.submit(n++, randomUUID());
+      return { ...req, method, path, headers, body };
     };
-    const list = (req: object) => ({
-      ...req, method: 'GET', path: '/api/commitments?region=439901', headers: { authorization: `Bearer ${clients[listN++ % clients.length]!.token}` },
-    });
+    const list = (req: object) => ({ ...req, ...rush.list(listN++) });
     const cpu0 = await cpuNow(cp);
     const pacedSteps = [
       { make: submit, onResponse: (status: number, body: string) => { if (status === 201) acknowledgedIds.push((JSON.parse(body) as { id: string }).id); } },

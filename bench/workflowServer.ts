@@ -6,18 +6,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createContext } from '../src/app/context.ts';
-import { newSecret, sha256 } from '../src/app/auth/secrets.ts';
 import { buildServer } from '../src/server/app.ts';
-import { insertRows } from '../src/demo/bulk.ts';
 import { openTestDb, type Engine } from '../src/store/testing.ts';
 import type { Db, Queryable } from '../src/store/db.ts';
-import { periodsInWindow, periodRange } from '../src/domain/schedule.ts';
-
-export const REGION = '439901';
-export const CLIENTS = 200;
-export const PER_CLIENT = 5;
-const START = '2025-01-06';
-const DEADLINE = '2026-12-31';
+import { REGION, seedRush } from './rushSeed.ts';
 
 interface Statement { sql: string; params?: unknown[] }
 type Segment = { tx: false; st: Statement } | { tx: true; sts: Statement[] };
@@ -67,34 +59,9 @@ async function main() {
   const ctx = createContext(db);
 
   // seed
-  const periods = periodsInWindow(START, DEADLINE, 'weekly').filter((p) => periodRange(p).start <= today);
-  await base.transaction(async (tx) => {
-    await tx.query(`insert into region (code, name, level) values ($1, '压测区', 'county')`, [REGION]);
-    const planId = randomUUID();
-    await tx.query(`insert into plan (id, region_code, year, title) values ($1, $2, 2025, '压测')`, [planId, REGION]);
-    const depts = Array.from({ length: CLIENTS }, (_, i) => ({ id: randomUUID(), regionCode: REGION, name: `单位${i + 1}`, shortName: null }));
-    await insertRows(tx, 'department', depts);
-    const users = depts.map((d, i) => ({ id: randomUUID(), regionCode: REGION, username: `load${i + 1}`, displayName: `填报员${i + 1}`, role: 'reporter', departmentId: d.id }));
-    await insertRows(tx, 'app_user', users);
-    const commitments = depts.flatMap((d, i) =>
-      Array.from({ length: PER_CLIENT }, (_, k) => ({
-        id: randomUUID(), regionCode: REGION, planId, parentId: null, title: `单位${i + 1}任务${k + 1}`, sector: `领域${k + 1}`, kind: 'quantitative',
-        livelihood: false, targetValue: '100000', targetValueMax: null, unit: '个', comparator: 'gte', baselineValue: null, startDate: START, deadline: DEADLINE,
-        leadDepartmentId: d.id, coDepartmentIds: '{}', responsibleLeader: null, milestones: [], weight: 1, reportingFrequency: 'weekly', state: 'inProgress', published: false, source: null,
-      })),
-    );
-    await insertRows(tx, 'commitment', commitments, ['milestones', 'source']);
-    const clients = users.map((u, i) => {
-      const token = newSecret('dbt_');
-      return { token, tokenHash: sha256(token), commitments: commitments.slice(i * PER_CLIENT, (i + 1) * PER_CLIENT).map((c) => c.id), userId: u.id, departmentId: u.departmentId };
-    });
-    await insertRows(tx, 'api_token', clients.map((c) => ({ id: randomUUID(), regionCode: REGION, userId: c.userId, name: 'bench', tokenHash: c.tokenHash })));
-    (globalThis as { clients?: unknown }).clients = clients;
-  });
+  const { periods, clients } = await base.transaction((tx) => seedRush(tx, today));
   // statistics as autovacuum would gather them after such a load (a live database has them)
   if (engine === 'postgres') await base.exec('analyze');
-  type Client = { token: string; tokenHash: string; commitments: string[]; userId: string; departmentId: string };
-  const clients = (globalThis as unknown as { clients: Client[] }).clients;
   /** Client 0's identifiers mapped to client w's: the recorded requests are client 0's. */
   const identity = (w: number): [string, string][] => {
     const [a, b] = [clients[0]!, clients[w % clients.length]!];
