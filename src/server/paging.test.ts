@@ -142,6 +142,68 @@ describe.each(testEngines())('paging lists on %s', (engine) => {
     expect(new Set(seen)).toEqual(new Set(first.map((r) => r.id)));
   });
 
+  /** Every page of `url` at `limit`, calling `between` after each page; the items in the order given. */
+  async function pages<T extends { id: string }>(url: string, limit: number, between: () => Promise<unknown> = async () => undefined) {
+    const items: T[] = [];
+    let cursor: string | null = null;
+    do {
+      const p = (await get(`${url}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)) as unknown as { items: T[]; nextCursor: string | null };
+      expect(p.items.length).toBeLessThanOrEqual(limit);
+      items.push(...p.items);
+      cursor = p.nextCursor;
+      await between();
+    } while (cursor);
+    return items;
+  }
+
+  it('pages close requests and a region’s instructions newest first, ties broken by id, while rows are added', async () => {
+    const ids = (await db.query<{ id: string }>(`select id from commitment where region_code = $1 order by id limit 300`, [R])).map((r) => r.id);
+    // many rows share one instant: the id decides
+    const at = (i: number) => new Date(Date.UTC(2023, 5, 1) + Math.floor(i / 7) * 1000).toISOString();
+    const closes = ids.slice(0, 250).map((commitmentId, i) => ({ id: randomUUID(), regionCode: R, commitmentId, summary: `办结${i}`, state: 'pending', requestedAt: at(i) }));
+    const notes = ids.map((commitmentId, i) => ({ id: randomUUID(), regionCode: R, commitmentId, leaderName: '区长', text: `批示${i}`, issuedOn: `2023-0${1 + (i % 6)}-15`, createdAt: at(i) }));
+    await insertRows(db, 'close_request', closes);
+    await insertRows(db, 'instruction', notes);
+    let added = 0;
+    const more = (table: string) => async () => {
+      // newer rows land at the top, behind the cursor: neither repeated nor skipping others
+      const commitmentId = ids[added++ % ids.length]!;
+      if (table === 'close_request') await insertRows(db, table, [{ id: randomUUID(), regionCode: R, commitmentId, summary: '新增', state: 'pending', requestedAt: '2023-07-01T00:00:00Z' }]);
+      else await insertRows(db, table, [{ id: randomUUID(), regionCode: R, commitmentId, leaderName: '区长', text: '新增', issuedOn: '2023-07-01', createdAt: '2023-07-01T00:00:00Z' }]);
+    };
+    const gotCloses = await pages<{ id: string; requestedAt: string }>(`/api/close-requests?region=${R}&state=pending`, 40, more('close_request'));
+    expect(gotCloses.map((x) => x.id).sort()).toEqual(closes.map((x) => x.id).sort());
+    const expected = [...closes].sort((a, b) => (a.requestedAt === b.requestedAt ? (a.id < b.id ? 1 : -1) : a.requestedAt < b.requestedAt ? 1 : -1)).map((x) => x.id);
+    expect(gotCloses.map((x) => x.id)).toEqual(expected);
+    const gotNotes = await pages<{ id: string }>(`/api/instructions?region=${R}`, 70, more('instruction'));
+    expect(new Set(gotNotes.map((x) => x.id)).size).toBe(gotNotes.length);
+    expect(new Set(gotNotes.map((x) => x.id))).toEqual(new Set(notes.map((x) => x.id)));
+    // the default page is the documented maximum; a cursor of another list is refused
+    const first = await get(`/api/instructions?region=${R}&limit=5`);
+    expect((await app.inject({ url: `/api/close-requests?region=${R}&cursor=${first.nextCursor}`, headers })).statusCode).toBe(400);
+  });
+
+  it('pages the promise check (subtasks right after their parent; counts of the whole year) and the scheduled jobs', async () => {
+    const [parent] = await addCommitments(1);
+    const kids = Array.from({ length: 3 }, (_, i) => ({ id: randomUUID(), regionCode: R, planId: plan, parentId: parent, title: `子任务${i}`, sector: SECTORS[3]!, kind: 'quantitative', livelihood: false, targetValue: '10', targetValueMax: null, unit: '个', comparator: 'gte', baselineValue: null, startDate: '2023-01-01', deadline: '2023-12-31', leadDepartmentId: dept, coDepartmentIds: '{}', responsibleLeader: null, milestones: [], weight: 1, reportingFrequency: 'monthly', state: 'inProgress', published: false, source: null, createdAt: '2022-01-01T00:00:00Z' }));
+    await insertRows(db, 'commitment', kids, ['milestones', 'source']);
+    const whole = await get(`/api/promise-checks?region=${R}&year=2023&limit=1000`);
+    const rows = await pages<{ id: string; commitmentId: string; parentId: string | null }>(`/api/promise-checks?region=${R}&year=2023`, 1000);
+    const total = (await db.query<{ n: number }>(`select count(*)::int as n from commitment where region_code = $1 and plan_id = $2 and state not in ('draft', 'cancelled')`, [R, plan]))[0]!.n;
+    expect(rows).toHaveLength(total);
+    expect(new Set(rows.map((r) => r.commitmentId)).size).toBe(total);
+    const counts = (whole as unknown as { counts: Record<string, number> }).counts;
+    expect(counts.kept! + counts.partial! + counts.missed! + counts.unmentioned!).toBe(total);
+    const at = rows.findIndex((r) => r.commitmentId === parent);
+    expect(rows.slice(at + 1, at + 4).map((r) => r.parentId)).toEqual([parent, parent, parent]);
+
+    const jobs = await get(`/api/jobs?region=${R}`);
+    const oneByOne = await pages<{ id: string; name: string }>(`/api/jobs?region=${R}`, 1);
+    expect(oneByOne.map((j) => j.name)).toEqual((jobs.items as unknown as { name: string }[]).map((j) => j.name));
+    expect(jobs.items.length).toBeGreaterThan(1);
+    expect(jobs.nextCursor).toBeNull();
+  });
+
   it('pages the audit trail by event id', async () => {
     for (let i = 0; i < 5; i++) await app.inject({ method: 'POST', url: '/api/tokens', headers, payload: { name: `t${i}` } });
     const all = await get('/api/audit?limit=1000');

@@ -105,3 +105,8 @@ export function sqlPage<T, U = T>(rows: readonly T[], p: PageParams, order: Orde
   const more = rows.length > p.limit;
   return { items: present(slice), nextCursor: more ? encodeCursor(order.name, jsonKey(order.key(slice.at(-1)!))) : null };
 }
+
+/** The answer of a use case that pages in SQL itself (`next`: the key of the last row read, null on the last page). */
+export function keyedPage<T>(order: string, r: { items: T[]; next: readonly KeyValue[] | null }): { items: T[]; nextCursor: string | null } {
+  return { items: r.items, nextCursor: r.next ? encodeCursor(order, r.next) : null };
+}

@@ -122,7 +122,7 @@ export interface paths {
     post: operations["requestClose"];
   };
   "/api/close-requests": {
-    /** Close requests of a region, e.g. those to decide (state=pending) / 办结申请清单 */
+    /** Close requests of a region, newest first, e.g. those to decide (state=pending) / 办结申请清单 */
     get: operations["getCloseRequests"];
   };
   "/api/commitments/{id}/transitions/{action}": {
@@ -178,7 +178,7 @@ export interface paths {
     post: operations["recordInstruction"];
   };
   "/api/instructions": {
-    /** A region’s instructions with replies; awaitingReply, mine (a leader’s own) / 领导批示清单 */
+    /** A region’s instructions with replies, newest first; awaitingReply, mine (a leader’s own) / 领导批示清单 */
     get: operations["getInstructions"];
   };
   "/api/instructions/{id}/replies": {
@@ -2352,7 +2352,7 @@ export interface operations {
       };
     };
   };
-  /** Close requests of a region, e.g. those to decide (state=pending) / 办结申请清单 */
+  /** Close requests of a region, newest first, e.g. those to decide (state=pending) / 办结申请清单 */
   getCloseRequests: {
     parameters: {
       query: {
@@ -2360,10 +2360,14 @@ export interface operations {
         /** @description default: all */
         state?: "pending" | "approved" | "refused";
         commitment?: string;
+        /** @description 每页条数，至多1000 / items per page, at most 1000 (default) */
+        limit?: number;
+        /** @description 上一页答复的 nextCursor / the nextCursor of the previous page */
+        cursor?: string;
       };
     };
     responses: {
-      /** @description Close requests of a region, e.g. those to decide (state=pending) / 办结申请清单 */
+      /** @description Close requests of a region, newest first, e.g. those to decide (state=pending) / 办结申请清单 */
       200: {
         content: {
           "application/json": unknown;
@@ -3223,7 +3227,7 @@ export interface operations {
       };
     };
   };
-  /** A region’s instructions with replies; awaitingReply, mine (a leader’s own) / 领导批示清单 */
+  /** A region’s instructions with replies, newest first; awaitingReply, mine (a leader’s own) / 领导批示清单 */
   getInstructions: {
     parameters: {
       query: {
@@ -3232,10 +3236,14 @@ export interface operations {
         awaitingReply?: "true" | "false";
         /** @description only those the acting user recorded (a leader’s own) / 我的批示 */
         mine?: "true" | "false";
+        /** @description 每页条数，至多1000 / items per page, at most 1000 (default) */
+        limit?: number;
+        /** @description 上一页答复的 nextCursor / the nextCursor of the previous page */
+        cursor?: string;
       };
     };
     responses: {
-      /** @description A region’s instructions with replies; awaitingReply, mine (a leader’s own) / 领导批示清单 */
+      /** @description A region’s instructions with replies, newest first; awaitingReply, mine (a leader’s own) / 领导批示清单 */
       200: {
         content: {
           "application/json": unknown;
@@ -5263,6 +5271,10 @@ export interface operations {
       query: {
         region: string;
         year: number;
+        /** @description 每页条数，至多1000 / items per page, at most 1000 (default) */
+        limit?: number;
+        /** @description 上一页答复的 nextCursor / the nextCursor of the previous page */
+        cursor?: string;
       };
     };
     responses: {
@@ -5415,6 +5427,10 @@ export interface operations {
       query: {
         region: string;
         year: number;
+        /** @description 每页条数，至多1000 / items per page, at most 1000 (default) */
+        limit?: number;
+        /** @description 上一页答复的 nextCursor / the nextCursor of the previous page */
+        cursor?: string;
       };
     };
     responses: {
@@ -5449,6 +5465,10 @@ export interface operations {
     parameters: {
       query: {
         region: string;
+        /** @description 每页条数，至多1000 / items per page, at most 1000 (default) */
+        limit?: number;
+        /** @description 上一页答复的 nextCursor / the nextCursor of the previous page */
+        cursor?: string;
       };
     };
     responses: {

@@ -31,23 +31,32 @@ export type RegionInstruction = Instruction & { commitmentTitle: string; leadDep
 /**
  * 领导批示 of a region, newest first, each with its commitment and its replies (落实情况) — for the
  * workbenches: the office's and the department's “awaiting reply”, a leader's own. A reporter sees
- * only those on its department's commitments (lead or co-department).
+ * only those on its department's commitments (lead or co-department). Pages in SQL: `limit` rows
+ * after `after` ([issued on, created, id] of the last row of the previous page); `next` is the last
+ * row's key when more may follow (rows the actor may not read still move it on).
  */
-export async function listRegionInstructions(ctx: AppContext, o: { actor: WorkflowActor; query: ListRegionInstructionsQuery }): Promise<RegionInstruction[]> {
+export async function listRegionInstructions(
+  ctx: AppContext,
+  o: { actor: WorkflowActor; query: ListRegionInstructionsQuery; limit: number; after?: readonly [string, string, string] | null },
+): Promise<{ items: RegionInstruction[]; next: [string, string, string] | null }> {
   const q = o.query;
   const p = principalOf(o.actor);
   requireReadRegions(p, [q.region]);
-  const rows = await ctx.db.query<Instruction & { commitmentTitle: string; leadDepartmentId: string | null; coDepartmentIds: string[]; published: boolean }>(
+  const [afterOn, afterAt, afterId] = o.after ?? [null, null, null];
+  const rows = await ctx.db.query<Instruction & { commitmentTitle: string; leadDepartmentId: string | null; coDepartmentIds: string[]; published: boolean; key: string }>(
     `select i.id, i.region_code as "regionCode", i.commitment_id as "commitmentId", i.leader_name as "leaderName", i.text, i.issued_on as "issuedOn",
        i.created_by as "createdBy", i.created_at as "createdAt", c.title as "commitmentTitle", c.lead_department_id as "leadDepartmentId",
-       c.co_department_ids as "coDepartmentIds", c.published
+       c.co_department_ids as "coDepartmentIds", c.published, to_char(i.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as key
      from instruction i join commitment c on c.id = i.commitment_id
      where i.region_code = $1 and ($2::uuid is null or i.created_by = $2)
        and (not $3 or not exists (select 1 from instruction_reply x where x.instruction_id = i.id))
-     order by i.issued_on desc, i.created_at desc, i.id limit 500`,
-    [q.region, q.mine ? (p.id ?? '00000000-0000-0000-0000-000000000000') : null, q.awaitingReply === true],
+       and ($5::text is null or (i.issued_on, i.created_at, i.id) < ($5::date, $6::timestamp at time zone 'UTC', $7::uuid))
+     order by i.issued_on desc, i.created_at desc, i.id desc limit $4`,
+    [q.region, q.mine ? (p.id ?? '00000000-0000-0000-0000-000000000000') : null, q.awaitingReply === true, o.limit + 1, afterOn, afterAt, afterId],
   );
-  const visible = rows.filter((r) => commitmentPolicy.readInternal(p, r));
+  const page = rows.slice(0, o.limit);
+  const last = page.at(-1);
+  const visible = page.filter((r) => commitmentPolicy.readInternal(p, r));
   const replies = visible.length
     ? await ctx.db.query<InstructionReply>(
         `select id, instruction_id as "instructionId", department_id as "departmentId", text, created_by as "createdBy", created_at as "createdAt"
@@ -55,8 +64,9 @@ export async function listRegionInstructions(ctx: AppContext, o: { actor: Workfl
         [visible.map((i) => i.id)],
       )
     : [];
-  return visible.map(({ coDepartmentIds: _c, published: _p, ...i }) => {
+  const items = visible.map(({ coDepartmentIds: _c, published: _p, key: _k, ...i }) => {
     const own = replies.filter((r) => r.instructionId === i.id);
     return { ...i, replies: own, followedUp: own.length > 0 };
   });
+  return { items, next: rows.length > o.limit && last ? [last.issuedOn, last.key, last.id] : null };
 }

@@ -21,6 +21,8 @@ export interface PromiseRow {
   parentId: string | null;
   title: string;
   sector: string;
+  /** when the commitment was created (rows are listed by sector, then creation, subtasks under their parent) */
+  createdAt: string;
   livelihood: boolean;
   published: boolean;
   /** the target as written in a table: ≥6000人, ≤4.5%, 5–6%, 节点任务 */
@@ -115,6 +117,7 @@ export async function checkPromises(
       parentId: c.parentId,
       title: c.title,
       sector: c.sector,
+      createdAt: c.createdAt,
       livelihood: c.livelihood,
       published: c.published,
       target: targetText(c),

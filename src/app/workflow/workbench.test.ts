@@ -16,12 +16,12 @@ import { buildWorld } from './testWorld.ts';
 import { allowedActions } from './allowedActions.ts';
 import { listRegionReports, presentReports, type ListRegionReportsQuery } from '../reports/listRegionReports.ts';
 import type { Principal } from '../policies/principal.ts';
-import { listCloseRequests } from '../lifecycle/listCloseRequests.ts';
+import { listCloseRequests, type ListCloseRequestsQuery } from '../lifecycle/listCloseRequests.ts';
 import { requestClose } from '../lifecycle/requestClose.ts';
 import { transitionCommitment } from '../lifecycle/transitionCommitment.ts';
 import { recordInstruction } from '../instructions/recordInstruction.ts';
 import { replyToInstruction } from '../instructions/replyToInstruction.ts';
-import { listRegionInstructions } from '../instructions/listRegionInstructions.ts';
+import { listRegionInstructions, type ListRegionInstructionsQuery } from '../instructions/listRegionInstructions.ts';
 import { sendReminders } from '../reminders/sendReminders.ts';
 import { updateCommitment } from '../commitments/updateCommitment.ts';
 
@@ -38,6 +38,9 @@ describe.each(testEngines())('workbench reads on %s', (engine) => {
 
   /** One page of the region's reports as the actor reads them. */
   const listReports = async (actor: Principal, query: ListRegionReportsQuery) => presentReports(actor, await listRegionReports(ctx, { actor, query, limit: 1000 }));
+  /** One page of close requests and of instructions as the actor reads them. */
+  const closeRequests = async (o: { actor: Principal; query: ListCloseRequestsQuery }) => (await listCloseRequests(ctx, { ...o, limit: 1000 })).items;
+  const regionInstructions = async (o: { actor: Principal; query: ListRegionInstructionsQuery }) => (await listRegionInstructions(ctx, { ...o, limit: 1000 })).items;
 
   const report = (commitmentId: string, departmentId: string, period: string, state: ProgressReport['state']) =>
     insertReport(db, {
@@ -78,45 +81,45 @@ describe.each(testEngines())('workbench reads on %s', (engine) => {
     const ev = randomUUID();
     await insertEvidence(db, { id: ev, regionCode: '430502', reportId: r.id, filename: '验收单.pdf', contentType: 'application/pdf', size: 1, sha256: 'x', data: new Uint8Array([1]) });
     const asked = await requestClose(ctx, { actor: w.actors.hrReporter, id: c.id, input: { version: c.version, summary: '全部完成', evidenceIds: [ev] } });
-    const pending = await listCloseRequests(ctx, { actor: w.actors.admin, query: { region: '430502', state: 'pending' } });
+    const pending = await closeRequests({ actor: w.actors.admin, query: { region: '430502', state: 'pending' } });
     expect(pending.filter((x) => x.commitmentId === c.id)).toEqual([
       expect.objectContaining({ commitmentTitle: '待办结任务', summary: '全部完成', state: 'pending', leadDepartmentId: w.ids.hr, evidence: [{ id: ev, filename: '验收单.pdf' }] }),
     ]);
     // another department's reporter does not see it; the lead department does
-    expect((await listCloseRequests(ctx, { actor: w.actors.eduReporter, query: { region: '430502', state: 'pending' } })).some((x) => x.commitmentId === c.id)).toBe(true); // co-department
+    expect((await closeRequests({ actor: w.actors.eduReporter, query: { region: '430502', state: 'pending' } })).some((x) => x.commitmentId === c.id)).toBe(true); // co-department
     const other = await w.commitment({ state: 'inProgress', leadDepartmentId: w.ids.edu, coDepartmentIds: [] });
     const r2 = await report(other.id, w.ids.edu, '2024-05', 'accepted');
     const ev2 = randomUUID();
     await insertEvidence(db, { id: ev2, regionCode: '430502', reportId: r2.id, filename: 'b.pdf', contentType: 'application/pdf', size: 1, sha256: 'y', data: new Uint8Array([1]) });
     await requestClose(ctx, { actor: w.actors.eduReporter, id: other.id, input: { version: other.version, summary: '完成', evidenceIds: [ev2] } });
-    expect((await listCloseRequests(ctx, { actor: w.actors.hrReporter, query: { region: '430502' } })).some((x) => x.commitmentId === other.id)).toBe(false);
+    expect((await closeRequests({ actor: w.actors.hrReporter, query: { region: '430502' } })).some((x) => x.commitmentId === other.id)).toBe(false);
 
     await transitionCommitment(ctx, { actor: w.actors.admin, id: c.id, action: 'rejectClose', input: { version: asked.version, comment: '请补充验收报告' } });
-    const after = await listCloseRequests(ctx, { actor: w.actors.admin, query: { region: '430502', commitment: c.id } });
+    const after = await closeRequests({ actor: w.actors.admin, query: { region: '430502', commitment: c.id } });
     expect(after.map((x) => [x.state, x.decisionComment])).toEqual([['refused', '请补充验收报告']]);
-    expect((await listCloseRequests(ctx, { actor: w.actors.admin, query: { region: '430502', state: 'pending' } })).some((x) => x.commitmentId === c.id)).toBe(false);
+    expect((await closeRequests({ actor: w.actors.admin, query: { region: '430502', state: 'pending' } })).some((x) => x.commitmentId === c.id)).toBe(false);
   });
 
   it('instructions: the office’s awaiting-reply list, a leader’s own, a department’s; a reply takes it off the waiting list', async () => {
     const c = await w.commitment({ state: 'inProgress', title: '批示任务' });
     const byLeader = await recordInstruction(ctx, { actor: w.actors.leader, commitmentId: c.id, input: { leaderName: '王区长', text: '加快进度' } });
     const byOffice = await recordInstruction(ctx, { actor: w.actors.admin, commitmentId: c.id, input: { leaderName: '李书记', text: '月底前见效' } });
-    const waiting = await listRegionInstructions(ctx, { actor: w.actors.admin, query: { region: '430502', awaitingReply: true } });
+    const waiting = await regionInstructions({ actor: w.actors.admin, query: { region: '430502', awaitingReply: true } });
     expect(waiting.filter((i) => i.commitmentId === c.id).map((i) => i.id).sort()).toEqual([byLeader.id, byOffice.id].sort());
-    const mine = await listRegionInstructions(ctx, { actor: w.actors.leader, query: { region: '430502', mine: true } });
+    const mine = await regionInstructions({ actor: w.actors.leader, query: { region: '430502', mine: true } });
     expect(mine.map((i) => i.id)).toEqual([byLeader.id]);
     expect(mine[0]).toMatchObject({ commitmentTitle: '批示任务', leadDepartmentId: w.ids.hr, replies: [], followedUp: false });
 
     await replyToInstruction(ctx, { actor: w.actors.hrReporter, instructionId: byLeader.id, input: { text: '已召开推进会' } });
-    const mineAfter = await listRegionInstructions(ctx, { actor: w.actors.leader, query: { region: '430502', mine: true } });
+    const mineAfter = await regionInstructions({ actor: w.actors.leader, query: { region: '430502', mine: true } });
     expect(mineAfter[0]).toMatchObject({ followedUp: true, replies: [{ departmentId: w.ids.hr, text: '已召开推进会' }] });
-    const stillWaiting = await listRegionInstructions(ctx, { actor: w.actors.hrReporter, query: { region: '430502', awaitingReply: true } });
+    const stillWaiting = await regionInstructions({ actor: w.actors.hrReporter, query: { region: '430502', awaitingReply: true } });
     expect(stillWaiting.map((i) => i.id)).toEqual([byOffice.id]);
     // a department that neither leads nor helps sees none of them
     const d = await w.commitment({ state: 'inProgress', leadDepartmentId: w.ids.edu, coDepartmentIds: [] });
     await recordInstruction(ctx, { actor: w.actors.leader, commitmentId: d.id, input: { leaderName: '王区长', text: '教育' } });
-    expect((await listRegionInstructions(ctx, { actor: w.actors.hrReporter, query: { region: '430502' } })).some((i) => i.commitmentId === d.id)).toBe(false);
-    await expect(listRegionInstructions(ctx, { actor: w.actors.otherAdmin, query: { region: '430502' } })).rejects.toMatchObject({ status: 403 });
+    expect((await regionInstructions({ actor: w.actors.hrReporter, query: { region: '430502' } })).some((i) => i.commitmentId === d.id)).toBe(false);
+    await expect(regionInstructions({ actor: w.actors.otherAdmin, query: { region: '430502' } })).rejects.toMatchObject({ status: 403 });
   });
 
   it('催办 of the departments named only, and only the kind asked for', async () => {

@@ -27,11 +27,13 @@ import { listChangeRequests } from '../../store/changeRequests.ts';
 import { listReports } from '../../store/reports.ts';
 import { actorOf } from './commitments.ts';
 import { RegionScope, scopeCodes } from './read.ts';
-import { page, PageParams, type Order } from '../paging.ts';
+import { decodeCursor, keyedPage, page, PageParams, type Order } from '../paging.ts';
 import type { ChangeRequest } from '../../domain/types.ts';
 
 /** Newest first. */
 const CHANGE_REQUEST_ORDER: Order<ChangeRequest> = { name: 'requested.desc', key: (x) => [x.requestedAt, x.id], desc: true };
+/** Close requests, newest first (paged in SQL on [requested, id]). */
+const CLOSE_REQUEST_ORDER = 'closeRequested.desc';
 
 const IdParams = z.object({ id: Uuid });
 const tags = ['lifecycle'];
@@ -60,8 +62,11 @@ export function registerLifecycleRoutes(api: FastifyInstance) {
   r.post('/commitments/:id/request-close', { schema: { tags, summary: 'Ask to close, with evidence / 办结申请', params: IdParams, body: RequestCloseInput } }, async (req) =>
     requestClose(ctx, { actor: actorOf(req), id: req.params.id, input: req.body }));
 
-  r.get('/close-requests', { schema: { tags, summary: 'Close requests of a region, e.g. those to decide (state=pending) / 办结申请清单', querystring: ListCloseRequestsQuery } }, async (req) =>
-    ({ items: await listCloseRequests(ctx, { actor: actorOf(req), query: req.query }) }));
+  r.get('/close-requests', { schema: { tags, summary: 'Close requests of a region, newest first, e.g. those to decide (state=pending) / 办结申请清单', querystring: ListCloseRequestsQuery.extend(PageParams.shape) } }, async (req) => {
+    const { cursor, limit, ...query } = req.query;
+    const after = cursor ? (decodeCursor(cursor, CLOSE_REQUEST_ORDER, 2).map(String) as [string, string]) : null;
+    return keyedPage(CLOSE_REQUEST_ORDER, await listCloseRequests(ctx, { actor: actorOf(req), query, limit, after }));
+  });
 
   r.post('/commitments/:id/transitions/:action', {
     schema: { tags, summary: 'start 开始推进 / rejectClose 退回办结申请 / close 办结销号 / cancel 取消', params: IdParams.extend({ action: SimpleAction }), body: TransitionInput },

@@ -25,11 +25,13 @@ import type { Principal } from '../../app/policies/principal.ts';
 import type { ReminderChannels } from '../../app/reminders/channels.ts';
 import { actorOf } from './commitments.ts';
 import { scopeCodes } from './read.ts';
-import { byFields, decodeCursor, page, PageParams, sqlPage, type Order } from '../paging.ts';
+import { byFields, decodeCursor, keyedPage, page, PageParams, sqlPage, type Order } from '../paging.ts';
 
 /** Newest first: time to the microsecond (as text), then id. */
 const NEWEST_FIRST: Order<{ key: string; id: string }> = { name: 'time.desc', key: (x) => [x.key, x.id], desc: true };
 const afterCursor = (cursor: string | undefined) => (cursor ? (decodeCursor(cursor, NEWEST_FIRST.name, 2).map(String) as [string, string]) : undefined);
+/** A region's instructions, newest first (paged in SQL on [issued on, created, id]). */
+const INSTRUCTION_ORDER = 'regionIssued.desc';
 const withoutKey = <T extends { key: string }>(rows: T[]) => rows.map(({ key: _k, ...x }) => x);
 
 const IdParams = z.object({ id: Uuid });
@@ -53,8 +55,11 @@ export function registerSupervisionRoutes(api: FastifyInstance, options: { remin
   r.get('/commitments/:id/instructions', { schema: { tags, summary: 'Instructions with their follow-up / 领导批示及落实情况', params: IdParams, querystring: PageParams } }, async (req) =>
     page(await listInstructions(ctx, { actor: actorOf(req), commitmentId: req.params.id }), req.query, { name: 'issued.desc', key: (i) => [i.issuedOn, i.createdAt, i.id], desc: true }));
 
-  r.get('/instructions', { schema: { tags, summary: 'A region’s instructions with replies; awaitingReply, mine (a leader’s own) / 领导批示清单', querystring: ListRegionInstructionsQuery } }, async (req) =>
-    ({ items: await listRegionInstructions(ctx, { actor: actorOf(req), query: req.query }) }));
+  r.get('/instructions', { schema: { tags, summary: 'A region’s instructions with replies, newest first; awaitingReply, mine (a leader’s own) / 领导批示清单', querystring: ListRegionInstructionsQuery.extend(PageParams.shape) } }, async (req) => {
+    const { cursor, limit, ...query } = req.query;
+    const after = cursor ? (decodeCursor(cursor, INSTRUCTION_ORDER, 3).map(String) as [string, string, string]) : null;
+    return keyedPage(INSTRUCTION_ORDER, await listRegionInstructions(ctx, { actor: actorOf(req), query, limit, after }));
+  });
 
   r.post('/instructions/:id/replies', { schema: { tags, summary: 'Reply with what was done / 反馈落实情况', params: IdParams, body: ReplyInput } }, async (req, reply) =>
     reply.status(201).send(await replyToInstruction(ctx, { actor: actorOf(req), instructionId: req.params.id, input: req.body })));

@@ -76,9 +76,9 @@ function Page() {
   useEffect(() => {
     setPromises(new Map());
     if (!region || !shownYear) return;
-    fetch(`/api/public/promise-checks?${new URLSearchParams({ region, year: shownYear })}`)
-      .then((r) => (r.ok ? r.json() : { items: [] }))
-      .then((d: { items: PublicPromise[] }) => setPromises(new Map(d.items.map((x) => [x.commitmentId, x]))), () => undefined);
+    // every page; a year without a plan or check shows no verdicts
+    apiAll<{ items: PublicPromise[] }>(`/public/promise-checks?${new URLSearchParams({ region, year: shownYear })}`)
+      .then((d) => setPromises(new Map(d.items.map((x) => [x.commitmentId, x]))), () => undefined);
   }, [region, shownYear]);
   const done = shown?.filter((c) => c.evaluation.status === 'completed' || c.evaluation.status === 'exceeded').length ?? 0;
   return (
