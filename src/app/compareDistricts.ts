@@ -1,17 +1,18 @@
 /**
  * 区县比较: for a city or province, each county below it side by side — commitments under
  * supervision, completion, 滞后, 逾期未报送 / 逾期未完成, 民生实事 done, and its key indicators
- * with its rank among them. Today it evaluates every county's plan of the year; the one function
- * `compareDistricts` is what a precomputed version would replace.
+ * with its rank among them. Today's figures are the counties' kept ones (region_summary_group),
+ * another day's are evaluated.
  */
-import { regionAndDescendants, listRegions } from '../store/regions.ts';
-import { findPlan } from '../store/plans.ts';
+import { regionAndDescendants, listCounties } from '../store/regions.ts';
+import { plansOfYear } from '../store/plans.ts';
+import { summaryGroupsOfYear, type GroupCounts, type KeptGroup } from '../store/regionSummary.ts';
 import { listIndicatorValues } from '../store/economy.ts';
 import type { AppContext } from './context.ts';
-import { listEvaluatedCommitments } from './evaluatedCommitments.ts';
+import { groupBy, listEvaluatedCommitments } from './evaluatedCommitments.ts';
 import { principalOf } from './policies/principal.ts';
 import { requireReadRegions } from './policies/scope.ts';
-import { SUPERVISED_STATES, summarize } from './summary.ts';
+import { countGroup, districtGroups, refreshDistrictSummaries, summaryGroup, SUPERVISED_STATES } from './summary.ts';
 import type { WorkflowActor } from './workflow/access.ts';
 
 export interface DistrictRow {
@@ -44,33 +45,48 @@ export interface DistrictComparison {
   indicators: IndicatorComparison[];
 }
 
-const DONE = new Set(['completed', 'exceeded']);
+/** A county's row from its plan's kept (or freshly counted) total and 民生实事 groups. */
+function districtRow(r: { code: string; name: string }, planId: string | null, total: GroupCounts | undefined, livelihood: GroupCounts | undefined): DistrictRow {
+  const t = summaryGroup('total', total ?? countGroup([]));
+  return {
+    regionCode: r.code,
+    name: r.name,
+    planId,
+    commitments: t.total,
+    completed: t.byStatus.completed + t.byStatus.exceeded,
+    averageCompletion: t.averageCompletion,
+    lagging: t.byStatus.lagging,
+    seriouslyLagging: t.byStatus.seriouslyLagging,
+    reportOverdue: t.reportOverdue,
+    deadlineOverdue: t.deadlineOverdue,
+    livelihood: { total: livelihood?.total ?? 0, done: livelihood?.done ?? 0 },
+  };
+}
 
 export async function compareDistricts(ctx: AppContext, o: { actor: WorkflowActor; regionCode: string; year: number; asOf?: string }): Promise<DistrictComparison> {
   const codes = await regionAndDescendants(ctx.db, o.regionCode);
   requireReadRegions(principalOf(o.actor), codes);
   const asOf = o.asOf ?? ctx.today();
-  const regions = (await listRegions(ctx.db)).filter((r) => codes.includes(r.code) && r.level === 'county');
-  const districts: DistrictRow[] = [];
-  for (const r of regions) {
-    const plan = await findPlan(ctx.db, r.code, o.year);
-    const items = plan ? await listEvaluatedCommitments(ctx.db, ctx, { regionCodes: [r.code], planId: plan.id, parentId: null, states: SUPERVISED_STATES, asOf, unordered: true }) : [];
-    const { total } = summarize(items);
-    const livelihood = items.filter((c) => c.livelihood);
-    districts.push({
-      regionCode: r.code,
-      name: r.name,
-      planId: plan?.id ?? null,
-      commitments: total.total,
-      completed: total.byStatus.completed + total.byStatus.exceeded,
-      averageCompletion: total.averageCompletion,
-      lagging: total.byStatus.lagging,
-      seriouslyLagging: total.byStatus.seriouslyLagging,
-      reportOverdue: total.reportOverdue,
-      deadlineOverdue: total.deadlineOverdue,
-      livelihood: { total: livelihood.length, done: livelihood.filter((c) => DONE.has(c.evaluation.status) || c.state === 'closed').length },
-    });
+  const regions = await listCounties(ctx.db, codes);
+  const counties = regions.map((r) => r.code);
+  const planOf = new Map((await plansOfYear(ctx.db, counties, o.year)).map((p) => [p.regionCode, p.id]));
+  // today: the kept figures (a few rows per county); another day: each county's plan evaluated
+  let groups: KeptGroup[];
+  if (asOf === ctx.today()) {
+    await refreshDistrictSummaries(ctx.db, ctx, counties);
+    groups = await summaryGroupsOfYear(ctx.db, counties, o.year, ['total', 'livelihood']);
+  } else {
+    groups = [];
+    for (const [code, planId] of planOf) {
+      const items = await listEvaluatedCommitments(ctx.db, ctx, { regionCodes: [code], planId, parentId: null, states: SUPERVISED_STATES, asOf, unordered: true });
+      groups.push(...districtGroups(items).map((g) => ({ ...g, regionCode: code })));
+    }
   }
+  const byRegion = groupBy(groups, (g) => g.regionCode);
+  const districts = regions.map((r) => {
+    const mine = byRegion.get(r.code) ?? [];
+    return districtRow(r, planOf.get(r.code) ?? null, mine.find((g) => g.kind === 'total'), mine.find((g) => g.kind === 'livelihood'));
+  });
   districts.sort((a, b) => (b.averageCompletion ?? -1) - (a.averageCompletion ?? -1) || a.name.localeCompare(b.name, 'zh-CN'));
 
   // the latest value of the year of each indicator in each county, ranked among the counties reporting it

@@ -1,7 +1,8 @@
 /**
- * The city and province 总览 add up kept district summaries: after any sequence of writes, day
- * changes and reads, each district's kept numbers are exactly those evaluated from scratch, and
- * the sum over districts is the scratch summary of all of them.
+ * The city and province 总览 and the 区县比较 add up kept district figures: after any sequence of
+ * writes, day changes and reads, each district's kept groups are exactly those counted from a fresh
+ * evaluation, the sum over districts is the fresh summary of all of them, and the comparison table
+ * gives each district its plan's fresh counts.
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -10,7 +11,8 @@ import type { Db } from '../store/db.ts';
 import { openTestDb, testEngines } from '../store/testing.ts';
 import { createContext, type AppContext } from './context.ts';
 import { listEvaluatedCommitments } from './evaluatedCommitments.ts';
-import { commitmentSummary, districtSummaries, publicSummary, summarize, SUPERVISED_STATES, type Summary } from './summary.ts';
+import { compareDistricts } from './compareDistricts.ts';
+import { commitmentSummary, districtGroups, refreshDistrictSummaries, summarize, SUPERVISED_STATES, type Summary } from './summary.ts';
 import { buildWorld } from './workflow/testWorld.ts';
 
 const REGIONS = ['430502', '430503'] as const;
@@ -92,15 +94,34 @@ describe.each(testEngines())('kept district summaries on %s', (engine) => {
           break;
         case 'read': {
           const scope = ['430500', ...REGIONS];
-          const kept = await districtSummaries(db, ctx, scope);
+          await refreshDistrictSummaries(db, ctx, scope);
           for (const region of REGIONS) {
-            const scratch = summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: [region], parentId: null, states: SUPERVISED_STATES, unordered: true }));
-            const mine = kept.get(region);
-            if (scratch.total.total === 0) expect(mine).toBeUndefined();
-            else expect(publicSummary(mine!)).toEqual(scratch);
+            // each district's kept groups are exactly those counted from a fresh evaluation
+            const scratch = await listEvaluatedCommitments(db, ctx, { regionCodes: [region], parentId: null, states: SUPERVISED_STATES, unordered: true });
+            const kept = await db.query<Record<string, unknown>>('select * from region_summary_group where region_code = $1', [region]);
+            const row = (g: ReturnType<typeof districtGroups>[number]) => ({ plan_id: g.planId, kind: g.kind, key: g.key, total: g.total, not_started: g.byStatus.notStarted, on_track: g.byStatus.onTrack, lagging: g.byStatus.lagging, seriously_lagging: g.byStatus.seriouslyLagging, completed: g.byStatus.completed, exceeded: g.byStatus.exceeded, overdue: g.overdue, report_overdue: g.reportOverdue, deadline_overdue: g.deadlineOverdue, rate_count: g.rateCount, done: g.done, rate_sum: g.rateSum });
+            const order = (a: Record<string, unknown>, b: Record<string, unknown>) => `${a.kind}|${a.key}`.localeCompare(`${b.kind}|${b.key}`);
+            const expected = districtGroups(scratch).map(row).sort(order);
+            const got = kept.map(({ region_code: _r, ...k }) => k).sort(order);
+            expect(got.map(({ rate_sum: _s, ...k }) => k)).toEqual(expected.map(({ rate_sum: _s, ...k }) => k));
+            got.forEach((k, i) => expect(k.rate_sum).toBeCloseTo(expected[i]!.rate_sum, 9));
           }
-          const all = summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: scope, parentId: null, states: SUPERVISED_STATES, unordered: true }));
+          // the city adds them up: the summary of all its commitments evaluated at once
+          const all = summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: scope, parentId: null, states: SUPERVISED_STATES, unordered: true }), true);
           expectSameTotals(await commitmentSummary(db, ctx, { regionCodes: scope }), all);
+          // and the comparison table gives each district its plan's counts
+          const table = await compareDistricts(ctx, { actor: w.actors.cityAdmin, regionCode: '430500', year: 2024 });
+          for (const [i, region] of REGIONS.entries()) {
+            const items = await listEvaluatedCommitments(db, ctx, { regionCodes: [region], planId: plans[i], parentId: null, states: SUPERVISED_STATES, unordered: true });
+            const { total } = summarize(items);
+            const livelihood = items.filter((c) => c.livelihood);
+            expect(table.districts.find((d) => d.regionCode === region)).toEqual({
+              regionCode: region, name: expect.any(String), planId: plans[i], commitments: total.total, completed: total.byStatus.completed + total.byStatus.exceeded,
+              averageCompletion: total.averageCompletion, lagging: total.byStatus.lagging, seriouslyLagging: total.byStatus.seriouslyLagging,
+              reportOverdue: total.reportOverdue, deadlineOverdue: total.deadlineOverdue,
+              livelihood: { total: livelihood.length, done: livelihood.filter((c) => ['completed', 'exceeded'].includes(c.evaluation.status) || c.state === 'closed').length },
+            });
+          }
         }
       }
     };

@@ -4,6 +4,7 @@ import { groupBy, listEvaluatedCommitments, type EvaluatedCommitment, type Evalu
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import type { AppContext } from './context.ts';
+import { beginSummaryRecompute, staleSummaryRegions, storeSummaryGroups, sumSummaryGroups, type GroupCounts, type KeptGroup } from '../store/regionSummary.ts';
 
 /** States of commitments under supervision: drafts (立项, not yet handed over) and cancelled ones are not counted. */
 export const SUPERVISED_STATES: CommitmentState[] = ['assigned', 'acknowledged', 'inProgress', 'closeRequested', 'closed'];
@@ -27,121 +28,91 @@ export interface Summary {
   byDepartment: SummaryGroup[];
 }
 
-/** A group with the parts its average is made of, so groups of several districts add up. */
-interface SummableGroup extends SummaryGroup {
-  rateSum: number;
-  rateCount: number;
-}
-
 const average = (sum: number, count: number) => (count ? Math.round((sum / count) * 10) / 10 : null);
 
-function group(key: string, items: EvaluatedCommitment[]): SummableGroup {
+/** The counts of a group of evaluated commitments, in a form that adds up. */
+export function countGroup(items: readonly EvaluatedCommitment[]): GroupCounts {
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   let overdue = 0;
   let reportOverdue = 0;
   let deadlineOverdue = 0;
+  let done = 0;
   const rates: number[] = [];
   for (const c of items) {
     byStatus[c.evaluation.status]++;
     if (c.evaluation.overdue) overdue++;
     if (c.evaluation.reportOverdue) reportOverdue++;
     if (c.evaluation.deadlineOverdue) deadlineOverdue++;
+    if (DONE.has(c.evaluation.status) || c.state === 'closed') done++;
     if (c.evaluation.completionRate !== null) rates.push(Math.min(100, c.evaluation.completionRate));
   }
-  const rateSum = rates.reduce((a, b) => a + b, 0);
-  return { key, total: items.length, byStatus, overdue, reportOverdue, deadlineOverdue, averageCompletion: average(rateSum, rates.length), rateSum, rateCount: rates.length };
+  return { total: items.length, byStatus, overdue, reportOverdue, deadlineOverdue, rateSum: rates.reduce((a, b) => a + b, 0), rateCount: rates.length, done };
 }
+const DONE = new Set<Status>(['completed', 'exceeded']);
+
+/** A group as the API shows it. */
+export const summaryGroup = (key: string, c: GroupCounts): SummaryGroup => ({
+  key, total: c.total, byStatus: c.byStatus, overdue: c.overdue, reportOverdue: c.reportOverdue, deadlineOverdue: c.deadlineOverdue, averageCompletion: average(c.rateSum, c.rateCount),
+});
 
 const zhCompare = new Intl.Collator('zh-CN').compare;
 
-function groups(items: EvaluatedCommitment[], keyOf: (c: EvaluatedCommitment) => string): SummableGroup[] {
-  return [...groupBy(items, keyOf)].sort(([a], [b]) => zhCompare(a, b)).map(([k, v]) => group(k, v));
+function groups(items: EvaluatedCommitment[], keyOf: (c: EvaluatedCommitment) => string): SummaryGroup[] {
+  return [...groupBy(items, keyOf)].sort(([a], [b]) => zhCompare(a, b)).map(([k, v]) => summaryGroup(k, countGroup(v)));
 }
 
-interface SummableSummary {
-  total: SummableGroup;
-  bySector: SummableGroup[];
-  byDepartment: SummableGroup[];
-}
-
-const strip = ({ rateSum: _s, rateCount: _c, ...g }: SummableGroup): SummaryGroup => g;
-/** A kept summary as the API shows it (without the sums its averages are made of). */
-export const publicSummary = (s: SummableSummary): Summary => ({ total: strip(s.total), bySector: s.bySector.map(strip), byDepartment: s.byDepartment.map(strip) });
-
-/** Totals, and the same counts per sector and per lead department id ('' when unassigned). */
-export function summarize(items: EvaluatedCommitment[]): Summary {
-  return publicSummary(summarizeSummable(items));
-}
-
-function summarizeSummable(items: EvaluatedCommitment[]): SummableSummary {
+/**
+ * Totals, and the same counts per sector and per lead department id ('' when unassigned). Over
+ * several regions there is no department breakdown: a department belongs to one district (its
+ * own 总览 and the 区县比较 show it), and a province's would list thousands.
+ */
+export function summarize(items: EvaluatedCommitment[], severalRegions = false): Summary {
   return {
-    total: group('total', items),
+    total: summaryGroup('total', countGroup(items)),
     bySector: groups(items, (c) => c.sector),
-    byDepartment: groups(items, (c) => c.leadDepartmentId ?? ''),
+    byDepartment: severalRegions ? [] : groups(items, (c) => c.leadDepartmentId ?? ''),
   };
-}
-
-/** Several districts' groups as one: counts add up, averages from the sums of their parts. */
-function addGroups(key: string, gs: SummableGroup[]): SummableGroup {
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  let total = 0, overdue = 0, reportOverdue = 0, deadlineOverdue = 0, rateSum = 0, rateCount = 0;
-  for (const g of gs) {
-    total += g.total;
-    overdue += g.overdue;
-    reportOverdue += g.reportOverdue;
-    deadlineOverdue += g.deadlineOverdue;
-    rateSum += g.rateSum;
-    rateCount += g.rateCount;
-    for (const s of STATUSES) byStatus[s] += g.byStatus[s];
-  }
-  return { key, total, byStatus, overdue, reportOverdue, deadlineOverdue, averageCompletion: average(rateSum, rateCount), rateSum, rateCount };
-}
-
-function addAll(summaries: SummableSummary[]): SummableSummary {
-  const merge = (lists: SummableGroup[][]) => [...groupBy(lists.flat(), (g) => g.key)].sort(([a], [b]) => zhCompare(a, b)).map(([k, gs]) => addGroups(k, gs));
-  return { total: addGroups('total', summaries.map((s) => s.total)), bySector: merge(summaries.map((s) => s.bySector)), byDepartment: merge(summaries.map((s) => s.byDepartment)) };
 }
 
 /** The summary of the top-level commitments under supervision that match `f` (总览: GET /api/commitments/summary). */
 export async function commitmentSummary(db: Db, ctx: AppContext, f: Omit<EvaluatedFilter, 'parentId' | 'states'>): Promise<Summary> {
-  // several regions, all plans, today: add up the kept district summaries (a city's or a province's 总览)
-  if (f.regionCodes.length > 1 && f.planId === undefined && f.livelihood === undefined && f.departmentId === undefined && (f.asOf ?? ctx.today()) === ctx.today())
-    return publicSummary(addAll([...(await districtSummaries(db, ctx, f.regionCodes)).values()]));
-  return summarize(await listEvaluatedCommitments(db, ctx, { ...f, parentId: null, states: SUPERVISED_STATES, unordered: true }));
+  const several = f.regionCodes.length > 1;
+  // several regions, all plans, today: add up the kept district figures (a city's or a province's 总览)
+  if (several && f.planId === undefined && f.livelihood === undefined && f.departmentId === undefined && (f.asOf ?? ctx.today()) === ctx.today()) {
+    await refreshDistrictSummaries(db, ctx, f.regionCodes);
+    const sums = await sumSummaryGroups(db, f.regionCodes, ['total', 'sector']);
+    const total = sums.find((g) => g.kind === 'total')?.counts ?? countGroup([]);
+    const bySector = sums.filter((g) => g.kind === 'sector').sort((a, b) => zhCompare(a.key, b.key)).map((g) => summaryGroup(g.key, g.counts));
+    return { total: summaryGroup('total', total), bySector, byDepartment: [] };
+  }
+  return summarize(await listEvaluatedCommitments(db, ctx, { ...f, parentId: null, states: SUPERVISED_STATES, unordered: true }), several);
 }
 
-/** Bumped when the summary's fields change: kept summaries of another shape are recomputed. */
-const SUMMARY_SHAPE = 2;
-/** The supervision configuration's and summary shape's fingerprint: kept summaries made under others are recomputed. */
+/** Bumped when the kept figures' meaning changes: figures kept under another are recomputed. */
+const SUMMARY_SHAPE = 3;
+/** The supervision configuration's and summary shape's fingerprint: kept figures made under others are recomputed. */
 const configHash = (ctx: AppContext) => createHash('sha256').update(`${SUMMARY_SHAPE}:${JSON.stringify(ctx.config)}`).digest('hex').slice(0, 16);
 
-/**
- * Each region's summary today (all plans, under supervision), from region_summary: a row that is
- * dirty (a write since), of another day or another configuration is recomputed first. Regions
- * without commitments under supervision get none.
- */
-export async function districtSummaries(db: Db, ctx: AppContext, regionCodes: string[]): Promise<Map<string, SummableSummary>> {
-  const asOf = ctx.today();
-  const hash = configHash(ctx);
-  const rows = await db.query<{ region_code: string; dirty: boolean; as_of: string | null; config_hash: string | null; summary: SummableSummary | null }>(
-    'select region_code, dirty, as_of, config_hash, summary from region_summary where region_code = any($1)', [regionCodes]);
-  const kept = new Map(rows.filter((r) => !r.dirty && r.as_of === asOf && r.config_hash === hash && r.summary).map((r) => [r.region_code, r.summary!]));
-  for (const code of regionCodes) {
-    if (kept.has(code)) continue;
-    // clean first, then read: a write committed after this marks the row dirty again; the
-    // generation keeps a slower recomputation that started earlier from overwriting a newer one
-    const [{ generation }] = (await db.query<{ generation: number }>(
-      `insert into region_summary (region_code, dirty, generation) values ($1, false, 1)
-       on conflict (region_code) do update set dirty = false, generation = region_summary.generation + 1 returning generation`, [code])) as [{ generation: number }];
-    const summary = summarizeSummable(await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf }));
-    await db.query('update region_summary set summary = $2, as_of = $3, config_hash = $4 where region_code = $1 and generation = $5', [code, JSON.stringify(summary), asOf, hash, generation]);
-    kept.set(code, summary);
+/** A district's groups per plan, as kept: the total, each sector and its 民生实事, of its supervised top-level commitments. */
+export function districtGroups(items: EvaluatedCommitment[]): Omit<KeptGroup, 'regionCode'>[] {
+  const out: Omit<KeptGroup, 'regionCode'>[] = [];
+  for (const [planId, ofPlan] of groupBy(items, (c) => c.planId)) {
+    out.push({ planId, kind: 'total', key: '', ...countGroup(ofPlan) });
+    for (const [sector, ofSector] of groupBy(ofPlan, (c) => c.sector)) out.push({ planId, kind: 'sector', key: sector, ...countGroup(ofSector) });
+    out.push({ planId, kind: 'livelihood', key: '', ...countGroup(ofPlan.filter((c) => c.livelihood)) });
   }
-  for (const [code, s] of kept) if (s.total.total === 0) kept.delete(code);
-  return kept;
+  return out;
 }
 
-/** The daily roll-over: the regions' kept summaries recomputed for the new day (readers would otherwise pay for it). */
+/** The kept figures of `regionCodes` made current: a region's that are dirty (a write since), of another day or another configuration are recomputed. */
 export async function refreshDistrictSummaries(db: Db, ctx: AppContext, regionCodes: string[]): Promise<number> {
-  return (await districtSummaries(db, ctx, regionCodes)).size;
+  const asOf = ctx.today();
+  const hash = configHash(ctx);
+  const stale = await staleSummaryRegions(db, regionCodes, asOf, hash);
+  for (const code of stale) {
+    const generation = await beginSummaryRecompute(db, code);
+    const items = await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf });
+    await storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items));
+  }
+  return stale.length;
 }

@@ -8,6 +8,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { AppError } from '../app/errors.ts';
 import type { AppContext } from '../app/context.ts';
 import { migrationNames } from '../store/migrate.ts';
+export { isDatabaseUnavailable } from '../store/db.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -44,15 +45,6 @@ export function findBadText(value: unknown, path: string): string | null {
     }
   }
   return null;
-}
-
-/** True for errors that mean the database cannot be reached now (down, restarting, failing over). */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | null;
-  if (!e) return false;
-  if (e.code && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|08\w{3}|57P0[1-3]|25006)$/.test(e.code)) return true;
-  // 25006: read-only transaction (a standby not yet promoted); node-postgres' own connection errors carry no code
-  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(e.message ?? '');
 }
 
 export interface Metrics {

@@ -153,46 +153,124 @@ function statementName(sql: string): string | undefined {
   return name;
 }
 
+/** True for errors that mean the database cannot be reached now (down, restarting, failing over). */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EPIPE|08\w{3}|57P0[1-3]|25006)$/.test(e.code)) return true;
+  // 25006: read-only transaction (a standby not yet promoted); node-postgres' own connection errors carry no code
+  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(e.message ?? '');
+}
+
+/**
+ * A libpq multi-host connection string (`postgres://u@db1:5432,db2:5432/duban?target_session_attrs=read-write`,
+ * as pg_auto_failover's `pg_autoctl show uri` prints it) as one URL per host, in order; a single
+ * host gives the URL itself. node-postgres connects to one host, so openPostgres picks the writable one.
+ */
+export function splitHosts(url: string): string[] {
+  const m = /^(postgres(?:ql)?:\/\/)([^@/]*@)?([^/?#]*)(.*)$/.exec(url);
+  if (!m || !m[3]!.includes(',')) return [url];
+  const rest = m[4]!.replace(/([?&])target_session_attrs=[^&]*&?/, '$1').replace(/[?&]$/, '');
+  return m[3]!.split(',').map((host) => `${m[1]}${m[2] ?? ''}${host}${rest}`);
+}
+
+/**
+ * Of one pool per host, the one whose server takes writes (not a standby, not read-only), as
+ * libpq's target_session_attrs=read-write chooses: looked for at start and again after a
+ * connection error (at most every 500 ms, one search at a time). Until a standby is promoted
+ * the old choice stays, and requests fail as unavailable (503 with Retry-After).
+ */
+function writablePool(pools: Pool[]) {
+  let current = 0;
+  let searching: Promise<void> | null = null;
+  let searchedAt = 0;
+  const takesWrites = async (p: Pool) => {
+    try {
+      // a standby being promoted by pg_auto_failover stays read-only until the old primary is known to be down
+      return (await p.query<{ writable: boolean }>(`select not pg_is_in_recovery() and current_setting('transaction_read_only') = 'off' as writable`)).rows[0]?.writable === true;
+    } catch {
+      return false;
+    }
+  };
+  const find = (): Promise<void> =>
+    (searching ??= (async () => {
+      for (let i = 0; i < pools.length; i++) {
+        if (await takesWrites(pools[i]!)) {
+          current = i;
+          break;
+        }
+      }
+      searchedAt = Date.now();
+    })().finally(() => (searching = null)));
+  return {
+    pool: () => pools[current]!,
+    find,
+    lost() {
+      if (pools.length > 1 && !searching && Date.now() - searchedAt > 500) void find();
+    },
+  };
+}
+
 async function openPostgres(url: string, schema?: string): Promise<Db> {
   const pg = (await import('pg')).default;
   // numeric and bigint come back as strings (exact); keep them so. int8 counts are parsed by callers.
   for (const [oid, parse] of Object.entries(TYPE_PARSERS)) pg.types.setTypeParser(Number(oid), parse);
-  const pool: Pool = new pg.Pool({
-    connectionString: url,
-    max: Number(process.env.DUBAN_PG_POOL ?? 10),
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
+  const urls = splitHosts(url);
+  const pools: Pool[] = urls.map((connectionString) => {
+    const pool = new pg.Pool({
+      connectionString,
+      max: Number(process.env.DUBAN_PG_POOL ?? 10),
+      // with several hosts a host that does not answer must not hold a request for minutes
+      ...(urls.length > 1 ? { connectionTimeoutMillis: 10_000 } : {}),
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    // an idle connection that dies (server restart, failover) is dropped by the pool and replaced on
+    // the next request; without a listener its error would end the process
+    pool.on('error', () => primary.lost());
+    return pool;
   });
-  if (schema) {
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`bad schema name ${schema}`);
-    await pool.query(`create schema if not exists ${schema}`);
-  }
-  const queryable = (c: Pool | PoolClient): Queryable => ({
-    async query<T>(sql: string, params?: unknown[]) {
-      const name = statementName(sql);
-      return (await (name ? c.query({ name, text: sql, values: params }) : c.query(sql, params))).rows as T[];
-    },
-    async exec(sql: string) {
-      await c.query(sql);
-    },
+  const primary = writablePool(pools);
+  if (pools.length > 1) await primary.find();
+  if (schema) await primary.pool().query(`create schema if not exists ${schema}`);
+  const watch = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) primary.lost();
+      throw err;
+    }
+  };
+  const queryable = (c: () => Pool | PoolClient): Queryable => ({
+    query: <T>(sql: string, params?: unknown[]) =>
+      watch(async () => {
+        const name = statementName(sql);
+        return (await (name ? c().query({ name, text: sql, values: params }) : c().query(sql, params))).rows as T[];
+      }),
+    exec: (sql: string) => watch(async () => void (await c().query(sql))),
   });
   return {
     engine: 'postgres',
-    ...queryable(pool),
-    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      try {
-        await client.query('begin');
-        const result = await fn(queryable(client));
-        await client.query('commit');
-        return result;
-      } catch (err) {
-        await client.query('rollback').catch(() => undefined);
-        throw err;
-      } finally {
-        client.release();
-      }
+    ...queryable(primary.pool),
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>): Promise<T> =>
+      watch(async () => {
+        const client = await primary.pool().connect();
+        try {
+          await client.query('begin');
+          const result = await fn(queryable(() => client));
+          await client.query('commit');
+          return result;
+        } catch (err) {
+          await client.query('rollback').catch(() => undefined);
+          throw err;
+        } finally {
+          client.release();
+        }
+      }),
+    poolStats: () => {
+      const p = primary.pool();
+      return { total: p.totalCount, idle: p.idleCount, waiting: p.waitingCount };
     },
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: () => pool.end(),
+    close: async () => void (await Promise.all(pools.map((p) => p.end()))),
   };
 }

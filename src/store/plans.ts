@@ -16,6 +16,11 @@ export async function findPlan(q: Queryable, regionCode: string, year: number): 
   return row ? camel<Plan>(row) : undefined;
 }
 
+/** The plans of `year` of the regions `codes` (one at most per region). */
+export async function plansOfYear(q: Queryable, codes: string[], year: number): Promise<{ id: string; regionCode: string }[]> {
+  return q.query<{ id: string; regionCode: string }>('select id, region_code as "regionCode" from plan where region_code = any($1) and year = $2', [codes, year]);
+}
+
 /** Inserts or updates the plan of (region, year); the stored id wins. */
 export async function upsertPlan(q: Queryable, plan: Plan): Promise<Plan> {
   const { sql, params } = upsertSql('plan', plan, ['region_code', 'year']);

@@ -6,6 +6,11 @@ export async function listRegions(q: Queryable): Promise<Region[]> {
   return camelAll<Region>(await q.query('select * from region order by code'));
 }
 
+/** The counties (level county) among `codes`, by code. */
+export async function listCounties(q: Queryable, codes: string[]): Promise<{ code: string; name: string }[]> {
+  return q.query<{ code: string; name: string }>(`select code, name from region where code = any($1) and level = 'county' order by code`, [codes]);
+}
+
 export async function getRegion(q: Queryable, code: string): Promise<Region | undefined> {
   const [row] = await q.query('select * from region where code = $1', [code]);
   return row ? camel<Region>(row) : undefined;

@@ -98,13 +98,16 @@ export default function Overview() {
             </Card>
           </Col>
         )}
-        <Col xs={24} lg={12}>
-          <Card title={t('牵头单位')} size="small">
-            <DataState loaded={summary} isEmpty={(d) => d.byDepartment.length === 0}>
-              {(d) => <DepartmentTable groups={d.byDepartment} link={listLink} />}
-            </DataState>
-          </Card>
-        </Col>
+        {/* several districts have no department breakdown (a department belongs to one district): 区县比较 shows them side by side */}
+        {!s.scope.children && (
+          <Col xs={24} lg={12}>
+            <Card title={t('牵头单位')} size="small">
+              <DataState loaded={summary} isEmpty={(d) => d.byDepartment.length === 0}>
+                {(d) => <DepartmentTable groups={d.byDepartment} link={listLink} />}
+              </DataState>
+            </Card>
+          </Col>
+        )}
       </Row>
     </div>
   );
