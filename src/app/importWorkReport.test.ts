@@ -108,6 +108,26 @@ describe.each(testEngines())('importWorkReport on %s', (engine) => {
     expect(second.repeats.map((x) => [x.title, x.existingTitle])).toEqual([['开设暑托班40个', '开设暑托班40个']]);
   });
 
+  it('reads the document as the kind the user gives (a list in a news page), and shows it so when reopened', async () => {
+    // a news page (本报讯, no plan cue, no year in its title) that is in fact this year's list
+    const text = ['本报讯（记者 林夏）今年全区为群众办好这些事', '1.新建社区食堂6个。', '2.改造农村公路35公里。', '去年，全区新建社区食堂4个。'].join('\n');
+    const auto = await importWorkReport(ctx, { actor: SYSTEM, regionCode: '430502', year: 2027, filename: 'news.txt', text, sha256: sha(text + 'auto') });
+    expect(auto.context.kind).toBe('news');
+    expect(auto.drafts).toHaveLength(0);
+    const r = await importWorkReport(ctx, { actor: SYSTEM, regionCode: '430502', year: 2027, filename: 'list.txt', text, sha256: sha(text), kind: 'livelihoodList' });
+    expect(r.context.kind).toBe('livelihoodList');
+    expect(r.drafts.map((d) => [d.title, d.livelihood, d.startDate])).toEqual([
+      ['新建社区食堂6个', true, '2027-01-01'],
+      ['改造农村公路35公里', true, '2027-01-01'],
+    ]);
+    expect(r.facts.map((f) => `${f.value}${f.unit} ${f.year}`)).toEqual(['4个 2026']);
+    // reopened without saying the kind: read as it was imported, for the plan's year
+    const again = await importWorkReport(ctx, { actor: SYSTEM, regionCode: '430502', year: 2030, filename: 'list.txt', text, sha256: sha(text) });
+    expect(again.created).toBe(false);
+    expect(again.context).toMatchObject({ kind: 'livelihoodList', year: 2027 });
+    expect(again.claims.filter((c) => c.kind === 'target')).toHaveLength(2);
+  });
+
   it('refuses an unknown region and changes nothing', async () => {
     await expect(
       importWorkReport(ctx, { actor: SYSTEM, regionCode: '999999', year: 2024, filename: 'x.txt', text: REPORT, sha256: sha(REPORT + 'x') }),

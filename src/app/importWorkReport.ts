@@ -5,7 +5,7 @@
  * Importing the same file (same sha256) into the same region again creates nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { extractDocument, type Claim, type DocumentContext } from '../domain/extract/extract.ts';
+import { extractDocument, type Claim, type DocumentContext, type DocumentKind } from '../domain/extract/extract.ts';
 import { LIMITS } from '../domain/limits.ts';
 import type { Commitment, Plan, RecordedFact, WorkReport } from '../domain/types.ts';
 import { appendAudit, appendAudits, type Actor } from '../store/audit.ts';
@@ -35,6 +35,8 @@ export interface ImportWorkReportOptions {
   text: string;
   /** sha256 (hex) of the file's bytes: the same file is imported once per region */
   sha256: string;
+  /** what the document is, when the user says so (read from its title and structure otherwise) */
+  kind?: DocumentKind | null;
 }
 
 export interface ImportWorkReportResult {
@@ -59,7 +61,7 @@ export interface ImportWorkReportResult {
 
 /** Imports a work report (see the file comment). */
 export async function importWorkReport(ctx: AppContext, options: ImportWorkReportOptions): Promise<ImportWorkReportResult> {
-  const { regionCode, year, filename, text, sha256 } = options;
+  const { regionCode, year, filename, text, sha256, kind } = options;
   if (!Number.isInteger(year) || year < 1949 || year > 2200) {
     throw new AppError('invalid_year', `年份不正确: ${year}`, `invalid year: ${year}`, 400);
   }
@@ -74,7 +76,7 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
     );
   }
   // the document is read for the plan year given: its targets are that year's, earlier years are results
-  const { claims, context } = extractDocument(text, { year });
+  const { claims, context } = extractDocument(text, { year, kind });
   const targets = claims.filter((c) => c.kind === 'target').length;
   if (targets > limits.maxDrafts || claims.length - targets > limits.maxFacts) {
     throw new AppError(
@@ -94,14 +96,17 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
     if (existing) {
       const plan = (existing.planId && (await findPlanById(tx, existing.planId))) || (await findPlan(tx, regionCode, year));
       if (!plan) throw new AppError('not_found', '已导入报告的年度计划不存在', 'the plan of the imported report is missing', 409);
+      // shown as it was imported: for the plan's year, as the kind the user gave then (unless given now)
+      const kindThen = kind ?? (await givenKindOf(tx, regionCode, existing.id));
+      const read = plan.year === year && kindThen === (kind ?? null) ? { claims, context } : extractDocument(text, { year: plan.year, kind: kindThen });
       return {
         created: false,
         workReport: existing,
         plan,
         drafts: await draftsOf(tx, existing.id),
         facts: await factsOf(tx, existing.id),
-        claims,
-        context,
+        claims: read.claims,
+        context: read.context,
         repeats: [],
       };
     }
@@ -123,7 +128,7 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
       action: 'workReport.import',
       entity: 'workReport',
       entityId: workReport.id,
-      after: { filename, sha256, planId: plan.id, claims: claims.length },
+      after: { filename, sha256, planId: plan.id, claims: claims.length, kind: context.kind, kindGiven: !!kind },
     });
 
     // what the region already has: its departments (to match 由…牵头), its sectors, the plan's commitments
@@ -211,6 +216,15 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
     }
     return { created: true, workReport, plan, drafts, facts, claims, context, repeats };
   });
+}
+
+/** The kind the user gave when the work report was imported (recorded with its import), or null. */
+async function givenKindOf(q: Queryable, regionCode: string, workReportId: string): Promise<DocumentKind | null> {
+  const [row] = await q.query<{ kind: DocumentKind | null }>(
+    `select after->>'kind' as kind from audit_event where region_code = $1 and entity = 'workReport' and entity_id = $2 and action = 'workReport.import' and (after->>'kindGiven')::boolean`,
+    [regionCode, workReportId],
+  );
+  return row?.kind ?? null;
 }
 
 async function findPlanById(q: Queryable, id: string): Promise<Plan | undefined> {

@@ -5181,6 +5181,8 @@ export interface operations {
           filename: string;
           text: string;
           sha256: string;
+          /** @enum {string} */
+          kind?: "workReport" | "livelihoodList" | "workSummary" | "news" | "statistics";
         };
       };
     };

@@ -34,6 +34,21 @@ describe('duban extract', () => {
     expect(r.stdout).toContain('目标');
   });
 
+  it('reads the document as the kind --kind names, and refuses an unknown kind naming the choices', () => {
+    const news = join(dir, 'news.txt');
+    writeFileSync(news, '本报讯（记者 林夏）今年全区为群众办好这些事\n1.新建社区食堂6个。\n2.改造农村公路35公里。\n');
+    const kinds = (...args: string[]) => run(news, '--json', '--year', '2025', ...args).stdout.trim().split('\n').map((l) => JSON.parse(l)).map((l) => `${l.kind}${l.livelihood ? ' 民生实事' : ''}`);
+    expect(kinds()).toEqual(['result', 'result']);
+    expect(kinds('--kind', 'list')).toEqual(['target 民生实事', 'target 民生实事']);
+    expect(kinds('--kind', '民生实事')).toEqual(['target 民生实事', 'target 民生实事']);
+    const table = run(news, '--kind', 'list');
+    expect(table.stdout).toContain('民生实事清单');
+    const bad = run(news, '--kind', 'poem');
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain('poem');
+    expect(bad.stderr).toContain('summary');
+  });
+
   it('fails with the file name for a binary file', () => {
     const bad = join(dir, 'photo.jpg');
     writeFileSync(bad, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]));

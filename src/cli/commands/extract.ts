@@ -1,4 +1,5 @@
 import { DOCUMENT_KIND_LABELS } from '../../domain/extract/context.ts';
+import { kindOption, KIND_USAGE } from '../kindOption.ts';
 import { extractDocument, type Claim, type DocumentContext } from '../../domain/extract/extract.ts';
 import { readDocument } from '../../extract-io/read-document.ts';
 import { parseArgs, UsageError, type Command } from '../command.ts';
@@ -7,7 +8,7 @@ const command: Command = {
   name: 'extract',
   summary: 'list the quantified targets and results in work reports / 提取量化目标与成果',
   usage: [
-    'duban extract FILE... [--year YYYY] [--json]',
+    'duban extract FILE... [--year YYYY] [--kind KIND] [--json]',
     '',
     'Reads each file (UTF-8, UTF-16, GBK/GB18030, Big5 or .docx) and lists every quantified claim:',
     'kind (result 成果 / target 目标), subject, value, unit, qualifier, offsets, heading.',
@@ -15,17 +16,19 @@ const command: Command = {
     '统计公报) from its title and structure, and the year it plans, so a list under a plan title is',
     'targets and a review of an earlier year results.',
     '  --year YYYY  the year the document plans for (default: read from its title or text)',
+    ...KIND_USAGE,
     '  --json       one JSON object per line (fields: file, kind, subject, value, unit, normalized,',
     '               qualifier, comparator, range, commitment, start, end, heading, livelihood, sentence)',
   ].join('\n'),
   async run(argv) {
-    const { options, positionals } = parseArgs(argv, { boolean: ['json'], string: ['year'] });
+    const { options, positionals } = parseArgs(argv, { boolean: ['json'], string: ['year', 'kind'] });
     if (positionals.length === 0) throw new UsageError('give at least one FILE / 请指定文件');
     if (options.year !== undefined && (typeof options.year !== 'string' || !/^\d{4}$/.test(options.year))) throw new UsageError('--year YYYY: a four-digit year / 年份须为四位数字');
     const year = typeof options.year === 'string' ? Number(options.year) : undefined;
+    const kind = kindOption(options.kind);
     for (const file of positionals) {
       const doc = await readDocument(file);
-      const { claims, context } = extractDocument(doc.text, { year });
+      const { claims, context } = extractDocument(doc.text, { year, kind });
       if (options.json) {
         const lines = claims.map((c) => JSON.stringify({ file, ...c }));
         if (lines.length) await write(lines.join('\n') + '\n');

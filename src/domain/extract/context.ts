@@ -21,6 +21,36 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   statistics: '统计公报',
 };
 
+/** The kinds in the order a user chooses among them. */
+export const DOCUMENT_KINDS = Object.keys(DOCUMENT_KIND_LABELS) as DocumentKind[];
+
+/** Names a user may give a kind by (`--kind`): the id, a short English word, or the Chinese name. */
+const KIND_NAMES: Record<string, DocumentKind> = {
+  workreport: 'workReport', report: 'workReport', 政府工作报告: 'workReport', 工作报告: 'workReport', 报告: 'workReport', 预期目标: 'workReport',
+  livelihoodlist: 'livelihoodList', list: 'livelihoodList', livelihood: 'livelihoodList', 民生实事: 'livelihoodList', 民生实事清单: 'livelihoodList', 实事项目: 'livelihoodList', 清单: 'livelihoodList',
+  worksummary: 'workSummary', summary: 'workSummary', 工作总结: 'workSummary', 总结: 'workSummary', 纪实: 'workSummary', 工作纪实: 'workSummary',
+  news: 'news', 新闻: 'news', 新闻报道: 'news', 报道: 'news',
+  statistics: 'statistics', bulletin: 'statistics', 统计公报: 'statistics', 公报: 'statistics',
+};
+
+/** The kind a user named (`--kind list`, `--kind 民生实事`, `--kind workSummary`), or null when the name is not one. */
+export function parseDocumentKind(name: string): DocumentKind | null {
+  return KIND_NAMES[name.trim().toLowerCase()] ?? null;
+}
+
+/**
+ * The plan year a document's title names, for an importer to propose: a list, a plan or a report
+ * plans the year its title names; a 统计公报 or a 工作总结 reviews it, so the plan is the next year's
+ * (unless the summary's title names its 工作打算 too: 2024年工作总结和2025年工作打算 → 2025).
+ */
+export function planYearFromTitle(context: Pick<DocumentContext, 'kind' | 'title' | 'titleYear'>): number | null {
+  const y = context.titleYear;
+  if (y === null) return null;
+  if (context.kind === 'statistics') return y + 1;
+  if (context.kind === 'workSummary' && !/打算|计划|思路|安排/.test(context.title ?? '')) return y + 1;
+  return y;
+}
+
 export interface DocumentContext {
   kind: DocumentKind;
   /** the year the document plans for (targets belong to it; earlier years are results), or null */

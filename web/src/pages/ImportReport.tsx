@@ -5,10 +5,13 @@
  * then assigns. The lead department the text names is proposed; a target restated in the document is
  * one draft; drafts repeating the plan's commitments from an earlier file are listed as a warning.
  * Reopening a file already imported shows its drafts with what was decided (accepted, assigned).
+ * Before reading, the office may say what the document is (a list in a news page) and chooses the
+ * plan year: the year the file's title names is proposed, and another year needs a confirmation.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Checkbox, Col, Empty, Input, InputNumber, Row, Select, Space, Tag, Typography, Upload } from 'antd';
+import { DOCUMENT_KIND_LABELS as KIND_LABELS, documentContext, planYearFromTitle, type DocumentKind } from '../../../src/domain/extract/context.ts';
 import { api, errorText } from '../api.ts';
 import { docxText, sha256Hex, txtText } from '../docText.ts';
 import { formatValue } from '../format.ts';
@@ -20,10 +23,11 @@ import { useSession } from '../session.tsx';
 interface Claim { kind: 'result' | 'target'; subject: string; valueText: string; unit: string; start: number; end: number; sentence: string; livelihood: boolean }
 interface ImportResult {
   created: boolean; workReport: { id: string; text: string; filename: string }; plan: { id: string; year: number }; drafts: Commitment[]; facts: unknown[]; claims: Claim[];
-  context?: { kind: keyof typeof KIND_LABELS; year: number | null; titleYear: number | null };
+  context?: { kind: DocumentKind; year: number | null; title: string | null; titleYear: number | null };
   repeats?: { draftId: string; title: string; existingId: string; existingTitle: string }[];
 }
-const KIND_LABELS = { workReport: '政府工作报告', livelihoodList: '民生实事清单', workSummary: '工作总结', news: '新闻报道', statistics: '统计公报' } as const;
+/** The kinds a user may choose, as the import page names them. */
+const KIND_CHOICES: Record<DocumentKind, string> = { workReport: '政府工作报告 / 预期目标', livelihoodList: '民生实事 / 实事项目清单', workSummary: '工作总结 / 纪实', news: '新闻报道', statistics: '统计公报' };
 /** A draft as the server lists it: confirmed (采用) drafts carry the time they were confirmed. */
 const decisionOf = (d: Commitment): Decision => (d.state !== 'draft' ? 'assigned' : (d as Commitment & { confirmedAt?: string | null }).confirmedAt ? 'accepted' : 'open');
 type Decision = 'open' | 'accepted' | 'discarded' | 'assigned';
@@ -37,6 +41,12 @@ export default function ImportReport() {
   const [text, setText] = useState('');
   const [file, setFile] = useState<{ name: string; bytes: Uint8Array } | null>(null);
   const [year, setYear] = useState<number>(s.plan?.year ?? new Date().getFullYear());
+  /** the user set the year by hand for this text (the title's year is no longer proposed) */
+  const [yearTouched, setYearTouched] = useState(false);
+  /** the user confirmed importing into a year other than the one the title names */
+  const [otherYearConfirmed, setOtherYearConfirmed] = useState(false);
+  /** what the document is: read from its title and structure unless the user says */
+  const [kind, setKind] = useState<DocumentKind | 'auto'>('auto');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
@@ -45,12 +55,27 @@ export default function ImportReport() {
   const [batchBusy, setBatchBusy] = useState(false);
   const textRef = useRef<HTMLDivElement>(null);
 
+  // what the text's title says, read as the server reads it: the kind, and the plan year it names
+  const read = useMemo(() => {
+    if (!text.trim()) return null;
+    const c = documentContext(text.slice(0, 6000), { kind: kind === 'auto' ? null : kind }, () => null);
+    return { kind: c.kind, title: c.title, titleYear: c.titleYear, planYear: planYearFromTitle(c) };
+  }, [text, kind]);
+  const titlePlanYear = read?.planYear ?? null;
+  // the year the title names is proposed until the user sets one by hand
+  useEffect(() => {
+    if (titlePlanYear !== null && !yearTouched) setYear(titlePlanYear);
+  }, [titlePlanYear, yearTouched]);
+  useEffect(() => setOtherYearConfirmed(false), [year, titlePlanYear]);
+  const otherYear = titlePlanYear !== null && titlePlanYear !== year;
+
   async function onFile(f: File) {
     setError(null);
     try {
       const bytes = new Uint8Array(await f.arrayBuffer());
       const body = /\.docx$/i.test(f.name) ? docxText(bytes) : txtText(bytes);
       setFile({ name: f.name, bytes });
+      setYearTouched(false);
       setText(body);
     } catch (e) {
       setError(`无法读取文件：${(e as Error).message}`);
@@ -62,12 +87,13 @@ export default function ImportReport() {
     setError(null);
     if (!text.trim()) return setError('请粘贴报告全文或上传 .txt / .docx 文件');
     if (text.trim().length < 20) return setError('文本过短，请粘贴报告全文');
+    if (otherYear && !otherYearConfirmed) return setError(`文件标题写的是 ${titlePlanYear} 年，请确认导入到 ${year} 年度计划，或改回 ${titlePlanYear} 年`);
     setBusy(true);
     try {
       const bytes = file && text === (/\.docx$/i.test(file.name) ? docxText(file.bytes) : txtText(file.bytes)) ? file.bytes : new TextEncoder().encode(text);
       const r = await api<ImportResult>('/work-reports', {
         method: 'POST',
-        body: { region: s.scope.region, year, filename: file?.name ?? `粘贴文本-${new Date().toISOString().slice(0, 10)}.txt`, text, sha256: await sha256Hex(bytes) },
+        body: { region: s.scope.region, year, filename: file?.name ?? `粘贴文本-${new Date().toISOString().slice(0, 10)}.txt`, text, sha256: await sha256Hex(bytes), ...(kind === 'auto' ? {} : { kind }) },
       });
       setResult(r);
       setRows(r.drafts.map((d) => ({ draft: d, edit: {}, decision: decisionOf(d) })));
@@ -147,16 +173,30 @@ export default function ImportReport() {
       {!result ? (
         <Card size="small">
           <Space wrap style={{ marginBottom: 12 }}>
-            <label htmlFor="import-year">计划年度</label>
-            <InputNumber id="import-year" min={1949} max={2200} value={year} onChange={(v) => v && setYear(v)} />
             <Upload accept=".txt,.docx" maxCount={1} showUploadList={false} beforeUpload={(f) => onFile(f)}>
               <Button>{t('上传文件')}（.txt / .docx）</Button>
             </Upload>
             {file && <Tag>{file.name}</Tag>}
           </Space>
+          <Space wrap style={{ marginBottom: 12 }} data-testid="import-options">
+            <label htmlFor="import-kind">文件类型</label>
+            <Select id="import-kind" aria-label="文件类型" style={{ width: 230 }} value={kind} onChange={setKind}
+              options={[{ value: 'auto', label: `自动识别${read && kind === 'auto' ? `（${KIND_LABELS[read.kind]}）` : ''}` }, ...Object.entries(KIND_CHOICES).map(([value, label]) => ({ value, label }))]} />
+            <label htmlFor="import-year">计划年度</label>
+            <InputNumber id="import-year" min={1949} max={2200} value={year} onChange={(v) => { if (v) { setYear(v); setYearTouched(true); } }} />
+            {titlePlanYear !== null && !otherYear && <span style={{ color: '#555' }} data-testid="import-year-from-title">按文件标题取 {titlePlanYear} 年</span>}
+          </Space>
+          {otherYear && (
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} data-testid="import-year-mismatch"
+              title={`文件标题《${read?.title ?? ''}》对应 ${titlePlanYear} 年度计划，当前选择的是 ${year} 年`}
+              description={<Space wrap>
+                <Checkbox checked={otherYearConfirmed} onChange={(e) => setOtherYearConfirmed(e.target.checked)}>确认导入到 {year} 年度计划</Checkbox>
+                <Button size="small" onClick={() => { setYear(titlePlanYear!); setYearTouched(false); }}>改为 {titlePlanYear} 年</Button>
+              </Space>} />
+          )}
           <label htmlFor="import-text" style={{ display: 'block', marginBottom: 4 }}>{t('粘贴报告全文')}</label>
           <Input.TextArea id="import-text" rows={14} value={text} onChange={(e) => { setText(e.target.value); }} placeholder="将政府工作报告全文粘贴到这里……" />
-          <Button type="primary" style={{ marginTop: 12 }} loading={busy} onClick={extract}>{t('识别')}</Button>
+          <Button type="primary" style={{ marginTop: 12 }} loading={busy} disabled={otherYear && !otherYearConfirmed} onClick={extract}>{t('识别')}</Button>
         </Card>
       ) : (
         <Row gutter={16}>
@@ -175,9 +215,9 @@ export default function ImportReport() {
             >
               {result.context && (
                 <div style={{ marginBottom: 8, color: '#555' }} data-testid="import-context">
-                  识别为：<Tag>{KIND_LABELS[result.context.kind] ?? result.context.kind}</Tag>{result.context.year ? `计划年度 ${result.context.year}` : ''}
-                  {result.context.kind === 'livelihoodList' && result.context.titleYear && result.context.titleYear !== result.plan.year && (
-                    <Alert type="warning" showIcon style={{ marginTop: 6 }} data-testid="import-year-mismatch" title={`文件标题写的是 ${result.context.titleYear} 年，导入到了 ${result.plan.year} 年度计划，请确认计划年度是否选对`} />
+                  识别为：<Tag>{KIND_LABELS[result.context.kind] ?? result.context.kind}</Tag>导入到 {result.plan.year} 年度计划
+                  {planYearFromTitle(result.context) !== null && planYearFromTitle(result.context) !== result.plan.year && (
+                    <Alert type="warning" showIcon style={{ marginTop: 6 }} data-testid="import-year-other" title={`文件标题对应 ${planYearFromTitle(result.context)} 年，已按确认导入到 ${result.plan.year} 年度计划`} />
                   )}
                 </div>
               )}
