@@ -48,7 +48,7 @@ export function ensureWebBuilt(): void {
   const built = join(ROOT, 'web', 'dist', 'index.html');
   const sources = Math.max(
     newestMtime(join(ROOT, 'web', 'src')),
-    ...['web/index.html', 'web/public.html', 'web/vite.config.ts', 'src/domain/quantity.ts', 'src/domain/types.ts', 'src/domain/schedule.ts'].map((f) => statSync(join(ROOT, f)).mtimeMs),
+    ...['web/index.html', 'web/public.html', 'web/vite.config.ts', 'src/domain/quantity.ts', 'src/domain/types.ts', 'src/domain/schedule.ts', 'src/domain/extract/context.ts', 'src/domain/extract/rules.ts'].map((f) => statSync(join(ROOT, f)).mtimeMs),
   );
   if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'warn'], {

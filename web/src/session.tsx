@@ -18,6 +18,8 @@ export interface Session {
   /** the selected plan (年度) of the region, when it has one */
   plan: Plan | undefined;
   setPlanId(id: string): void;
+  /** shows plan `p` of the region, adding it to the region's plans when it is new (an import just made it) */
+  showPlan(p: Plan): void;
   departments: Department[];
   deptName(id: string | null | undefined): string;
   /** query parameters that scope a list to the selection */
@@ -134,6 +136,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         const p = region?.plans.find((x) => x.id === id);
         if (p) setSummaryYear(p.year);
         setPlanIdState(id);
+      },
+      showPlan(p) {
+        if (region && region.code === p.regionCode && !region.plans.some((x) => x.id === p.id)) setRegion({ ...region, plans: [...region.plans, p] });
+        setSummaryYear(p.year);
+        setPlanIdState(p.id);
       },
       departments: depts,
       deptName: (id) => (id ? (byId.get(id)?.shortName ?? byId.get(id)?.name ?? '—') : '未指定'),

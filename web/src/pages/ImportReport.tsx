@@ -17,12 +17,12 @@ import { docxText, sha256Hex, txtText } from '../docText.ts';
 import { formatValue } from '../format.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { COMPARATOR_LABELS } from '../labels.ts';
-import type { Commitment } from '../model.ts';
+import type { Commitment, Plan } from '../model.ts';
 import { useSession } from '../session.tsx';
 
 interface Claim { kind: 'result' | 'target'; subject: string; valueText: string; unit: string; start: number; end: number; sentence: string; livelihood: boolean }
 interface ImportResult {
-  created: boolean; workReport: { id: string; text: string; filename: string }; plan: { id: string; year: number }; drafts: Commitment[]; facts: unknown[]; claims: Claim[];
+  created: boolean; workReport: { id: string; text: string; filename: string }; plan: Plan; drafts: Commitment[]; facts: unknown[]; claims: Claim[];
   context?: { kind: DocumentKind; year: number | null; title: string | null; titleYear: number | null };
   repeats?: { draftId: string; title: string; existingId: string; existingTitle: string }[];
 }
@@ -178,7 +178,7 @@ export default function ImportReport() {
             </Upload>
             {file && <Tag>{file.name}</Tag>}
           </Space>
-          <Space wrap style={{ marginBottom: 12 }} data-testid="import-options">
+          <Space wrap style={{ marginBottom: 12, display: 'flex' }} data-testid="import-options">
             <label htmlFor="import-kind">文件类型</label>
             <Select id="import-kind" aria-label="文件类型" style={{ width: 230 }} value={kind} onChange={setKind}
               options={[{ value: 'auto', label: `自动识别${read && kind === 'auto' ? `（${KIND_LABELS[read.kind]}）` : ''}` }, ...Object.entries(KIND_CHOICES).map(([value, label]) => ({ value, label }))]} />
@@ -261,7 +261,8 @@ export default function ImportReport() {
                 ))}
               </Space>
               <div style={{ marginTop: 12 }}>
-                <Link to="/commitments">{t('目标任务')} ›</Link>
+                {/* the list of the plan the file went into (a new year's plan included) */}
+                <Link to="/commitments" onClick={() => s.showPlan(result.plan)}>{t('目标任务')}（{result.plan.year}年）›</Link>
               </div>
             </Card>
           </Col>
