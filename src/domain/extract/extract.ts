@@ -680,8 +680,11 @@ function objectAfter(t: string, from: number, limit: number): string {
   for (let quoted = 0; end < limit && end - from < 16 + quoted; end++) {
     const c = t.charCodeAt(end);
     if (c === 0x201c /* “ */ && quoteEnd < end) {
-      const close = t.indexOf('”', end + 1);
-      if (close > end && close - end <= 20 && close < limit) {
+      // the closing mark within 20 characters and the clause (a bounded look: linear time)
+      const stop = Math.min(limit, end + 21);
+      let close = end + 1;
+      while (close < stop && t.charCodeAt(close) !== 0x201d) close++;
+      if (close < stop) {
         quoteEnd = close;
         quoted = close - end + 1;
       }
