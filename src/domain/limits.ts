@@ -14,10 +14,7 @@ export const LIMITS = {
     maxRows: 10_000,
     /** highest column (100 = CV) */
     maxColumns: 100,
-    /**
-     * cells written in one sheet: ExcelJS parses on the event loop, ~1 s per 20,000 cells on a
-     * busy 2-core machine, so this also bounds how long one import can keep other requests waiting
-     */
+    /** cells written in one sheet (ExcelJS takes ~1 s per 20,000 cells on a busy 2-core machine) */
     maxCells: 60_000,
   },
   /** .docx work reports (`duban extract`, `duban import`) */
@@ -25,6 +22,20 @@ export const LIMITS = {
     maxEntries: 2_000,
     /** the XML parts together, uncompressed (media are not read) */
     maxXmlBytes: 40 * 1024 * 1024,
+  },
+  /**
+   * The worker threads that check and parse uploaded .xlsx/.docx (src/extract-io/parsePool.ts), so
+   * that a large file never blocks the server's event loop.
+   */
+  parsing: {
+    /** threads at most: parsing is CPU-bound, the machines have 2 cores */
+    maxThreads: 2,
+    /** files waiting for a thread; beyond that the upload is refused (503, retry later) */
+    maxQueue: 20,
+    /** V8 old-generation heap of one worker (MB): a file that needs more is refused, the worker is replaced */
+    maxHeapMb: 512,
+    /** an idle worker exits after this (ms), giving its memory back */
+    idleMs: 30_000,
   },
   /** one work-report import (POST /api/work-reports, `duban import`) */
   workReport: {

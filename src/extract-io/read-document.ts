@@ -1,12 +1,12 @@
 /**
  * Reads a work report from a file as text, the way documents really arrive: UTF-8 (with or
  * without BOM), UTF-16 LE/BE (with or without BOM), GBK/GB18030, Big5 (encoding.ts decides,
- * refusing rather than guessing into mojibake), or .docx (its text via mammoth).
+ * refusing rather than guessing into mojibake), or .docx (its text via mammoth, in a worker thread).
  * A binary file (NUL bytes, PDF, images, archives) is refused with an error naming the file.
  * The returned text is what claim offsets refer to.
  */
 import { readFile } from 'node:fs/promises';
-import { ArchiveLimitError, checkDocx } from './archiveGuard.ts';
+import { FileParseError, parseDocxText } from './parsePool.ts';
 import { detectAndDecode, looksUtf16, type TextEncodingName } from './encoding.ts';
 
 export interface ReadDocument {
@@ -33,18 +33,12 @@ export async function decodeDocument(bytes: Uint8Array, name: string): Promise<R
     if (!/\.docx$/i.test(name) && !looksLikeDocx(bytes)) {
       throw new DocumentError(`${name}: 不是文本文件（压缩包） / not a text file (a zip archive)`);
     }
+    // in a worker thread, after the zip-bomb check (parsePool.ts)
     try {
-      await checkDocx(bytes); // a zip bomb is refused before mammoth inflates it
+      return { text: await parseDocxText(bytes), encoding: 'docx', bytes };
     } catch (err) {
-      if (err instanceof ArchiveLimitError) throw new DocumentError(`${name}: ${err.zh} / ${err.en}`);
+      if (err instanceof FileParseError) throw new DocumentError(`${name}: ${err.zh} / ${err.en}`);
       throw err;
-    }
-    const mammoth = await import('mammoth');
-    try {
-      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes) });
-      return { text: value, encoding: 'docx', bytes };
-    } catch (err) {
-      throw new DocumentError(`${name}: 无法读取 .docx 文件 / cannot read the .docx file (${(err as Error).message})`);
     }
   }
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) {

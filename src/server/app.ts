@@ -115,6 +115,11 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     if (err instanceof AppError) {
       const retry = (err.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
       if (err.status === 429 && retry) reply.header('retry-after', String(retry));
+      if (err.status >= 500) {
+        req.log.error({ err }, 'request failed');
+        if (err.status === 503) reply.header('retry-after', '5');
+        return reply.status(err.status).send({ error: { code: err.code, message: `${err.message} (request ${req.id})`, zh: err.zh, en: err.en, requestId: req.id } });
+      }
       return reply.status(err.status).send({ error: { code: err.code, message: err.message, zh: err.zh, en: err.en, details: err.details } });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

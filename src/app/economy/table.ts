@@ -3,7 +3,7 @@
  * records column by column with row-level errors: spreadsheet row number, column header, reason in
  * Chinese and English.
  */
-import { ArchiveLimitError, checkSpreadsheet } from '../../extract-io/archiveGuard.ts';
+import { FileParseError, parseXlsxGrid } from '../../extract-io/parsePool.ts';
 import { AppError } from '../errors.ts';
 
 export interface Table {
@@ -43,28 +43,17 @@ export function parseCsv(text: string): string[][] {
   return out;
 }
 
-function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object') {
-    const o = v as { result?: unknown; richText?: { text: string }[]; text?: string };
-    if ('result' in o) return cellText(o.result);
-    if (o.richText) return o.richText.map((t) => t.text).join('');
-    if (typeof o.text === 'string') return o.text;
-  }
-  return String(v);
-}
-
 /**
- * Refuses an .xlsx beyond LIMITS.spreadsheet (400 `file_too_large`, before ExcelJS sees it) or
- * not an archive at all (`unreadable`).
+ * Parses an uploaded .xlsx in a worker thread (src/extract-io/parsePool.ts): refused beyond
+ * LIMITS.spreadsheet (400 `file_too_large`, before ExcelJS sees it) or when it needs more memory
+ * than a worker has (400 `file_too_complex`); a file that is not a workbook answers `unreadable`.
  */
-export async function checkXlsxUpload(data: Uint8Array, unreadable: AppError): Promise<void> {
+export async function parseXlsxUpload<T>(parse: Promise<T>, unreadable: AppError): Promise<T> {
   try {
-    await checkSpreadsheet(data);
+    return await parse;
   } catch (e) {
-    if (!(e instanceof ArchiveLimitError)) throw e;
-    throw e.code === 'file_too_large' ? new AppError(e.code, e.zh, e.en, 400) : unreadable;
+    if (!(e instanceof FileParseError)) throw e;
+    throw e.code === 'file_unreadable' ? unreadable : new AppError(e.code, e.zh, e.en, e.status);
   }
 }
 
@@ -73,21 +62,7 @@ export async function readTable(data: Buffer, filename: string, contentType = ''
   let grid: { row: number; cells: string[] }[];
   if (/\.xlsx$/i.test(filename) || contentType.includes('spreadsheetml')) {
     const unreadable = new AppError('unreadable_file', '无法读取该 Excel 文件', 'cannot read this Excel file');
-    await checkXlsxUpload(data, unreadable);
-    const { default: ExcelJS } = await import('exceljs');
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(data as unknown as ArrayBuffer);
-    } catch {
-      throw unreadable;
-    }
-    const ws = wb.worksheets[0];
-    grid = [];
-    ws?.eachRow({ includeEmpty: false }, (r, n) => {
-      const cells: string[] = [];
-      for (let c = 1; c <= r.cellCount; c++) cells.push(cellText(r.getCell(c).value).trim());
-      grid.push({ row: n, cells });
-    });
+    grid = await parseXlsxUpload(parseXlsxGrid(data), unreadable);
   } else if (/\.csv$/i.test(filename) || contentType.includes('csv') || contentType.startsWith('text/')) {
     grid = parseCsv(data.toString('utf8')).map((cells, i) => ({ row: i + 1, cells: cells.map((c) => c.trim()) }));
   } else {

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { compare } from '../../domain/quantity.ts';
 import { validateTaskSheet, type TaskSheetError } from '../../domain/taskSheet.ts';
 import { Period } from '../../domain/types.ts';
-import { readTaskSheet } from '../../render/taskSheetXlsx.ts';
 import { appendAudit } from '../../store/audit.ts';
 import { getCommitment, listCommitments } from '../../store/commitments.ts';
 import { getDepartment } from '../../store/regions.ts';
@@ -10,7 +9,8 @@ import { insertReport, updateReport } from '../../store/reports.ts';
 import { camel } from '../../store/rows.ts';
 import type { ProgressReport } from '../../domain/types.ts';
 import type { AppContext } from '../context.ts';
-import { checkXlsxUpload } from '../economy/table.ts';
+import { parseTaskSheet } from '../../extract-io/parsePool.ts';
+import { parseXlsxUpload } from '../economy/table.ts';
 import { AppError } from '../errors.ts';
 import { assertPeriodOpen } from '../periods/periodLock.ts';
 import { checkReportable, checkReportContent, notEditable } from '../reports/rules.ts';
@@ -45,8 +45,7 @@ const invalid = (errors: TaskSheetError[]) =>
  */
 export async function importTaskSheet(ctx: AppContext, o: { actor: WorkflowActor; file: Buffer | Uint8Array }): Promise<TaskSheetImportResult> {
   const unreadable = new AppError('task_sheet_unreadable', '文件不是 duban 导出的任务填报表（.xlsx）', 'the file is not a task sheet exported by duban (.xlsx)', 400);
-  await checkXlsxUpload(o.file, unreadable);
-  const sheet = await readTaskSheet(o.file);
+  const sheet = await parseXlsxUpload(parseTaskSheet(o.file), unreadable);
   if (!sheet) throw unreadable;
   if (!Period.safeParse(sheet.period).success || !/^\d{4}-\d{2}$/.test(sheet.period)) {
     throw invalid([{ row: 2, column: 'B 填报期次', zh: `期次“${sheet.period}”无效，应为“年-月”如 2024-06`, en: `period "${sheet.period}" is invalid; expected YYYY-MM` }]);
