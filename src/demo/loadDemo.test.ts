@@ -4,6 +4,7 @@ import { listEvaluatedCommitments } from '../app/evaluatedCommitments.ts';
 import { tryParseQuantity } from '../domain/quantity.ts';
 import { STATUSES } from '../domain/types.ts';
 import { buildServer } from '../server/app.ts';
+import { backupRowProblems } from '../app/backup/backupRows.ts';
 import { exportBackup } from '../store/backup.ts';
 import type { Db } from '../store/db.ts';
 import { findPlan } from '../store/plans.ts';
@@ -65,6 +66,8 @@ describe.each(testEngines())('demo data on %s', (engine) => {
       regions: 0, departments: 0, plans: 0, commitments: 0, reports: 0, facts: 0, projects: 0, indicatorValues: 0, users: 0, slips: 0,
     });
     expect(JSON.stringify(await exportBackup(db))).toBe(before);
+    // and `duban restore` would take it: every row meets the API's rules
+    expect(backupRowProblems(JSON.parse(before).tables)).toEqual([]);
   });
 
   it('every commitment points at departments of its own region and has a unit the quantity module knows', async () => {

@@ -83,11 +83,8 @@ export async function exportBackup(db: Db): Promise<Backup> {
   });
 }
 
-/**
- * Restores `backup` into a database that holds no data; refuses anything else (including an audit
- * trail whose hash chain does not verify) and changes nothing then.
- */
-export async function restoreBackup(db: Db, backup: unknown): Promise<{ rows: number }> {
+/** The backup's format and schema version, checked; refuses another program's file or another schema. */
+export function checkBackupHeader(backup: unknown): Backup {
   const b = backup as Partial<Backup> | null;
   if (!b || typeof b !== 'object' || b.format !== BACKUP_FORMAT || !Array.isArray(b.schema) || typeof b.tables !== 'object' || !b.tables) {
     throw new AppError('backup_invalid', '不是 duban 备份文件', 'not a duban backup file');
@@ -100,6 +97,15 @@ export async function restoreBackup(db: Db, backup: unknown): Promise<{ rows: nu
       `backup schema version ${b.schema.at(-1) ?? 'none'} does not match this program's ${current.at(-1)}`,
     );
   }
+  return b as Backup;
+}
+
+/**
+ * Restores `backup` into a database that holds no data; refuses anything else (including an audit
+ * trail whose hash chain does not verify) and changes nothing then.
+ */
+export async function restoreBackup(db: Db, backup: unknown): Promise<{ rows: number }> {
+  const b = checkBackupHeader(backup);
   return db.transaction(async (tx) => {
     // restored audit events are history: the webhook outbox trigger (016) must not send them again
     await tx.query(`select set_config('duban.restoring', 'on', true)`);
@@ -110,13 +116,13 @@ export async function restoreBackup(db: Db, backup: unknown): Promise<{ rows: nu
     }
     // every audit event comes with its chain fields: without them the database would chain the
     // events anew and an edited trail would look intact
-    if ((b.tables!.audit_event ?? []).some((e) => typeof e?.hash !== 'string' || typeof e?.prev_hash !== 'string' || e?.chain_seq == null))
+    if ((b.tables.audit_event ?? []).some((e) => typeof e?.hash !== 'string' || typeof e?.prev_hash !== 'string' || e?.chain_seq == null))
       throw new AppError('backup_tampered', '备份中的留痕缺少校验链，拒绝恢复', 'audit events in the backup lack their hash chain; refused');
-    const unknown = Object.keys(b.tables!).filter((name) => !info.some((t) => t.name === name));
+    const unknown = Object.keys(b.tables).filter((name) => !info.some((t) => t.name === name));
     if (unknown.length) throw new AppError('backup_invalid', `备份含未知表：${unknown.join('、')}`, `backup has unknown tables: ${unknown.join(', ')}`);
     let count = 0;
     for (const t of info) {
-      let pending = [...(b.tables![t.name] ?? [])];
+      let pending = [...(b.tables[t.name] ?? [])];
       const inserted = new Set<string>();
       const keyOf = (r: Record<string, unknown>) => t.primaryKey.map((k) => String(r[k])).join('|');
       // rows whose parent (same table) is not yet in go in a later round
