@@ -118,8 +118,11 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodObject> = {
     job: Text, regionCode: RegionCode, day: IsoDate, status: z.enum(['running', 'succeeded', 'failed']), attempts: Count, instance: Text, startedAt: Instant,
     finishedAt: Instant.nullable(), leaseUntil: Instant, retryAt: Instant.nullable(), result: z.unknown(), error: z.string().nullable(),
   }),
-  region_summary: z.object({
-    regionCode: RegionCode, dirty: z.boolean(), generation: Count, asOf: IsoDate.nullable(), configHash: z.string().nullable(), summary: z.unknown(),
+  region_summary: z.object({ regionCode: RegionCode, dirty: z.boolean(), generation: Count, asOf: IsoDate.nullable(), configHash: z.string().nullable() }),
+  region_summary_group: z.object({
+    regionCode: RegionCode, planId: Uuid, kind: z.enum(['total', 'sector', 'livelihood']), key: z.string(),
+    total: Count, notStarted: Count, onTrack: Count, lagging: Count, seriouslyLagging: Count, completed: Count, exceeded: Count,
+    overdue: Count, reportOverdue: Count, deadlineOverdue: Count, rateSum: z.number(), rateCount: Count, done: Count,
   }),
   webhook: z.object({
     id: Uuid, regionCode: RegionCode, url: WebhookInput.shape.url, secret: Text, events: z.array(WebhookEvent), active: z.boolean(),
@@ -157,7 +160,7 @@ type Row = Record<string, unknown>;
 
 function keyOf(row: Row): string {
   if (row.id !== undefined) return String(row.id);
-  return ['region_code', 'commitment_id', 'department_id', 'user_id', 'key', 'period', 'job', 'day']
+  return ['region_code', 'plan_id', 'commitment_id', 'department_id', 'user_id', 'kind', 'key', 'period', 'job', 'day']
     .filter((c) => row[c] !== undefined)
     .map((c) => String(row[c]))
     .join('/');
