@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
 import { exportTaskSheet } from '../app/taskSheets/exportTaskSheet.ts';
 import { SYSTEM } from '../app/policies/principal.ts';
-import { createWebhook } from '../app/webhooks/webhooks.ts';
+import { createWebhook, testWebhook } from '../app/webhooks/webhooks.ts';
 import { PDF, multipartFile, type ActorName, type TargetName, type World } from './world.ts';
 
 type Three = [own: number, otherDept: number, otherRegion: number];
@@ -145,9 +145,22 @@ export const MATRIX: MatrixRow[] = [
   { route: 'GET /api/webhooks', request: (w, t) => json('GET', `/api/webhooks?region=${w.regionOf(t)}`), expect: regionOffice(200) },
   { route: 'POST /api/webhooks', request: (w, t) => json('POST', '/api/webhooks', { region: w.regionOf(t), url: 'http://127.0.0.1:9/hook' }), expect: regionOffice(201) },
   { route: 'DELETE /api/webhooks/:id', request: async (w, t) => json('DELETE', `/api/webhooks/${await webhookOf(w, t)}`), expect: regionOffice(204) },
+  { route: 'PATCH /api/webhooks/:id', request: async (w, t) => json('PATCH', `/api/webhooks/${await webhookOf(w, t)}`, { version: 1, active: false }), expect: regionOffice(200) },
+  { route: 'POST /api/webhooks/:id/test', request: async (w, t) => json('POST', `/api/webhooks/${await webhookOf(w, t)}/test`), expect: regionOffice(200) },
+  {
+    route: 'POST /api/webhooks/:id/deliveries/:deliveryId/retry',
+    request: async (w, t) => {
+      const id = await webhookOf(w, t);
+      const d = await testWebhook(w.ctx, { actor: SYSTEM, id, timeoutMs: 2000 });
+      return json('POST', `/api/webhooks/${id}/deliveries/${d.id}/retry`);
+    },
+    expect: regionOffice(200),
+  },
   { route: 'GET /api/webhooks/:id/deliveries', request: async (w, t) => json('GET', `/api/webhooks/${await webhookOf(w, t)}/deliveries`), expect: regionOffice(200) },
   { route: 'POST /api/webhooks/dispatch', request: (w, t) => json('POST', '/api/webhooks/dispatch', { region: w.regionOf(t) }), expect: regionOffice(200) },
   { route: 'GET /api/departments/:id/robots', request: (w, t) => json('GET', `/api/departments/${w.deptOf(t)}/robots`), expect: regionOffice(200) },
+  { route: 'POST /api/departments/:id/robots/test', request: (w, t) => json('POST', `/api/departments/${w.deptOf(t)}/robots/test`), expect: regionOffice(200) },
+  { route: 'GET /api/robots', request: (w, t) => json('GET', `/api/robots?region=${w.regionOf(t)}`), expect: regionOffice(200) },
   { route: 'PUT /api/departments/:id/robots', request: (w, t) => json('PUT', `/api/departments/${w.deptOf(t)}/robots`, { dingtalk: null, wecom: { url: 'http://127.0.0.1:9/robot' } }), expect: regionOffice(200) },
   { route: 'POST /api/auth/logout', request: () => json('POST', '/api/auth/logout'), expect: grid({ rest: all(204), public: all(204) }), freshSession: true },
   { route: 'GET /api/auth/me', request: () => json('GET', '/api/auth/me'), expect: SELF(200) },

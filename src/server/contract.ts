@@ -174,6 +174,14 @@ const OPERATION_IDS: Record<string, string> = {
   'POST /api/webhooks/dispatch': 'dispatchWebhooks',
   'GET /api/departments/{id}/robots': 'getDepartmentRobots',
   'PUT /api/departments/{id}/robots': 'setDepartmentRobots',
+  'POST /api/departments/{id}/robots/test': 'testDepartmentRobots',
+  'GET /api/robots': 'listRobots',
+  'PATCH /api/webhooks/{id}': 'updateWebhook',
+  'POST /api/webhooks/{id}/test': 'testWebhook',
+  'POST /api/webhooks/{id}/deliveries/{deliveryId}/retry': 'retryWebhookDelivery',
+  'GET /api/close-requests': 'listCloseRequests',
+  'GET /api/instructions': 'listRegionInstructions',
+  'GET /api/districts/compare': 'compareDistricts',
 };
 
 /** Summaries for routes that declare none. */

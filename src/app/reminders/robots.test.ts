@@ -6,7 +6,7 @@ import type { Db } from '../../store/db.ts';
 import { openTestDb, testEngines } from '../../store/testing.ts';
 import { createContext, type AppContext } from '../context.ts';
 import { buildWorld } from '../workflow/testWorld.ts';
-import { getDepartmentRobots, setDepartmentRobots } from './robots.ts';
+import { getDepartmentRobots, listRegionRobots, setDepartmentRobots, testDepartmentRobots } from './robots.ts';
 import { sendReminders } from './sendReminders.ts';
 
 const SECRET = 'SEC0123456789abcdef';
@@ -111,6 +111,20 @@ describe.each(testEngines())('reminders to 钉钉 and 企业微信 group robots 
     const res = await sendReminders(ctx, { actor: w.actors.admin, regionCode: '430502', channels: {} });
     const hr = res.reminders.find((r) => r.departmentId === w.ids.hr)!;
     expect(hr.deliveries.map((d) => [d.channel, d.status, d.error])).toEqual([['inApp', 'sent', null], ['dingtalk', 'failed', 'errcode 310000: sign not match']]);
+  });
+
+  it('the office lists every department with its robots and sends each robot a test card that says whether it took it', async () => {
+    await setDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.hr, input: { dingtalk: { url: `${dingBase}/robot/send?access_token=tok`, secret: SECRET }, wecom: { url: `${wecomBase}/cgi-bin/webhook/send?key=bad` } } });
+    const listed = await listRegionRobots(ctx, { actor: w.actors.admin, region: '430502' });
+    expect(listed.find((d) => d.departmentId === w.ids.hr)).toMatchObject({ departmentName: '区人社局', dingtalk: { host: new URL(dingBase).host, signed: true }, wecom: { host: new URL(wecomBase).host } });
+    expect(listed.find((d) => d.departmentId === w.ids.edu)).toMatchObject({ dingtalk: null, wecom: null });
+    expect(JSON.stringify(listed)).not.toMatch(/tok|bad|SEC/);
+    const before = ding.got.length;
+    const result = await testDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.hr });
+    expect(result).toEqual({ dingtalk: { ok: true, error: null }, wecom: { ok: false, error: 'errcode 93000: invalid webhook url' } });
+    expect(ding.got[before]!.body.markdown.text).toContain('区人社局');
+    await expect(listRegionRobots(ctx, { actor: w.actors.hrReporter, region: '430502' })).rejects.toMatchObject({ status: 403 });
+    await expect(testDepartmentRobots(ctx, { actor: w.actors.otherAdmin, departmentId: w.ids.hr })).rejects.toMatchObject({ status: 403 });
   });
 
   it('only the office of the department’s region sets its robots', async () => {

@@ -56,6 +56,33 @@ export async function getDepartmentRobots(ctx: AppContext, o: { actor: WorkflowA
   return { dingtalk: r?.dingtalk ? { host: new URL(r.dingtalk.url).host, signed: Boolean(r.dingtalk.secret) } : null, wecom: r?.wecom ? { host: new URL(r.wecom.url).host } : null };
 }
 
+/** The office's list: each department of the region with which robots it has (no credentials). */
+export async function listRegionRobots(ctx: AppContext, o: { actor: WorkflowActor; region: string }) {
+  requireAdmin(o.actor, o.region);
+  const robots = await robotsOf(ctx.db, o.region);
+  const departments = await ctx.db.query<{ id: string; name: string }>('select id, name from department where region_code = $1', [o.region]);
+  return departments.map((d) => {
+    const r = robots.get(d.id);
+    return { departmentId: d.id, departmentName: d.name, dingtalk: r?.dingtalk ? { host: new URL(r.dingtalk.url).host, signed: Boolean(r.dingtalk.secret) } : null, wecom: r?.wecom ? { host: new URL(r.wecom.url).host } : null };
+  });
+}
+
+/** Sends a test card to each robot of a department now and answers how each went (errcode ≠ 0 is a failure). */
+export async function testDepartmentRobots(ctx: AppContext, o: { actor: WorkflowActor; departmentId: string; timeoutMs?: number }) {
+  const region = await departmentRegion(ctx.db, o.actor, o.departmentId);
+  const r = (await robotsOf(ctx.db, region)).get(o.departmentId);
+  const [d] = await ctx.db.query<{ name: string }>('select name from department where id = $1', [o.departmentId]);
+  const title = `【测试】${d!.name}催办消息`;
+  const text = `### ${title}\n\n督办系统的催办消息将发送到本群。\n\n> 这是一条测试消息，无需处理。`;
+  const results = {
+    dingtalk: r?.dingtalk ? await sendDingTalk(r.dingtalk, { title, text }, o.timeoutMs) : null,
+    wecom: r?.wecom ? await sendWeCom(r.wecom, { text }, o.timeoutMs) : null,
+  };
+  await appendAudit(ctx.db, { regionCode: region, actor: principalOf(o.actor), action: 'department.testRobots', entity: 'department', entityId: o.departmentId, after: { dingtalk: results.dingtalk?.ok ?? null, wecom: results.wecom?.ok ?? null } });
+  const out = (x: DeliveryResult | null) => (x ? { ok: x.ok, error: x.error } : null);
+  return { dingtalk: out(results.dingtalk), wecom: out(results.wecom) };
+}
+
 /** Sets (or, with null, removes) a department's robots; audited without the credentials. */
 export async function setDepartmentRobots(ctx: AppContext, o: { actor: WorkflowActor; departmentId: string; input: RobotsInput }) {
   const input = RobotsInput.parse(o.input);

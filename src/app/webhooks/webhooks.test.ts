@@ -11,7 +11,7 @@ import { DELIVERY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } 
 import { reviewProgressReport } from '../reports/reviewProgressReport.ts';
 import { submitProgressReport } from '../reports/submitProgressReport.ts';
 import { buildWorld } from '../workflow/testWorld.ts';
-import { createWebhook, deleteWebhook, dispatchWebhooks, listDeliveries, MAX_ATTEMPTS, retryDelayMs, type EventPayload } from './webhooks.ts';
+import { createWebhook, deleteWebhook, dispatchWebhooks, listDeliveries, listWebhooks, MAX_ATTEMPTS, retryDelayMs, retryDelivery, testWebhook, updateWebhook, type EventPayload } from './webhooks.ts';
 
 /** A local receiver: records every request; answers `failFirst` requests with 503, then 204. */
 function receiver() {
@@ -138,6 +138,59 @@ describe.each(testEngines())('events out (webhooks) on %s', (engine) => {
     expect(await dispatchWebhooks(ctx, { now: new Date(now.getTime() + 86_400_000) })).toEqual({ delivered: 0, failed: 0, retrying: 0 });
     const [gaveUp] = await listDeliveries(ctx, { actor: world.actors.admin, id: allHook.id, limit: 1 });
     expect(gaveUp).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, lastError: 'HTTP 503', nextAttemptAt: null });
+  });
+
+  it('the office edits, disables and re-enables a webhook, sends a signed test at once and retries a failed delivery now', async () => {
+    const oa = receiver();
+    const url = await oa.start();
+    try {
+      const admin = world.actors.admin;
+      const hook = await createWebhook(ctx, { actor: admin, input: { region: '430502', url: 'http://127.0.0.1:9/nowhere', events: [], description: 'OA' } });
+      // a test goes out at once and is kept in the history, whatever it answered
+      const refused = await testWebhook(ctx, { actor: admin, id: hook.id, timeoutMs: 5000 });
+      expect(refused).toMatchObject({ type: 'ping', entity: 'webhook', entityId: hook.id, status: 'pending', attempts: 1, lastError: expect.any(String) });
+      // edit the address; a stale version is refused
+      const edited = await updateWebhook(ctx, { actor: admin, id: hook.id, input: { version: 1, url, events: ['instruction.recorded'], description: 'OA 系统' } });
+      expect(edited).toMatchObject({ url, events: ['instruction.recorded'], description: 'OA 系统', active: true, version: 2 });
+      await expect(updateWebhook(ctx, { actor: admin, id: hook.id, input: { version: 1, description: 'x' } })).rejects.toMatchObject({ status: 409 });
+      await expect(updateWebhook(ctx, { actor: world.actors.otherAdmin, id: hook.id, input: { version: 2, active: false } })).rejects.toMatchObject({ status: 403 });
+      const ok = await testWebhook(ctx, { actor: admin, id: hook.id });
+      expect(ok).toMatchObject({ type: 'ping', status: 'delivered', attempts: 1, lastError: null });
+      const ping = oa.got.at(-1)!;
+      expect(verifySignature(hook.secret, String(ping.headers[TIMESTAMP_HEADER]), ping.body, String(ping.headers[SIGNATURE_HEADER]))).toBe(true);
+      expect(JSON.parse(ping.body)).toMatchObject({ type: 'ping', regionCode: '430502', entity: 'webhook', entityId: hook.id });
+      // the earlier refused test, retried now, reaches the new address (same delivery id: receivers drop repeats)
+      const retried = await retryDelivery(ctx, { actor: admin, webhookId: hook.id, deliveryId: refused.id });
+      expect(retried).toMatchObject({ id: refused.id, status: 'delivered', attempts: 2 });
+      expect(oa.got.at(-1)!.headers[DELIVERY_HEADER]).toBe(refused.id);
+
+      // disabled: listed as such, no new events, pending ones given up, no retry until enabled again
+      oa.failing(1000);
+      const c = await world.commitment({ state: 'inProgress' });
+      await recordInstruction(ctx, { actor: world.actors.leader, commitmentId: c.id, input: { leaderName: '王区长', text: '抓紧' } });
+      await dispatchWebhooks(ctx, { now: t0 });
+      const [failing] = await listDeliveries(ctx, { actor: admin, id: hook.id, limit: 1 });
+      expect(failing).toMatchObject({ type: 'instruction.recorded', status: 'pending', attempts: 1 });
+      const off = await updateWebhook(ctx, { actor: admin, id: hook.id, input: { version: 2, active: false } });
+      expect((await listWebhooks(ctx, { actor: admin, region: '430502' })).find((w) => w.id === hook.id)).toMatchObject({ active: false });
+      const [dropped] = await listDeliveries(ctx, { actor: admin, id: hook.id, limit: 1 });
+      expect(dropped).toMatchObject({ id: failing!.id, status: 'failed', lastError: 'webhook disabled' });
+      await recordInstruction(ctx, { actor: world.actors.leader, commitmentId: c.id, input: { leaderName: '王区长', text: '停用期间' } });
+      expect((await listDeliveries(ctx, { actor: admin, id: hook.id, limit: 1 }))[0]!.id).toBe(failing!.id);
+      await expect(retryDelivery(ctx, { actor: admin, webhookId: hook.id, deliveryId: failing!.id })).rejects.toMatchObject({ status: 409 });
+      oa.failing(0);
+      await updateWebhook(ctx, { actor: admin, id: hook.id, input: { version: off.version, active: true } });
+      expect(await retryDelivery(ctx, { actor: admin, webhookId: hook.id, deliveryId: failing!.id })).toMatchObject({ status: 'delivered', attempts: 2 });
+      // removed: gone from the list and from every action
+      await deleteWebhook(ctx, { actor: admin, id: hook.id });
+      expect((await listWebhooks(ctx, { actor: admin, region: '430502' })).some((w) => w.id === hook.id)).toBe(false);
+      await expect(testWebhook(ctx, { actor: admin, id: hook.id })).rejects.toMatchObject({ status: 404 });
+      // the region's other webhook got this test's instructions too: let it have them
+      all.failing(0);
+      await dispatchWebhooks(ctx, { now: new Date(t0.getTime() + 10 * 86_400_000) });
+    } finally {
+      await oa.stop();
+    }
   });
 
   it('only the office of the region manages webhooks; a stopped one gets nothing more', async () => {

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RegionCode, Uuid } from '../../domain/types.ts';
-import { createWebhook, deleteWebhook, dispatchWebhooks, listDeliveries, listWebhooks, WebhookInput } from '../../app/webhooks/webhooks.ts';
+import { createWebhook, deleteWebhook, dispatchWebhooks, listDeliveries, listWebhooks, retryDelivery, testWebhook, updateWebhook, WebhookChanges, WebhookInput } from '../../app/webhooks/webhooks.ts';
 import { requireAdmin } from '../../app/workflow/access.ts';
 import { byFields, decodeCursor, page, PageParams, sqlPage } from '../paging.ts';
 import { actorOf } from './commitments.ts';
@@ -23,7 +23,17 @@ export function registerWebhookRoutes(api: FastifyInstance) {
     schema: { tags, summary: 'Subscribe a URL to events; the signing secret is shown once / 新增事件推送', body: WebhookInput },
   }, async (req, reply) => reply.status(201).send(await createWebhook(ctx, { actor: actorOf(req), input: req.body })));
 
-  r.delete('/webhooks/:id', { schema: { tags, summary: 'Stop a webhook (its history stays) / 停用事件推送', params: IdParams } }, async (req, reply) => {
+  r.patch('/webhooks/:id', { schema: { tags, summary: 'Edit, disable or re-enable a webhook / 修改、停用或启用事件推送', params: IdParams, body: WebhookChanges } }, async (req) =>
+    updateWebhook(ctx, { actor: actorOf(req), id: req.params.id, input: req.body }));
+
+  r.post('/webhooks/:id/test', { schema: { tags, summary: 'Send a test event (type ping) now and answer its delivery / 发送测试推送', params: IdParams } }, async (req) =>
+    testWebhook(ctx, { actor: actorOf(req), id: req.params.id }));
+
+  r.post('/webhooks/:id/deliveries/:deliveryId/retry', {
+    schema: { tags, summary: 'Send a failed (or delivered) delivery again now / 重发推送', params: IdParams.extend({ deliveryId: Uuid }) },
+  }, async (req) => retryDelivery(ctx, { actor: actorOf(req), webhookId: req.params.id, deliveryId: req.params.deliveryId }));
+
+  r.delete('/webhooks/:id', { schema: { tags, summary: 'Remove a webhook (its history stays) / 删除事件推送', params: IdParams } }, async (req, reply) => {
     await deleteWebhook(ctx, { actor: actorOf(req), id: req.params.id });
     return reply.status(204).send();
   });
