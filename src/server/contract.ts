@@ -11,6 +11,14 @@ import { Evaluation } from '../domain/progress.ts';
 import { AuditEvent, Commitment, Department, IndicatorValue, Plan, ProgressReport, Project, Region, User } from '../domain/types.ts';
 import { NextCursor } from './paging.ts';
 import { AllowedActions } from '../app/workflow/allowedActions.ts';
+import { ChangeRequest, RecordedFact } from '../domain/types.ts';
+import { CloseRequestItem } from '../app/lifecycle/listCloseRequests.ts';
+import { Instruction } from '../app/instructions/recordInstruction.ts';
+import { InstructionReply, RegionInstruction } from '../app/instructions/listRegionInstructions.ts';
+import { ConfirmedCheck, PromiseReport, PromiseRow } from '../app/reconcile/checkPromises.ts';
+import { JobStatus } from '../app/jobs/scheduler.ts';
+import { Delivery, Webhook } from '../app/webhooks/webhooks.ts';
+import { RegionRobot, RobotsShown, RobotTest } from '../app/reminders/robots.ts';
 
 /**
  * The API's version (info.version and the `x-duban-api-version` answer header). Within a major
@@ -43,6 +51,17 @@ const PlanSchema = named(Plan, 'Plan', '年度计划 / plan');
 const ProjectSchema = named(Project, 'Project', '重点项目 / key project');
 const IndicatorSchema = named(IndicatorValue, 'IndicatorValue', '经济指标值 / indicator value');
 const AuditSchema = named(AuditEvent, 'AuditEvent', '留痕 / audit event');
+const ChangeRequestSchema = named(ChangeRequest, 'ChangeRequest', '变更申请 / change request');
+const FactSchema = named(RecordedFact, 'RecordedFact', '往年成绩 / a recorded result');
+const CloseRequestSchema = named(CloseRequestItem, 'CloseRequest', '办结申请 / close request');
+const InstructionSchema = named(Instruction, 'Instruction', '领导批示 / leader’s instruction');
+const ReplySchema = named(InstructionReply, 'InstructionReply', '落实情况 / a department’s reply');
+const RegionInstructionSchema = named(RegionInstruction.extend({ replies: z.array(ReplySchema) }), 'RegionInstruction', '领导批示及反馈 / an instruction with its replies');
+const PromiseRowSchema = named(PromiseRow, 'PromiseRow', '兑现情况表的一行 / one row of the promise check');
+const JobSchema = named(JobStatus, 'Job', '定时任务 / a scheduled job');
+const WebhookSchema = named(Webhook, 'Webhook', '事件推送地址 / webhook');
+const DeliverySchema = named(Delivery, 'WebhookDelivery', '推送记录 / webhook delivery');
+const RobotsSchema = named(RobotsShown, 'DepartmentRobots', '单位催办群机器人（不含凭据）/ a department’s group robots, without credentials');
 const SessionUserSchema = named(User.extend({ mustChangePassword: z.boolean().optional() }), 'SessionUser', '登录用户 / signed-in user');
 
 /** A page of a list: `{ items, nextCursor }` (see paging.ts). */
@@ -71,6 +90,55 @@ const RESPONSES: Record<string, z.ZodType> = {
   reviewReport: ReportSchema,
   getReport: ReportSchema.extend({ history: z.array(z.object({ version: z.number().int(), snapshot: z.unknown(), replacedAt: z.string() })) }),
   listAudit: pageOf(AuditSchema),
+  listFacts: pageOf(FactSchema),
+  // lifecycle: each step answers the commitment after it
+  assignCommitment: CommitmentSchema,
+  bulkAssign: z.object({ items: z.array(CommitmentSchema) }),
+  requestClose: CommitmentSchema.extend({ closeRequestId: z.string() }),
+  transitionCommitment: CommitmentSchema,
+  publishCommitment: CommitmentSchema,
+  confirmDraft: CommitmentSchema,
+  setMilestones: CommitmentSchema,
+  splitCommitment: z.object({ items: z.array(CommitmentSchema) }),
+  listDrafts: pageOf(CommitmentSchema),
+  listCloseRequests: pageOf(CloseRequestSchema),
+  fileChangeRequest: ChangeRequestSchema,
+  listChangeRequests: pageOf(ChangeRequestSchema),
+  listCommitmentChangeRequests: pageOf(ChangeRequestSchema),
+  decideChangeRequest: z.object({ changeRequest: ChangeRequestSchema, commitment: CommitmentSchema }),
+  recordInstruction: InstructionSchema,
+  listRegionInstructions: pageOf(RegionInstructionSchema),
+  listInstructions: pageOf(InstructionSchema.extend({ replies: z.array(ReplySchema), followedUp: z.boolean() })),
+  replyToInstruction: ReplySchema,
+  createProject: ProjectSchema,
+  updateProject: ProjectSchema,
+  // 兑现核验: rows paged, counts and documents of the whole year
+  listPromiseChecks: PromiseReport.extend({ items: z.array(PromiseRowSchema), nextCursor: NextCursor }),
+  listPublicPromiseChecks: PromiseReport.extend({ items: z.array(PromiseRowSchema), nextCursor: NextCursor }),
+  confirmPromiseCheck: ConfirmedCheck,
+  listJobs: pageOf(JobSchema),
+  // integrations
+  listWebhooks: pageOf(WebhookSchema),
+  createWebhook: WebhookSchema.extend({ secret: z.string().describe('签名密钥，仅此一次显示 / the signing secret, shown this once') }),
+  updateWebhook: WebhookSchema,
+  testWebhook: DeliverySchema,
+  retryWebhookDelivery: DeliverySchema,
+  listWebhookDeliveries: pageOf(DeliverySchema),
+  dispatchWebhooks: z.object({ delivered: z.number().int(), failed: z.number().int(), retrying: z.number().int() }),
+  getDepartmentRobots: RobotsSchema,
+  setDepartmentRobots: RobotsSchema,
+  listRobots: pageOf(RegionRobot),
+  testDepartmentRobots: RobotTest,
+};
+
+/** Operations that answer a file: its media types (binary). */
+const FILES: Record<string, string[]> = {
+  downloadPromiseChecks: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  downloadBulletin: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/markdown', 'text/html', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  downloadYearSummary: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/markdown', 'text/html'],
+  exportTaskSheet: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  getSlipNotice: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/html'],
+  downloadEvidence: ['application/octet-stream'],
 };
 
 /** Examples of the main requests. */
@@ -263,7 +331,11 @@ export function documentRoute(route: RouteDoc): Record<string, unknown> | undefi
   const ok = RESPONSES[operationId];
   const answer = (description: string, body: z.ZodType) => ({ description, content: { 'application/json': { schema: body } } });
   const response: Record<string, unknown> = {
-    ...(status === 204 ? { 204: NO_CONTENT } : { [status]: answer(`${schema.summary ?? SUMMARIES[operationId] ?? 'OK'}`, ok ?? z.unknown()) }),
+    ...(status === 204
+      ? { 204: NO_CONTENT }
+      : FILES[operationId]
+        ? { 200: { description: `${schema.summary ?? 'OK'}`, content: Object.fromEntries(FILES[operationId]!.map((t) => [t, { schema: z.string().meta({ format: 'binary' }) }])) } }
+        : { [status]: answer(`${schema.summary ?? SUMMARIES[operationId] ?? 'OK'}`, ok ?? z.unknown()) }),
     ...Object.fromEntries(codes.map((c) => [c, answer(ERROR_TEXT[c]!, ErrorBody)])),
   };
   const body = schema.body;

@@ -6,20 +6,13 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { api } from './api.ts';
 import { cnDate, cnDateTime } from './format.ts';
-import type { CommitmentDetail, InstructionReply } from './model.ts';
+import type { CommitmentDetail, CommitmentInstruction, InstructionReply } from './model.ts';
 import { useSession } from './session.tsx';
 import { useSubmit } from './useSubmit.ts';
 import { DataState, useApi } from './useApi.tsx';
 import { FormModal } from './workflow.tsx';
 
-interface Instruction {
-  id: string;
-  leaderName: string;
-  text: string;
-  issuedOn: string;
-  replies: InstructionReply[];
-  followedUp: boolean;
-}
+type Instruction = CommitmentInstruction;
 
 /** The replies under an instruction: department, time, text. */
 export function Replies({ replies }: { replies: InstructionReply[] }) {

@@ -43,7 +43,7 @@ export interface paths {
   };
   "/api/districts/compare": {
     /** Counties of a city or province side by side / 区县比较 */
-    get: operations["getDistrictsCompare"];
+    get: operations["compareDistricts"];
   };
   "/api/projects": {
     /** Key projects / 重点项目 */
@@ -123,7 +123,7 @@ export interface paths {
   };
   "/api/close-requests": {
     /** Close requests of a region, newest first, e.g. those to decide (state=pending) / 办结申请清单 */
-    get: operations["getCloseRequests"];
+    get: operations["listCloseRequests"];
   };
   "/api/commitments/{id}/transitions/{action}": {
     /** start 开始推进 / rejectClose 退回办结申请 / close 办结销号 / cancel 取消 */
@@ -179,7 +179,7 @@ export interface paths {
   };
   "/api/instructions": {
     /** A region’s instructions with replies, newest first; awaitingReply, mine (a leader’s own) / 领导批示清单 */
-    get: operations["getInstructions"];
+    get: operations["listRegionInstructions"];
   };
   "/api/instructions/{id}/replies": {
     /** Reply with what was done / 反馈落实情况 */
@@ -298,8 +298,18 @@ export interface paths {
     post: operations["createWebhook"];
   };
   "/api/webhooks/{id}": {
-    /** Stop a webhook (its history stays) / 停用事件推送 */
+    /** Remove a webhook (its history stays) / 删除事件推送 */
     delete: operations["deleteWebhook"];
+    /** Edit, disable or re-enable a webhook / 修改、停用或启用事件推送 */
+    patch: operations["updateWebhook"];
+  };
+  "/api/webhooks/{id}/test": {
+    /** Send a test event (type ping) now and answer its delivery / 发送测试推送 */
+    post: operations["testWebhook"];
+  };
+  "/api/webhooks/{id}/deliveries/{deliveryId}/retry": {
+    /** Send a failed (or delivered) delivery again now / 重发推送 */
+    post: operations["retryWebhookDelivery"];
   };
   "/api/webhooks/{id}/deliveries": {
     /** Delivery history, newest first / 推送记录 */
@@ -314,6 +324,14 @@ export interface paths {
     get: operations["getDepartmentRobots"];
     /** Set the department’s 钉钉/政务钉钉 and 企业微信 robots (null removes one) / 设置单位催办群机器人 */
     put: operations["setDepartmentRobots"];
+  };
+  "/api/departments/{id}/robots/test": {
+    /** Send a test card to the department’s robots now / 测试单位催办群机器人 */
+    post: operations["testDepartmentRobots"];
+  };
+  "/api/robots": {
+    /** The departments of a region with their group robots (office; no credentials shown) / 各单位催办群机器人 */
+    get: operations["listRobots"];
   };
   "/api/work-reports": {
     /** Import a work report: drafts from its targets, facts from its results / 导入政府工作报告 */
@@ -658,6 +676,258 @@ export interface components {
       clientAddress: string | null;
       at: string;
     };
+    /** @description 变更申请 / change request */
+    ChangeRequest: {
+      /** Format: uuid */
+      id: string;
+      regionCode: string;
+      /** Format: uuid */
+      commitmentId: string;
+      /** @enum {string} */
+      kind: "adjust" | "extend" | "cancel";
+      changes: {
+        targetValue?: string | null;
+        targetValueMax?: string | null;
+        unit?: string | null;
+        /** @enum {string|null} */
+        comparator?: "gte" | "lte" | "eq" | "range" | "approx" | null;
+        baselineValue?: string | null;
+        deadline?: string;
+        milestones?: ({
+            /** Format: uuid */
+            id: string;
+            title: string;
+            dueDate: string;
+            /** @default 1 */
+            weight: number;
+            doneDate: string | null;
+          })[];
+      };
+      reason: string;
+      /** @enum {string} */
+      state: "pending" | "approved" | "refused";
+      /** Format: uuid */
+      requestedBy: string | null;
+      requestedAt: string;
+      /** Format: uuid */
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionComment: string | null;
+      version: number;
+    };
+    /** @description 往年成绩 / a recorded result */
+    RecordedFact: {
+      /** Format: uuid */
+      id: string;
+      regionCode: string;
+      year: number;
+      subject: string;
+      value: string;
+      unit: string;
+      qualifier: string | null;
+      source: ({
+        /** Format: uuid */
+        documentId: string;
+        start: number;
+        end: number;
+        sentence: string;
+        heading: string | null;
+        alsoAt?: {
+            start: number;
+            end: number;
+            sentence: string;
+          }[];
+      }) | null;
+    };
+    /** @description 办结申请 / close request */
+    CloseRequest: {
+      id: string;
+      regionCode: string;
+      commitmentId: string;
+      commitmentTitle: string;
+      leadDepartmentId: string | null;
+      summary: string;
+      /** @description the evidence the department picked, with file names */
+      evidence: {
+          id: string;
+          filename: string;
+        }[];
+      /** @enum {string} */
+      state: "pending" | "approved" | "refused";
+      requestedBy: string | null;
+      requestedAt: string;
+      decidedBy: string | null;
+      decidedAt: string | null;
+      decisionComment: string | null;
+    };
+    /** @description 领导批示 / leader’s instruction */
+    Instruction: {
+      id: string;
+      regionCode: string;
+      commitmentId: string;
+      /** @description 批示领导 */
+      leaderName: string;
+      text: string;
+      /** @description 批示日期 YYYY-MM-DD */
+      issuedOn: string;
+      createdBy: string | null;
+      createdAt: string;
+    };
+    /** @description 落实情况 / a department’s reply */
+    InstructionReply: {
+      id: string;
+      instructionId: string;
+      departmentId: string | null;
+      text: string;
+      createdBy: string | null;
+      createdAt: string;
+    };
+    /** @description 领导批示及反馈 / an instruction with its replies */
+    RegionInstruction: {
+      id: string;
+      regionCode: string;
+      commitmentId: string;
+      /** @description 批示领导 */
+      leaderName: string;
+      text: string;
+      /** @description 批示日期 YYYY-MM-DD */
+      issuedOn: string;
+      createdBy: string | null;
+      createdAt: string;
+      commitmentTitle: string;
+      leadDepartmentId: string | null;
+      replies: components["schemas"]["InstructionReply"][];
+      followedUp: boolean;
+    };
+    /** @description 兑现情况表的一行 / one row of the promise check */
+    PromiseRow: {
+      commitmentId: string;
+      parentId: string | null;
+      title: string;
+      sector: string;
+      /** @description when the commitment was created (rows are listed by sector, then creation, subtasks under their parent) */
+      createdAt: string;
+      livelihood: boolean;
+      published: boolean;
+      /** @description the target as written in a table: ≥6000人, ≤4.5%, 5–6%, 节点任务 */
+      target: string;
+      targetValue: string | null;
+      unit: string | null;
+      comparator: string | null;
+      /**
+       * @description kept 已兑现, partial 部分兑现, missed 未兑现, unmentioned 未提及
+       * @enum {string}
+       */
+      status: "kept" | "partial" | "missed" | "unmentioned";
+      /** @description the government’s stated result in the commitment’s unit */
+      statedValue: string | null;
+      /** @description the stated figure as written (6.12万平方米) */
+      statedText: string | null;
+      /** @description the lead department’s last accepted report */
+      reportedValue: string | null;
+      reportedPeriod: string | null;
+      /** @description 年终结果: the last accepted report’s value, or a confirmed stated value where no report gave one */
+      yearEndValue: string | null;
+      /** @enum {string|null} */
+      yearEndSource: "report" | "stated" | null;
+      /**
+       * @description stated vs reported
+       * @enum {string|null}
+       */
+      consistency: "consistent" | "statedAbove" | "statedBelow" | null;
+      /** @description stated − reported, in the commitment’s unit */
+      difference: number | null;
+      source: {
+        documentId: string;
+        start: number;
+        end: number;
+        sentence: string;
+      } | null;
+      /** @enum {string|null} */
+      basis: "figure" | "sentence" | "subtasks" | null;
+      /** @description 0–1 */
+      confidence: number;
+      /** @description the office confirmed or corrected this row */
+      confirmed: boolean;
+      note: string;
+      /** @description version of the confirmation (0 when none), for optimistic updates */
+      version: number;
+    };
+    /** @description 定时任务 / a scheduled job */
+    Job: {
+      name: string;
+      zh: string;
+      en: string;
+      schedule: {
+        cron: string;
+        timeZone: string;
+        workingDaysOnly: boolean;
+      };
+      lastRun: ({
+        job: string;
+        regionCode: string;
+        day: string;
+        /** @enum {string} */
+        status: "running" | "succeeded" | "failed";
+        attempts: number;
+        instance: string;
+        startedAt: string;
+        finishedAt: string | null;
+        leaseUntil: string;
+        retryAt: string | null;
+        /** @description what the run did: the job’s counts, e.g. { opened, closed } or { reminders, sent, failed } */
+        result: unknown;
+        error: string | null;
+      }) | null;
+      /** @description the next time this job will run for the region: a pending retry, or the next occurrence */
+      nextRun: string | null;
+    };
+    /** @description 事件推送地址 / webhook */
+    Webhook: {
+      id: string;
+      regionCode: string;
+      url: string;
+      /** @description 订阅的事件，空为全部 / event types; empty: all */
+      events: string[];
+      /** @description 启用 / enabled: a disabled webhook gets no events */
+      active: boolean;
+      description: string;
+      createdAt: string;
+      version: number;
+    };
+    /** @description 推送记录 / webhook delivery */
+    WebhookDelivery: {
+      /** @description also the x-duban-delivery header, the same on every attempt */
+      id: string;
+      eventId: string;
+      /** @description event type, or ping for a test */
+      type: string;
+      entity: string;
+      entityId: string;
+      /**
+       * @description pending: waiting for its (next) attempt
+       * @enum {string}
+       */
+      status: "pending" | "delivered" | "failed";
+      attempts: number;
+      nextAttemptAt: string | null;
+      lastAttemptAt: string | null;
+      /** @description e.g. HTTP 503, or the network error */
+      lastError: string | null;
+      deliveredAt: string | null;
+      createdAt: string;
+    };
+    /** @description 单位催办群机器人（不含凭据）/ a department’s group robots, without credentials */
+    DepartmentRobots: {
+      dingtalk: {
+        host: string;
+        /** @description 加签 secret set */
+        signed: boolean;
+      } | null;
+      wecom: {
+        host: string;
+      } | null;
+    };
     /** @description 登录用户 / signed-in user */
     SessionUser: {
       /** Format: uuid */
@@ -883,7 +1153,11 @@ export interface operations {
       /** @description Recorded results of past years / 往年成绩 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["RecordedFact"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -1344,7 +1618,7 @@ export interface operations {
     };
   };
   /** Counties of a city or province side by side / 区县比较 */
-  getDistrictsCompare: {
+  compareDistricts: {
     parameters: {
       query: {
         region: string;
@@ -1485,7 +1759,7 @@ export interface operations {
       /** @description Create a key project / 新建重点项目 */
       201: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Project"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2093,7 +2367,7 @@ export interface operations {
       /** @description Assign to the lead department / 交办 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Commitment"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2155,7 +2429,9 @@ export interface operations {
       /** @description Assign many at once, all or none / 批量交办 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["Commitment"][];
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2317,7 +2593,64 @@ export interface operations {
       /** @description Ask to close, with evidence / 办结申请 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            regionCode: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            parentId: string | null;
+            title: string;
+            sector: string;
+            /** @enum {string} */
+            kind: "quantitative" | "milestone" | "qualitative";
+            livelihood: boolean;
+            targetValue: string | null;
+            targetValueMax: string | null;
+            unit: string | null;
+            /** @enum {string|null} */
+            comparator: "gte" | "lte" | "eq" | "range" | "approx" | null;
+            baselineValue: string | null;
+            startDate: string;
+            deadline: string;
+            /** Format: uuid */
+            leadDepartmentId: string | null;
+            coDepartmentIds: string[];
+            responsibleLeader: string | null;
+            milestones: ({
+                /** Format: uuid */
+                id: string;
+                title: string;
+                dueDate: string;
+                /** @default 1 */
+                weight: number;
+                doneDate: string | null;
+              })[];
+            weight: number;
+            /** @enum {string} */
+            reportingFrequency: "weekly" | "monthly" | "quarterly";
+            /** @enum {string} */
+            state: "draft" | "assigned" | "acknowledged" | "inProgress" | "closeRequested" | "closed" | "cancelled";
+            published: boolean;
+            source: ({
+              /** Format: uuid */
+              documentId: string;
+              start: number;
+              end: number;
+              sentence: string;
+              heading: string | null;
+              alsoAt?: {
+                  start: number;
+                  end: number;
+                  sentence: string;
+                }[];
+            }) | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            closeRequestId: string;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2353,7 +2686,7 @@ export interface operations {
     };
   };
   /** Close requests of a region, newest first, e.g. those to decide (state=pending) / 办结申请清单 */
-  getCloseRequests: {
+  listCloseRequests: {
     parameters: {
       query: {
         region: string;
@@ -2370,7 +2703,11 @@ export interface operations {
       /** @description Close requests of a region, newest first, e.g. those to decide (state=pending) / 办结申请清单 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["CloseRequest"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2421,7 +2758,7 @@ export interface operations {
       /** @description start 开始推进 / rejectClose 退回办结申请 / close 办结销号 / cancel 取消 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Commitment"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2473,7 +2810,11 @@ export interface operations {
       /** @description Change requests of a commitment / 变更申请记录 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["ChangeRequest"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2545,7 +2886,7 @@ export interface operations {
       /** @description Request an adjustment, extension or cancellation / 变更申请 */
       201: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["ChangeRequest"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2599,7 +2940,11 @@ export interface operations {
       /** @description Pending change requests of a region (office) / 待审批变更 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["ChangeRequest"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2657,7 +3002,10 @@ export interface operations {
       /** @description Approve or refuse / 审批变更申请 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            changeRequest: components["schemas"]["ChangeRequest"];
+            commitment: components["schemas"]["Commitment"];
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2712,7 +3060,7 @@ export interface operations {
       /** @description Publish or withdraw / 公开或撤回 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Commitment"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2763,7 +3111,11 @@ export interface operations {
       /** @description Imported drafts awaiting confirmation / 待确认的导入草稿 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["Commitment"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2842,7 +3194,7 @@ export interface operations {
       /** @description Confirm an imported draft, with corrections / 确认导入草稿 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Commitment"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2980,7 +3332,9 @@ export interface operations {
       /** @description Split into subtasks / 分解子任务 */
       201: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["Commitment"][];
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -3048,7 +3402,7 @@ export interface operations {
       /** @description Set milestones or lay a template / 设置节点 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Commitment"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -3140,7 +3494,24 @@ export interface operations {
       /** @description Instructions with their follow-up / 领导批示及落实情况 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: ({
+                id: string;
+                regionCode: string;
+                commitmentId: string;
+                /** @description 批示领导 */
+                leaderName: string;
+                text: string;
+                /** @description 批示日期 YYYY-MM-DD */
+                issuedOn: string;
+                createdBy: string | null;
+                createdAt: string;
+                replies: components["schemas"]["InstructionReply"][];
+                followedUp: boolean;
+              })[];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -3192,7 +3563,7 @@ export interface operations {
       /** @description Record a leader’s instruction / 录入领导批示 */
       201: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Instruction"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -3228,7 +3599,7 @@ export interface operations {
     };
   };
   /** A region’s instructions with replies, newest first; awaitingReply, mine (a leader’s own) / 领导批示清单 */
-  getInstructions: {
+  listRegionInstructions: {
     parameters: {
       query: {
         region: string;
@@ -3246,7 +3617,11 @@ export interface operations {
       /** @description A region’s instructions with replies, newest first; awaitingReply, mine (a leader’s own) / 领导批示清单 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["RegionInstruction"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -3294,7 +3669,7 @@ export interface operations {
       /** @description Reply with what was done / 反馈落实情况 */
       201: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["InstructionReply"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -3565,7 +3940,8 @@ export interface operations {
       /** @description The slip’s notice as a document: docx to download, html to print / 督办通知单 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          "text/html": string;
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -3852,7 +4228,7 @@ export interface operations {
       /** @description Edit a key project (send its version) / 修改重点项目 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Project"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4466,7 +4842,7 @@ export interface operations {
       /** @description Download an evidence file / 下载证明材料 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/octet-stream": string;
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4653,7 +5029,10 @@ export interface operations {
       /** @description Monthly supervision bulletin as a file / 督查通报（docx、md、html、xlsx） */
       200: {
         content: {
-          "application/json": unknown;
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          "text/markdown": string;
+          "text/html": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4701,7 +5080,9 @@ export interface operations {
       /** @description Year-end summary as a file / 年度工作纪实（docx、md、html） */
       200: {
         content: {
-          "application/json": unknown;
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          "text/markdown": string;
+          "text/html": string;
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4744,7 +5125,7 @@ export interface operations {
       /** @description A department's task sheet for a month / 导出任务填报表（xlsx） */
       200: {
         content: {
-          "application/json": unknown;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4843,7 +5224,11 @@ export interface operations {
       /** @description Webhooks of a region (office) / 事件推送地址 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["Webhook"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4897,7 +5282,20 @@ export interface operations {
       /** @description Subscribe a URL to events; the signing secret is shown once / 新增事件推送 */
       201: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            id: string;
+            regionCode: string;
+            url: string;
+            /** @description 订阅的事件，空为全部 / event types; empty: all */
+            events: string[];
+            /** @description 启用 / enabled: a disabled webhook gets no events */
+            active: boolean;
+            description: string;
+            createdAt: string;
+            version: number;
+            /** @description 签名密钥，仅此一次显示 / the signing secret, shown this once */
+            secret: string;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4926,7 +5324,7 @@ export interface operations {
       };
     };
   };
-  /** Stop a webhook (its history stays) / 停用事件推送 */
+  /** Remove a webhook (its history stays) / 删除事件推送 */
   deleteWebhook: {
     parameters: {
       path: {
@@ -4937,6 +5335,163 @@ export interface operations {
       /** @description 完成，无内容 / done, no content */
       204: {
         content: never;
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Edit, disable or re-enable a webhook / 修改、停用或启用事件推送 */
+  updateWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description the version read (a stale one answers 409) */
+          version: number;
+          /**
+           * Format: uri
+           * @description 接收地址 / receiver URL (http or https)
+           */
+          url?: string;
+          /** @description 订阅的事件，空为全部 / event types; empty: all */
+          events?: ("report.submitted" | "report.accepted" | "report.returned" | "commitment.stateChanged" | "supervisionSlip.opened" | "supervisionSlip.closed" | "instruction.recorded")[];
+          description?: string;
+          /** @description 启用 / enabled: a disabled webhook gets no new events and its pending deliveries fail */
+          active?: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description Edit, disable or re-enable a webhook / 修改、停用或启用事件推送 */
+      200: {
+        content: {
+          "application/json": components["schemas"]["Webhook"];
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Send a test event (type ping) now and answer its delivery / 发送测试推送 */
+  testWebhook: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Send a test event (type ping) now and answer its delivery / 发送测试推送 */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookDelivery"];
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Send a failed (or delivered) delivery again now / 重发推送 */
+  retryWebhookDelivery: {
+    parameters: {
+      path: {
+        id: string;
+        deliveryId: string;
+      };
+    };
+    responses: {
+      /** @description Send a failed (or delivered) delivery again now / 重发推送 */
+      200: {
+        content: {
+          "application/json": components["schemas"]["WebhookDelivery"];
+        };
       };
       /** @description 输入有误 / invalid input or request */
       400: {
@@ -4987,7 +5542,11 @@ export interface operations {
       /** @description Delivery history, newest first / 推送记录 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5029,7 +5588,11 @@ export interface operations {
       /** @description Send the deliveries due now (office; the server also does so every 30 s) / 立即推送 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            delivered: number;
+            failed: number;
+            retrying: number;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5069,7 +5632,7 @@ export interface operations {
       /** @description Which group robots get the department’s reminders (office; no credentials shown) / 单位催办群机器人 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["DepartmentRobots"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5136,7 +5699,7 @@ export interface operations {
       /** @description Set the department’s 钉钉/政务钉钉 and 企业微信 robots (null removes one) / 设置单位催办群机器人 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["DepartmentRobots"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5165,6 +5728,120 @@ export interface operations {
       };
       /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
       409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Send a test card to the department’s robots now / 测试单位催办群机器人 */
+  testDepartmentRobots: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Send a test card to the department’s robots now / 测试单位催办群机器人 */
+      200: {
+        content: {
+          "application/json": {
+            dingtalk: ({
+              ok: boolean;
+              error: string | null;
+            }) | null;
+            wecom: ({
+              ok: boolean;
+              error: string | null;
+            }) | null;
+          };
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** The departments of a region with their group robots (office; no credentials shown) / 各单位催办群机器人 */
+  listRobots: {
+    parameters: {
+      query: {
+        region: string;
+        /** @description 每页条数，至多1000 / items per page, at most 1000 (default) */
+        limit?: number;
+        /** @description 上一页答复的 nextCursor / the nextCursor of the previous page */
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description The departments of a region with their group robots (office; no credentials shown) / 各单位催办群机器人 */
+      200: {
+        content: {
+          "application/json": {
+            items: ({
+                dingtalk: {
+                  host: string;
+                  /** @description 加签 secret set */
+                  signed: boolean;
+                } | null;
+                wecom: {
+                  host: string;
+                } | null;
+                departmentId: string;
+                departmentName: string;
+              })[];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
         content: {
           "application/json": components["schemas"]["Error"];
         };
@@ -5283,7 +5960,26 @@ export interface operations {
       /** @description A year’s commitments against what the next report states / 兑现核验 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            regionCode: string;
+            year: number;
+            /** @description the documents the results come from */
+            documents: {
+                id: string;
+                filename: string;
+              }[];
+            /** @description of the whole year */
+            counts: {
+              kept: number;
+              partial: number;
+              missed: number;
+              unmentioned: number;
+              flagged: number;
+            };
+            items: components["schemas"]["PromiseRow"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5346,7 +6042,24 @@ export interface operations {
       /** @description Confirm or correct a commitment’s check / 确认或更正兑现核验 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            commitmentId: string;
+            /**
+             * @description kept 已兑现, partial 部分兑现, missed 未兑现, unmentioned 未提及
+             * @enum {string}
+             */
+            status: "kept" | "partial" | "missed" | "unmentioned";
+            statedValue: string | null;
+            source: {
+              documentId: string;
+              start: number;
+              end: number;
+              sentence: string;
+            } | null;
+            setsYearEnd: boolean;
+            note: string;
+            version: number;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5394,7 +6107,8 @@ export interface operations {
       /** @description The 兑现情况表 as DOCX or XLSX / 兑现情况表下载 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5439,7 +6153,26 @@ export interface operations {
       /** @description Promise checks of published commitments (no login) / 公开的兑现情况 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            regionCode: string;
+            year: number;
+            /** @description the documents the results come from */
+            documents: {
+                id: string;
+                filename: string;
+              }[];
+            /** @description of the whole year */
+            counts: {
+              kept: number;
+              partial: number;
+              missed: number;
+              unmentioned: number;
+              flagged: number;
+            };
+            items: components["schemas"]["PromiseRow"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5477,7 +6210,11 @@ export interface operations {
       /** @description Scheduled jobs with last and next run (office) / 定时任务 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["Job"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */

@@ -18,6 +18,19 @@ export type Project = Schemas['Project'];
 export type IndicatorValue = Schemas['IndicatorValue'];
 export type SessionUser = Schemas['SessionUser'];
 export type AuditEntry = Schemas['AuditEvent'];
+export type CloseRequestItem = Schemas['CloseRequest'];
+export type RegionInstruction = Schemas['RegionInstruction'];
+export type InstructionReply = Schemas['InstructionReply'];
+export type PromiseRow = Schemas['PromiseRow'];
+export type PromiseStatus = PromiseRow['status'];
+export type PromiseReport = Answer<'listPromiseChecks'>;
+export type Job = Schemas['Job'];
+export type Webhook = Schemas['Webhook'];
+export type WebhookDelivery = Schemas['WebhookDelivery'];
+export type DepartmentRobots = Schemas['DepartmentRobots'];
+export type RegionRobot = Answer<'listRobots'>['items'][number];
+export type RobotTest = Answer<'testDepartmentRobots'>;
+export type CommitmentInstruction = Answer<'listInstructions'>['items'][number];
 
 /** The JSON an operation answers with on success (200 or 201). */
 export type Answer<K extends keyof operations> = operations[K]['responses'] extends infer R
@@ -35,7 +48,5 @@ export type { Summary, SummaryGroup } from '../../src/app/summary.ts';
 // the workbenches' lists and the detail page's permissions, typed from the use cases that answer them
 export type { AllowedActions } from '../../src/app/workflow/allowedActions.ts';
 export type { ListedReport } from '../../src/app/reports/listRegionReports.ts';
-export type { CloseRequestItem } from '../../src/app/lifecycle/listCloseRequests.ts';
-export type { RegionInstruction, InstructionReply } from '../../src/app/instructions/listRegionInstructions.ts';
 export type { DueReminder } from '../../src/app/reminders/dueReminders.ts';
 export type { ChangeRequest, SupervisionSlip } from '../../src/domain/types.ts';

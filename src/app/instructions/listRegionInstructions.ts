@@ -5,7 +5,7 @@ import { commitmentPolicy } from '../policies/commitments.ts';
 import { principalOf } from '../policies/principal.ts';
 import { requireReadRegions } from '../policies/scope.ts';
 import type { WorkflowActor } from '../workflow/access.ts';
-import type { Instruction } from './recordInstruction.ts';
+import { Instruction } from './recordInstruction.ts';
 
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
@@ -17,16 +17,20 @@ export const ListRegionInstructionsQuery = z.object({
 /** The query as parsed (the route's schema turns `true`/`false` into booleans). */
 export type ListRegionInstructionsQuery = z.output<typeof ListRegionInstructionsQuery>;
 
-export interface InstructionReply {
-  id: string;
-  instructionId: string;
-  departmentId: string | null;
-  text: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+/** A department's reply (落实情况). */
+export const InstructionReply = z.object({
+  id: z.string(),
+  instructionId: z.string(),
+  departmentId: z.string().nullable(),
+  text: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type InstructionReply = z.infer<typeof InstructionReply>;
 
-export type RegionInstruction = Instruction & { commitmentTitle: string; leadDepartmentId: string | null; replies: InstructionReply[]; followedUp: boolean };
+/** An instruction with its commitment's title and lead department and the replies (followedUp: answered). */
+export const RegionInstruction = Instruction.extend({ commitmentTitle: z.string(), leadDepartmentId: z.string().nullable(), replies: z.array(InstructionReply), followedUp: z.boolean() });
+export type RegionInstruction = z.infer<typeof RegionInstruction>;
 
 /**
  * 领导批示 of a region, newest first, each with its commitment and its replies (落实情况) — for the

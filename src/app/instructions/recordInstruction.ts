@@ -14,16 +14,18 @@ export const InstructionInput = z.object({
 });
 export type InstructionInput = z.input<typeof InstructionInput>;
 
-export interface Instruction {
-  id: string;
-  regionCode: string;
-  commitmentId: string;
-  leaderName: string;
-  text: string;
-  issuedOn: string;
-  createdBy: string | null;
-  createdAt: string;
-}
+/** 领导批示 as stored. */
+export const Instruction = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  commitmentId: z.string(),
+  leaderName: z.string().describe('批示领导'),
+  text: z.string(),
+  issuedOn: z.string().describe('批示日期 YYYY-MM-DD'),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Instruction = z.infer<typeof Instruction>;
 
 /** 领导批示: a leader (or the office on a leader's behalf) records an instruction; the lead department is notified. */
 export async function recordInstruction(ctx: AppContext, o: { actor: WorkflowActor; commitmentId: string; input: InstructionInput }): Promise<Instruction> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { InstructionReply } from './listRegionInstructions.ts';
 import { appendAudit } from '../../store/audit.ts';
 import type { AppContext } from '../context.ts';
 import { AppError, notFound } from '../errors.ts';
@@ -20,12 +21,12 @@ export async function replyToInstruction(ctx: AppContext, o: { actor: WorkflowAc
     const p = principalOf(o.actor);
     if (!writesRegion(p, c.regionCode) || (p.role !== 'reporter' && p.role !== 'admin')) throw new AppError('forbidden', '仅承办单位或督查室可反馈落实情况', 'only the departments or the office may reply', 403);
     const id = randomUUID();
-    const [row] = await tx.query(
+    const [row] = await tx.query<InstructionReply>(
       `insert into instruction_reply (id, region_code, instruction_id, department_id, text, created_by) values ($1, $2, $3, $4, $5, $6)
        returning id, instruction_id as "instructionId", department_id as "departmentId", text, created_by as "createdBy", created_at as "createdAt"`,
       [id, c.regionCode, o.instructionId, p.role === 'reporter' ? p.departmentId : null, text, o.actor.id],
     );
     await appendAudit(tx, { regionCode: c.regionCode, actor: o.actor, action: 'instruction.reply', entity: 'instruction', entityId: o.instructionId, after: row });
-    return row;
+    return row!;
   });
 }

@@ -4,6 +4,7 @@
  * in the job_run table first), retried with backoff when they fail, and made up after downtime (the
  * latest missed occurrence runs at the next tick). The clock is injected: tests drive `tick(now)`.
  */
+import { z } from 'zod';
 import { mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -52,15 +53,20 @@ export interface SchedulerOptions {
   onFinish?: (e: { job: string; regionCode: string; day: string; ok: boolean; seconds: number; error?: string }) => void;
 }
 
-export interface JobStatus {
-  name: string;
-  zh: string;
-  en: string;
-  schedule: { cron: string; timeZone: string; workingDaysOnly: boolean };
-  lastRun: JobRun | null;
-  /** the next time this job will run for the region: a pending retry, or the next occurrence */
-  nextRun: string | null;
-}
+/** A job as the office sees it: its timetable, its latest run in the region and its next run. */
+export const JobStatus = z.object({
+  name: z.string(),
+  zh: z.string(),
+  en: z.string(),
+  schedule: z.object({ cron: z.string(), timeZone: z.string(), workingDaysOnly: z.boolean() }),
+  lastRun: z.object({
+    job: z.string(), regionCode: z.string(), day: z.string(), status: z.enum(['running', 'succeeded', 'failed']), attempts: z.number().int(), instance: z.string(),
+    startedAt: z.string(), finishedAt: z.string().nullable(), leaseUntil: z.string(), retryAt: z.string().nullable(),
+    result: z.unknown().describe('what the run did: the job’s counts, e.g. { opened, closed } or { reminders, sent, failed }'), error: z.string().nullable(),
+  }).nullable(),
+  nextRun: z.string().nullable().describe('the next time this job will run for the region: a pending retry, or the next occurrence'),
+});
+export type JobStatus = z.infer<typeof JobStatus>;
 
 export interface Scheduler {
   /** Runs every job due at `now` for every region not yet done today; resolves when they finished. */

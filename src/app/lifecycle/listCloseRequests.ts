@@ -13,22 +13,23 @@ export const ListCloseRequestsQuery = z.object({
 });
 export type ListCloseRequestsQuery = z.input<typeof ListCloseRequestsQuery>;
 
-export interface CloseRequestItem {
-  id: string;
-  regionCode: string;
-  commitmentId: string;
-  commitmentTitle: string;
-  leadDepartmentId: string | null;
-  summary: string;
-  /** the evidence the department picked, with file names */
-  evidence: { id: string; filename: string }[];
-  state: 'pending' | 'approved' | 'refused';
-  requestedBy: string | null;
-  requestedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionComment: string | null;
-}
+/** 办结申请 as listed: the request with its commitment's title and lead department, the evidence's names. */
+export const CloseRequestItem = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  commitmentId: z.string(),
+  commitmentTitle: z.string(),
+  leadDepartmentId: z.string().nullable(),
+  summary: z.string(),
+  evidence: z.array(z.object({ id: z.string(), filename: z.string() })).describe('the evidence the department picked, with file names'),
+  state: z.enum(['pending', 'approved', 'refused']),
+  requestedBy: z.string().nullable(),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionComment: z.string().nullable(),
+});
+export type CloseRequestItem = z.infer<typeof CloseRequestItem>;
 
 /**
  * 办结申请: a region's close requests, newest first — the office's list to decide (state=pending)

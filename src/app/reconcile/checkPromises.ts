@@ -5,7 +5,8 @@
  * computed on every read (so a newly imported report is matched at once); the office's
  * confirmations and corrections (`promise_check`) take precedence over the computed match.
  */
-import { consistencyOf, reconcile, type PromiseCheck, type PromiseStatus, type ReconcileOptions } from '../../domain/reconcile.ts';
+import { z } from 'zod';
+import { consistencyOf, PROMISE_STATUSES, reconcile, type ReconcileOptions } from '../../domain/reconcile.ts';
 import type { Commitment, RecordedFact } from '../../domain/types.ts';
 import type { Queryable } from '../../store/db.ts';
 import { camelAll } from '../../store/rows.ts';
@@ -15,61 +16,61 @@ import { AppError } from '../errors.ts';
 import type { Principal } from '../policies/principal.ts';
 import { forbidden, requireReadRegions } from '../policies/scope.ts';
 
+const Status = z.enum(PROMISE_STATUSES).describe('kept 已兑现, partial 部分兑现, missed 未兑现, unmentioned 未提及');
+/** The sentence a verdict rests on, with its offsets in the document. */
+const Source = z.object({ documentId: z.string(), start: z.number().int(), end: z.number().int(), sentence: z.string() }).nullable();
+
 /** One row of the 兑现情况表. */
-export interface PromiseRow {
-  commitmentId: string;
-  parentId: string | null;
-  title: string;
-  sector: string;
-  /** when the commitment was created (rows are listed by sector, then creation, subtasks under their parent) */
-  createdAt: string;
-  livelihood: boolean;
-  published: boolean;
-  /** the target as written in a table: ≥6000人, ≤4.5%, 5–6%, 节点任务 */
-  target: string;
-  targetValue: string | null;
-  unit: string | null;
-  comparator: string | null;
-  status: PromiseStatus;
-  /** the government's stated result in the commitment's unit */
-  statedValue: string | null;
-  statedText: string | null;
-  /** the lead department's last accepted report */
-  reportedValue: string | null;
-  reportedPeriod: string | null;
-  /** 年终结果: the last accepted report's value, or a confirmed stated value where no report gave one */
-  yearEndValue: string | null;
-  yearEndSource: 'report' | 'stated' | null;
-  consistency: PromiseCheck['consistency'];
-  difference: number | null;
-  source: PromiseCheck['source'];
-  basis: PromiseCheck['basis'];
-  confidence: number;
-  /** the office confirmed or corrected this row */
-  confirmed: boolean;
-  note: string;
-  /** version of the confirmation (0 when none), for optimistic updates */
-  version: number;
-}
+export const PromiseRow = z.object({
+  commitmentId: z.string(),
+  parentId: z.string().nullable(),
+  title: z.string(),
+  sector: z.string(),
+  createdAt: z.string().describe('when the commitment was created (rows are listed by sector, then creation, subtasks under their parent)'),
+  livelihood: z.boolean(),
+  published: z.boolean(),
+  target: z.string().describe('the target as written in a table: ≥6000人, ≤4.5%, 5–6%, 节点任务'),
+  targetValue: z.string().nullable(),
+  unit: z.string().nullable(),
+  comparator: z.string().nullable(),
+  status: Status,
+  statedValue: z.string().nullable().describe('the government’s stated result in the commitment’s unit'),
+  statedText: z.string().nullable().describe('the stated figure as written (6.12万平方米)'),
+  reportedValue: z.string().nullable().describe('the lead department’s last accepted report'),
+  reportedPeriod: z.string().nullable(),
+  yearEndValue: z.string().nullable().describe('年终结果: the last accepted report’s value, or a confirmed stated value where no report gave one'),
+  yearEndSource: z.enum(['report', 'stated']).nullable(),
+  consistency: z.enum(['consistent', 'statedAbove', 'statedBelow']).nullable().describe('stated vs reported'),
+  difference: z.number().nullable().describe('stated − reported, in the commitment’s unit'),
+  source: Source,
+  basis: z.enum(['figure', 'sentence', 'subtasks']).nullable(),
+  confidence: z.number().describe('0–1'),
+  confirmed: z.boolean().describe('the office confirmed or corrected this row'),
+  note: z.string(),
+  version: z.number().int().describe('version of the confirmation (0 when none), for optimistic updates'),
+});
+export type PromiseRow = z.infer<typeof PromiseRow>;
 
-export interface PromiseReport {
-  regionCode: string;
-  year: number;
-  /** the documents the results come from: id and file name */
-  documents: Array<{ id: string; filename: string }>;
-  counts: Record<PromiseStatus, number> & { flagged: number };
-  items: PromiseRow[];
-}
+export const PromiseReport = z.object({
+  regionCode: z.string(),
+  year: z.number().int(),
+  documents: z.array(z.object({ id: z.string(), filename: z.string() })).describe('the documents the results come from'),
+  counts: z.object({ kept: z.number().int(), partial: z.number().int(), missed: z.number().int(), unmentioned: z.number().int(), flagged: z.number().int() }).describe('of the whole year'),
+  items: z.array(PromiseRow),
+});
+export type PromiseReport = z.infer<typeof PromiseReport>;
 
-export interface ConfirmedCheck {
-  commitmentId: string;
-  status: PromiseStatus;
-  statedValue: string | null;
-  source: PromiseCheck['source'];
-  setsYearEnd: boolean;
-  note: string;
-  version: number;
-}
+/** The office's confirmation or correction of a row. */
+export const ConfirmedCheck = z.object({
+  commitmentId: z.string(),
+  status: Status,
+  statedValue: z.string().nullable(),
+  source: Source,
+  setsYearEnd: z.boolean(),
+  note: z.string(),
+  version: z.number().int(),
+});
+export type ConfirmedCheck = z.infer<typeof ConfirmedCheck>;
 
 /** Reads the check of a region's year (see the file comment). Office and leaders of the region; `publishedOnly` for the public page (published and confirmed rows only). */
 export async function checkPromises(

@@ -49,26 +49,37 @@ async function departmentRegion(q: Queryable, actor: WorkflowActor, departmentId
   return d.region_code;
 }
 
-/** What the office sees of a department's robots: which are set, never the URLs' tokens or the secret. */
-export async function getDepartmentRobots(ctx: AppContext, o: { actor: WorkflowActor; departmentId: string }) {
+/** What the office sees of a department's robots: which are set (the host), never the URLs' tokens or the secret. */
+export const RobotsShown = z.object({
+  dingtalk: z.object({ host: z.string(), signed: z.boolean().describe('加签 secret set') }).nullable(),
+  wecom: z.object({ host: z.string() }).nullable(),
+});
+export type RobotsShown = z.infer<typeof RobotsShown>;
+export const RegionRobot = RobotsShown.extend({ departmentId: z.string(), departmentName: z.string() });
+/** How each robot took a test card (null: none set). */
+const Outcome = z.object({ ok: z.boolean(), error: z.string().nullable() }).nullable();
+export const RobotTest = z.object({ dingtalk: Outcome, wecom: Outcome });
+
+const shown = (r: DepartmentRobots | undefined): RobotsShown => ({
+  dingtalk: r?.dingtalk ? { host: new URL(r.dingtalk.url).host, signed: Boolean(r.dingtalk.secret) } : null,
+  wecom: r?.wecom ? { host: new URL(r.wecom.url).host } : null,
+});
+
+export async function getDepartmentRobots(ctx: AppContext, o: { actor: WorkflowActor; departmentId: string }): Promise<RobotsShown> {
   const region = await departmentRegion(ctx.db, o.actor, o.departmentId);
-  const r = (await robotsOf(ctx.db, region)).get(o.departmentId);
-  return { dingtalk: r?.dingtalk ? { host: new URL(r.dingtalk.url).host, signed: Boolean(r.dingtalk.secret) } : null, wecom: r?.wecom ? { host: new URL(r.wecom.url).host } : null };
+  return shown((await robotsOf(ctx.db, region)).get(o.departmentId));
 }
 
 /** The office's list: each department of the region with which robots it has (no credentials). */
-export async function listRegionRobots(ctx: AppContext, o: { actor: WorkflowActor; region: string }) {
+export async function listRegionRobots(ctx: AppContext, o: { actor: WorkflowActor; region: string }): Promise<z.infer<typeof RegionRobot>[]> {
   requireAdmin(o.actor, o.region);
   const robots = await robotsOf(ctx.db, o.region);
   const departments = await ctx.db.query<{ id: string; name: string }>('select id, name from department where region_code = $1', [o.region]);
-  return departments.map((d) => {
-    const r = robots.get(d.id);
-    return { departmentId: d.id, departmentName: d.name, dingtalk: r?.dingtalk ? { host: new URL(r.dingtalk.url).host, signed: Boolean(r.dingtalk.secret) } : null, wecom: r?.wecom ? { host: new URL(r.wecom.url).host } : null };
-  });
+  return departments.map((d) => ({ departmentId: d.id, departmentName: d.name, ...shown(robots.get(d.id)) }));
 }
 
 /** Sends a test card to each robot of a department now and answers how each went (errcode ≠ 0 is a failure). */
-export async function testDepartmentRobots(ctx: AppContext, o: { actor: WorkflowActor; departmentId: string; timeoutMs?: number }) {
+export async function testDepartmentRobots(ctx: AppContext, o: { actor: WorkflowActor; departmentId: string; timeoutMs?: number }): Promise<z.infer<typeof RobotTest>> {
   const region = await departmentRegion(ctx.db, o.actor, o.departmentId);
   const r = (await robotsOf(ctx.db, region)).get(o.departmentId);
   const [d] = await ctx.db.query<{ name: string }>('select name from department where id = $1', [o.departmentId]);

@@ -43,17 +43,18 @@ export const WebhookChanges = z.object({
 });
 export type WebhookChanges = z.infer<typeof WebhookChanges>;
 
-export interface Webhook {
-  id: string;
-  regionCode: string;
-  url: string;
-  events: string[];
-  /** enabled: a disabled webhook gets no events */
-  active: boolean;
-  description: string;
-  createdAt: string;
-  version: number;
-}
+/** A subscription as the office sees it (never its secret, shown once when created). */
+export const Webhook = z.object({
+  id: z.string(),
+  regionCode: z.string(),
+  url: z.string(),
+  events: z.array(z.string()).describe('订阅的事件，空为全部 / event types; empty: all'),
+  active: z.boolean().describe('启用 / enabled: a disabled webhook gets no events'),
+  description: z.string(),
+  createdAt: z.string(),
+  version: z.number().int(),
+});
+export type Webhook = z.infer<typeof Webhook>;
 
 /** Attempts before a delivery is given up (spanning about 8½ hours with the backoff below). */
 export const MAX_ATTEMPTS = 10;
@@ -119,20 +120,22 @@ export async function deleteWebhook(ctx: AppContext, o: { actor: WorkflowActor; 
   });
 }
 
-export interface Delivery {
-  id: string;
-  eventId: string;
-  type: string;
-  entity: string;
-  entityId: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: number;
-  nextAttemptAt: string | null;
-  lastAttemptAt: string | null;
-  lastError: string | null;
-  deliveredAt: string | null;
-  createdAt: string;
-}
+/** One event to one webhook: its status and the outcome of its latest attempt (推送记录). */
+export const Delivery = z.object({
+  id: z.string().describe('also the x-duban-delivery header, the same on every attempt'),
+  eventId: z.string(),
+  type: z.string().describe('event type, or ping for a test'),
+  entity: z.string(),
+  entityId: z.string(),
+  status: z.enum(['pending', 'delivered', 'failed']).describe('pending: waiting for its (next) attempt'),
+  attempts: z.number().int(),
+  nextAttemptAt: z.string().nullable(),
+  lastAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable().describe('e.g. HTTP 503, or the network error'),
+  deliveredAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Delivery = z.infer<typeof Delivery>;
 
 const DELIVERY_COLUMNS = `d.id, d.event_id as "eventId", e.type, e.entity, e.entity_id as "entityId", d.status, d.attempts,
   case when d.status = 'pending' then d.next_attempt_at end as "nextAttemptAt", d.last_attempt_at as "lastAttemptAt", d.last_error as "lastError",

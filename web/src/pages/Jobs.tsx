@@ -5,8 +5,9 @@ import { useT } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 
-interface JobRun { day: string; status: 'running' | 'succeeded' | 'failed'; attempts: number; startedAt: string; finishedAt: string | null; retryAt: string | null; result: Record<string, number> | null; error: string | null }
-interface Job { name: string; zh: string; en: string; schedule: { cron: string; timeZone: string; workingDaysOnly: boolean }; lastRun: JobRun | null; nextRun: string | null }
+import type { Job } from '../model.ts';
+
+type JobRun = NonNullable<Job['lastRun']>;
 
 const STATUS: Record<JobRun['status'], { label: string; color: string }> = {
   succeeded: { label: '成功', color: 'green' },
@@ -63,7 +64,8 @@ export default function Jobs() {
                     const r = j.lastRun;
                     if (!r) return '—';
                     if (r.error) return <Typography.Text type="danger">{r.error}{r.status === 'failed' && !r.retryAt ? '（已停止重试）' : ''}</Typography.Text>;
-                    const result = r.result ?? {};
+                    // the job's own counts, e.g. { opened, closed }
+                    const result = (r.result ?? {}) as Record<string, number>;
                     return Object.keys(RESULT_LABELS).filter((k) => k in result).map((k) => `${RESULT_LABELS[k]} ${result[k]}`).join('，') || '—';
                   },
                 },

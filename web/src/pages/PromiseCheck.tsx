@@ -11,37 +11,7 @@ import { Chart } from '../Chart.tsx';
 import { useLang, useT } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
-
-type PromiseStatus = 'kept' | 'partial' | 'missed' | 'unmentioned';
-interface PromiseRow {
-  commitmentId: string;
-  parentId: string | null;
-  title: string;
-  sector: string;
-  target: string;
-  unit: string | null;
-  status: PromiseStatus;
-  statedValue: string | null;
-  statedText: string | null;
-  reportedValue: string | null;
-  reportedPeriod: string | null;
-  yearEndValue: string | null;
-  yearEndSource: 'report' | 'stated' | null;
-  consistency: 'consistent' | 'statedAbove' | 'statedBelow' | null;
-  difference: number | null;
-  source: { documentId: string; start: number; end: number; sentence: string } | null;
-  basis: 'figure' | 'sentence' | 'subtasks' | null;
-  confidence: number;
-  confirmed: boolean;
-  note: string;
-  version: number;
-}
-interface PromiseReport {
-  year: number;
-  documents: Array<{ id: string; filename: string }>;
-  counts: Record<PromiseStatus, number> & { flagged: number };
-  items: PromiseRow[];
-}
+import type { PromiseReport, PromiseRow, PromiseStatus } from '../model.ts';
 
 export const PROMISE_LABELS: Record<PromiseStatus, { zh: string; color: string }> = {
   kept: { zh: '已兑现', color: '#389e0d' },

@@ -9,6 +9,7 @@ import { STATUS_LABELS } from '../labels.ts';
 import type { Evaluation, Region, Status } from '../model.ts';
 import './public.css';
 import { apiAll } from '../api.ts';
+import type { PromiseRow } from '../model.ts';
 
 interface PublicItem {
   id: string; regionCode: string; title: string; sector: string; livelihood: boolean; kind: string; targetValue: string | null; unit: string | null; comparator: string | null;
@@ -24,7 +25,7 @@ function targetText(c: PublicItem): string {
   return c.comparator === 'lte' ? `不超过${v}` : c.comparator === 'gte' ? `${v}以上` : c.comparator === 'approx' ? `${v}左右` : v;
 }
 
-interface PublicPromise { commitmentId: string; status: 'kept' | 'partial' | 'missed' | 'unmentioned'; source: { sentence: string } | null }
+type PublicPromise = PromiseRow;
 const PROMISE: Record<PublicPromise['status'], [string, string]> = { kept: ['已兑现', '#237804'], partial: ['部分兑现', '#ad4e00'], missed: ['未兑现', '#a8071a'], unmentioned: ['次年报告未提及', '#595959'] };
 
 /** What the next year's report says of it, as the office confirmed. */
