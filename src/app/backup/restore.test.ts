@@ -51,7 +51,7 @@ function sampleRow(table: string, w: { region: string; dept: string; user: strin
       ...own, plan_id: randomUUID(), kind: 'sector', key: '民生保障', total: 3, not_started: 0, on_track: 1, lagging: 1, seriously_lagging: 0, completed: 1, exceeded: 0,
       overdue: 0, report_overdue: 0, deadline_overdue: 0, rate_sum: 180.5, rate_count: 3, done: 1,
     },
-    webhook: { id, ...own, url: 'https://hooks.example.gov.cn/duban', secret: 'whsec', events: ['report.submitted'], active: true, description: '', created_by: w.user, created_at: AT, version: 1 },
+    webhook: { id, ...own, url: 'https://hooks.example.gov.cn/duban', secret: 'whsec', events: ['report.submitted'], active: true, description: '', created_by: w.user, created_at: AT, version: 1, removed_at: null },
     webhook_event: { id, ...own, type: 'report.submitted', entity: 'report', entity_id: randomUUID(), audit_id: 1, data: null, occurred_at: AT },
     webhook_delivery: { id, ...own, webhook_id: randomUUID(), event_id: randomUUID(), status: 'pending', attempts: 0, next_attempt_at: AT, last_attempt_at: null, last_error: null, delivered_at: null, created_at: AT },
     department_robot: { department_id: w.dept, ...own, dingtalk_url: 'https://oapi.dingtalk.com/robot/send?access_token=x', dingtalk_secret: 'SECx', wecom_url: null, updated_at: AT },
