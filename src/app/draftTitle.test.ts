@@ -114,4 +114,13 @@ describe('draftTitle: a draft commitment reads like a task-list line', () => {
     // a subject of its own stays as written, even when the clause before names it too
     expect(titles('实施新增规模以上工业企业行动，新增规模以上工业企业120家。')).toEqual(['新增规模以上工业企业120家']);
   });
+
+  it('writes a range with both bounds as the text does (the draft target is its lower bound)', () => {
+    const claims = extractClaims('2026年工作安排\n一般公共预算收入增长5%—6%。力争新增重点实验室3—5家。新建学校3-4所。');
+    expect(claims.filter((c) => c.kind === 'target' && c.commitment).map((c) => draftTitle(c, claims))).toEqual([
+      '一般公共预算收入增长5%—6%',
+      '新增重点实验室3—5家',
+      '新建学校3—4所',
+    ]);
+  });
 });

@@ -69,7 +69,10 @@ export function draftTitle(claim: Claim, claims: readonly Claim[] = [claim]): st
   // 控制在 written earlier in the clause (失业率要控制在…) still belongs in a ≤ title
   if (!lead && claim.comparator === 'lte' && !suffix && claim.sentence.includes('控制在')) lead = '控制在';
   const scale = approx ? (SCALE_AT_START.exec(claim.unit)?.[0] ?? '') : '';
-  const amount = `${claim.valueText}${scale}${approx}${claim.unit.slice(scale.length)}${suffix}`;
+  // a range keeps both bounds as written (5%—6%, 3—4所): the draft's target is its lower bound
+  const range = claim.comparator === 'range' ? claim.range : null;
+  const number = range ? `${range.low}${/%|‰|百分点$/.test(claim.unit) ? claim.unit : ''}—${range.high}` : claim.valueText;
+  const amount = `${number}${scale}${approx}${claim.unit.slice(scale.length)}${suffix}`;
   const joint = /[0-9A-Za-z]$/.test(subjectText) && !lead ? ' ' : '';
   return `${subjectText}${joint}${lead}${amount}`;
 }

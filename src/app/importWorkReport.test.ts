@@ -99,7 +99,7 @@ describe.each(testEngines())('importWorkReport on %s', (engine) => {
     expect(by['开设暑托班40个'].leadDepartmentId).toBe('00000000-0000-4000-8000-0000000000a2');
     expect(by['托管服务60期以上']).toMatchObject({ unit: '期', comparator: 'gte' });
     expect(by['地区生产总值增长6%左右']).toMatchObject({ comparator: 'approx', targetValue: '6' });
-    expect(by['一般公共预算收入增长5%']).toMatchObject({ comparator: 'range', targetValue: '5', targetValueMax: '6' });
+    expect(by['一般公共预算收入增长5%—6%']).toMatchObject({ comparator: 'range', targetValue: '5', targetValueMax: '6' });
     expect(r.repeats).toEqual([]);
 
     // the same plan's report, imported next, repeats the 暑托班 target: a warning names both
