@@ -90,7 +90,7 @@ describe.each(testEngines())('importWorkReport on %s', (engine) => {
     const r = await importWorkReport(ctx, { actor: SYSTEM, regionCode: '430502', year: 2025, filename: 'list.txt', text: list, sha256: sha(list) });
     expect(r.context).toMatchObject({ kind: 'livelihoodList', year: 2025 });
     const titles = r.drafts.map((d) => d.title);
-    expect(titles).toEqual(['新建社区长者食堂6家', '老年助餐点12个', '开设暑托班40个', '托管服务60期以上', '地区生产总值增长6%左右', '一般公共预算收入增长5%']);
+    expect(titles).toEqual(['新建社区长者食堂6家', '老年助餐点12个', '开设暑托班40个', '托管服务60期以上', '地区生产总值增长6%左右', '一般公共预算收入增长5%—6%']);
     expect(r.drafts.every((d) => d.livelihood && d.state === 'draft' && d.startDate === '2025-01-01')).toBe(true);
     const by = Object.fromEntries(r.drafts.map((d) => [d.title, d]));
     // the restated 食堂 target is one draft with both places
