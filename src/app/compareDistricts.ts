@@ -6,7 +6,7 @@
  */
 import { regionAndDescendants, listCounties } from '../store/regions.ts';
 import { plansOfYear } from '../store/plans.ts';
-import { summaryGroupsOfYear, type GroupCounts, type KeptGroup } from '../store/regionSummary.ts';
+import { summaryGroupsOfPlans, type GroupCounts, type KeptGroup } from '../store/regionSummary.ts';
 import { listIndicatorValues } from '../store/economy.ts';
 import type { AppContext } from './context.ts';
 import { groupBy, listEvaluatedCommitments } from './evaluatedCommitments.ts';
@@ -74,7 +74,7 @@ export async function compareDistricts(ctx: AppContext, o: { actor: WorkflowActo
   let groups: KeptGroup[];
   if (asOf === ctx.today()) {
     await refreshDistrictSummaries(ctx.db, ctx, counties);
-    groups = await summaryGroupsOfYear(ctx.db, counties, o.year, ['total', 'livelihood']);
+    groups = await summaryGroupsOfPlans(ctx.db, counties, [...planOf.values()], ['total', 'livelihood']);
   } else {
     groups = [];
     for (const [code, planId] of planOf) {

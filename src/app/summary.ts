@@ -4,7 +4,7 @@ import { groupBy, listEvaluatedCommitments, type EvaluatedCommitment, type Evalu
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import type { AppContext } from './context.ts';
-import { beginSummaryRecompute, staleSummaryRegions, storeSummaryGroups, sumSummaryGroups, type GroupCounts, type KeptGroup } from '../store/regionSummary.ts';
+import { beginSummaryRecompute, keptScopeSums, storeScopeSums, storeSummaryGroups, summaryState, type GroupCounts, type KeptGroup, type ScopeSum } from '../store/regionSummary.ts';
 
 /** States of commitments under supervision: drafts (立项, not yet handed over) and cancelled ones are not counted. */
 export const SUPERVISED_STATES: CommitmentState[] = ['assigned', 'acknowledged', 'inProgress', 'closeRequested', 'closed'];
@@ -79,8 +79,7 @@ export async function commitmentSummary(db: Db, ctx: AppContext, f: Omit<Evaluat
   const several = f.regionCodes.length > 1;
   // several regions, all plans, today: add up the kept district figures (a city's or a province's 总览)
   if (several && f.planId === undefined && f.livelihood === undefined && f.departmentId === undefined && (f.asOf ?? ctx.today()) === ctx.today()) {
-    await refreshDistrictSummaries(db, ctx, f.regionCodes);
-    const sums = await sumSummaryGroups(db, f.regionCodes, ['total', 'sector']);
+    const sums = await scopeSums(db, ctx, f.regionCodes);
     const total = sums.find((g) => g.kind === 'total')?.counts ?? countGroup([]);
     const bySector = sums.filter((g) => g.kind === 'sector').sort((a, b) => zhCompare(a.key, b.key)).map((g) => summaryGroup(g.key, g.counts));
     return { total: summaryGroup('total', total), bySector, byDepartment: [] };
@@ -104,15 +103,33 @@ export function districtGroups(items: EvaluatedCommitment[]): Omit<KeptGroup, 'r
   return out;
 }
 
-/** The kept figures of `regionCodes` made current: a region's that are dirty (a write since), of another day or another configuration are recomputed. */
-export async function refreshDistrictSummaries(db: Db, ctx: AppContext, regionCodes: string[]): Promise<number> {
-  const asOf = ctx.today();
-  const hash = configHash(ctx);
-  const stale = await staleSummaryRegions(db, regionCodes, asOf, hash);
+/** Recomputes the kept figures of the regions `stale` for today. */
+async function recompute(db: Db, ctx: AppContext, stale: string[]): Promise<void> {
   for (const code of stale) {
     const generation = await beginSummaryRecompute(db, code);
-    const items = await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf });
-    await storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items));
+    const items = await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf: ctx.today() });
+    await storeSummaryGroups(db, code, generation, ctx.today(), configHash(ctx), districtGroups(items));
   }
+}
+
+/** The kept figures of `regionCodes` made current: a region's that are dirty (a write since), of another day or another configuration are recomputed. */
+export async function refreshDistrictSummaries(db: Db, ctx: AppContext, regionCodes: string[]): Promise<number> {
+  const { stale } = await summaryState(db, regionCodes, ctx.today(), configHash(ctx));
+  await recompute(db, ctx, stale);
   return stale.length;
+}
+
+/**
+ * The total and sector sums of several regions' kept figures: the scope's kept sums while no
+ * district changed since they were added up (a steady read: one row per district to learn that,
+ * then the few rows of sums), else the districts made current and added up again.
+ */
+async function scopeSums(db: Db, ctx: AppContext, regionCodes: string[]): Promise<ScopeSum[]> {
+  const { stale, version } = await summaryState(db, regionCodes, ctx.today(), configHash(ctx));
+  if (stale.length) await recompute(db, ctx, stale);
+  else {
+    const kept = await keptScopeSums(db, regionCodes, version);
+    if (kept) return kept;
+  }
+  return storeScopeSums(db, regionCodes);
 }

@@ -1,8 +1,11 @@
 /**
  * Kept district figures (region_summary_group, migration 026): per district, plan and group the
- * counts of its supervised top-level commitments, added up in SQL for cities and provinces; and
- * their freshness per district (region_summary: dirty on any write, or of another day or configuration).
+ * counts of its supervised top-level commitments, added up in SQL for cities and provinces; their
+ * freshness per district (region_summary: dirty on any write, or of another day or configuration;
+ * a version that goes up whenever they are stored); and a scope's sums kept under the sum of its
+ * districts' versions (scope_summary, migration 027).
  */
+import { createHash } from 'node:crypto';
 import { STATUSES, type Status } from '../domain/types.ts';
 import type { Db, Queryable } from './db.ts';
 import { insertMany } from './rows.ts';
@@ -49,12 +52,21 @@ function counts(r: Row): GroupCounts {
   };
 }
 
-/** Regions among `codes` whose kept figures are missing, marked dirty, or made on another day or under another configuration. */
-export async function staleSummaryRegions(q: Queryable, codes: string[], asOf: string, configHash: string): Promise<string[]> {
-  const rows = await q.query<{ code: string }>(
-    `select c.code from unnest($1::text[]) as c(code) left join region_summary s on s.region_code = c.code
-     where s.region_code is null or s.dirty or s.as_of is distinct from $2::date or s.config_hash is distinct from $3`, [codes, asOf, configHash]);
-  return rows.map((r) => r.code);
+const columns = (g: GroupCounts) => ({
+  total: g.total, ...Object.fromEntries(STATUSES.map((s) => [STATUS_COLUMNS[s], g.byStatus[s]])),
+  overdue: g.overdue, reportOverdue: g.reportOverdue, deadlineOverdue: g.deadlineOverdue, rateSum: g.rateSum, rateCount: g.rateCount, done: g.done,
+});
+
+/**
+ * Of the regions `codes`: those whose kept figures are missing, marked dirty, or made on another
+ * day or under another configuration, and the sum of their versions (one statement, one snapshot).
+ */
+export async function summaryState(q: Queryable, codes: string[], asOf: string, configHash: string): Promise<{ stale: string[]; version: number }> {
+  const [row] = await q.query<{ stale: string[] | null; version: number }>(
+    `select array_agg(c.code) filter (where s.region_code is null or s.dirty or s.as_of is distinct from $2::date or s.config_hash is distinct from $3) as stale,
+            coalesce(sum(s.version), 0)::bigint as version
+     from unnest($1::text[]) as c(code) left join region_summary s on s.region_code = c.code`, [codes, asOf, configHash]);
+  return { stale: row?.stale ?? [], version: Number(row?.version ?? 0) };
 }
 
 /**
@@ -75,27 +87,50 @@ export async function storeSummaryGroups(db: Db, code: string, generation: numbe
     const [row] = await tx.query<{ generation: number }>('select generation from region_summary where region_code = $1 for update', [code]);
     if (Number(row?.generation) !== generation) return;
     await tx.query('delete from region_summary_group where region_code = $1', [code]);
-    await insertMany(tx, 'region_summary_group', groups.map((g) => ({
-      regionCode: code, planId: g.planId, kind: g.kind, key: g.key, total: g.total,
-      ...Object.fromEntries(STATUSES.map((s) => [STATUS_COLUMNS[s], g.byStatus[s]])),
-      overdue: g.overdue, reportOverdue: g.reportOverdue, deadlineOverdue: g.deadlineOverdue, rateSum: g.rateSum, rateCount: g.rateCount, done: g.done,
-    })));
-    await tx.query('update region_summary set as_of = $2, config_hash = $3 where region_code = $1', [code, asOf, configHash]);
+    await insertMany(tx, 'region_summary_group', groups.map((g) => ({ regionCode: code, planId: g.planId, kind: g.kind, key: g.key, ...columns(g) })));
+    await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1 where region_code = $1', [code, asOf, configHash]);
   });
 }
 
-/** The kept groups of the kinds asked for, added up over `codes` and all their plans: one row per kind and key. */
-export async function sumSummaryGroups(q: Queryable, codes: string[], kinds: GroupKind[]): Promise<{ kind: GroupKind; key: string; counts: GroupCounts }[]> {
-  const rows = await q.query<Row>(
-    `select kind, key, ${SUMS} from region_summary_group where region_code = any($1) and kind = any($2) group by kind, key`, [codes, kinds]);
-  return rows.map((r) => ({ kind: r.kind as GroupKind, key: String(r.key), counts: counts(r) }));
+export interface ScopeSum {
+  kind: 'total' | 'sector';
+  key: string;
+  counts: GroupCounts;
+}
+const scopeKey = (codes: string[]) => createHash('sha256').update([...codes].sort().join(',')).digest('hex');
+const scopeSum = (r: Row): ScopeSum => ({ kind: r.kind as ScopeSum['kind'], key: String(r.key), counts: counts(r) });
+
+/** The kept total and sector sums of the scope `codes`, when they were added up under `version`; null otherwise. */
+export async function keptScopeSums(q: Queryable, codes: string[], version: number): Promise<ScopeSum[] | null> {
+  const rows = await q.query<Row>(`select kind, key, ${COUNT_COLUMNS.join(', ')} from scope_summary where scope = $1 and version = $2`, [scopeKey(codes), version]);
+  return rows.length ? rows.map(scopeSum) : null;
 }
 
-/** Each region's kept groups of the kinds asked for, for its plan of `year`. */
-export async function summaryGroupsOfYear(q: Queryable, codes: string[], year: number, kinds: GroupKind[]): Promise<KeptGroup[]> {
+/**
+ * Adds up the kept total and sector figures of `codes` over all their plans (with the sum of their
+ * versions, in one statement) and keeps the sums for the scope; one writer per scope at a time.
+ */
+export async function storeScopeSums(db: Db, codes: string[]): Promise<ScopeSum[]> {
+  const scope = scopeKey(codes);
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`scope_summary:${scope}`]);
+    const rows = await tx.query<Row>(
+      `with v as (select coalesce(sum(version), 0)::bigint as version from region_summary where region_code = any($1)),
+            s as (select kind, key, ${SUMS} from region_summary_group where region_code = any($1) and kind in ('total', 'sector') group by kind, key)
+       select v.version, s.* from v left join s on true`, [codes]);
+    const sums = rows.filter((r) => r.kind !== null).map(scopeSum);
+    // an empty scope is kept too: its total row says so
+    if (!sums.some((g) => g.kind === 'total')) sums.push(scopeSum({ kind: 'total', key: '', ...Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0])) }));
+    await tx.query('delete from scope_summary where scope = $1', [scope]);
+    await insertMany(tx, 'scope_summary', sums.map((g) => ({ scope, regionCode: codes[0], version: Number(rows[0]!.version), kind: g.kind, key: g.key, ...columns(g.counts) })));
+    return sums;
+  });
+}
+
+/** The kept groups of the kinds asked for of the plans `planIds` of the regions `codes`. */
+export async function summaryGroupsOfPlans(q: Queryable, codes: string[], planIds: string[], kinds: GroupKind[]): Promise<KeptGroup[]> {
   const rows = await q.query<Row>(
-    `select g.region_code, g.plan_id, g.kind, g.key, ${COUNT_COLUMNS.map((c) => `g.${c}`).join(', ')}
-     from region_summary_group g join plan p on p.id = g.plan_id
-     where g.region_code = any($1) and p.year = $2 and g.kind = any($3)`, [codes, year, kinds]);
+    `select region_code, plan_id, kind, key, ${COUNT_COLUMNS.join(', ')} from region_summary_group
+     where region_code = any($1) and plan_id = any($2::uuid[]) and kind = any($3)`, [codes, planIds, kinds]);
   return rows.map((r) => ({ regionCode: String(r.region_code), planId: String(r.plan_id), kind: r.kind as GroupKind, key: String(r.key), ...counts(r) }));
 }
