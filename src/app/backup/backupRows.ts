@@ -34,6 +34,12 @@ const Text = z.string().min(1);
 const Url = RobotsInput.shape.wecom.unwrap().shape.url;
 
 /** One schema per table, over the row's fields in camelCase; every column is named (a test checks). */
+/** The counts of a kept summary group (region_summary_group, scope_summary). */
+const SUMMARY_COUNTS = {
+  total: Count, notStarted: Count, onTrack: Count, lagging: Count, seriouslyLagging: Count, completed: Count, exceeded: Count,
+  overdue: Count, reportOverdue: Count, deadlineOverdue: Count, rateSum: z.number(), rateCount: Count, done: Count,
+};
+
 export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodObject> = {
   region: Region,
   department: Department.extend({ name: DepartmentInput.shape.name, shortName: DepartmentInput.shape.shortName, email: DepartmentInput.shape.email }),
@@ -118,12 +124,11 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodObject> = {
     job: Text, regionCode: RegionCode, day: IsoDate, status: z.enum(['running', 'succeeded', 'failed']), attempts: Count, instance: Text, startedAt: Instant,
     finishedAt: Instant.nullable(), leaseUntil: Instant, retryAt: Instant.nullable(), result: z.unknown(), error: z.string().nullable(),
   }),
-  region_summary: z.object({ regionCode: RegionCode, dirty: z.boolean(), generation: Count, asOf: IsoDate.nullable(), configHash: z.string().nullable() }),
+  region_summary: z.object({ regionCode: RegionCode, dirty: z.boolean(), generation: Count, asOf: IsoDate.nullable(), configHash: z.string().nullable(), version: Count }),
   region_summary_group: z.object({
-    regionCode: RegionCode, planId: Uuid, kind: z.enum(['total', 'sector', 'livelihood']), key: z.string(),
-    total: Count, notStarted: Count, onTrack: Count, lagging: Count, seriouslyLagging: Count, completed: Count, exceeded: Count,
-    overdue: Count, reportOverdue: Count, deadlineOverdue: Count, rateSum: z.number(), rateCount: Count, done: Count,
+    regionCode: RegionCode, planId: Uuid, kind: z.enum(['total', 'sector', 'livelihood']), key: z.string(), ...SUMMARY_COUNTS,
   }),
+  scope_summary: z.object({ scope: z.string().regex(/^[0-9a-f]{64}$/), regionCode: RegionCode, version: Count, kind: z.enum(['total', 'sector']), key: z.string(), ...SUMMARY_COUNTS }),
   webhook: z.object({
     id: Uuid, regionCode: RegionCode, url: WebhookInput.shape.url, secret: Text, events: z.array(WebhookEvent), active: z.boolean(),
     description: WebhookInput.shape.description, createdBy: Uuid.nullable(), createdAt: Instant, version: Version, removedAt: Instant.nullable(),
@@ -161,7 +166,7 @@ type Row = Record<string, unknown>;
 
 function keyOf(row: Row): string {
   if (row.id !== undefined) return String(row.id);
-  return ['region_code', 'plan_id', 'commitment_id', 'department_id', 'user_id', 'kind', 'key', 'period', 'job', 'day']
+  return ['scope', 'region_code', 'plan_id', 'commitment_id', 'department_id', 'user_id', 'kind', 'key', 'period', 'job', 'day']
     .filter((c) => row[c] !== undefined)
     .map((c) => String(row[c]))
     .join('/');

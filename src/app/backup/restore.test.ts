@@ -46,9 +46,13 @@ function sampleRow(table: string, w: { region: string; dept: string; user: strin
     supervision_slip: { id, ...own, commitment_id: w.commitment, department_id: w.dept, level: 'yellow', period: null, reason: '滞后', opened_on: '2024-07-01', closed_on: null },
     reminder: { id, ...own, department_id: w.dept, kind: 'urge', as_of: '2024-07-01', channel: 'email', recipient: 'hr@example.gov.cn', items: [], status: 'sent', attempts: 1, error: null, sent_at: AT },
     job_run: { job: 'remind', ...own, day: '2024-07-01', status: 'succeeded', attempts: 1, instance: 'host:1', started_at: AT, finished_at: AT, lease_until: AT, retry_at: null, result: { sent: 1 }, error: null },
-    region_summary: { ...own, dirty: true, generation: 0, as_of: null, config_hash: null },
+    region_summary: { ...own, dirty: true, generation: 0, as_of: null, config_hash: null, version: 0 },
     region_summary_group: {
       ...own, plan_id: randomUUID(), kind: 'sector', key: '民生保障', total: 3, not_started: 0, on_track: 1, lagging: 1, seriously_lagging: 0, completed: 1, exceeded: 0,
+      overdue: 0, report_overdue: 0, deadline_overdue: 0, rate_sum: 180.5, rate_count: 3, done: 1,
+    },
+    scope_summary: {
+      scope: 'a'.repeat(64), ...own, version: 2, kind: 'total', key: '', total: 3, not_started: 0, on_track: 1, lagging: 1, seriously_lagging: 0, completed: 1, exceeded: 0,
       overdue: 0, report_overdue: 0, deadline_overdue: 0, rate_sum: 180.5, rate_count: 3, done: 1,
     },
     webhook: { id, ...own, url: 'https://hooks.example.gov.cn/duban', secret: 'whsec', events: ['report.submitted'], active: true, description: '', created_by: w.user, created_at: AT, version: 1, removed_at: null },
@@ -91,6 +95,7 @@ const EDITS: Record<string, [string, unknown][]> = {
   job_run: [['status', 'paused']],
   region_summary: [['generation', -1]],
   region_summary_group: [['kind', 'district'], ['lagging', -2]],
+  scope_summary: [['scope', 'province'], ['version', -1]],
   webhook: [['url', 'ftp://hooks.example.gov.cn'], ['events', ['report.deleted']]],
   webhook_event: [['type', 'report.deleted']],
   webhook_delivery: [['status', 'bounced']],
