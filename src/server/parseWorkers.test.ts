@@ -87,6 +87,24 @@ describe.each(testEngines())('spreadsheet parsing off the event loop on %s', (en
     expect(await projects()).toBe(0);
   });
 
+  it('with every thread busy and the queue full, a further upload is refused at once with 503 and Retry-After', async () => {
+    await configureParsePool({ maxThreads: 1, maxQueue: 1 });
+    const hold = holdNextParse();
+    const first = upload('/api/projects/import?region=430502', 'projects.xlsx', large, admin);
+    await hold.parsed; // the only thread is held; the queue is empty
+    // of two more, one waits in the queue and the other finds it full (whichever comes first)
+    let settled = 0;
+    const more = [0, 1].map(() => upload('/api/projects/import?region=430502', 'projects.xlsx', large, admin).then((r) => (settled++, r)));
+    const busy = await Promise.race(more);
+    expect(busy.statusCode).toBe(503);
+    expect(busy.headers['retry-after']).toBe('5');
+    expect(busy.json().error).toMatchObject({ code: 'parser_busy', zh: expect.stringContaining('请稍后重试'), requestId: expect.any(String) });
+    expect(settled).toBe(1);
+    hold.release();
+    const answers = [await first, ...(await Promise.all(more))];
+    expect(answers.map((r) => r.statusCode).sort()).toEqual([400, 400, 503]);
+  });
+
   it('turns a worker out of memory into a 400 naming the cause, on every spreadsheet import, and keeps serving', async () => {
     await configureParsePool({ maxHeapMb: 16 }); // the modules fit, the large sheet does not
     const cases = [
