@@ -8,6 +8,12 @@ function titles(text: string): string[] {
   return claims.filter((c) => c.kind === 'target').map((c) => draftTitle(c, claims));
 }
 
+/** Titles of the targets of a 民生实事 list of 2026 (made-up items). */
+function list(text: string): string[] {
+  const claims = extractClaims(`2026年区政府民生实事项目\n${text}`);
+  return claims.filter((c) => c.kind === 'target').map((c) => draftTitle(c, claims));
+}
+
 describe('draftTitle: a draft commitment reads like a task-list line', () => {
   it('puts subject, comparator words, value and unit together without a gap', () => {
     expect(titles('全区城镇新增就业5200人以上，城镇登记失业率控制在4.8%以内。')).toEqual([
@@ -77,10 +83,6 @@ describe('draftTitle: a draft commitment reads like a task-list line', () => {
   });
 
   it('keeps a quoted name with digits that follows the amount (新建8个“15分钟健身圈”)', () => {
-    const list = (text: string) => {
-      const claims = extractClaims(`2026年区政府民生实事项目\n${text}`);
-      return claims.filter((c) => c.kind === 'target').map((c) => draftTitle(c, claims));
-    };
     expect(list('1.新建8个“15分钟健身圈”。\n2.打造2个“5G+智慧医疗”示范点。\n3.新增12个“1+N”养老服务站点。')).toEqual([
       '新建“15分钟健身圈”8个',
       '打造“5G+智慧医疗”示范点2个',
@@ -89,10 +91,6 @@ describe('draftTitle: a draft commitment reads like a task-list line', () => {
   });
 
   it('says what is done when the subject names only who is reached or a bare verb (惠及退休人员, 覆盖, 开放)', () => {
-    const list = (text: string) => {
-      const claims = extractClaims(`2026年区政府民生实事项目\n${text}`);
-      return claims.filter((c) => c.kind === 'target').map((c) => draftTitle(c, claims));
-    };
     expect(list([
       '1.企业退休人员健康体检：退休不少于3.1万名。',
       '2.为企业退休人员免费健康体检，惠及退休人员不少于3.1万名。',

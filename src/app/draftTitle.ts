@@ -112,7 +112,7 @@ const REACH_VERB = /^(?:惠及|受益|受惠|覆盖|服务|涉及|帮扶|救助|
 /** Who is counted (退休人员, 65岁以上老年人, 困难群众): people, not a task. */
 const PEOPLE_NOUN = /(?:人员|群众|人口|老人|老年人|职工|居民|妇女|儿童|学生|农户|家庭|对象|患者|残疾人|退休|人次)$/;
 /** Verbs that open a task (开展, 实施 …) or a preposition before whom it is for (为, 对, 向). */
-const TASK_OPENING = new RegExp(`^(?:${VERB_LIST.join('|')}|为|对|向|给|免费|筛查|培训|招聘)`);
+const TASK_OPENING = new RegExp(`^(?:${VERB_LIST.join('|')}|为|对|向|给|免费|培训|招聘)`);
 
 /**
  * Is `subject` one that names only who is reached or a bare verb, so that the clause before it
@@ -155,7 +155,7 @@ function clauseBefore(claim: Claim, claims: readonly Claim[]): string {
   if (k <= 0) return '';
   let j = k - 1;
   while (j >= 0 && !BREAK.test(s[j]!)) j--;
-  let head = s.slice(j + 1, k).replace(ORDINAL_LEAD, '').replace(SUBJECT_LEAD_CUE, '').trim();
+  const head = s.slice(j + 1, k).replace(ORDINAL_LEAD, '').replace(SUBJECT_LEAD_CUE, '').trim();
   if (head.length < 4 || head.length > 24) return '';
   const unquoted = head.replace(/“[^”]*”/g, '');
   if (claims.some((c) => c !== claim && c.sentence === s && unquoted.includes(c.valueText + c.unit))) return '';

@@ -1157,7 +1157,7 @@ function markListTotals(claims: Claim[]): void {
     if (!LIST_COUNT_UNIT.test(c.unit)) continue;
     const at = c.sentence.indexOf(c.valueText + c.unit);
     const after = at >= 0 ? c.sentence.slice(at + c.valueText.length + c.unit.length, at + c.valueText.length + c.unit.length + 12) : '';
-    const isListSize = /^(?:[^，,。；;]{0,6}?(?:实事|民生工程|惠民工程|民生项目|具体任务|任务|事项))|^[，,。；;]?$/.test(after) && /实事|民生工程|惠民工程|民生项目|实事项目/.test(c.sentence.slice(0, at + 40));
+    const isListSize = /^(?:[^，,。；;]{0,6}?(?:实事|民生工程|惠民工程|民生项目|任务|事项))|^[，,。；;]?$/.test(after) && /实事|民生工程|惠民工程|民生项目|实事项目/.test(c.sentence.slice(0, at + 40));
     if (!isListSize) continue;
     sentence = c.sentence;
     for (let j = i; j >= 0 && claims[j].sentence === sentence; j--) claims[j].commitment = false;
