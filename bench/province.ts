@@ -77,7 +77,7 @@ export default async function province() {
   writeSection('Province', [
     machineLine(),
     '',
-    `PostgreSQL 15 on the same machine. A province of generated districts (src/demo/generate.ts, scale 1: 500 commitments, 40 departments, 24 months of monthly reports). The province 总览 adds up the kept district figures in SQL (region_summary_group: per district and plan the total and each sector, 9 rows a district) and reads back 9 rows; the 区县比较 reads each county's total and 民生实事 rows of the year's plan (2 rows a county) and its plan. The first read of a day recomputes every district (the 00:05 roll-over job does this before anyone reads). In-process use-case calls (no HTTP), ${RUNS} timed rounds after 3 untimed, both sizes in each round, p50.`,
+    `PostgreSQL 15 on the same machine. A province of generated districts (src/demo/generate.ts, scale 1: 500 commitments, 40 departments, 24 months of monthly reports). The province 总览 asks each district's freshness and version (one small row a district, one statement) and reads the province's kept sums (scope_summary, 9 rows); after a write it recounts the districts written to and adds their kept figures (region_summary_group, 9 rows a district) up again in SQL. The 区县比较 reads each county's total and 民生实事 rows of the year's plan (2 rows a county) and its plan. The first read of a day recomputes every district (the 00:05 roll-over job does this before anyone reads). In-process use-case calls (no HTTP), ${RUNS} timed rounds after 3 untimed, both sizes in each round, p50.`,
     '',
     ...rows,
     '',
