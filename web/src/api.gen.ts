@@ -5671,8 +5671,8 @@ export interface operations {
     requestBody: {
       content: {
         "application/json": {
-          /** @description 钉钉/政务钉钉自定义机器人；null 为不用 */
-          dingtalk: ({
+          /** @description 钉钉/政务钉钉自定义机器人；null 为不用，不传为不变 / null: none; left out: unchanged */
+          dingtalk?: ({
             /**
              * Format: uri
              * @description 机器人 Webhook 地址（含 access_token）
@@ -5684,8 +5684,8 @@ export interface operations {
              */
             secret?: string | null;
           }) | null;
-          /** @description 企业微信群机器人；null 为不用 */
-          wecom: {
+          /** @description 企业微信群机器人；null 为不用，不传为不变 / null: none; left out: unchanged */
+          wecom?: {
             /**
              * Format: uri
              * @description 群机器人 Webhook 地址（含 key）

@@ -31,7 +31,7 @@ const Count = z.number().int().nonnegative();
 const Version = z.number().int().positive();
 const Id = z.number().int().positive();
 const Text = z.string().min(1);
-const Url = RobotsInput.shape.wecom.unwrap().shape.url;
+const Url = RobotsInput.shape.wecom.unwrap().unwrap().shape.url;
 
 /** One schema per table, over the row's fields in camelCase; every column is named (a test checks). */
 /** The counts of a kept summary group (region_summary_group, scope_summary). */

@@ -118,6 +118,10 @@ describe.each(testEngines())('reminders to 钉钉 and 企业微信 group robots 
     const listed = await listRegionRobots(ctx, { actor: w.actors.admin, region: '430502' });
     expect(listed.find((d) => d.departmentId === w.ids.hr)).toMatchObject({ departmentName: '区人社局', dingtalk: { host: new URL(dingBase).host, signed: true }, wecom: { host: new URL(wecomBase).host } });
     expect(listed.find((d) => d.departmentId === w.ids.edu)).toMatchObject({ dingtalk: null, wecom: null });
+    // a channel left out stays as it was; null removes it
+    expect(await setDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.edu, input: { wecom: { url: `${wecomBase}/cgi-bin/webhook/send?key=wkey` } } })).toMatchObject({ dingtalk: null, wecom: { host: new URL(wecomBase).host } });
+    expect(await setDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.edu, input: { dingtalk: { url: `${dingBase}/robot/send?access_token=tok` } } })).toMatchObject({ dingtalk: { signed: false }, wecom: { host: new URL(wecomBase).host } });
+    expect(await setDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.edu, input: { wecom: null } })).toMatchObject({ dingtalk: { signed: false }, wecom: null });
     expect(JSON.stringify(listed)).not.toMatch(/tok|bad|SEC/);
     const before = ding.got.length;
     const result = await testDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.hr });

@@ -28,8 +28,8 @@ export const RobotsInput = z.object({
   dingtalk: z.object({
     url: z.url({ protocol: /^https?$/ }).max(2000).describe('机器人 Webhook 地址（含 access_token）'),
     secret: z.string().min(1).max(200).nullable().default(null).describe('加签密钥（SEC 开头）'),
-  }).nullable().describe('钉钉/政务钉钉自定义机器人；null 为不用'),
-  wecom: z.object({ url: z.url({ protocol: /^https?$/ }).max(2000).describe('群机器人 Webhook 地址（含 key）') }).nullable().describe('企业微信群机器人；null 为不用'),
+  }).nullable().optional().describe('钉钉/政务钉钉自定义机器人；null 为不用，不传为不变 / null: none; left out: unchanged'),
+  wecom: z.object({ url: z.url({ protocol: /^https?$/ }).max(2000).describe('群机器人 Webhook 地址（含 key）') }).nullable().optional().describe('企业微信群机器人；null 为不用，不传为不变 / null: none; left out: unchanged'),
 });
 export type RobotsInput = z.input<typeof RobotsInput>;
 
@@ -101,10 +101,15 @@ export async function setDepartmentRobots(ctx: AppContext, o: { actor: WorkflowA
     const region = await departmentRegion(tx, o.actor, o.departmentId);
     await tx.query(
       `insert into department_robot (department_id, region_code, dingtalk_url, dingtalk_secret, wecom_url) values ($1, $2, $3, $4, $5)
-       on conflict (department_id) do update set dingtalk_url = $3, dingtalk_secret = $4, wecom_url = $5, updated_at = now()`,
-      [o.departmentId, region, input.dingtalk?.url ?? null, input.dingtalk?.secret ?? null, input.wecom?.url ?? null],
+       on conflict (department_id) do update set
+         dingtalk_url = case when $6 then excluded.dingtalk_url else department_robot.dingtalk_url end,
+         dingtalk_secret = case when $6 then excluded.dingtalk_secret else department_robot.dingtalk_secret end,
+         wecom_url = case when $7 then excluded.wecom_url else department_robot.wecom_url end, updated_at = now()`,
+      [o.departmentId, region, input.dingtalk?.url ?? null, input.dingtalk?.secret ?? null, input.wecom?.url ?? null, input.dingtalk !== undefined, input.wecom !== undefined],
     );
-    await appendAudit(tx, { regionCode: region, actor: principalOf(o.actor), action: 'department.setRobots', entity: 'department', entityId: o.departmentId, after: { dingtalk: Boolean(input.dingtalk), dingtalkSigned: Boolean(input.dingtalk?.secret), wecom: Boolean(input.wecom) } });
+    // the audit says what is set now, never the credentials
+    const now = shown((await robotsOf(tx, region)).get(o.departmentId));
+    await appendAudit(tx, { regionCode: region, actor: principalOf(o.actor), action: 'department.setRobots', entity: 'department', entityId: o.departmentId, after: { dingtalk: Boolean(now.dingtalk), dingtalkSigned: Boolean(now.dingtalk?.signed), wecom: Boolean(now.wecom) } });
   });
   return getDepartmentRobots(ctx, o);
 }

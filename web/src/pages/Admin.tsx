@@ -1,6 +1,6 @@
 /**
  * 系统管理 (the office): 期次锁定 with reasons, 单位 and their 催办 e-mail, 账号 (one-time passwords,
- * reset, disable), the office's own 接口令牌, and the 督办参数 in force (read only: set in the config file).
+ * reset, disable), the office's own 接口令牌, 对外推送 (webhooks and group robots), and the 督办参数 in force (read only: set in the config file).
  */
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
@@ -13,6 +13,7 @@ import type { AuditEntry } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { useSubmit } from '../useSubmit.ts';
+import { Integrations } from './AdminIntegrations.tsx';
 
 export default function Admin() {
   const t = useT();
@@ -29,6 +30,7 @@ export default function Admin() {
           { key: 'departments', label: t('单位管理'), children: <Departments editable={own} /> },
           { key: 'users', label: t('账号管理'), children: own ? <Users /> : null },
           { key: 'tokens', label: t('接口令牌'), children: <Tokens /> },
+          { key: 'integrations', label: t('对外推送'), children: own ? <IntegrationsTab /> : null },
           { key: 'config', label: t('督办参数'), children: <Config /> },
         ]}
       />
@@ -330,6 +332,18 @@ function Users() {
       </Modal>
       <SecretModal secret={secret?.value ?? null} title={`${t('一次性密码')}：${secret?.who ?? ''}`} note={t('密码只显示这一次，请当面或通过安全渠道告知本人；首次登录须修改。')} onClose={() => setSecret(null)} />
     </Card>
+  );
+}
+
+/** Webhooks and group robots; a new webhook's signing secret is shown once. */
+function IntegrationsTab() {
+  const t = useT();
+  const [secret, setSecret] = useState<string | null>(null);
+  return (
+    <>
+      <Integrations onSecret={setSecret} />
+      <SecretModal secret={secret} title={t('签名密钥')} note={t('密钥只显示这一次：请交给接收系统，用于校验 x-duban-signature；遗失后请删除该地址重新添加。')} onClose={() => setSecret(null)} />
+    </>
   );
 }
 
