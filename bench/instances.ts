@@ -21,7 +21,8 @@
  *
  * Run: `npm run bench -- instances`. Environment: BENCH_SECONDS (20), BENCH_WARMUP (5),
  * BENCH_CONCURRENCY (50,100,200,400), BENCH_INSTANCES_PARTS (throughput,kill), BENCH_KILL_AT
- * (seconds into the measured part, 8), NGINX (/usr/sbin/nginx).
+ * (seconds into the measured part, 8), NGINX (/usr/sbin/nginx), BENCH_KEEP_LOGS (keep each run's
+ * folder: nginx's and the instances' logs).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -259,7 +260,8 @@ async function startSet(count: number) {
     async close() {
       await stop(nginx.proc, 'SIGQUIT');
       for (const x of instances) await stop(x.proc);
-      rmSync(dir, { recursive: true, force: true });
+      if (process.env.BENCH_KEEP_LOGS) console.log(`logs of the run kept in ${dir}`);
+      else rmSync(dir, { recursive: true, force: true });
     },
   };
 }
