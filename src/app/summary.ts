@@ -105,10 +105,12 @@ export function districtGroups(items: EvaluatedCommitment[]): Omit<KeptGroup, 'r
 
 /** Recomputes the kept figures of the regions `stale` for today. */
 async function recompute(db: Db, ctx: AppContext, stale: string[]): Promise<void> {
+  const asOf = ctx.today(); // one day for the whole run, evaluated and stored alike
+  const hash = configHash(ctx);
   for (const code of stale) {
     const generation = await beginSummaryRecompute(db, code);
-    const items = await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf: ctx.today() });
-    await storeSummaryGroups(db, code, generation, ctx.today(), configHash(ctx), districtGroups(items));
+    const items = await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf });
+    await storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items));
   }
 }
 
