@@ -2,7 +2,8 @@
  * Importing a 民生实事 list in the web app to the end: the office uploads a news page that is in
  * fact next year's list, sees the plan year proposed from its title (another year needs a
  * confirmation), says what the document is, selects every draft and accepts them at once, assigns
- * them, and the drafts are tasks of that year with their sector, lead department and 民生实事 flag.
+ * them, and the drafts are tasks of that year with their sector, lead department and 民生实事 flag;
+ * the file opened again shows them as decided.
  * Screenshots go to test-artifacts/e2e/import-list-*.png; any console error fails.
  */
 import { join } from 'node:path';
@@ -130,5 +131,16 @@ describe.skipIf(!hasBrowser)('importing a 民生实事 list in the web app', () 
     await poll(() => page.locator('.ant-table-row').count()).toBe(6);
     expect(await page.locator('.ant-table-row').filter({ hasText: '新增普惠托位150个' }).count()).toBe(1);
     await shot(page, 'import-list-06-commitments');
+  });
+
+  it('reopening the file shows its drafts as decided (assigned), read as the kind given then', async () => {
+    await page.goto(`${server.url}/import`);
+    await page.locator('input[type=file]').setInputFiles(FIXTURE);
+    await poll(() => page.getByLabel('计划年度').inputValue()).toBe('2027');
+    await page.getByRole('button', { name: label('识别') }).click();
+    await poll(() => page.locator('[data-testid=draft][data-decision=assigned]').count()).toBe(6);
+    expect(await page.getByTestId('import-context').innerText()).toContain('民生实事清单');
+    expect(await page.getByTestId('import-batch').count()).toBe(0);
+    await shot(page, 'import-list-07-reopened');
   });
 });
