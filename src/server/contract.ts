@@ -19,6 +19,9 @@ import { ConfirmedCheck, PromiseReport, PromiseRow } from '../app/reconcile/chec
 import { JobStatus } from '../app/jobs/scheduler.ts';
 import { Delivery, Webhook } from '../app/webhooks/webhooks.ts';
 import { RegionRobot, RobotsShown, RobotTest } from '../app/reminders/robots.ts';
+import { WorkPlan } from '../app/lifecycle/acknowledgeCommitment.ts';
+import type { listPeriodLocks } from '../app/periods/periodLock.ts';
+import type { ApiTokenRecord, presentUser } from '../store/users.ts';
 
 /**
  * The API's version (info.version and the `x-duban-api-version` answer header). Within a major
@@ -64,6 +67,18 @@ const DeliverySchema = named(Delivery, 'WebhookDelivery', '推送记录 / webhoo
 const RobotsSchema = named(RobotsShown, 'DepartmentRobots', '单位催办群机器人（不含凭据）/ a department’s group robots, without credentials');
 const SessionUserSchema = named(User.extend({ mustChangePassword: z.boolean().optional() }), 'SessionUser', '登录用户 / signed-in user');
 
+/** `schema`, checked at compile time to describe every value of T (what the code answers): a mismatch asks for a `never` argument. */
+const fits = <T>() => <S extends z.ZodType>(schema: S, ..._mismatch: T extends z.output<S> ? [] : [never]) => schema;
+
+const AccountSchema = fits<ReturnType<typeof presentUser>>()(z.object({
+  id: z.string(), regionCode: z.string(), username: z.string(), displayName: z.string(), role: z.string(), departmentId: z.string().nullable(),
+  active: z.boolean(), version: z.number().int(), mustChangePassword: z.boolean(), lockedUntil: z.string().nullable(), createdAt: z.string(),
+}).meta({ id: 'Account', description: '账号 / an account' }));
+const ApiTokenSchema = fits<ApiTokenRecord>()(z.object({
+  id: z.string(), regionCode: z.string(), userId: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+}).meta({ id: 'ApiToken', description: '接口令牌（不含密钥）/ an API token, without its secret' }));
+const PeriodLockSchema = fits<Awaited<ReturnType<typeof listPeriodLocks>>[number]>()(z.object({ period: z.string(), lockedBy: z.string().nullable(), lockedAt: z.string() }));
+
 /** A page of a list: `{ items, nextCursor }` (see paging.ts). */
 const pageOf = <T extends z.ZodType>(item: T, extra: z.ZodRawShape = {}) => z.object({ items: z.array(item), nextCursor: NextCursor, ...extra });
 
@@ -91,6 +106,16 @@ const RESPONSES: Record<string, z.ZodType> = {
   getReport: ReportSchema.extend({ history: z.array(z.object({ version: z.number().int(), snapshot: z.unknown(), replacedAt: z.string() })) }),
   listAudit: pageOf(AuditSchema),
   listFacts: pageOf(FactSchema),
+  listUsers: pageOf(AccountSchema),
+  createUser: z.object({ user: AccountSchema, initialPassword: z.string().nullable().describe('一次性初始密码，仅此一次显示 / the one-time password, shown this once') }),
+  resetPassword: z.object({ user: AccountSchema, initialPassword: z.string().describe('一次性密码，仅此一次显示 / the one-time password, shown this once') }),
+  setUserActive: AccountSchema,
+  listTokens: pageOf(ApiTokenSchema),
+  createToken: ApiTokenSchema.extend({ token: z.string().describe('令牌，仅此一次显示 / the token, shown this once') }),
+  revokeToken: ApiTokenSchema,
+  listPeriodLocks: pageOf(PeriodLockSchema),
+  lockPeriod: z.object({ regionCode: z.string(), period: z.string() }),
+  acknowledgeCommitment: CommitmentSchema.extend({ workPlan: WorkPlan }),
   // lifecycle: each step answers the commitment after it
   assignCommitment: CommitmentSchema,
   bulkAssign: z.object({ items: z.array(CommitmentSchema) }),

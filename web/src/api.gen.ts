@@ -941,6 +941,30 @@ export interface components {
       departmentId: string | null;
       mustChangePassword?: boolean;
     };
+    /** @description 账号 / an account */
+    Account: {
+      id: string;
+      regionCode: string;
+      username: string;
+      displayName: string;
+      role: string;
+      departmentId: string | null;
+      active: boolean;
+      version: number;
+      mustChangePassword: boolean;
+      lockedUntil: string | null;
+      createdAt: string;
+    };
+    /** @description 接口令牌（不含密钥）/ an API token, without its secret */
+    ApiToken: {
+      id: string;
+      regionCode: string;
+      userId: string;
+      name: string;
+      createdAt: string;
+      lastUsedAt: string | null;
+      revokedAt: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -2046,7 +2070,11 @@ export interface operations {
       /** @description Accounts of a region (offices) / 账号列表 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["Account"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2103,7 +2131,11 @@ export interface operations {
       /** @description Create an account; returns its one-time initial password once / 新建账号 */
       201: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            user: components["schemas"]["Account"];
+            /** @description 一次性初始密码，仅此一次显示 / the one-time password, shown this once */
+            initialPassword: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2143,7 +2175,11 @@ export interface operations {
       /** @description New one-time password, lifts a lock / 重置密码 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            user: components["schemas"]["Account"];
+            /** @description 一次性密码，仅此一次显示 / the one-time password, shown this once */
+            initialPassword: string;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2197,7 +2233,7 @@ export interface operations {
       /** @description Disable or re-enable an account (ends its sessions, stops its tokens) / 停用、启用账号 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Account"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2246,7 +2282,11 @@ export interface operations {
       /** @description Your API tokens / 我的接口令牌 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["ApiToken"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2276,7 +2316,17 @@ export interface operations {
       /** @description Create an API token acting as you; the secret is shown once / 新建接口令牌 */
       201: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            id: string;
+            regionCode: string;
+            userId: string;
+            name: string;
+            createdAt: string;
+            lastUsedAt: string | null;
+            revokedAt: string | null;
+            /** @description 令牌，仅此一次显示 / the token, shown this once */
+            token: string;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2304,7 +2354,7 @@ export interface operations {
       /** @description Revoke an API token / 吊销令牌 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["ApiToken"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2496,7 +2546,81 @@ export interface operations {
       /** @description Acknowledge and file the work plan / 签收并报送办理方案 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            regionCode: string;
+            /** Format: uuid */
+            planId: string;
+            /** Format: uuid */
+            parentId: string | null;
+            title: string;
+            sector: string;
+            /** @enum {string} */
+            kind: "quantitative" | "milestone" | "qualitative";
+            livelihood: boolean;
+            targetValue: string | null;
+            targetValueMax: string | null;
+            unit: string | null;
+            /** @enum {string|null} */
+            comparator: "gte" | "lte" | "eq" | "range" | "approx" | null;
+            baselineValue: string | null;
+            startDate: string;
+            deadline: string;
+            /** Format: uuid */
+            leadDepartmentId: string | null;
+            coDepartmentIds: string[];
+            responsibleLeader: string | null;
+            milestones: ({
+                /** Format: uuid */
+                id: string;
+                title: string;
+                dueDate: string;
+                /** @default 1 */
+                weight: number;
+                doneDate: string | null;
+              })[];
+            weight: number;
+            /** @enum {string} */
+            reportingFrequency: "weekly" | "monthly" | "quarterly";
+            /** @enum {string} */
+            state: "draft" | "assigned" | "acknowledged" | "inProgress" | "closeRequested" | "closed" | "cancelled";
+            published: boolean;
+            source: ({
+              /** Format: uuid */
+              documentId: string;
+              start: number;
+              end: number;
+              sentence: string;
+              heading: string | null;
+              alsoAt?: {
+                  start: number;
+                  end: number;
+                  sentence: string;
+                }[];
+            }) | null;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            workPlan: {
+              /** @description 责任人 */
+              responsiblePerson: string;
+              /**
+               * @description 联系方式
+               * @default null
+               */
+              contact: string | null;
+              /** @description 工作步骤 */
+              steps: ({
+                  /** @description 步骤 */
+                  title: string;
+                  startDate: string;
+                  endDate: string;
+                  /** @default null */
+                  responsiblePerson: string | null;
+                })[];
+            };
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -3763,7 +3887,15 @@ export interface operations {
       /** @description Locked periods / 已锁定期次 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: ({
+                period: string;
+                lockedBy: string | null;
+                lockedAt: string;
+              })[];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -3808,7 +3940,10 @@ export interface operations {
       /** @description Lock a period before its bulletin / 锁定期次 */
       201: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            regionCode: string;
+            period: string;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */

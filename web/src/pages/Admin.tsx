@@ -9,7 +9,7 @@ import { api, errorText } from '../api.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { ROLE_LABELS } from '../labels.ts';
 import { periodLabel } from '../format.ts';
-import type { AuditEntry } from '../model.ts';
+import type { Account as AccountAnswer, ApiToken, AuditEntry } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { useSubmit } from '../useSubmit.ts';
@@ -220,7 +220,7 @@ function Departments({ editable }: { editable: boolean }) {
   );
 }
 
-interface Account { id: string; username: string; displayName: string; role: string; departmentId: string | null; active: boolean; version: number; mustChangePassword: boolean; createdAt: string }
+type Account = AccountAnswer;
 
 function Users() {
   const t = useT();
@@ -347,7 +347,7 @@ function IntegrationsTab() {
   );
 }
 
-interface Token { id: string; name: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
+type Token = ApiToken;
 
 function Tokens() {
   const t = useT();
