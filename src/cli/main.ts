@@ -12,6 +12,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ default:
   remind: { summary: 'update supervision slips and send reminders (催办) / 督办提醒', load: () => import('./commands/remind.ts') },
   import: { summary: 'import a work report: targets → draft commitments, results → facts / 导入政府工作报告', load: () => import('./commands/import.ts') },
   reconcile: { summary: 'check a year’s commitments against what the next report says (兑现核验) / 兑现核验', load: () => import('./commands/reconcile.ts') },
+  honour: { summary: 'record, list or remove the honours a year’s 纪实 names / 荣誉表彰', load: () => import('./commands/honour.ts') },
   audit: { summary: 'verify the audit trail’s hash chain (duban audit verify) / 校验留痕', load: () => import('./commands/audit.ts') },
   restore: { summary: 'restore a JSON backup into an empty database / 从备份恢复', load: () => import('./commands/restore.ts') },
   user: { summary: 'add, reset or list accounts (the first office account) / 账号管理', load: () => import('./commands/user.ts') },

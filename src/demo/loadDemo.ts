@@ -25,6 +25,7 @@ import { buildIndicatorValues } from './indicators.ts';
 import { insertRows } from './bulk.ts';
 import { createDemoUsers, DEMO_PASSWORD, demoAccounts } from './users.ts';
 import { buildProjects } from './projects.ts';
+import { demoHonours } from './honours.ts';
 import type { FactSpec, PlanSpec } from './spec.ts';
 import { HETANG_2018_FACTS, HETANG_2019 } from './plans/hetang2019.ts';
 import { SHUANGQING_2023, SHUANGQING_2023_FACTS } from './plans/shuangqing2023.ts';
@@ -161,6 +162,7 @@ export async function loadDemoData(ctx: AppContext, opts: { onProgress?: (messag
       counts.facts += await insertRows(tx, 'recorded_fact', stated, ['source']);
     }
     counts.projects = await insertRows(tx, 'project', buildProjects(deptIds, today), ['stageDates']);
+    await insertRows(tx, 'honour', demoHonours());
     counts.indicatorValues = await insertRows(tx, 'indicator_value', buildIndicatorValues(DISTRICT_CODES, today, (...p) => stableId('indicator', ...p), PEER_REGIONS));
   });
 

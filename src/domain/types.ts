@@ -243,6 +243,30 @@ export const Project = z.object({
 });
 export type Project = z.infer<typeof Project>;
 
+/** 荣誉级别: 国家级, 省级, 市级, 区县级 */
+export const HONOUR_LEVELS = ['national', 'provincial', 'city', 'county'] as const;
+export const HonourLevel = z.enum(HONOUR_LEVELS);
+export type HonourLevel = z.infer<typeof HonourLevel>;
+export const HONOUR_LEVEL_LABELS: Record<HonourLevel, string> = { national: '国家级', provincial: '省级', city: '市级', county: '区县级' };
+
+/** 荣誉/表彰: an honour the region — or one of its departments, units or places — received in a year. */
+export const Honour = z.object({
+  id: Uuid,
+  regionCode: RegionCode,
+  year: z.number().int(),
+  /** 荣誉名称, e.g. 全国信访工作示范县区 */
+  title: z.string(),
+  level: HonourLevel,
+  /** 获评对象 when not the region itself, e.g. 解州派出所; null: the region */
+  recipient: z.string().nullable(),
+  /** 领域 whose section of the 纪实 names it; null: the 纪实's opening */
+  sector: z.string().nullable(),
+  /** 授予单位 */
+  awardedBy: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type Honour = z.infer<typeof Honour>;
+
 export const PERIOD_TYPES = ['month', 'quarter', 'year'] as const;
 export const PeriodType = z.enum(PERIOD_TYPES);
 

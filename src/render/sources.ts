@@ -16,5 +16,7 @@ export function sourceHref(s: SourceRef, regionCode: string): string {
       return `/projects?region=${regionCode}#project-${s.id}`;
     case 'fact':
       return `/facts?region=${regionCode}#fact-${s.id}`;
+    case 'honour':
+      return `/honours?region=${regionCode}#honour-${s.id}`;
   }
 }

@@ -27,6 +27,7 @@ import { registerWorkReportRoutes } from './routes/workReports.ts';
 import { registerIndicatorPeerRoutes } from './routes/indicatorPeers.ts';
 import { registerDocumentRoutes } from './routes/documents.ts';
 import { registerWebhookRoutes } from './routes/webhooks.ts';
+import { registerHonourRoutes } from './routes/honours.ts';
 import { registerRobotRoutes } from './routes/robots.ts';
 import { registerPromiseCheckRoutes } from './routes/promiseChecks.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
@@ -165,6 +166,7 @@ export async function buildServer(ctx: AppContext, options: ServerOptions = {}):
     registerAuditRoutes(api);
     registerDocumentRoutes(api);
     registerWebhookRoutes(api);
+    registerHonourRoutes(api);
     registerRobotRoutes(api);
     registerWorkReportRoutes(api);
     registerIndicatorPeerRoutes(api);

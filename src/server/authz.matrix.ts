@@ -12,6 +12,7 @@ import type { InjectOptions } from 'fastify';
 import { exportTaskSheet } from '../app/taskSheets/exportTaskSheet.ts';
 import { SYSTEM } from '../app/policies/principal.ts';
 import { createWebhook, testWebhook } from '../app/webhooks/webhooks.ts';
+import { recordHonour } from '../app/honours/recordHonour.ts';
 import { PDF, multipartFile, type ActorName, type TargetName, type World } from './world.ts';
 
 type Three = [own: number, otherDept: number, otherRegion: number];
@@ -50,6 +51,9 @@ export const regionOffice = (ok: number) => grid({ admin: [ok, ok, 403], rest: a
 /** A fresh webhook of the target's region. */
 const webhookOf = async (w: World, t: TargetName) =>
   (await createWebhook(w.ctx, { actor: SYSTEM, input: { region: w.regionOf(t), url: 'http://127.0.0.1:9/hook', events: [], description: '' } })).id;
+/** A fresh honour of the target's region. */
+const honourOf = async (w: World, t: TargetName) =>
+  (await recordHonour(w.ctx, { actor: SYSTEM, input: { region: w.regionOf(t), year: 2024, title: `荣誉${randomBytes(4).toString('hex')}`, level: 'provincial' } })).id;
 /** Any signed-in user acting on its own account. */
 export const SELF = (ok: number) => grid({ rest: all(ok) });
 
@@ -156,6 +160,10 @@ export const MATRIX: MatrixRow[] = [
     },
     expect: regionOffice(200),
   },
+  // 荣誉: read with the region, recorded and removed by its office
+  { route: 'GET /api/honours', request: (w, t) => json('GET', `/api/honours?region=${w.regionOf(t)}`), expect: REGION_READ },
+  { route: 'POST /api/honours', request: (w, t) => json('POST', '/api/honours', { region: w.regionOf(t), year: 2024, title: `荣誉${randomBytes(4).toString('hex')}`, level: 'city' }), expect: regionOffice(201) },
+  { route: 'DELETE /api/honours/:id', request: async (w, t) => json('DELETE', `/api/honours/${await honourOf(w, t)}`), expect: grid({ admin: [204, 204, 404], leader: [403, 403, 404], reporter: [403, 403, 404], rest: all(403) }) },
   { route: 'GET /api/webhooks/:id/deliveries', request: async (w, t) => json('GET', `/api/webhooks/${await webhookOf(w, t)}/deliveries`), expect: regionOffice(200) },
   { route: 'POST /api/webhooks/dispatch', request: (w, t) => json('POST', '/api/webhooks/dispatch', { region: w.regionOf(t) }), expect: regionOffice(200) },
   { route: 'GET /api/departments/:id/robots', request: (w, t) => json('GET', `/api/departments/${w.deptOf(t)}/robots`), expect: regionOffice(200) },

@@ -319,6 +319,16 @@ export interface paths {
     /** Send the deliveries due now (office; the server also does so every 30 s) / 立即推送 */
     post: operations["dispatchWebhooks"];
   };
+  "/api/honours": {
+    /** Honours of a region, of a year when given / 荣誉表彰 */
+    get: operations["getHonours"];
+    /** Record an honour (office) / 录入荣誉 */
+    post: operations["postHonours"];
+  };
+  "/api/honours/{id}": {
+    /** Remove an honour recorded in error (office) / 删除荣誉 */
+    delete: operations["deleteHonoursId"];
+  };
   "/api/departments/{id}/robots": {
     /** Which group robots get the department’s reminders (office; no credentials shown) / 单位催办群机器人 */
     get: operations["getDepartmentRobots"];
@@ -5744,6 +5754,155 @@ export interface operations {
       };
       /** @description 无权执行 / not allowed for this account */
       403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Honours of a region, of a year when given / 荣誉表彰 */
+  getHonours: {
+    parameters: {
+      query: {
+        region: string;
+        year?: number;
+        /** @description 每页条数，至多1000 / items per page, at most 1000 (default) */
+        limit?: number;
+        /** @description 上一页答复的 nextCursor / the nextCursor of the previous page */
+        cursor?: string;
+      };
+    };
+    responses: {
+      /** @description Honours of a region, of a year when given / 荣誉表彰 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Record an honour (office) / 录入荣誉 */
+  postHonours: {
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 行政区划代码 */
+          region: string;
+          /** @description 获评年度 */
+          year: number;
+          /** @description 荣誉名称，如“全国信访工作示范县区” */
+          title: string;
+          /**
+           * @description 级别：national 国家级、provincial 省级、city 市级、county 区县级
+           * @enum {string}
+           */
+          level: "national" | "provincial" | "city" | "county";
+          /** @description 获评对象（单位、场所），空为本行政区 */
+          recipient?: string | null;
+          /** @description 所属领域（纪实中写入该领域），空为写入开篇 */
+          sector?: string | null;
+          /** @description 授予单位 */
+          awardedBy?: string | null;
+        };
+      };
+    };
+    responses: {
+      /** @description Record an honour (office) / 录入荣誉 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Remove an honour recorded in error (office) / 删除荣誉 */
+  deleteHonoursId: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    responses: {
+      /** @description Remove an honour recorded in error (office) / 删除荣誉 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
         content: {
           "application/json": components["schemas"]["Error"];
         };

@@ -306,4 +306,29 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
     expect(text.split('城镇新增就业3600人以上').length - 1).toBe(1);
     expect(text).toContain('签约招商项目45个');
   });
+
+  it('工作纪实: names every honour of its year once, in its sector\'s section (or the opening), sourced; none of another year', async () => {
+    const honours = await db.query<{ region_code: string; year: number; id: string; title: string; sector: string | null }>('select region_code, year, id, title, sector from honour');
+    expect(new Set(honours.map((h) => h.region_code)).size).toBe(4);
+    for (const s of summaries) {
+      const where = `${s.regionCode} ${s.year}`;
+      const text = documentText(s.document);
+      const figures = s.document.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.parts : [])).filter(isFigure);
+      for (const h of honours.filter((x) => x.region_code === s.regionCode)) {
+        const count = text.split(h.title).length - 1;
+        if (h.year !== s.year) {
+          expect(count, `${where}: ${h.title} (${h.year})`).toBe(0);
+          continue;
+        }
+        expect(count, `${where}: ${h.title}`).toBe(1);
+        expect(figures.some((f) => f.text === h.title && f.sources.some((x) => x.kind === 'honour' && x.id === h.id)), `${where}: ${h.title} sourced`).toBe(true);
+        // under its sector's heading when the plan has that sector, else in the opening paragraph
+        const at = s.document.blocks.findIndex((b) => b.kind === 'paragraph' && plainText(b.parts).includes(h.title));
+        const heading = s.document.blocks.slice(0, at).filter((b) => b.kind === 'heading').at(-1) as { text: string } | undefined;
+        const sectors = new Set(s.data.commitments.map((c) => c.sector));
+        if (h.sector && sectors.has(h.sector)) expect(heading?.text, `${where}: ${h.title}`).toMatch(new RegExp(`、${h.sector}$`));
+        else expect(heading, `${where}: ${h.title}`).toBeUndefined();
+      }
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { buildYearSummary } from '../../domain/prose/yearSummary.ts';
 import { periodRange } from '../../domain/schedule.ts';
 import { listCommitments } from '../../store/commitments.ts';
 import { listIndicatorValues, listProjects } from '../../store/economy.ts';
+import { listHonours } from '../../store/honours.ts';
 import { findPlan, listFacts } from '../../store/plans.ts';
 import { getRegion, listDepartments, listRegions } from '../../store/regions.ts';
 import type { AppContext } from '../context.ts';
@@ -58,6 +59,7 @@ export async function yearSummaryDocument(ctx: AppContext, o: { actor: WorkflowA
     peerIndicators: siblings.length ? (await listIndicatorValues(ctx.db, siblings.map((r) => r.code))).filter((v) => known(v.period) && indicatorProblem(v) === null) : [],
     regionNames: Object.fromEntries(regions.map((r) => [r.code, r.name])),
     projects: await listProjects(ctx.db, [region.code], o.year),
+    honours: await listHonours(ctx.db, [region.code], o.year),
     nextYear: nextPlan
       ? { year: o.year + 1, commitments: next.map((c) => ({ id: c.id, title: c.title, sector: c.sector, leadDepartmentName: c.leadDepartmentId ? (names.get(c.leadDepartmentId) ?? null) : null })) }
       : null,

@@ -18,7 +18,9 @@ export type SourceKind =
   /** 目标任务 itself (its target, a next-year plan item) */
   | 'commitment'
   /** a count over commitments: `id` is the list query, e.g. `status=lagging` */
-  | 'commitments';
+  | 'commitments'
+  /** 荣誉表彰 recorded by the office */
+  | 'honour';
 
 export interface SourceRef {
   kind: SourceKind;

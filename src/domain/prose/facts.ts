@@ -3,7 +3,7 @@
  * source references of each. Pure.
  */
 import type { Evaluation } from '../progress.ts';
-import type { Commitment, Comparator, IndicatorValue, Project, RecordedFact, Region } from '../types.ts';
+import { HONOUR_LEVEL_LABELS, type Commitment, type Comparator, type Honour, type IndicatorValue, type Project, type RecordedFact, type Region } from '../types.ts';
 import { periodLabel } from '../schedule.ts';
 import { DEFAULT_CONFIG } from '../config.ts';
 import type { SourceRef } from './document.ts';
@@ -143,6 +143,8 @@ export interface YearSummaryData {
   partial?: boolean;
   rules?: DocumentRules;
   heading?: DocumentHeading;
+  /** 荣誉表彰 of the year recorded by the office */
+  honours?: Array<Pick<Honour, 'id' | 'year' | 'title' | 'level' | 'recipient' | 'sector' | 'awardedBy'>>;
 }
 
 // ----- source references ---------------------------------------------------------------------
@@ -168,3 +170,9 @@ export const indicatorSource = (v: IndicatorValue, regionName: string): SourceRe
 export const projectSource = (p: Project): SourceRef => ({ kind: 'project', id: p.id, label: `${p.year}年重点项目“${p.name}”` });
 
 export const factSource = (f: RecordedFact): SourceRef => ({ kind: 'fact', id: f.id, label: `${f.year}年成绩“${f.subject}${f.value}${f.unit}”` });
+
+export const honourSource = (h: Pick<Honour, 'id' | 'year' | 'title' | 'level' | 'recipient' | 'awardedBy'>): SourceRef => ({
+  kind: 'honour',
+  id: h.id,
+  label: `${h.year}年荣誉“${h.recipient ?? ''}${h.title}”（${HONOUR_LEVEL_LABELS[h.level]}${h.awardedBy ? `，${h.awardedBy}授予` : ''}）`,
+});

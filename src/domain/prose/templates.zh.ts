@@ -83,8 +83,16 @@ export const TEMPLATES_ZH = {
     subtitlePartial: '（截至{date}）',
     issuer: '{region}人民政府督查室',
     /** the year's headline: tasks done and, when known, the economy's lead figure */
-    opening: '{year}年，{region}围绕政府工作报告确定的{total}项目标任务狠抓落实，{completed}项已完成，完成率{share}{economy}。现将全年工作纪实如下。',
-    openingPartial: '{year}年以来，{region}围绕政府工作报告确定的{total}项目标任务狠抓落实，截至{date}已完成{completed}项{economy}。现将阶段性工作情况纪实如下。',
+    opening: '{year}年，{region}围绕政府工作报告确定的{total}项目标任务狠抓落实，{completed}项已完成，完成率{share}{economy}{honours}。现将全年工作纪实如下。',
+    openingPartial: '{year}年以来，{region}围绕政府工作报告确定的{total}项目标任务狠抓落实，截至{date}已完成{completed}项{economy}{honours}。现将阶段性工作情况纪实如下。',
+    /** the region's own honours in the opening: 先后获评A、B等国家级、省级荣誉 */
+    openingHonours: '；先后获评{titles}等{levels}荣誉',
+    openingHonoursOne: '；获评{titles}',
+    /** an honour of a unit or place: 解州派出所获评全国“枫桥式公安派出所” */
+    honourOf: '{recipient}获评{titles}',
+    honourOfMany: '{recipient}先后获评{titles}',
+    /** the honours of a sector, after its results and what was done */
+    sectorHonours: '{items}。',
     openingEconomy: '；{span}实现地区生产总值{value}，{growth}',
     headingEconomy: '经济运行',
     /** one indicator: 地区生产总值302.5亿元，同比增长6.2% */
@@ -171,7 +179,7 @@ export const TEMPLATES_ZH = {
   timePrefixes: ['^\\d{1,2}月(?:底|末|中旬|上旬|下旬)?(?:前|以前)', '^年底前', '^年内', '^全年', '^今年'],
   appendix: {
     heading: '附件：数据来源',
-    kinds: { report: '进展报告', indicator: '经济指标', project: '重点项目', fact: '往年成绩', commitment: '目标任务', commitments: '目标任务清单' } as Record<string, string>,
+    kinds: { report: '进展报告', indicator: '经济指标', project: '重点项目', fact: '往年成绩', commitment: '目标任务', commitments: '目标任务清单', honour: '荣誉表彰' } as Record<string, string>,
   },
   /** words left off the end of a commitment's subject before its value is written */
   subjectTrailers: ['稳定在', '保持在', '控制在', '达到', '不少于', '不低于', '不超过', '力争', '确保', '突破', '超过', '完成', '达', '为'],

@@ -10,10 +10,10 @@ import {
   addDecimal, compare, decimalFromString, formatGrowth, formatMoneyWan, normalize, subtractDecimal, toNumber, type Decimal,
 } from '../quantity.ts';
 import { dateLabel, periodRange } from '../schedule.ts';
-import { STATUS_LABELS, type IndicatorValue, type RecordedFact } from '../types.ts';
+import { HONOUR_LEVEL_LABELS, HONOUR_LEVELS, STATUS_LABELS, type IndicatorValue, type RecordedFact } from '../types.ts';
 import { chineseOrdinal, figure, fill, joinParts, merge, type Block, type Part, type ProseDocument } from './document.ts';
 import {
-  commitmentSource, countSource, DEFAULT_DOCUMENT_RULES, factSource, indicatorSource, projectSource, reportSource, type CommitmentFacts, type YearSummaryData,
+  commitmentSource, countSource, DEFAULT_DOCUMENT_RULES, factSource, honourSource, indicatorSource, projectSource, reportSource, type CommitmentFacts, type YearSummaryData,
 } from './facts.ts';
 import { commitmentSubject, formatPercent, formatValue, subtaskSums } from './figures.ts';
 import { fillText, points, quoted } from './bulletin.ts';
@@ -38,6 +38,16 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
   const items = data.commitments;
   const indicators = latestPerIndicator(data.indicators, data.year);
   const completed = items.filter((c) => DONE.has(c.evaluation.status)).length;
+  const sectors: string[] = [];
+  for (const c of items) if (!sectors.includes(c.sector)) sectors.push(c.sector);
+  const rank = (s: string) => {
+    const i = rules.sectorOrder.indexOf(s);
+    return i >= 0 ? i : rules.sectorOrder.length;
+  };
+  const ordered = sectors.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map((x) => x.s);
+  // honours go to their sector's section; the region's own, and those of a sector without a section, to the opening
+  const honours = data.honours ?? [];
+  const inSector = (h: (typeof honours)[number]) => h.sector !== null && ordered.includes(h.sector);
   if (items.length) {
     const doneSource = countSource('status=completed&status=exceeded', `${region}${year}年目标任务清单（已完成）`);
     para(
@@ -49,6 +59,7 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
         completed: figure(String(completed), doneSource),
         share: figure(formatPercent(Math.round((completed / items.length) * 1000) / 10), doneSource),
         economy: economyHeadline(indicators, data, t) ?? [''],
+        honours: openingHonours(honours.filter((h) => !inSector(h)), region, t),
       }).filter((p) => p !== ''),
     );
   }
@@ -62,13 +73,6 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
   }
 
   // one section per sector, in the configured order
-  const sectors: string[] = [];
-  for (const c of items) if (!sectors.includes(c.sector)) sectors.push(c.sector);
-  const rank = (s: string) => {
-    const i = rules.sectorOrder.indexOf(s);
-    return i >= 0 ? i : rules.sectorOrder.length;
-  };
-  const ordered = sectors.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map((x) => x.s);
   // key projects go with 经济发展 (or the first sector when there is none)
   const projectSector = ordered.find((s) => s.includes('经济')) ?? null;
   ordered.forEach((sector, index) => {
@@ -85,8 +89,10 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
     const results = list.map((c) => resultSentence(c, data.previousFacts, t)).filter((r): r is Part[] => r !== null);
     const projects = sector === projectSector ? projectSentence(data, t) : null;
     const narrative = condensedNarratives(list, templates);
+    const honoured = honours.filter((h) => h.sector === sector);
+    const honourText = honoured.length ? fill(t.sectorHonours, { items: joinParts(honourClauses(honoured, region, t), '；') }) : null;
     if (!results.length && !projects && !narrative) {
-      para(fill(t.sectorNoResults, { sector: name, n }));
+      para([...fill(t.sectorNoResults, { sector: name, n }), ...(honourText ?? [])]);
       return;
     }
     // results in one paragraph (two when long, never a one-clause paragraph), what was done after
@@ -101,6 +107,7 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
       if (narrative.length < 60 || last.length === 0) paragraphs[paragraphs.length - 1] = [...last, fillText(t.done, { items: narrative })];
       else paragraphs.push([fillText(t.done, { items: narrative })]);
     }
+    if (honourText) paragraphs[paragraphs.length - 1]!.push(...honourText);
     for (const p of paragraphs) if (p.length) para(p);
   });
   if (data.projects.length && !projectSector) {
@@ -149,6 +156,32 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
     number: data.heading?.number ?? null,
     blocks,
   };
+}
+
+type HonourFacts = NonNullable<YearSummaryData['honours']>[number];
+
+/** Honours as clauses, one per recipient: 湘东区先后获评国家级制种大县、全省数字乡村试点县区 (the region's own: 盐湖区获评…). */
+function honourClauses(list: readonly HonourFacts[], region: string, t: Templates['yearSummary']): Part[][] {
+  const by = new Map<string, HonourFacts[]>();
+  for (const h of list) by.set(h.recipient ?? region, [...(by.get(h.recipient ?? region) ?? []), h]);
+  return [...by].map(([recipient, hs]) => fill(hs.length > 1 ? t.honourOfMany : t.honourOf, { recipient, titles: joinParts(hs.map((h) => [figure(h.title, honourSource(h))]), '、') }));
+}
+
+/**
+ * The honours the opening names: the region's own as 先后获评A、B等国家级、省级荣誉, then those of
+ * its units whose sector has no section, each as a clause; [''] when none.
+ */
+function openingHonours(list: readonly HonourFacts[], region: string, t: Templates['yearSummary']): Part[] {
+  if (!list.length) return [''];
+  const byLevel = [...list].sort((a, b) => HONOUR_LEVELS.indexOf(a.level) - HONOUR_LEVELS.indexOf(b.level));
+  const own = byLevel.filter((h) => h.recipient === null);
+  const parts: Part[] = [];
+  if (own.length) {
+    const levels = [...new Set(own.map((h) => HONOUR_LEVEL_LABELS[h.level]))].join('、');
+    parts.push(...fill(own.length > 1 ? t.openingHonours : t.openingHonoursOne, { titles: joinParts(own.map((h) => [figure(h.title, honourSource(h))]), '、'), levels }));
+  }
+  for (const c of honourClauses(byLevel.filter((x) => x.recipient !== null), region, t)) parts.push('；', ...c);
+  return parts;
 }
 
 /** Splits a list into parts of at most `max`, as even as possible (7 → 4 + 3, never 6 + 1). */
