@@ -13,7 +13,7 @@
  */
 import {
   AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
-  TableLayoutType, VerticalAlign, WidthType, type IRunOptions,
+  TableLayoutType, VerticalAlign, WidthType, type IRunOptions, TableAnchorType, RelativeHorizontalPosition, RelativeVerticalPosition, OverlapType,
 } from 'docx';
 import { isFigure, oneLineTitle, sourcesOf, type Part, type ProseDocument } from '../domain/prose/document.ts';
 import { TEMPLATES_ZH } from '../domain/prose/templates.zh.ts';
@@ -147,7 +147,11 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 
 /**
  * 版记: 抄送 and the 印发机关/印发日期 line between full-width rules (thick first and last, thin
- * between), 四号 仿宋, one character in from each side.
+ * between), 四号 仿宋, one character in from each side, at the foot of the last page (GB/T 9704:
+ * its last rule on the 版心's lower edge): a table floating at the bottom of the 版心, anchored to
+ * the document's last paragraph, so the text of that page stops above it and, when the page has no
+ * room left, it stands at the foot of a page of its own. It is a point narrower than the 版心:
+ * LibreOffice lays a floating table as wide as the text area out inline.
  */
 function imprint(copyTo: string | null, printedBy: string, printedOn: string): Table {
   const PT14 = 14;
@@ -158,7 +162,7 @@ function imprint(copyTo: string | null, printedBy: string, printedOn: string): T
   const row = (children: Paragraph[], top: ReturnType<typeof rule>, bottom: ReturnType<typeof rule>) =>
     new TableRow({
       cantSplit: true,
-      children: [new TableCell({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, borders: { top, bottom, left: NONE, right: NONE }, children })],
+      children: [new TableCell({ width: { size: IMPRINT_WIDTH, type: WidthType.DXA }, margins: { left: 0, right: 0, top: 0, bottom: 0 }, borders: { top, bottom, left: NONE, right: NONE }, children })],
     });
   if (copyTo) rows.push(row([para([run(`抄送：${copyTo}`, FONTS.body, PT14)])], rule(8), rule(4)));
   rows.push(
@@ -167,7 +171,7 @@ function imprint(copyTo: string | null, printedBy: string, printedOn: string): T
         new Paragraph({
           spacing: LINE,
           indent: { left: PT14 * PT, right: PT14 * PT },
-          tabStops: [{ type: 'right', position: TEXT_WIDTH - 2 * PT14 * PT - 200 }],
+          tabStops: [{ type: 'right', position: IMPRINT_WIDTH - 2 * PT14 * PT - 200 }],
           children: [run(printedBy, FONTS.body, PT14), run(`\t${printedOn}`, FONTS.body, PT14)],
         }),
       ],
@@ -175,8 +179,23 @@ function imprint(copyTo: string | null, printedBy: string, printedOn: string): T
       rule(8),
     ),
   );
-  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: [TEXT_WIDTH], layout: TableLayoutType.FIXED, rows });
+  return new Table({
+    width: { size: IMPRINT_WIDTH, type: WidthType.DXA },
+    columnWidths: [IMPRINT_WIDTH],
+    layout: TableLayoutType.FIXED,
+    rows,
+    float: {
+      horizontalAnchor: TableAnchorType.MARGIN,
+      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      overlap: OverlapType.NEVER,
+      topFromText: 0,
+      bottomFromText: 0,
+    },
+  });
 }
+const IMPRINT_WIDTH = TEXT_WIDTH - 320;
 
 /** Renders the document as a .docx file. */
 export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promise<Buffer> {
@@ -215,7 +234,8 @@ export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promi
       children.push(new Paragraph({ spacing: { line: 22 * PT, lineRule: LineRuleType.EXACT }, children: [run(`${i + 1}. ${s.label}`, FONTS.body, 12)] })),
     );
   }
-  if (doc.imprint) children.push(blank(), kept(), imprint(doc.imprint.copyTo, doc.imprint.printedBy, doc.imprint.printedOn));
+  // the 版记 floats at the foot of the page of the paragraph after it: a 1 pt one, so it needs no room of its own
+  if (doc.imprint) children.push(imprint(doc.imprint.copyTo, doc.imprint.printedBy, doc.imprint.printedOn), new Paragraph({ spacing: { line: PT, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [run('', FONTS.body, 1)] }));
   const document = new Document({
     title: oneLineTitle(doc),
     creator: doc.issuer,

@@ -30,6 +30,20 @@ describe('DOCX', () => {
     expect((await mammoth.extractRawText({ buffer: numbered })).value).toMatch(/（2024年第6期）\s+盐督通〔2024〕6号/);
   });
 
+  it('puts the 版记 at the foot of the last page: a table floating at the bottom of the 版心, after everything else', async () => {
+    const JSZip = (await import('jszip')).default;
+    const xml = await (await JSZip.loadAsync(await renderDocx(bulletin, { ...opts, appendix: true }))).file('word/document.xml')!.async('string');
+    const tables = [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map((m) => m[0]);
+    const imprint = tables.at(-1)!;
+    expect(imprint).toContain('抄送：');
+    expect(imprint).toMatch(/<w:tblpPr [^>]*w:tblpYSpec="bottom"[^>]*w:vertAnchor="margin"/);
+    // narrower than the text area (else LibreOffice lays it out inline), and nothing but an empty anchor after it
+    const width = Number(/<w:tblW w:type="dxa" w:w="(\d+)"/.exec(imprint)?.[1] ?? /<w:tblW w:w="(\d+)"/.exec(imprint)?.[1]);
+    expect(width).toBeLessThan(Math.round((210 - 28 - 26) * 56.7));
+    const after = xml.slice(xml.lastIndexOf('</w:tbl>'));
+    expect(after.replace(/<w:sectPr.*$/, '')).not.toMatch(/<w:t(?: [^>]*)?>[^<]+<\/w:t>/);
+  });
+
   it('is laid out in official fonts and sizes on A4 with page numbers', async () => {
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(await renderDocx(bulletin, opts));

@@ -19,6 +19,7 @@ const PAGES: { path: string; label: string; roles: string[] }[] = [
   { path: '/admin', label: '系统管理', roles: ['admin'] },
   { path: '/jobs', label: '定时任务', roles: ['admin'] },
   { path: '/promises', label: '兑现核验', roles: ['admin', 'leader'] },
+  { path: '/honours', label: '荣誉表彰', roles: ['admin', 'leader'] },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {

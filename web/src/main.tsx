@@ -25,6 +25,7 @@ const Indicators = lazy(() => import('./pages/Indicators.tsx'));
 const Assessment = lazy(() => import('./pages/Assessment.tsx'));
 const Jobs = lazy(() => import('./pages/Jobs.tsx'));
 const PromiseCheck = lazy(() => import('./pages/PromiseCheck.tsx'));
+const Honours = lazy(() => import('./pages/Honours.tsx'));
 const ChangePassword = lazy(() => import('./pages/ChangePassword.tsx'));
 const Supervision = lazy(() => import('./pages/Supervision.tsx'));
 const SlipNotice = lazy(() => import('./pages/Supervision.tsx').then((m) => ({ default: m.SlipNotice })));
@@ -93,6 +94,7 @@ function Themed() {
                           <Route path="/assessment" element={<Assessment />} />
                           <Route path="/jobs" element={<Jobs />} />
                           <Route path="/promises" element={<PromiseCheck />} />
+                          <Route path="/honours" element={<Honours />} />
                           <Route path="/password" element={<ChangePassword />} />
                           <Route path="/supervision" element={<Supervision />} />
                           <Route path="/admin" element={<RequireRole roles={['admin']}><Admin /></RequireRole>} />
