@@ -8,6 +8,7 @@ import { expectedProgress, quantityRate } from '../domain/progress.ts';
 import { addDays, endOfMonth, maxDate, minDate } from '../domain/dates.ts';
 import { reportDueDate } from '../domain/schedule.ts';
 import { DEFAULT_CONFIG } from '../domain/config.ts';
+import { MEASURES } from './measures.ts';
 import type { Commitment, Milestone, ProgressReport } from '../domain/types.ts';
 import type { CommitmentSpec, Course, PlanSpec } from './spec.ts';
 
@@ -341,6 +342,12 @@ function courseTail(spec: CommitmentSpec, c: CommitmentRow, m: number, course: C
   return pick(TAILS[course], c.id, m);
 }
 
+/** What the department did, for month `m`'s report: one of the commitment's 具体做法 in turn ('' when it has none). */
+function measure(spec: CommitmentSpec, m: number): string {
+  const list = MEASURES[spec.key];
+  return list?.length ? `${list[(m - 1) % list.length]}。` : '';
+}
+
 function quantityNarrative(spec: CommitmentSpec, c: CommitmentRow, m: number, value: string, course: Course | 'final'): string {
   const work = spec.work ?? spec.title;
   const rate = quantityRate(c, value, DEFAULT_CONFIG) ?? 0;
@@ -350,9 +357,9 @@ function quantityNarrative(spec: CommitmentSpec, c: CommitmentRow, m: number, va
     : met ? pick(TAILS.done, c.id, m) : courseTail(spec, c, m, course);
   if (spec.level) {
     const word = c.comparator === 'lte' ? '不高于' : '不低于';
-    return `${m}月底${work}为${value}${c.unit}（目标${word}${c.targetValue}${c.unit}）。${tail}`;
+    return `${m}月底${work}为${value}${c.unit}（目标${word}${c.targetValue}${c.unit}）。${measure(spec, m)}${tail}`;
   }
-  return `截至${m}月底，${work}累计完成${value}${c.unit}，占年度目标的${Math.round(rate * 10) / 10}%。${tail}`;
+  return `截至${m}月底，${work}累计完成${value}${c.unit}，占年度目标的${Math.round(rate * 10) / 10}%。${measure(spec, m)}${tail}`;
 }
 
 function milestoneNarrative(spec: CommitmentSpec, c: CommitmentRow, m: number, doneCount: number, course: Course | 'final'): string {
@@ -360,12 +367,12 @@ function milestoneNarrative(spec: CommitmentSpec, c: CommitmentRow, m: number, d
   const next = c.milestones[doneCount];
   const last = c.milestones[doneCount - 1];
   const head = last ? `${work}：“${last.title}”节点已完成` : `${work}：前期准备工作有序开展`;
-  if (!next) return `${head}，全部${c.milestones.length}个节点均已完成。`;
+  if (!next) return `${head}，全部${c.milestones.length}个节点均已完成。${measure(spec, m)}`;
   const when = `${Number(next.dueDate.slice(5, 7))}月${Number(next.dueDate.slice(8, 10))}日前完成`;
   const late = next.dueDate < monthEnd(Number(next.dueDate.slice(0, 4)), m);
   const nextText = `，正在推进“${next.title}”（${late ? `原计划${when}，已滞后` : `计划${when}`}）`;
   const tail = course === 'final' ? '年内未能全部完成，已申请延续至下年度。' : courseTail(spec, c, m, course);
-  return `${head}${nextText}。${tail}`;
+  return `${head}${nextText}。${measure(spec, m)}${tail}`;
 }
 
 // ---------------------------------------------------------------------------------------------

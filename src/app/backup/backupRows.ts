@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import {
-  AuditEvent, ChangeRequest, ChangeRequestState, Commitment, Department, DecimalString, Evidence, EscalationLevel, IndicatorValue, IsoDate,
+  AuditEvent, ChangeRequest, HonourLevel, ChangeRequestState, Commitment, Department, DecimalString, Evidence, EscalationLevel, IndicatorValue, IsoDate,
   Period, Plan, ProgressReport, Project, RecordedFact, Region, RegionCode, SupervisionSlip, User, Uuid, WorkReport,
 } from '../../domain/types.ts';
 import { PROMISE_STATUSES } from '../../domain/reconcile.ts';
@@ -23,6 +23,7 @@ import { PromiseCheckInput } from '../reconcile/confirmPromiseCheck.ts';
 import { RobotsInput } from '../reminders/robots.ts';
 import { CreateUserInput } from '../users/input.ts';
 import { WebhookEvent, WebhookInput } from '../webhooks/webhooks.ts';
+import { HonourInput } from '../honours/recordHonour.ts';
 
 /** An instant as the database exports it (ISO 8601 with Z or an offset). */
 const Instant = z.iso.datetime({ offset: true });
@@ -140,6 +141,11 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodObject> = {
   webhook_delivery: z.object({
     id: Uuid, regionCode: RegionCode, webhookId: Uuid, eventId: Uuid, status: z.enum(['pending', 'delivered', 'failed']), attempts: Count,
     nextAttemptAt: Instant, lastAttemptAt: Instant.nullable(), lastError: z.string().nullable(), deliveredAt: Instant.nullable(), createdAt: Instant,
+  }),
+  honour: z.object({
+    id: Uuid, regionCode: RegionCode, year: HonourInput.shape.year, title: HonourInput.shape.title, level: HonourLevel,
+    recipient: z.string().trim().min(1).max(100).nullable(), sector: z.string().trim().min(1).max(50).nullable(), awardedBy: z.string().trim().min(1).max(100).nullable(),
+    createdBy: Uuid.nullable(), createdAt: Instant,
   }),
   department_robot: z.object({
     departmentId: Uuid, regionCode: RegionCode, dingtalkUrl: Url.nullable(), dingtalkSecret: z.string().min(1).max(200).nullable(), wecomUrl: Url.nullable(), updatedAt: Instant,

@@ -60,6 +60,7 @@ function sampleRow(table: string, w: { region: string; dept: string; user: strin
     webhook_delivery: { id, ...own, webhook_id: randomUUID(), event_id: randomUUID(), status: 'pending', attempts: 0, next_attempt_at: AT, last_attempt_at: null, last_error: null, delivered_at: null, created_at: AT },
     department_robot: { department_id: w.dept, ...own, dingtalk_url: 'https://oapi.dingtalk.com/robot/send?access_token=x', dingtalk_secret: 'SECx', wecom_url: null, updated_at: AT },
     promise_check: { ...own, commitment_id: w.commitment, status: 'kept', stated_value: '3600', source: null, sets_year_end: false, note: '', confirmed_by: w.user, confirmed_at: AT, version: 1 },
+    honour: { id, ...own, year: 2024, title: '全省就业工作先进集体', level: 'provincial', recipient: '区人社局', sector: '民生保障', awarded_by: null, created_by: w.user, created_at: AT },
   };
   return samples[table] ?? undefined;
 }
@@ -101,6 +102,7 @@ const EDITS: Record<string, [string, unknown][]> = {
   webhook_delivery: [['status', 'bounced']],
   department_robot: [['wecom_url', 'javascript:alert(1)']],
   promise_check: [['status', 'maybe']],
+  honour: [['level', 'galactic'], ['title', '']],
 };
 
 const snakeName = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);

@@ -331,4 +331,24 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
       }
     }
   });
+
+  it('工作纪实: says what was done in each sector from the lead departments\' accepted reports, every sentence found in one of them', async () => {
+    const accepted = await db.query<{ narrative: string; region_code: string; period: string }>("select narrative, region_code, period from progress_report where state = 'accepted'");
+    let sectorsWithMeasures = 0;
+    for (const s of summaries) {
+      const where = `${s.regionCode} ${s.year}`;
+      const own = accepted.filter((r) => r.region_code === s.regionCode && r.period.startsWith(String(s.year))).map((r) => r.narrative);
+      for (const b of s.document.blocks) {
+        if (b.kind !== 'paragraph') continue;
+        const text = plainText(b.parts);
+        const lead = TEMPLATES_ZH.yearSummary.done.map((d) => d.replace('{items}。', '')).find((l) => text.includes(l));
+        if (!lead) continue;
+        sectorsWithMeasures++;
+        const items = text.slice(text.indexOf(lead) + lead.length).split('。')[0]!.split('；');
+        for (const item of items) expect(own.some((n) => n.includes(item)), `${where}: “${item}” is in no accepted report`).toBe(true);
+        for (const word of TEMPLATES_ZH.narrativeProblem) for (const item of items) expect(item, where).not.toContain(word);
+      }
+    }
+    expect(sectorsWithMeasures).toBeGreaterThanOrEqual(20);
+  });
 });

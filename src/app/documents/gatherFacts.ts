@@ -66,7 +66,12 @@ export async function gatherPlanFacts(q: Queryable, ctx: AppContext, o: { region
         const f = toFacts(k, evaluated.get(k.id)!, reportsBy.get(k.id) ?? [], departmentNames, shortNames, o, ctx);
         return { id: k.id, title: k.title, unit: k.unit, targetValue: k.targetValue, comparator: k.comparator, latestValue: f.valueReport ? f.evaluation.latestValue : null, valueReport: f.valueReport, done: DONE.has(f.evaluation.status) };
       });
-      return { ...facts, reportsMissing: missing, deadlineOverdue: facts.evaluation.deadlineOverdue, children };
+      // what was done, in the lead departments' accepted words, the commitment's own and its subtasks'
+      const narratives = [c, ...below]
+        .flatMap((k) => (reportsBy.get(k.id) ?? []).filter((r) => r.state === 'accepted' && r.departmentId === k.leadDepartmentId))
+        .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
+        .map((r) => r.narrative);
+      return { ...facts, reportsMissing: missing, deadlineOverdue: facts.evaluation.deadlineOverdue, children, narratives };
     });
   return { commitments, evaluated: [...evaluated.values()], reports, departmentNames };
 }

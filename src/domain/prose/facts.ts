@@ -32,6 +32,8 @@ export interface CommitmentFacts {
   valueReport: { id: string; period: string } | null;
   /** the lead department's latest filed report (submitted or accepted) up to the document's period, for its narrative */
   latestReport: { id: string; period: string; narrative: string; /** reviewed and accepted; false while awaiting review */ accepted?: boolean } | null;
+  /** the accepted narratives of its lead department (and of its subtasks'), oldest first, for what was done */
+  narratives?: string[];
   /** 逾期未报送: the periods whose report is missing past its due date, its own (`title` null) and each subtask's */
   reportsMissing?: Array<{ commitmentId: string; title: string | null; periods: string[] }>;
   /** subtasks with their counted figures, for a parent's sums (合计) */

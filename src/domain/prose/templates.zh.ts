@@ -138,8 +138,8 @@ export const TEMPLATES_ZH = {
     /** a parent without its own figure: its subtasks' sums */
     resultSums: '“{title}”累计完成{sums}',
     comparePrevious: '，比上年{growth}',
-    /** what was done, from the departments' accepted reports */
-    done: '{items}。',
+    /** what was done, from the departments' accepted reports; varied by the sector's place */
+    done: ['工作中，{items}。', '具体推进中，{items}。', '在推进落实中，{items}。'],
     /** key projects */
     projects: '{span}实施重点项目{count}个，完成投资{completed}，为年度计划投资的{rate}',
     projectsFinished: '，其中{names}等{finished}个项目竣工（投产）',

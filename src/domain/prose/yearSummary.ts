@@ -104,8 +104,9 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
     if (narrative) {
       const last = paragraphs[paragraphs.length - 1]!;
       // a short account joins the figures rather than standing alone as a one-line paragraph
-      if (narrative.length < 60 || last.length === 0) paragraphs[paragraphs.length - 1] = [...last, fillText(t.done, { items: narrative })];
-      else paragraphs.push([fillText(t.done, { items: narrative })]);
+      const done = fillText(variant(t.done), { items: narrative });
+      if (narrative.length < 60 || last.length === 0) paragraphs[paragraphs.length - 1] = [...last, done];
+      else paragraphs.push([done]);
     }
     if (honourText) paragraphs[paragraphs.length - 1]!.push(...honourText);
     for (const p of paragraphs) if (p.length) para(p);
@@ -306,21 +307,33 @@ function projectSentence(data: YearSummaryData, t: Templates['yearSummary']): Pa
 /** Sentences of a narrative, without their closing punctuation. */
 const sentencesOf = (text: string) => text.replace(/\s+/g, ' ').split(/[。；;！!]/).map((x) => x.trim().replace(/^[，,、]+|[，,、]+$/g, '')).filter(Boolean);
 
+/** Sentences of a department's account that say what was done: not a restated figure, stock phrase or problem. */
+function measureSentences(text: string, templates: Templates): string[] {
+  const skip = templates.narrativeSkip.map((p) => new RegExp(p));
+  return sentencesOf(text).filter((x) => x.length >= 6 && x.length <= 80 && !skip.some((re) => re.test(x)) && !templates.narrativeProblem.some((w) => x.includes(w)));
+}
+
+/** What was done per commitment: at most this many sentences, and per sector at most `MEASURES_PER_SECTOR`. */
+const MEASURES_PER_COMMITMENT = 2;
+const MEASURES_PER_SECTOR = 6;
+
 /**
- * What was done in a sector, condensed from the lead departments' accepted reports: their
- * sentences that neither restate a figure nor are stock phrases nor name a problem, one per
- * commitment, at most four; null when none is left.
+ * What was done in a sector, condensed from the lead departments' accepted reports of the year
+ * (the commitment's and its subtasks'): their sentences that neither restate a figure nor are stock
+ * phrases nor name a problem, each once, at most two per commitment and six in all, in the order of
+ * the commitments; null when none is left. Extracted, never written anew.
  */
 export function condensedNarratives(list: readonly CommitmentFacts[], templates: Templates = TEMPLATES_ZH): string | null {
-  const skip = templates.narrativeSkip.map((p) => new RegExp(p));
-  const problem = templates.narrativeProblem;
   const out: string[] = [];
   for (const c of list) {
-    const r = c.latestReport;
-    if (!r || r.accepted === false) continue;
-    const s = sentencesOf(r.narrative).find((x) => x.length >= 6 && x.length <= 60 && !skip.some((re) => re.test(x)) && !problem.some((w) => x.includes(w)));
-    if (s && !out.includes(s)) out.push(s);
-    if (out.length >= 4) break;
+    const texts = c.narratives ?? (c.latestReport && c.latestReport.accepted !== false ? [c.latestReport.narrative] : []);
+    let taken = 0;
+    for (const s of texts.flatMap((t) => measureSentences(t, templates))) {
+      if (taken >= MEASURES_PER_COMMITMENT || out.length >= MEASURES_PER_SECTOR) break;
+      if (out.includes(s)) continue;
+      out.push(s);
+      taken++;
+    }
   }
   return out.length ? out.join('；') : null;
 }
