@@ -11,7 +11,8 @@ export async function renderPromiseXlsx(report: PromiseReport, regionName: strin
   const wb = new ExcelJS.Workbook();
   wb.creator = 'duban';
   const ws = wb.addWorksheet('兑现情况', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:2' },
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '1:2' },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
     views: [{ state: 'frozen', ySplit: 2 }],
   });
   ws.getCell('A1').value = `${regionName}${report.year}年目标任务兑现情况表`;

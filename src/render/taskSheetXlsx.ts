@@ -67,6 +67,13 @@ export async function writeTaskSheet(m: TaskSheetModel): Promise<Buffer> {
   [6, 40, 12, 8, 14, 10, 16, 50].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(COLS.id[0]).hidden = true;
   ws.views = [{ state: 'frozen', ySplit: TASK_SHEET_HEADER_ROW }];
+  // prints on A4 landscape, all columns on one page width, the heading rows on every page, numbered
+  ws.pageSetup = {
+    paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    printTitlesRow: `1:${TASK_SHEET_HEADER_ROW}`,
+  };
+  ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
   await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
