@@ -94,12 +94,15 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
       return dialog().getByText('请选择牵头单位').count();
     }).toBe(1);
     await pick(dialog(), '牵头单位', '人社');
+    // a department is found by any part of its name: 财政 finds 区财政局
+    await pickOption(page, dialog(), '配合单位', '区财政局', { search: '财政', exact: true });
     await dialog().getByLabel('责任领导').fill('分管副区长');
     await shot(page, 'month-02-交办');
     await dialog().getByRole('button', { name: label('交办') }).click();
     await dialogClosed();
     await poll(() => page.getByTestId('next-step').innerText()).toMatch(/签收（牵头单位（.*人社局））/);
     expect(await page.getByText('分管副区长').count()).toBeGreaterThan(0);
+    expect(await page.locator('.ant-descriptions').innerText()).toMatch(/配合单位\s*区财政局/);
   });
 
   it('签收：人社局在工作台签收并报送办理方案', async () => {

@@ -46,8 +46,29 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     expect((await page.request.get(`${server.url}${icon}`)).status()).toBe(200);
   });
 
-  it('督办单：编号、级别、事由、开单与销号，更新后仍在', async () => {
+  it('菜单：相关页面归组，1366、1280、1024 像素宽都完整显示', async () => {
     await signIn(page, server.url, 'yanhu.admin');
+    const menu = page.locator('.ant-layout-header .ant-menu');
+    try {
+      for (const width of [1366, 1280, 1024]) {
+        await page.setViewportSize({ width, height: 900 });
+        await poll(async () => (await menu.locator(':scope > .ant-menu-item, :scope > .ant-menu-submenu').filter({ visible: true }).allInnerTexts()).map((x) => x.trim()))
+          .toEqual(['工作台', '总览', '目标任务', '督办', '统计分析', '系统']);
+        // nothing folded into Ant Design's "…" entry, nothing wider than the window
+        expect(await menu.locator('.ant-menu-overflow-item-rest').filter({ visible: true }).count()).toBe(0);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        await shot(page, `office-00-menu-${width}`);
+      }
+      // a group opens on hover and leads to its pages
+      await menu.getByText('统计分析').hover();
+      await page.getByRole('menuitem', { name: '兑现核验' }).click();
+      await page.waitForURL(/\/promises$/);
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
+  });
+
+  it('督办单：编号、级别、事由、开单与销号，更新后仍在', async () => {
     await page.goto(`${server.url}/supervision`);
     await poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(0);
     const first = page.locator('.ant-table-row').first();

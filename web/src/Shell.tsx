@@ -1,26 +1,42 @@
 /** The frame around every signed-in page: menu by role, region and year switchers, language, user. */
 import { useEffect, type ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { Button, Layout, Menu, Select, Space, Tag, Typography } from 'antd';
+import { Button, Layout, Menu, Select, Space, Tag, Typography, type MenuProps } from 'antd';
 import { ROLE_LABELS } from './labels.ts';
 import { useLang, useT } from './i18n.tsx';
 import { useSession } from './session.tsx';
 
-const PAGES: { path: string; label: string; roles: string[] }[] = [
+interface Page { path: string; label: string; roles: string[] }
+/** The menu: a few top-level entries, related pages grouped under one (an entry with one page for a role is that page). */
+const MENU: (Page | { key: string; label: string; children: Page[] })[] = [
   { path: '/', label: '工作台', roles: ['admin', 'leader'] },
   { path: '/my', label: '工作台', roles: ['reporter'] },
   { path: '/overview', label: '总览', roles: ['admin', 'leader'] },
-  { path: '/commitments', label: '目标任务', roles: ['admin', 'leader', 'reporter'] },
-  { path: '/import', label: '导入报告', roles: ['admin'] },
-  { path: '/projects', label: '重点项目', roles: ['admin', 'leader', 'reporter'] },
-  { path: '/indicators', label: '经济指标', roles: ['admin', 'leader', 'reporter'] },
-  { path: '/assessment', label: '考核排名', roles: ['admin', 'leader'] },
+  {
+    key: 'commitments', label: '目标任务', children: [
+      { path: '/commitments', label: '目标任务', roles: ['admin', 'leader', 'reporter'] },
+      { path: '/import', label: '导入报告', roles: ['admin'] },
+    ],
+  },
   { path: '/supervision', label: '督办', roles: ['admin', 'leader', 'reporter'] },
-  { path: '/admin', label: '系统管理', roles: ['admin'] },
-  { path: '/jobs', label: '定时任务', roles: ['admin'] },
-  { path: '/promises', label: '兑现核验', roles: ['admin', 'leader'] },
-  { path: '/honours', label: '荣誉表彰', roles: ['admin', 'leader'] },
+  {
+    key: 'analysis', label: '统计分析', children: [
+      { path: '/projects', label: '重点项目', roles: ['admin', 'leader', 'reporter'] },
+      { path: '/indicators', label: '经济指标', roles: ['admin', 'leader', 'reporter'] },
+      { path: '/assessment', label: '考核排名', roles: ['admin', 'leader'] },
+      { path: '/promises', label: '兑现核验', roles: ['admin', 'leader'] },
+      { path: '/honours', label: '荣誉表彰', roles: ['admin', 'leader'] },
+    ],
+  },
+  {
+    key: 'system', label: '系统', children: [
+      { path: '/admin', label: '系统管理', roles: ['admin'] },
+      { path: '/jobs', label: '定时任务', roles: ['admin'] },
+    ],
+  },
 ];
+const PAGES: Page[] = MENU.flatMap((m) => ('children' in m ? m.children : [m]));
+const isAt = (path: string, pathname: string) => (path === '/' ? pathname === '/' : pathname.startsWith(path));
 
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
@@ -28,11 +44,16 @@ export function Shell({ children }: { children: ReactNode }) {
   const s = useSession();
   const loc = useLocation();
   const role = s.user?.role ?? 'public';
-  const pages = PAGES.filter((p) => p.roles.includes(role));
-  const selected = pages.filter((p) => (p.path === '/' ? loc.pathname === '/' : loc.pathname.startsWith(p.path))).map((p) => p.path);
+  const link = (p: Page) => ({ key: p.path, label: <Link to={p.path}>{t(p.label)}</Link> });
+  const items = MENU.flatMap((m): NonNullable<MenuProps['items']> => {
+    if (!('children' in m)) return m.roles.includes(role) ? [link(m)] : [];
+    const mine = m.children.filter((p) => p.roles.includes(role));
+    return mine.length > 1 ? [{ key: m.key, label: t(m.label), children: mine.map(link) }] : mine.map(link);
+  });
+  const selected = PAGES.filter((p) => p.roles.includes(role) && isAt(p.path, loc.pathname)).map((p) => p.path);
   const switchable = s.regions.filter((r) => s.readableRegions.includes(r.code));
   // the tab names the page, for people with many tabs and for screen readers
-  const current = PAGES.find((p) => (p.path === '/' ? loc.pathname === '/' : loc.pathname.startsWith(p.path)));
+  const current = PAGES.find((p) => isAt(p.path, loc.pathname));
   useEffect(() => {
     document.title = `${current ? t(current.label) : t('督办')} · ${s.region?.name ?? ''} · ${t('督办')}`;
   }, [current, s.region?.name, t]);
@@ -40,14 +61,14 @@ export function Shell({ children }: { children: ReactNode }) {
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#9f1a1a', paddingInline: 20, height: 56 }}>
         <Link to="/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
-          {t('督办')} <span style={{ fontSize: 13, fontWeight: 400, opacity: 0.9 }}>{lang === 'en' ? 'work-report supervision' : '政府工作报告目标任务督查督办'}</span>
+          {t('督办')} <span className="brand-sub" style={{ fontSize: 13, fontWeight: 400, opacity: 0.9 }}>{lang === 'en' ? 'work-report supervision' : '政府工作报告目标任务督查督办'}</span>
         </Link>
         <Menu
           mode="horizontal"
           theme="dark"
           selectedKeys={selected}
           style={{ flex: 1, minWidth: 0, background: 'transparent' }}
-          items={pages.map((p) => ({ key: p.path, label: <Link to={p.path}>{t(p.label)}</Link> }))}
+          items={items}
         />
         <Space size="small">
           <a href="/public" style={{ color: '#fff' }}>{t('民生实事')}</a>

@@ -7,7 +7,7 @@ import { createContext, useContext, useMemo, useState, type ReactNode } from 're
 export type Lang = 'zh' | 'en';
 
 const EN: Record<string, string> = {
-  督办: 'Duban', 工作台: 'Workbench', 总览: 'Overview', 目标任务: 'Commitments', 本单位: 'My department', 导入报告: 'Import report', 重点项目: 'Key projects', 经济指标: 'Indicators', 考核排名: 'Assessment', 定时任务: 'Scheduled jobs', 刷新: 'Refresh', 民生实事: 'Livelihood projects',
+  督办: 'Duban', 统计分析: 'Analysis', 系统: 'System', 工作台: 'Workbench', 总览: 'Overview', 目标任务: 'Commitments', 本单位: 'My department', 导入报告: 'Import report', 重点项目: 'Key projects', 经济指标: 'Indicators', 考核排名: 'Assessment', 定时任务: 'Scheduled jobs', 刷新: 'Refresh', 民生实事: 'Livelihood projects',
   未启动: 'Not started', 正常推进: 'On track', 滞后: 'Lagging', 严重滞后: 'Seriously lagging', 已完成: 'Completed', 超额完成: 'Exceeded', 逾期: 'Overdue',
   登录: 'Sign in', 退出登录: 'Sign out', 用户名: 'Username', 密码: 'Password', 请输入用户名: 'Enter your username', 请输入密码: 'Enter your password',
   行政区: 'Region', 年度: 'Year', 任务总数: 'Commitments', 平均完成率: 'Average completion', 按领域完成情况: 'Completion by sector', 状态分布: 'Status', 滞后任务: 'Lagging commitments', 逾期任务: 'Overdue commitments',

@@ -67,7 +67,9 @@ function Themed() {
   return (
     <ConfigProvider
       locale={lang === 'en' ? enUS : zhCN}
-      theme={{ token: { motion: !reducedMotion, colorPrimary: '#b71c1c', colorLink: '#0958d9', borderRadius: 4, fontFamily: '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif' } }}
+      theme={{ token: { motion: !reducedMotion, colorPrimary: '#b71c1c', colorLink: '#0958d9', borderRadius: 4, fontFamily: '-apple-system, BlinkMacSystemFont, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif' },
+        // the header's menu and its submenus in the header's red (dark theme's navy popups clashed)
+        components: { Menu: { darkItemBg: '#9f1a1a', darkPopupBg: '#8f1717', darkSubMenuItemBg: '#8f1717', darkItemSelectedBg: '#c62828' } } }}
     >
       <AntApp>
         <SessionProvider>

@@ -15,6 +15,7 @@ import type { ChangeRequest, CloseRequestItem, CommitmentDetail, ProgressReport 
 import { useSession } from './session.tsx';
 import { useSubmit } from './useSubmit.ts';
 import { DataState, useApi } from './useApi.tsx';
+import { DepartmentSelect } from './DepartmentSelect.tsx';
 
 /** Who acts, in the office's words. */
 export const LIFECYCLE_ROLE_LABELS: Record<string, string> = { admin: '督查室', leadReporter: '牵头单位', leader: '领导' };
@@ -53,7 +54,6 @@ export function FormModal({ title, okText, danger, form, onClose, onSubmit, chil
   );
 }
 
-const deptOptions = (s: ReturnType<typeof useSession>) => s.departments.map((d) => ({ value: d.id, label: d.shortName ?? d.name }));
 const inWindow = (c: { startDate: string; deadline: string }) => (d: Dayjs) => d.isBefore(dayjs(c.startDate), 'day') || d.isAfter(dayjs(c.deadline), 'day');
 
 /** 交办: the office hands the commitment to its lead department. */
@@ -68,10 +68,10 @@ export function AssignModal({ c, onClose }: { c: CommitmentDetail; onClose(done:
         message.success('已交办，等待牵头单位签收');
       }}>
       <Form.Item name="leadDepartmentId" label="牵头单位" initialValue={c.leadDepartmentId ?? undefined} rules={[{ required: true, message: '请选择牵头单位' }]}>
-        <Select options={deptOptions(s)} showSearch={{ optionFilterProp: 'label' }} />
+        <DepartmentSelect />
       </Form.Item>
       <Form.Item name="coDepartmentIds" label="配合单位" initialValue={c.coDepartmentIds}>
-        <Select mode="multiple" options={deptOptions(s)} showSearch={{ optionFilterProp: 'label' }} />
+        <DepartmentSelect mode="multiple" />
       </Form.Item>
       <Form.Item name="responsibleLeader" label="责任领导" initialValue={c.responsibleLeader ?? ''} rules={[{ max: 50, message: '不超过50字' }]}>
         <Input />
@@ -233,8 +233,8 @@ export function EditModal({ c, onClose }: { c: CommitmentDetail; onClose(done: b
   const field = (k: string): ReactNode => {
     switch (k) {
       case 'livelihood': return <Switch />;
-      case 'leadDepartmentId': return <Select options={deptOptions(s)} showSearch={{ optionFilterProp: 'label' }} />;
-      case 'coDepartmentIds': return <Select mode="multiple" options={deptOptions(s)} showSearch={{ optionFilterProp: 'label' }} />;
+      case 'leadDepartmentId': return <DepartmentSelect />;
+      case 'coDepartmentIds': return <DepartmentSelect mode="multiple" />;
       case 'reportingFrequency': return <Select options={Object.entries(FREQUENCY_LABELS).map(([value, label]) => ({ value, label }))} />;
       case 'comparator': return <Select allowClear options={Object.entries(COMPARATOR_LABELS).map(([value, label]) => ({ value, label }))} />;
       case 'startDate': case 'deadline': return <DatePicker style={{ width: '100%' }} />;
@@ -435,7 +435,7 @@ export function SplitModal({ c, onClose }: { c: CommitmentDetail; onClose(done: 
                   <Input aria-label={`子任务${i + 1}名称`} placeholder="子任务名称" />
                 </Form.Item>
                 <Form.Item name={[f.name, 'leadDepartmentId']} style={{ width: 160 }}>
-                  <Select aria-label={`子任务${i + 1}牵头单位`} placeholder="牵头单位" options={deptOptions(s)} showSearch={{ optionFilterProp: 'label' }} />
+                  <DepartmentSelect aria-label={`子任务${i + 1}牵头单位`} placeholder="牵头单位" />
                 </Form.Item>
                 <Form.Item name={[f.name, 'targetValue']} rules={[{ pattern: /^-?\d+(\.\d+)?$/, message: '请填写数字' }]} style={{ width: 130 }}>
                   <Input aria-label={`子任务${i + 1}目标值`} placeholder={`目标值${c.unit ? `（${c.unit}）` : ''}`} />

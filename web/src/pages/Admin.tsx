@@ -14,6 +14,7 @@ import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { useSubmit } from '../useSubmit.ts';
 import { Integrations } from './AdminIntegrations.tsx';
+import { DepartmentSelect } from '../DepartmentSelect.tsx';
 
 export default function Admin() {
   const t = useT();
@@ -325,7 +326,7 @@ function Users() {
           </Form.Item>
           {role === 'reporter' && (
             <Form.Item name="departmentId" label={t('填报单位')} rules={[{ required: true, message: t('请选择填报单位') }]}>
-              <Select showSearch={{ optionFilterProp: 'label' }} options={ownDepts.map((d) => ({ value: d.id, label: d.name }))} />
+              <DepartmentSelect departments={ownDepts} />
             </Form.Item>
           )}
         </Form>

@@ -15,6 +15,7 @@ import { DataState, useApi } from '../useApi.tsx';
 import { isSupervised } from '../live.ts';
 import { buildXlsx } from '../xlsx.ts';
 import { download } from '../download.ts';
+import { DepartmentSelect } from '../DepartmentSelect.tsx';
 
 const ALL_COLUMNS = ['sector', 'lead', 'target', 'latest', 'completion', 'expected', 'status', 'deadline', 'state', 'livelihood'] as const;
 type ColumnKey = (typeof ALL_COLUMNS)[number];
@@ -145,7 +146,7 @@ export default function Commitments() {
           style={{ width: 220 }}
         />
         <Select aria-label={t('领域')} placeholder={t('领域')} allowClear style={{ width: 140 }} value={query.sector} onChange={(v) => set('sector', v)} options={(sectorOptions.length ? sectorOptions : sectors).map((x) => ({ value: x, label: x }))} />
-        <Select aria-label={t('牵头单位')} placeholder={t('牵头单位')} allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 180 }} value={query.department} onChange={(v) => set('department', v)} options={s.departments.map((d) => ({ value: d.id, label: d.shortName ?? d.name }))} />
+        <DepartmentSelect aria-label={t('牵头单位')} placeholder={t('牵头单位')} allowClear style={{ width: 180 }} value={query.department} onChange={(v) => set('department', v as string | undefined)} />
         <Select
           aria-label={t('状态')}
           placeholder={t('状态')}
@@ -255,17 +256,16 @@ function BulkAssign({ items, onClose }: { items: EvaluatedCommitment[]; onClose(
       onClose(true);
     });
   }
-  const deptOptions = s.departments.map((d) => ({ value: d.id, label: d.shortName ?? d.name }));
   return (
     <Modal open title={`${t('批量交办')}（${items.length}）`} onCancel={() => onClose(false)} onOk={submit} confirmLoading={busy} okText={t('交办')} cancelText={t('取消')}>
       <ul style={{ maxHeight: 140, overflow: 'auto', paddingLeft: 18 }}>{items.map((c) => <li key={c.id}>{c.title}</li>)}</ul>
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" name="bulk-assign">
         <Form.Item name="leadDepartmentId" label={t('牵头单位')} rules={[{ required: true, message: '请选择牵头单位' }]}>
-          <Select options={deptOptions} showSearch={{ optionFilterProp: 'label' }} />
+          <DepartmentSelect />
         </Form.Item>
         <Form.Item name="coDepartmentIds" label={t('配合单位')}>
-          <Select mode="multiple" options={deptOptions} showSearch={{ optionFilterProp: 'label' }} />
+          <DepartmentSelect mode="multiple" />
         </Form.Item>
         <Form.Item name="responsibleLeader" label={t('责任领导')} rules={[{ max: 50 }]}>
           <Input />

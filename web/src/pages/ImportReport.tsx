@@ -19,6 +19,7 @@ import { useLang, useT } from '../i18n.tsx';
 import { COMPARATOR_LABELS } from '../labels.ts';
 import type { Commitment, Plan } from '../model.ts';
 import { useSession } from '../session.tsx';
+import { DepartmentSelect } from '../DepartmentSelect.tsx';
 
 interface Claim { kind: 'result' | 'target'; subject: string; valueText: string; unit: string; start: number; end: number; sentence: string; livelihood: boolean }
 interface ImportResult {
@@ -164,7 +165,6 @@ export default function ImportReport() {
     discarded: rows.filter((r) => r.decision === 'discarded').length,
   }), [rows]);
 
-  const deptOptions = s.departments.map((d) => ({ value: d.id, label: d.shortName ?? d.name }));
 
   return (
     <div>
@@ -240,7 +240,7 @@ export default function ImportReport() {
               )}
               <Space direction="vertical" style={{ width: '100%' }}>
                 {rows.map((r, i) => (
-                  <DraftCard key={r.draft.id} row={r} deptOptions={deptOptions}
+                  <DraftCard key={r.draft.id} row={r}
                     selected={selected.has(r.draft.id)}
                     onSelect={(on) => setSelected((s0) => { const s1 = new Set(s0); if (on) s1.add(r.draft.id); else s1.delete(r.draft.id); return s1; })}
                     onEdit={(patch) => update(i, { edit: { ...r.edit, ...patch } })}
@@ -298,8 +298,8 @@ function Highlighted({ text, claims }: { text: string; claims: Claim[] }) {
   return <>{parts}</>;
 }
 
-function DraftCard({ row, deptOptions, selected, onSelect, onEdit, onLead, onAccept, onDiscard, onFocus }: {
-  row: Row; deptOptions: { value: string; label: string }[]; selected: boolean; onSelect(on: boolean): void; onEdit(p: Partial<Commitment>): void; onLead(id: string): void; onAccept(): void; onDiscard(): void; onFocus(): void;
+function DraftCard({ row, selected, onSelect, onEdit, onLead, onAccept, onDiscard, onFocus }: {
+  row: Row; selected: boolean; onSelect(on: boolean): void; onEdit(p: Partial<Commitment>): void; onLead(id: string): void; onAccept(): void; onDiscard(): void; onFocus(): void;
 }) {
   const d = { ...row.draft, ...row.edit };
   const done = row.decision !== 'open';
@@ -321,8 +321,8 @@ function DraftCard({ row, deptOptions, selected, onSelect, onEdit, onLead, onAcc
           <Checkbox checked={d.livelihood} disabled={done} onChange={(e) => onEdit({ livelihood: e.target.checked })}>民生实事</Checkbox>
         </Space>
         <Space wrap size={6}>
-          <Select aria-label="牵头单位" placeholder="牵头单位" style={{ width: 170 }} showSearch={{ optionFilterProp: 'label' }} value={d.leadDepartmentId ?? undefined} disabled={row.decision === 'assigned' || row.decision === 'discarded'} onChange={onLead} options={deptOptions} />
-          <Select aria-label="配合单位" placeholder="配合单位" mode="multiple" style={{ minWidth: 170 }} value={d.coDepartmentIds} disabled={done} onChange={(v) => onEdit({ coDepartmentIds: v })} options={deptOptions} />
+          <DepartmentSelect aria-label="牵头单位" placeholder="牵头单位" style={{ width: 170 }} value={d.leadDepartmentId ?? undefined} disabled={row.decision === 'assigned' || row.decision === 'discarded'} onChange={(v) => onLead(v as string)} />
+          <DepartmentSelect aria-label="配合单位" placeholder="配合单位" mode="multiple" style={{ minWidth: 170 }} value={d.coDepartmentIds} disabled={done} onChange={(v) => onEdit({ coDepartmentIds: v as string[] })} />
           <span style={{ color: '#555' }}>= {formatValue(d.targetValue, d.unit)}</span>
         </Space>
         {row.error && <Alert type="error" showIcon role="alert" title={row.error} />}
