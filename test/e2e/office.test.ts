@@ -56,7 +56,7 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
           .toEqual(['工作台', '总览', '目标任务', '督办', '统计分析', '系统']);
         // nothing folded into Ant Design's "…" entry, nothing wider than the window
         expect(await menu.locator('.ant-menu-overflow-item-rest').filter({ visible: true }).count()).toBe(0);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+        expect(await page.locator('html').evaluate((html) => html.scrollWidth)).toBeLessThanOrEqual(width);
         await shot(page, `office-00-menu-${width}`);
       }
       // a group opens on hover and leads to its pages
@@ -204,6 +204,26 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     await shot(page, 'office-10-city-comparison');
     await yanhu.getByRole('button', { name: /查看 盐湖区/ }).click();
     await poll(() => page.getByRole('heading', { level: 3 }).first().innerText()).toMatch(new RegExp(`盐湖区\\s*${year}`));
+  });
+
+  it('民生实事公开页：子任务列在上级任务之下，合计每项只算一次', async () => {
+    const res = await page.request.get(`${server.url}/api/public/commitments?region=140802&livelihood=true`);
+    const all = ((await res.json()) as { items: { id: string; parentId: string | null; title: string; deadline: string }[] }).items;
+    const year = all.map((c) => c.deadline.slice(0, 4)).sort().at(-1)!;
+    const shown = all.filter((c) => c.deadline.startsWith(year));
+    const ids = new Set(shown.map((c) => c.id));
+    const subtasks = shown.filter((c) => c.parentId && ids.has(c.parentId));
+    // the sample 2026 plan publishes 民生实事 split into subtasks: the page must not count them twice
+    expect(subtasks.length).toBeGreaterThan(0);
+    await page.goto(`${server.url}/public?region=140802`);
+    await poll(() => page.getByTestId('public-summary').innerText()).toContain(`共 ${shown.length - subtasks.length} 项`);
+    expect(await page.getByTestId('public-item').count()).toBe(shown.length - subtasks.length);
+    for (const st of subtasks) {
+      const parent = shown.find((c) => c.id === st.parentId)!;
+      const card = page.getByTestId('public-item').filter({ has: page.locator('h2', { hasText: parent.title }) });
+      expect(await card.getByTestId('public-subtask').filter({ hasText: st.title }).count()).toBe(1);
+    }
+    await shot(page, 'office-11-public-subtasks');
   });
 
   it('填报员打开导入页和系统管理页，立即看到无权访问', async () => {

@@ -31,7 +31,7 @@ export function registerPublicRoutes(api: FastifyInstance) {
       items: items.map((c) => {
         const latest = reports.filter((x) => x.commitmentId === c.id && x.departmentId === c.leadDepartmentId).at(-1);
         return {
-          id: c.id, regionCode: c.regionCode, title: c.title, sector: c.sector, livelihood: c.livelihood, kind: c.kind,
+          id: c.id, regionCode: c.regionCode, parentId: c.parentId, title: c.title, sector: c.sector, livelihood: c.livelihood, kind: c.kind,
           targetValue: c.targetValue, targetValueMax: c.targetValueMax, unit: c.unit, comparator: c.comparator,
           startDate: c.startDate, deadline: c.deadline, leadDepartment: c.leadDepartmentId ? (deptNames.get(c.leadDepartmentId) ?? null) : null,
           milestones: c.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate, doneDate: m.doneDate })),

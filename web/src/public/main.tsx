@@ -12,7 +12,7 @@ import { apiAll } from '../api.ts';
 import type { PromiseRow } from '../model.ts';
 
 interface PublicItem {
-  id: string; regionCode: string; title: string; sector: string; livelihood: boolean; kind: string; targetValue: string | null; unit: string | null; comparator: string | null;
+  id: string; regionCode: string; parentId: string | null; title: string; sector: string; livelihood: boolean; kind: string; targetValue: string | null; unit: string | null; comparator: string | null;
   startDate: string; deadline: string; leadDepartment: string | null; milestones: { title: string; dueDate: string; doneDate: string | null }[];
   evaluation: Evaluation; latestReport: { period: string; cumulativeValue: string | null; narrative: string; acceptedAt: string | null } | null;
 }
@@ -37,6 +37,30 @@ function PromiseLine({ p }: { p: PublicPromise }) {
       {p.source ? <span className="muted">（次年政府工作报告：“{p.source.sentence}”）</span> : null}
     </p>
   );
+}
+
+function Status({ c }: { c: PublicItem }) {
+  const st = c.evaluation.status;
+  return <span className="status" style={{ color: COLORS[st], borderColor: COLORS[st] }}>{STATUS_LABELS[st]}</span>;
+}
+
+function Progress({ c }: { c: PublicItem }) {
+  const rate = c.evaluation.completionRate;
+  if (rate === null) return null;
+  const color = COLORS[c.evaluation.status];
+  return (
+    <div className="progress">
+      <div className="bar" role="progressbar" aria-valuenow={rate} aria-valuemin={0} aria-valuemax={100} aria-label="完成率">
+        <div style={{ width: `${Math.min(100, rate)}%`, background: color }} />
+      </div>
+      <span>完成{pct(rate)}</span>
+    </div>
+  );
+}
+
+function LatestReport({ c }: { c: PublicItem }) {
+  if (!c.latestReport) return <p className="report muted">暂无已审核的进展</p>;
+  return <p className="report"><b>{periodLabel(c.latestReport.period)}进展：</b>{c.latestReport.cumulativeValue !== null ? `累计完成${formatValue(c.latestReport.cumulativeValue, c.unit)}。` : ''}{c.latestReport.narrative}</p>;
 }
 
 function Page() {
@@ -81,7 +105,11 @@ function Page() {
     apiAll<{ items: PublicPromise[] }>(`/public/promise-checks?${new URLSearchParams({ region, year: shownYear })}`)
       .then((d) => setPromises(new Map(d.items.map((x) => [x.commitmentId, x]))), () => undefined);
   }, [region, shownYear]);
-  const done = shown?.filter((c) => c.evaluation.status === 'completed' || c.evaluation.status === 'exceeded').length ?? 0;
+  // a parent's subtasks are shown under its card and counted with it: each promise is one item
+  const shownIds = new Set(shown?.map((c) => c.id));
+  const cards = shown?.filter((c) => !c.parentId || !shownIds.has(c.parentId)) ?? null;
+  const subtasksOf = (id: string) => shown?.filter((c) => c.parentId === id) ?? [];
+  const done = cards?.filter((c) => c.evaluation.status === 'completed' || c.evaluation.status === 'exceeded').length ?? 0;
   return (
     <>
       <header>
@@ -108,32 +136,35 @@ function Page() {
       <main>
         {error && <p className="error" role="alert">{error}</p>}
         {!error && items === null && <p className="muted" aria-busy="true">正在加载……</p>}
-        {shown && shown.length === 0 && <p className="muted">暂无公开的{all ? '目标任务' : '民生实事'}。</p>}
-        {shown && shown.length > 0 && <p className="summary">共 <b>{shown.length}</b> 项，已完成 <b>{done}</b> 项</p>}
+        {cards && cards.length === 0 && <p className="muted">暂无公开的{all ? '目标任务' : '民生实事'}。</p>}
+        {cards && cards.length > 0 && <p className="summary" data-testid="public-summary">共 <b>{cards.length}</b> 项，已完成 <b>{done}</b> 项</p>}
         <ul className="cards">
-          {shown?.map((c) => {
-            const rate = c.evaluation.completionRate;
-            const st = c.evaluation.status;
+          {cards?.map((c) => {
+            const subtasks = subtasksOf(c.id);
             return (
               <li key={c.id} className="card" data-testid="public-item">
                 <div className="head">
                   <h2>{c.title}</h2>
-                  <span className="status" style={{ color: COLORS[st], borderColor: COLORS[st] }}>{STATUS_LABELS[st]}</span>
+                  <Status c={c} />
                 </div>
                 <p className="meta">{c.sector}{c.leadDepartment ? ` · 牵头单位：${c.leadDepartment}` : ''}{targetText(c) ? ` · 目标：${targetText(c)}` : ''} · 完成时限：{c.deadline}</p>
-                {rate !== null && (
-                  <div className="progress">
-                    <div className="bar" role="progressbar" aria-valuenow={rate} aria-valuemin={0} aria-valuemax={100} aria-label="完成率">
-                      <div style={{ width: `${Math.min(100, rate)}%`, background: COLORS[st] }} />
-                    </div>
-                    <span>完成{pct(rate)}</span>
-                  </div>
-                )}
+                <Progress c={c} />
                 {promises.has(c.id) && <PromiseLine p={promises.get(c.id)!} />}
-                {c.latestReport ? (
-                  <p className="report"><b>{periodLabel(c.latestReport.period)}进展：</b>{c.latestReport.cumulativeValue !== null ? `累计完成${formatValue(c.latestReport.cumulativeValue, c.unit)}。` : ''}{c.latestReport.narrative}</p>
-                ) : (
-                  <p className="report muted">暂无已审核的进展</p>
+                {subtasks.length === 0 && <LatestReport c={c} />}
+                {subtasks.length > 0 && (
+                  <ul className="subtasks" aria-label="子任务">
+                    {subtasks.map((st) => (
+                      <li key={st.id} data-testid="public-subtask">
+                        <div className="head">
+                          <h3>{st.title}</h3>
+                          <Status c={st} />
+                        </div>
+                        <p className="meta">{st.leadDepartment ? `牵头单位：${st.leadDepartment}` : ''}{targetText(st) ? ` · 目标：${targetText(st)}` : ''}</p>
+                        <Progress c={st} />
+                        <LatestReport c={st} />
+                      </li>
+                    ))}
+                  </ul>
                 )}
               </li>
             );
