@@ -206,6 +206,36 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     await poll(() => page.getByRole('heading', { level: 3 }).first().innerText()).toMatch(new RegExp(`盐湖区\\s*${year}`));
   });
 
+  it('各列数值单位一致：重点项目投资、目标任务的目标和最新进展', async () => {
+    /** the scales (万, 亿, none) each unit is written with in a column: one per unit */
+    const mixed = (texts: string[]) => {
+      const seen = new Map<string, Set<string>>();
+      for (const t of texts) {
+        const m = /(-?[\d.]+)(亿|万)?([^\d\s（）()]+?)(?:以上|以内|左右)?$/.exec(t.split('\n')[0]!.replace(/^不超过/, '').trim());
+        if (!m) continue;
+        const unit = m[3]!.replace(/^(千米|公里)$/, '米');
+        seen.set(unit, (seen.get(unit) ?? new Set()).add(`${m[2] ?? ''}${m[3]}`));
+      }
+      return [...seen.values()].filter((x) => x.size > 1).map((x) => [...x].join(' / '));
+    };
+    const column = async (title: string) => {
+      const index = await page.locator('.ant-table-thead th').evaluateAll((ths, t) => ths.findIndex((th) => th.textContent?.trim() === t), title);
+      return page.locator('.ant-table-tbody tr.ant-table-row').evaluateAll((trs, i) => trs.map((tr) => (tr.children[i] as { innerText: string } | undefined)?.innerText ?? ''), index);
+    };
+    await page.goto(`${server.url}/projects`);
+    await poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(1);
+    for (const title of ['总投资', '年度计划投资', '年度完成投资']) {
+      const cells = await column(title);
+      expect(new Set(cells.map((c) => /[亿万]?元$/.exec(c)?.[0])).size, `${title}: ${cells.join(' ')}`).toBe(1);
+    }
+    await page.goto(`${server.url}/commitments`);
+    await poll(() => page.getByTestId('latest-value').count()).toBeGreaterThan(1);
+    await page.locator('.ant-pagination-options .ant-select').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '100' }).click();
+    for (const title of ['目标', '最新进展']) expect(mixed(await column(title)), title).toEqual([]);
+    await shot(page, 'office-12-units');
+  });
+
   it('民生实事公开页：子任务列在上级任务之下，合计每项只算一次', async () => {
     const res = await page.request.get(`${server.url}/api/public/commitments?region=140802&livelihood=true`);
     const all = ((await res.json()) as { items: { id: string; parentId: string | null; title: string; deadline: string }[] }).items;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import { parseReportedValue } from '../../web/src/reportValue.ts';
+import { formatColumn, formatValue } from '../../web/src/format.ts';
 import { buildXlsx } from '../../web/src/xlsx.ts';
 import { docxText, sha256Hex, txtText } from '../../web/src/docText.ts';
 
@@ -53,5 +54,48 @@ describe('import text', () => {
   });
   it('hashes bytes as hex sha256', async () => {
     expect(await sha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+  });
+});
+
+describe('formatColumn: one unit style per column', () => {
+  /** each kind of unit in a column is written with one scale (万, 亿 or none) */
+  const scalesByUnit = (texts: string[]) => {
+    const seen = new Map<string, Set<string>>();
+    for (const t of texts) {
+      const m = /^-?[\d.]+(亿|万)?(.+)$/.exec(t);
+      if (!m) continue;
+      const unit = m[2]!.replace(/^公里$/, '米');
+      seen.set(unit, (seen.get(unit) ?? new Set()).add(m[1] ?? ''));
+    }
+    return seen;
+  };
+  it('never writes 11880人 beside 1.26万人, nor 9000万元 beside 1.8亿元', () => {
+    expect(formatColumn([{ value: '11880', unit: '人' }, { value: '12600', unit: '人' }, { value: '1041', unit: '人' }])).toEqual(['11880人', '12600人', '1041人']);
+    expect(formatColumn([{ value: '12600', unit: '人' }, { value: '19000', unit: '人' }])).toEqual(['1.26万人', '1.9万人']);
+    expect(formatColumn([{ value: '9000', unit: '万元' }, { value: '18000', unit: '万元' }, { value: '0', unit: '万元' }])).toEqual(['9000万元', '18000万元', '0万元']);
+    expect(formatColumn([{ value: '22000', unit: '万元' }, { value: '1.2', unit: '亿元' }, { value: '120000', unit: '万元' }])).toEqual(['2.2亿元', '1.2亿元', '12亿元']);
+  });
+  it('writes 千米 as 公里 and keeps units that are not their own base as written', () => {
+    expect(formatColumn([{ value: '22.19', unit: '千米' }, { value: '46', unit: '公里' }, { value: '6300', unit: '米' }])).toEqual(['22.19公里', '46公里', '6.3公里']);
+    expect(formatColumn([{ value: '1.5', unit: '亿公斤' }, { value: '92', unit: '%' }, { value: null, unit: '人' }, { value: '3', unit: null }])).toEqual(['1.5亿公斤', '92%', '—', '3']);
+  });
+  it('keeps one scale per kind of unit over every mix of magnitudes, exactly', () => {
+    const values = ['0', '7', '980', '1041', '9000', '11880', '12600', '100000', '150000000', '225100000', '3.25', '0.5'];
+    for (const unit of ['人', '元', '万元', '亩', '米', '户']) {
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i; j < values.length; j++) {
+          const cells = [values[i]!, values[j]!, '12600'].map((value) => ({ value, unit }));
+          const texts = formatColumn(cells);
+          for (const scales of scalesByUnit(texts).values()) expect(scales.size, texts.join(' ')).toBe(1);
+          // nothing rounded: each text reads back as its value
+          texts.forEach((t, k) => expect(parseReportedValue(t, unit), t).toMatchObject({ value: String(Number(cells[k]!.value)) }));
+        }
+      }
+    }
+  });
+  it('writes a single value the official way', () => {
+    expect(formatValue('19000', '户')).toBe('1.9万户');
+    expect(formatValue('18', '千米')).toBe('18公里');
+    expect(formatValue('30', '亿元')).toBe('30亿元');
   });
 });

@@ -1,6 +1,6 @@
 /** 区县比较: the counties of a city or province side by side; a click on a county opens its overview (the year is kept). */
 import { Button, Table, Tooltip } from 'antd';
-import { formatGrowth, formatValue, pct } from './format.ts';
+import { formatColumn, formatGrowth, pct } from './format.ts';
 import { useLang, useT } from './i18n.tsx';
 import { useSession } from './session.tsx';
 import { DataState, useApi } from './useApi.tsx';
@@ -43,7 +43,13 @@ export function DistrictComparison() {
               { title: t('逾期未报送'), dataIndex: 'reportOverdue', align: 'right', render: red },
               { title: t('逾期未完成'), dataIndex: 'deadlineOverdue', align: 'right', render: red },
               { title: t('民生实事完成'), key: 'livelihood', align: 'right', render: (_: unknown, r) => (r.livelihood.total ? `${r.livelihood.done}/${r.livelihood.total}` : '—') },
-              ...indicators.map((ind) => ({
+              ...indicators.map((ind) => {
+                // one kind of figure per column: growth where any county has one (a county without shows —), else values in one unit
+                const growth = Object.values(ind.values).some((v) => v && v.yoyGrowth !== null);
+                const codes = Object.keys(ind.values);
+                const texts = formatColumn(codes.map((c) => ({ value: ind.values[c]?.value, unit: ind.unit })));
+                const values = new Map(codes.map((code, i) => [code, texts[i]!]));
+                return {
                 title: <span>{ind.indicator}<br /><span style={{ fontWeight: 400, color: '#666', fontSize: 12 }}>{t('同比')}（{t('排名')}）</span></span>,
                 key: ind.indicator,
                 align: 'right' as const,
@@ -51,12 +57,13 @@ export function DistrictComparison() {
                   const v = ind.values[r.regionCode];
                   if (!v) return <span style={{ color: '#999' }}>—</span>;
                   return (
-                    <Tooltip title={`${v.period} ${v.value === null ? '—' : formatValue(v.value, ind.unit)}`}>
-                      <span style={{ whiteSpace: 'nowrap' }}>{v.yoyGrowth === null ? (v.value === null ? '—' : formatValue(v.value, ind.unit)) : formatGrowth(v.yoyGrowth)}（{lang === 'en' ? `#${v.rank}` : `第${v.rank}`}）</span>
+                    <Tooltip title={`${v.period} ${values.get(r.regionCode)}`}>
+                      <span style={{ whiteSpace: 'nowrap' }}>{growth ? (v.yoyGrowth === null ? '—' : formatGrowth(v.yoyGrowth)) : values.get(r.regionCode)}（{lang === 'en' ? `#${v.rank}` : `第${v.rank}`}）</span>
                     </Tooltip>
                   );
                 },
-              })),
+                };
+              }),
             ]}
           />
         );

@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Drawer, Empty, Popconfirm,
 import { useNavigate } from 'react-router';
 import { api, ApiError, errorText } from '../api.ts';
 import { Chart } from '../Chart.tsx';
-import { cnDate, cnDateTime, formatValue, pct, periodLabel, periodRange, periodsInWindow } from '../format.ts';
+import { cnDate, cnDateTime, columnFormat, formatValue, pct, periodLabel, periodRange, periodsInWindow } from '../format.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { COMPARATOR_LABELS, FREQUENCY_LABELS, LIFECYCLE_LABELS, REPORT_STATE_LABELS, ROLE_LABELS } from '../labels.ts';
 import type { AuditEntry, CommitmentDetail as Detail, EvaluatedCommitment, ProgressReport } from '../model.ts';
@@ -226,6 +226,7 @@ function Reports({ c, reload, onResubmit, mine }: { c: Detail; reload(): void; o
   }
 
   const rows = [...c.reports].sort((a, b) => b.period.localeCompare(a.period) || (b.updatedAt ?? '').localeCompare(a.updatedAt ?? ''));
+  const values = columnFormat(rows, (r) => ({ value: r.cumulativeValue, unit: c.unit }));
   return (
     <>
       <Table
@@ -237,7 +238,7 @@ function Reports({ c, reload, onResubmit, mine }: { c: Detail; reload(): void; o
         columns={[
           { title: t('期次'), dataIndex: 'period', width: 110, render: (p: string) => periodLabel(p) },
           { title: '报送单位', dataIndex: 'departmentId', width: 110, render: (d: string) => s.deptName(d) },
-          { title: t('累计完成值'), dataIndex: 'cumulativeValue', width: 110, render: (v: string | null) => formatValue(v, c.unit) },
+          { title: t('累计完成值'), dataIndex: 'cumulativeValue', width: 110, render: (_: unknown, r) => values.get(r) },
           { title: t('进展情况'), dataIndex: 'narrative', render: (n: string, r) => (
             <div>
               <div style={{ whiteSpace: 'pre-wrap' }}>{n || '—'}</div>

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Popover, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { api } from '../api.ts';
-import { formatValue, pct } from '../format.ts';
+import { columnFormat, formatValue, pct } from '../format.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { COMPARATOR_LABELS, LIFECYCLE_LABELS, STATUS_LABELS } from '../labels.ts';
 import type { EvaluatedCommitment, Status } from '../model.ts';
@@ -23,9 +23,10 @@ const COLUMN_LABELS: Record<ColumnKey, string> = { sector: '领域', lead: '牵�
 const DEFAULT_HIDDEN: ColumnKey[] = ['state', 'expected'];
 
 /** The target as written: 不少于5000人, 以内4%. */
-export function targetText(c: Pick<EvaluatedCommitment, 'targetValue' | 'targetValueMax' | 'unit' | 'comparator' | 'kind'>): string {
+export function targetText(c: Pick<EvaluatedCommitment, 'targetValue' | 'targetValueMax' | 'unit' | 'comparator' | 'kind'>, written?: string): string {
   if (c.targetValue === null) return c.kind === 'milestone' ? '按节点推进' : '定性任务';
-  const v = formatValue(c.targetValue, c.unit);
+  // `written`: the value as its column writes it (formatColumn), so a column keeps one style
+  const v = written ?? formatValue(c.targetValue, c.unit);
   if (c.comparator === 'range' && c.targetValueMax) return `${v}～${formatValue(c.targetValueMax, c.unit)}`;
   if (c.comparator === 'lte') return `不超过${v}`;
   if (c.comparator === 'eq') return v;
@@ -83,6 +84,9 @@ export default function Commitments() {
   // the button, the dialog and the request all count the same ones
   const selectedItems = useMemo(() => loaded.data?.items.filter((c) => selected.includes(c.id)) ?? [], [loaded.data, selected]);
   const isAdmin = s.user?.role === 'admin';
+  // the target and latest-value columns each write a kind of unit one way (11880人 beside 12600人, not 1.26万人)
+  const targets = useMemo(() => columnFormat(loaded.data?.items ?? [], (c) => ({ value: c.targetValue, unit: c.unit })), [loaded.data]);
+  const latest = useMemo(() => columnFormat(loaded.data?.items ?? [], (c) => ({ value: c.evaluation.latestValue, unit: c.unit })), [loaded.data]);
   const sectors = useMemo(() => [...new Set((loaded.data?.items ?? []).map((c) => c.sector))].sort(), [loaded.data]);
   const [sectorOptions, setSectorOptions] = useState<string[]>([]);
   if (sectors.length > sectorOptions.length && !query.sector) setSectorOptions(sectors);
@@ -107,8 +111,8 @@ export default function Commitments() {
     },
     { title: t('领域'), dataIndex: 'sector', key: 'sector', width: 100, sorter: true, sortOrder: query.sort === 'sector' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
     { title: t('牵头单位'), key: 'lead', width: 120, render: (_, c) => s.deptName(c.leadDepartmentId) },
-    { title: t('目标'), key: 'target', width: 140, render: (_, c) => targetText(c) },
-    { title: t('最新进展'), key: 'latest', width: 130, render: (_, c) => (c.evaluation.latestValue ? <span>{formatValue(c.evaluation.latestValue, c.unit)}<br /><small style={{ color: '#666' }}>{c.evaluation.latestPeriod}</small></span> : '—') },
+    { title: t('目标'), key: 'target', width: 140, render: (_, c) => targetText(c, targets.get(c)) },
+    { title: t('最新进展'), key: 'latest', width: 130, render: (_, c) => (c.evaluation.latestValue ? <span data-testid="latest-value">{latest.get(c)}<br /><small style={{ color: '#666' }}>{c.evaluation.latestPeriod}</small></span> : '—') },
     { title: t('完成率'), key: 'completionRate', width: 170, render: (_, c) => <CompletionBar c={c} />, sorter: true, sortOrder: query.sort === 'completionRate' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
     { title: t('序时进度'), key: 'expected', width: 90, align: 'right', render: (_, c) => pct(c.evaluation.expectedProgress) },
     { title: t('状态'), key: 'status', width: 150, render: (_, c) => <span>{<StatusTag status={c.evaluation.status} />}<OverdueTag evaluation={c.evaluation} /></span>, sorter: true, sortOrder: query.sort === 'status' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { Chart } from '../Chart.tsx';
-import { formatGrowth, formatValue, periodLabel } from '../format.ts';
+import { columnFormat, formatGrowth, formatValue, periodLabel } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import type { IndicatorValue } from '../model.ts';
 import { useSession } from '../session.tsx';
@@ -36,6 +36,7 @@ export default function Indicators() {
           const type = periodType && types.includes(periodType) ? periodType : types.includes('quarter') ? 'quarter' : types[0];
           const fullSeries = ofIndicator.filter((v) => v.periodType === type).sort((a, b) => a.period.localeCompare(b.period));
           const series = fullSeries.slice(-12);
+          const seriesValues = columnFormat(fullSeries, (v) => ({ value: v.value, unit: v.unit }));
           const latestPeriod = series.at(-1)?.period;
           const unit = series.at(-1)?.unit ?? '';
           return (
@@ -66,7 +67,7 @@ export default function Indicators() {
                   <Table rowKey="id" size="small" dataSource={[...fullSeries].reverse()} pagination={{ pageSize: 8, hideOnSinglePage: true }}
                     columns={[
                       { title: '期别', dataIndex: 'period', render: (p: string, v) => `${periodLabel(p)}${v.cumulative ? '（累计）' : ''}` },
-                      { title: '数值', dataIndex: 'value', align: 'right', render: (x: string | null, v) => formatValue(x, v.unit) },
+                      { title: '数值', dataIndex: 'value', align: 'right', render: (_: unknown, v) => seriesValues.get(v) },
                       { title: t('同比增长'), dataIndex: 'yoyGrowth', align: 'right', render: (g: number | null) => (g === null ? '—' : <span style={{ color: g >= 0 ? '#a8071a' : '#237804' }}>{formatGrowth(g)}</span>) },
                     ]}
                   />
@@ -95,7 +96,9 @@ function PeerRanking({ region, name, indicator, period }: { region: string; name
   return (
     <Card size="small" title={`${parent?.name ?? '同级'}各区县${indicator}增速排名（${periodLabel(period)}）`} data-testid="peer-ranking">
       <DataState loaded={loaded} isEmpty={(d) => d.items.length < 2} empty="暂无同级地区数据">
-        {(d) => (
+        {(d) => {
+          const peerValues = columnFormat(d.items, (x) => ({ value: x.value, unit: x.unit }));
+          return (
           <>
             {own?.rank && (
               <Typography.Paragraph style={{ fontSize: 16 }}>
@@ -109,12 +112,13 @@ function PeerRanking({ region, name, indicator, period }: { region: string; name
               columns={[
                 { title: t('排名'), dataIndex: 'rank', width: 60, render: (r: number | null) => r ?? '—' },
                 { title: '地区', dataIndex: 'name', render: (n: string, x) => (x.regionCode === region ? <b>{n}</b> : n) },
-                { title: '数值', dataIndex: 'value', align: 'right', render: (v: string | null, x) => formatValue(v, x.unit) },
+                { title: '数值', dataIndex: 'value', align: 'right', render: (_: unknown, x) => peerValues.get(x) },
                 { title: t('同比增长'), dataIndex: 'yoyGrowth', align: 'right', render: (g: number | null) => (g === null ? '—' : formatGrowth(g)) },
               ]}
             />
           </>
-        )}
+          );
+        }}
       </DataState>
     </Card>
   );

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Card, Col, Descriptions, Drawer, Progress, Row, Select, Space, Statistic, Steps, Table, Tag, Typography } from 'antd';
 import { Chart } from '../Chart.tsx';
-import { cnDate, formatMoneyWan, pct } from '../format.ts';
+import { cnDate, columnFormat, formatMoneyWan, pct } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { PROJECT_STAGE_LABELS, PROJECT_STAGES } from '../labels.ts';
 import type { Project } from '../model.ts';
@@ -38,6 +38,12 @@ export default function Projects() {
           const planned = sum(d.items.map((p) => p.plannedInvestmentYear));
           const done = sum(d.items.map((p) => p.completedInvestmentYear));
           const rows = stage ? d.items.filter((p) => p.stage === stage) : d.items;
+          // each money column in one unit (all 亿元, or all 万元 when a value is under 1亿元)
+          const money = {
+            total: columnFormat(rows, (p) => ({ value: p.totalInvestment, unit: '万元' })),
+            planned: columnFormat(rows, (p) => ({ value: p.plannedInvestmentYear, unit: '万元' })),
+            done: columnFormat(rows, (p) => ({ value: p.completedInvestmentYear, unit: '万元' })),
+          };
           return (
             <>
               <Row gutter={[12, 12]}>
@@ -75,9 +81,9 @@ export default function Projects() {
                     { title: t('项目名称'), dataIndex: 'name', render: (n: string, p) => <a onClick={() => setOpen(p)} href={`#${p.id}`}>{n}</a> },
                     { title: t('阶段'), dataIndex: 'stage', width: 80, render: (st: Project['stage']) => <Tag>{PROJECT_STAGE_LABELS[st]}</Tag>, sorter: (a, b) => PROJECT_STAGES.indexOf(a.stage) - PROJECT_STAGES.indexOf(b.stage) },
                     { title: t('牵头单位'), dataIndex: 'leadDepartmentId', width: 120, render: (id: string | null) => s.deptName(id) },
-                    { title: t('总投资'), dataIndex: 'totalInvestment', width: 110, align: 'right', render: (x: string) => formatMoneyWan(x), sorter: (a, b) => Number(a.totalInvestment) - Number(b.totalInvestment) },
-                    { title: t('年度计划投资'), dataIndex: 'plannedInvestmentYear', width: 120, align: 'right', render: (x: string) => formatMoneyWan(x) },
-                    { title: t('年度完成投资'), dataIndex: 'completedInvestmentYear', width: 120, align: 'right', render: (x: string) => formatMoneyWan(x) },
+                    { title: t('总投资'), dataIndex: 'totalInvestment', width: 110, align: 'right', render: (_: string, p) => money.total.get(p), sorter: (a, b) => Number(a.totalInvestment) - Number(b.totalInvestment) },
+                    { title: t('年度计划投资'), dataIndex: 'plannedInvestmentYear', width: 120, align: 'right', render: (_: string, p) => money.planned.get(p) },
+                    { title: t('年度完成投资'), dataIndex: 'completedInvestmentYear', width: 120, align: 'right', render: (_: string, p) => money.done.get(p) },
                     { title: '投资完成率', key: 'rate', width: 150, render: (_: unknown, p) => <Progress size="small" percent={Math.min(100, Math.round((Number(p.completedInvestmentYear) / Math.max(1e-9, Number(p.plannedInvestmentYear))) * 1000) / 10)} /> },
                   ]}
                 />

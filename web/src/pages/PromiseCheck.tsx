@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { App, Button, Card, Checkbox, Col, Form, Input, Modal, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { api, errorText } from '../api.ts';
+import { columnFormat, formatValue } from '../format.ts';
 import { Chart } from '../Chart.tsx';
 import { useLang, useT } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
@@ -90,6 +91,16 @@ export default function PromiseCheck() {
       <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0} empty="该年度暂无已交办的目标任务">
         {(d) => {
           const rows = d.items.filter((r) => status === 'all' || (status === 'flagged' ? r.consistency === 'statedAbove' || r.consistency === 'statedBelow' : r.status === status));
+          // target, reported and stated figures each written one way down their column (22.19公里, not 千米 here and 公里 there)
+          const targetParts = (r: PromiseRow) => (r.unit && r.target.endsWith(r.unit) ? /^([^\d-]*)(-?[\d.]+)(?:–(-?[\d.]+))?$/.exec(r.target.slice(0, -r.unit.length)) : null);
+          const targetCol = columnFormat(rows, (r) => ({ value: targetParts(r)?.[2], unit: r.unit }));
+          const targetMax = columnFormat(rows, (r) => ({ value: targetParts(r)?.[3], unit: r.unit }));
+          const reportedCol = columnFormat(rows, (r) => ({ value: r.reportedValue, unit: r.unit }));
+          const statedCol = columnFormat(rows, (r) => ({ value: r.statedValue, unit: r.unit }));
+          const targetOf = (r: PromiseRow) => {
+            const m = targetParts(r);
+            return m ? `${m[1]}${m[3] ? `${targetCol.get(r)}–${targetMax.get(r)}` : targetCol.get(r)}` : r.target;
+          };
           return (
             <>
               {d.documents.length === 0 && (
@@ -151,9 +162,9 @@ export default function PromiseCheck() {
                   expandable={{ expandedRowRender: (r) => <Sentence row={r} />, rowExpandable: () => true }}
                   columns={[
                     { title: t('目标任务'), dataIndex: 'title', render: (title: string, r) => <a href={`/commitments/${r.commitmentId}`}>{r.parentId ? <span style={{ color: '#999' }}>└ </span> : null}{title}</a> },
-                    { title: t('目标'), dataIndex: 'target', width: 110 },
-                    { title: t('部门报送'), dataIndex: 'reportedValue', width: 110, align: 'right', render: (v: string | null, r) => (v === null ? '—' : `${v}${r.unit ?? ''}`) },
-                    { title: t('文件表述'), dataIndex: 'statedText', width: 110, align: 'right', render: (v: string | null, r) => v ?? (r.source ? t('文字表述') : '—') },
+                    { title: t('目标'), dataIndex: 'target', width: 110, render: (_: string, r) => targetOf(r) },
+                    { title: t('部门报送'), dataIndex: 'reportedValue', width: 110, align: 'right', render: (v: string | null, r) => (v === null ? '—' : reportedCol.get(r)) },
+                    { title: t('文件表述'), dataIndex: 'statedText', width: 110, align: 'right', render: (v: string | null, r) => (v === null ? (r.source ? t('文字表述') : '—') : r.statedValue !== null && r.unit ? `${/^[^\d-]*/.exec(v)![0]}${statedCol.get(r)}` : v) },
                     {
                       title: t('兑现情况'), dataIndex: 'status', width: 120,
                       render: (st: PromiseStatus, r) => (
@@ -167,7 +178,7 @@ export default function PromiseCheck() {
                       title: t('一致性'), dataIndex: 'consistency', width: 130,
                       render: (c: PromiseRow['consistency'], r) =>
                         c === 'statedAbove' || c === 'statedBelow'
-                          ? <Tag color="red" icon={<WarningOutlined />}>{t(c === 'statedAbove' ? '表述高于报送' : '表述低于报送')} {r.difference !== null ? `${r.difference > 0 ? '+' : ''}${r.difference}` : ''}</Tag>
+                          ? <Tag color="red" icon={<WarningOutlined />}>{t(c === 'statedAbove' ? '表述高于报送' : '表述低于报送')} {r.difference !== null ? `${r.difference > 0 ? '+' : ''}${r.unit === '%' ? `${r.difference}个百分点` : formatValue(String(r.difference), r.unit)}` : ''}</Tag>
                           : c === 'consistent' ? <Tag color="green">{t('一致')}</Tag> : '—',
                     },
                     { title: t('置信度'), dataIndex: 'confidence', width: 80, align: 'right', render: (c: number, r) => (r.confirmed || r.status === 'unmentioned' ? '—' : `${Math.round(c * 100)}%`) },

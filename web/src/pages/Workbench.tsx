@@ -10,7 +10,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { api, errorText } from '../api.ts';
-import { cnDate, cnDateTime, formatValue, periodLabel } from '../format.ts';
+import { cnDate, cnDateTime, columnFormat, formatValue, periodLabel } from '../format.ts';
 import { useLang } from '../i18n.tsx';
 import { Replies } from '../Instructions.tsx';
 import { ESCALATION_LEVEL_LABELS, SLIP_COLORS } from '../labels.ts';
@@ -146,6 +146,7 @@ function PendingReports({ loaded }: { loaded: Loaded<{ items: ListedReport[] }> 
   }
 
   const items = loaded.data?.items ?? [];
+  const values = columnFormat(items, (r) => ({ value: r.cumulativeValue, unit: r.unit }));
   return (
     <Section id="pending-reports" title={`待审核报送${loaded.data ? `（${items.length}）` : ''}`}
       extra={<Button type="primary" disabled={!selected.length} loading={busy === 'batch'} onClick={() => accept(items.filter((r) => selected.includes(r.id)))}>批量采纳{selected.length ? `（${selected.length}）` : ''}</Button>}>
@@ -158,7 +159,7 @@ function PendingReports({ loaded }: { loaded: Loaded<{ items: ListedReport[] }> 
               { title: '任务名称', dataIndex: 'commitmentTitle', render: (x: string, r) => <Link to={`/commitments/${r.commitmentId}`}>{x}</Link> },
               { title: '报送单位', dataIndex: 'departmentId', width: 110, render: (x: string) => s.deptName(x) },
               { title: '期次', dataIndex: 'period', width: 100, render: periodLabel },
-              { title: '累计完成值', dataIndex: 'cumulativeValue', width: 110, render: (x: string | null, r) => formatValue(x, r.unit) },
+              { title: '累计完成值', dataIndex: 'cumulativeValue', width: 110, render: (_: unknown, r) => values.get(r) },
               { title: '进展情况', dataIndex: 'narrative', render: (x: string, r) => (
                 <div>
                   <Typography.Paragraph ellipsis={{ rows: 2, expandable: true, symbol: '展开' }} style={{ marginBottom: 0 }}>{x || '—'}</Typography.Paragraph>
