@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../store/audit.ts';
 import type { Db } from '../store/db.ts';
@@ -60,6 +61,17 @@ describe.each(testEngines())('importWorkReport on %s', (engine) => {
     const audit = await listAudit(db, { regionCodes: ['430502'] });
     expect(audit.map((a) => a.action)).toContain('workReport.import');
     expect(audit.filter((a) => a.action === 'commitment.import')).toHaveLength(4);
+  });
+
+  it('takes each item’s sector from its run-in heading, never a year heading as a sector (the browser test’s report)', async () => {
+    await upsertRegion(db, { code: '140802', name: '盐湖区', level: 'county', parentCode: null });
+    const text = readFileSync(new URL('../../test/e2e/fixtures/work-report-2026.txt', import.meta.url), 'utf8');
+    const r = await importWorkReport(ctx, { actor: SYSTEM, regionCode: '140802', year: 2026, filename: 'work-report-2026.txt', text, sha256: sha(text) });
+    const sectors = Object.fromEntries(r.drafts.map((d) => [d.title, d.sector]));
+    expect(sectors).toEqual({
+      城镇新增就业6000人以上: '民生保障', 开展职业技能培训3000人次: '民生保障', 完成固定资产投资110亿元以上: '经济发展',
+      新建城市书房5个: '民生保障', 改造提升农贸市场3个: '民生保障', 新增公办幼儿园学位900个: '民生保障',
+    });
   });
 
   it('creates nothing when the same file is imported again', async () => {

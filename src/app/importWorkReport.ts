@@ -14,7 +14,7 @@ import type { Queryable } from '../store/db.ts';
 import { findPlan, findWorkReportBySha, insertFacts, insertWorkReport, upsertPlan } from '../store/plans.ts';
 import { camelAll } from '../store/rows.ts';
 import type { AppContext } from './context.ts';
-import { sameTarget, sectorOf, suggestLead } from '../domain/extract/draftHints.ts';
+import { runInHeading, sameTarget, sectorOf, suggestLead } from '../domain/extract/draftHints.ts';
 import { listDepartments } from '../store/regions.ts';
 import { draftTitle } from './draftTitle.ts';
 import { AppError } from './errors.ts';
@@ -161,13 +161,15 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
         // 由区住建局牵头 / （责任单位：区教育局）: written after the target, up to the end of its line
         const lineEnd = text.indexOf('\n', c.end);
         const lead = suggestLead(`${c.sentence}${text.slice(c.end, Math.min(lineEnd < 0 ? text.length : lineEnd, c.end + 300))}`, departments);
+        // the item's own run-in heading ((一)稳岗扩就业。…) before the section's heading
+        const itemHeading = runInHeading(text.slice(text.lastIndexOf('\n', c.start) + 1, c.start));
         draftRows.push({
           id: randomUUID(),
           regionCode,
           planId: plan.id,
           parentId: null,
           title,
-          sector: sectorOf(c.heading, sectors),
+          sector: sectorOf(itemHeading, sectors) || sectorOf(c.heading, sectors),
           kind: 'quantitative',
           livelihood: c.livelihood,
           targetValue: c.range ? c.range.low : c.valueText,

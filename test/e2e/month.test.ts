@@ -81,6 +81,8 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
 
   it('确认草稿并交办：督查室确认导入草稿，交人社局办理', async () => {
     await poll(() => page.getByTestId('next-step').innerText()).toContain('交办（督查室）');
+    // the sector comes from the item's own heading ((一)稳岗扩就业。), never from a year heading
+    expect(await page.locator('.ant-descriptions').innerText()).toMatch(/领域\s*民生保障/);
     // a draft offers the office 确认, 舍弃, 交办 and 修改, never a department's actions
     const actions = page.getByTestId('actions');
     expect(await actions.getByRole('button', { name: label('签收') }).count()).toBe(0);

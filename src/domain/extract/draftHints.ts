@@ -6,7 +6,7 @@
 
 /** Sectors offices commonly keep, with the words of headings that belong to each. */
 export const SECTOR_KEYWORDS: Record<string, string[]> = {
-  经济发展: ['经济', '消费', '商贸', '开放', '营商', '财政', '金融', '招商', '服务业', '市场', '外贸', '收入'],
+  经济发展: ['经济', '消费', '商贸', '开放', '营商', '财政', '金融', '招商', '服务业', '市场', '外贸', '收入', '投资'],
   产业项目: ['产业', '工业', '制造', '项目', '园区', '企业', '科技', '创新', '数字'],
   城乡建设: ['城市', '城乡', '基础设施', '交通', '住房', '更新', '道路', '市政', '出行', '停车', '安居', '宜居', '建设'],
   乡村振兴: ['乡村', '农业', '农村', '粮食', '三农', '农民', '振兴'],
@@ -24,10 +24,15 @@ export const SECTOR_KEYWORDS: Record<string, string[]> = {
  */
 export function sectorOf(heading: string | null, sectors: readonly string[] = Object.keys(SECTOR_KEYWORDS)): string {
   if (!heading) return '';
-  const h = heading.replace(/^[\s*＊▶►▷●○◆◇■□★☆·•√※]+/, '').replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．\s]|第[一二三四五六七八九十]+部分)\s*/, '');
+  // a year (2026年主要目标任务, 2026年，我们将…) names when, never what: it is no part of a sector
+  const h = heading.replace(/^[\s*＊▶►▷●○◆◇■□★☆·•√※]+/, '').replace(/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．\s]|第[一二三四五六七八九十]+部分)\s*/, '')
+    .replace(/(?:19|20)\d{2}\s*年?(?:度)?/g, '');
+  if (!/[\u4e00-\u9fff]{2}/.test(h)) return '';
   let best = '';
   let bestScore = 0;
   for (const sector of sectors.length ? sectors : Object.keys(SECTOR_KEYWORDS)) {
+    // a sector that names a year (one a heading once left behind) is no sector to propose
+    if (/\d/.test(sector)) continue;
     if (h.includes(sector)) return sector;
     const words = SECTOR_KEYWORDS[sector] ?? pairs(sector);
     let score = 0;
@@ -35,6 +40,16 @@ export function sectorOf(heading: string | null, sectors: readonly string[] = Ob
     if (score > bestScore) [best, bestScore] = [sector, score];
   }
   return best;
+}
+
+/**
+ * The run-in heading an item opens with, as lists under a year's plan write them — （一）稳岗扩就业。
+ * 全年城镇新增就业… → 稳岗扩就业 — or null when the line opens with none. It names the item's
+ * sector better than the section heading above (2026年，我们将重点抓好以下工作：).
+ */
+export function runInHeading(line: string): string | null {
+  const m = /^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|\d+[.、．])\s*([^。：:；;，,\d%％]{2,16})[。：:；;]/.exec(line);
+  return m ? m[1]!.trim() : null;
 }
 
 function pairs(s: string): string[] {
