@@ -381,5 +381,7 @@ export const SupervisionSlip = z.object({
   reason: z.string(),
   openedOn: IsoDate,
   closedOn: IsoDate.nullable(),
+  /** 销号说明 when the office closed it by hand; null (or absent) when it closed itself */
+  closeNote: z.string().nullable().optional(),
 });
 export type SupervisionSlip = z.infer<typeof SupervisionSlip>;

@@ -103,6 +103,16 @@ export const WORKFLOW_MATRIX: MatrixRow[] = [
     },
     expect: ENTITY_READ,
   },
+  {
+    route: 'POST /api/supervision-slips/:id/close',
+    request: async (w, t) => {
+      const c = await w.commitment(t);
+      const id = randomUUID();
+      await w.db.query(`insert into supervision_slip (id, region_code, commitment_id, department_id, level, period, reason, opened_on) values ($1, $2, $3, $4, 'yellow', null, '进度滞后', '2024-06-10')`, [id, c.regionCode, c.id, c.leadDepartmentId]);
+      return json('POST', `/api/supervision-slips/${id}/close`, { note: '已约谈，整改到位' });
+    },
+    expect: officeWrite(200),
+  },
   { route: 'POST /api/departments', request: (w, t) => json('POST', '/api/departments', { region: w.regionOf(t), name: `新设单位${unique()}`, email: 'office@example.gov.cn' }), expect: officeRegion(201) },
   {
     route: 'PATCH /api/departments/:id',

@@ -83,4 +83,24 @@ describe.each(testEngines())('supervision slips on %s', (engine) => {
     expect((await w.app.inject({ url: `/api/supervision-slips/${other.id}/notice`, headers: w.sessions.reporter })).statusCode).toBe(404);
     expect((await w.app.inject({ url: `/api/supervision-slips/${mine[0]!.id}/notice`, headers: w.sessions.reporter })).statusCode).toBe(200);
   });
+  it('lets the office close a slip by hand with a note: audited, listed as closed, not reopened this month', async () => {
+    const slip = slips.find((x) => x.level === 'yellow' || x.level === 'red')!;
+    const url = `/api/supervision-slips/${slip.id}/close`;
+    // a note is required; a leader and a department may not close
+    const empty = await w.app.inject({ method: 'POST', url, headers: w.sessions.admin, payload: { note: '  ' } });
+    expect(empty.statusCode).toBe(400);
+    expect(JSON.stringify(empty.json().error)).toMatch(/销号说明/);
+    expect((await w.app.inject({ method: 'POST', url, headers: w.sessions.leader, payload: { note: '已处理' } })).statusCode).toBe(403);
+    const closed = await w.app.inject({ method: 'POST', url, headers: w.sessions.admin, payload: { note: '已约谈牵头单位，整改方案已报' } });
+    expect(closed.statusCode).toBe(200);
+    expect(closed.json()).toMatchObject({ id: slip.id, number: slip.number, closedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), closeNote: '已约谈牵头单位，整改方案已报' });
+    expect((await w.app.inject({ method: 'POST', url, headers: w.sessions.admin, payload: { note: '再次销号' } })).statusCode).toBe(409);
+    const open = (await w.app.inject({ url: `/api/supervision-slips?region=${X}&open=true`, headers: w.sessions.admin })).json().items as Slip[];
+    expect(open.map((s) => s.id)).not.toContain(slip.id);
+    // its cause persists, yet the office's 销号 stands until next month's run
+    const again = await w.app.inject({ method: 'POST', url: '/api/supervision-slips/run', headers: w.sessions.admin, payload: { region: X } });
+    expect(again.json().opened.map((s: Slip) => `${s.commitmentTitle}${s.level}`)).not.toContain(`${slip.commitmentTitle}${slip.level}`);
+    const audit = (await w.app.inject({ url: `/api/audit?entity=supervisionSlip&entityId=${slip.id}`, headers: w.sessions.admin })).json().items as { action: string; after: { closeNote?: string } }[];
+    expect(audit.find((a) => a.action === 'supervisionSlip.close')?.after.closeNote).toBe('已约谈牵头单位，整改方案已报');
+  });
 });

@@ -101,6 +101,35 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     expect(download.suggestedFilename()).toBe(`${number}督办通知单.docx`);
   });
 
+  it('督办单销号：督查室在工作台写明说明后销号，工作台和督办页随之更新', async () => {
+    await page.goto(`${server.url}/`);
+    const slips = page.getByTestId('open-slips');
+    await poll(() => slips.locator('.ant-table-row').count()).toBeGreaterThan(0);
+    const title = async () => (await slips.locator('.ant-card-head-title').innerText()).replace(/\s+/g, '');
+    const before = await title();
+    const row = slips.locator('.ant-table-row').first();
+    const matter = (await row.locator('td').nth(1).innerText()).trim();
+    await row.getByRole('button', { name: /销\s*号/ }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    // a 销号 without a note is refused in place, in Chinese
+    await dialog.getByRole('button', { name: /销\s*号/ }).click();
+    await poll(() => dialog.getByText('请写明销号说明').count()).toBe(1);
+    await dialog.getByLabel('销号说明').fill('已约谈牵头单位，整改方案已报送');
+    await shot(page, 'office-03a-slip-close');
+    await dialog.getByRole('button', { name: /销\s*号/ }).click();
+    await poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
+    // the workbench counts one fewer open slip and says what was closed today, with the note
+    await poll(title).not.toBe(before);
+    await poll(() => page.getByTestId('today').innerText()).toContain('已约谈牵头单位，整改方案已报送');
+    // the 督办 page lists it as closed by the office, with its note
+    await page.goto(`${server.url}/supervision`);
+    await page.locator('.ant-segmented-item').filter({ hasText: /^已销号$/ }).click();
+    const closed = page.locator('.ant-table-row').filter({ hasText: matter }).filter({ hasText: '已约谈牵头单位' });
+    await poll(() => closed.count()).toBeGreaterThan(0);
+    expect(await closed.first().getByTestId('close-note').innerText()).toBe('督查室销号：已约谈牵头单位，整改方案已报送');
+    await shot(page, 'office-03b-slip-closed');
+  });
+
   it('催办：发送后记录单位、渠道和结果', async () => {
     await page.goto(`${server.url}/supervision`);
     await page.getByRole('tab', { name: '待催办' }).click();

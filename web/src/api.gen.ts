@@ -207,6 +207,10 @@ export interface paths {
     /** The slip’s notice as a document: docx to download, html to print / 督办通知单 */
     get: operations["getSlipNotice"];
   };
+  "/api/supervision-slips/{id}/close": {
+    /** Close a slip by hand with a note (office) / 督办单销号 */
+    post: operations["postSupervisionSlipsIdClose"];
+  };
   "/api/supervision-slips/run": {
     /** Open and close slips now (office) / 更新督办单 */
     post: operations["runEscalation"];
@@ -4109,6 +4113,60 @@ export interface operations {
       };
       /** @description 不存在或无权查看 / not found (or not yours to see) */
       404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** Close a slip by hand with a note (office) / 督办单销号 */
+  postSupervisionSlipsIdClose: {
+    parameters: {
+      path: {
+        id: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description 销号说明 */
+          note: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Close a slip by hand with a note (office) / 督办单销号 */
+      200: {
+        content: {
+          "application/json": unknown;
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 数据已被他人修改或状态不允许 / version conflict or a state that does not allow it */
+      409: {
         content: {
           "application/json": components["schemas"]["Error"];
         };

@@ -6,7 +6,7 @@
  * it may not use).
  */
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Table, Tag, Typography, type FormInstance } from 'antd';
+import { Alert, App, Button, Checkbox, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Switch, Table, Tag, Tooltip, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api } from './api.ts';
 import { cnDate, formatValue, periodLabel } from './format.ts';
@@ -533,4 +533,31 @@ export function DecisionTag({ state }: { state: string }) {
 export function useDialog<K extends string>() {
   const [open, setOpen] = useState<K | null>(null);
   return { open, show: setOpen, close: () => setOpen(null) };
+}
+
+/** 销号 by hand: the office closes an open 督办单 with a note (kept, audited); its cause is not reopened this month. */
+export function CloseSlipButton({ slip, onDone }: { slip: { id: string; number?: string; reason: string }; onDone(): void }) {
+  const [open, setOpen] = useState(false);
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  return (
+    <>
+      <Tooltip title="督查室：写明办理情况后销号">
+        <Button size="small" onClick={() => setOpen(true)} aria-label={`销号 ${slip.number ?? ''}`.trim()}>销号</Button>
+      </Tooltip>
+      {open && (
+        <FormModal title={`督办单销号${slip.number ? ` · ${slip.number}` : ''}`} okText="销号" form={form} name="close-slip"
+          onClose={(done) => { setOpen(false); if (done) onDone(); }}
+          onSubmit={async (v) => {
+            await api(`/supervision-slips/${slip.id}/close`, { method: 'POST', body: { note: v.note } });
+            message.success('已销号');
+          }}>
+          <Typography.Paragraph type="secondary">督办事由：{slip.reason}</Typography.Paragraph>
+          <Form.Item name="note" label="销号说明" rules={[{ required: true, whitespace: true, message: '请写明销号说明' }, { max: 500, message: '不超过500字' }]}>
+            <Input.TextArea rows={3} placeholder="如：已约谈牵头单位，整改方案已报送" />
+          </Form.Item>
+        </FormModal>
+      )}
+    </>
+  );
 }

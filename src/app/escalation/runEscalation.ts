@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { diffSlips, escalationsFor, type SlipSpec } from '../../domain/escalation.ts';
+import { diffSlips, escalationsFor, slipKey, type SlipSpec } from '../../domain/escalation.ts';
 import { reportSchedule } from '../../domain/schedule.ts';
 import { ESCALATION_LEVEL_LABELS, type SupervisionSlip } from '../../domain/types.ts';
 import { appendAudit } from '../../store/audit.ts';
@@ -39,7 +39,12 @@ export async function runEscalation(ctx: AppContext, o: { actor: WorkflowActor; 
   const asOf = o.asOf ?? ctx.today();
   return ctx.db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`escalation:${o.regionCode}`]);
-    const wanted = await wantedSlips(tx, ctx, o.regionCode, asOf);
+    // a cause whose slip the office closed by hand this month waits for next month's run
+    const handClosed = new Set((await tx.query<{ commitment_id: string; level: SupervisionSlip['level']; period: string | null }>(
+      `select commitment_id, level, period from supervision_slip
+       where region_code = $1 and close_note is not null and closed_on >= date_trunc('month', $2::date)`, [o.regionCode, asOf],
+    )).map((r) => slipKey({ commitmentId: r.commitment_id, level: r.level, period: r.period })));
+    const wanted = (await wantedSlips(tx, ctx, o.regionCode, asOf)).filter((s) => !handClosed.has(slipKey(s)));
     const open = await listSlips(tx, { regionCodes: [o.regionCode], open: true });
     const { toOpen, toClose } = diffSlips(wanted, open);
     const opened: SupervisionSlip[] = [];

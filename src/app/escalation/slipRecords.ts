@@ -22,6 +22,8 @@ export interface SlipRecord extends SupervisionSlip {
   number: string;
   commitmentTitle: string;
   departmentName: string | null;
+  /** 销号说明 of a slip the office closed by hand; null when open or closed because its cause went away */
+  closeNote: string | null;
 }
 
 export interface SlipFilter {

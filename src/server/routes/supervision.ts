@@ -15,6 +15,7 @@ import { unlockPeriod } from '../../app/periods/unlockPeriod.ts';
 import { listPeriodLocks } from '../../app/periods/periodLock.ts';
 import { runEscalation } from '../../app/escalation/runEscalation.ts';
 import { listSlipRecords, slipNotice } from '../../app/escalation/slipRecords.ts';
+import { closeSlip, CloseSlipInput } from '../../app/escalation/closeSlip.ts';
 import { CONTENT_TYPES, contentDisposition, renderDocument } from '../../render/index.ts';
 import { listSentReminders, sendReminders } from '../../app/reminders/sendReminders.ts';
 import { dueReminders } from '../../app/reminders/dueReminders.ts';
@@ -106,6 +107,9 @@ export function registerSupervisionRoutes(api: FastifyInstance, options: { remin
       .header('content-disposition', req.query.format === 'html' ? 'inline' : contentDisposition(`${name}.docx`, `slip-${slip.openedOn.slice(0, 4)}-${slip.serial}.docx`))
       .send(body);
   });
+
+  r.post('/supervision-slips/:id/close', { schema: { tags, summary: 'Close a slip by hand with a note (office) / 督办单销号', params: IdParams, body: CloseSlipInput } }, async (req) =>
+    closeSlip(ctx, { actor: actorOf(req), id: req.params.id, input: req.body }));
 
   r.post('/supervision-slips/run', { schema: { tags, summary: 'Open and close slips now (office) / 更新督办单', body: z.object({ region: RegionCode, asOf: IsoDate.optional() }) } }, async (req) =>
     runEscalation(ctx, { actor: actorOf(req), regionCode: req.body.region, asOf: req.body.asOf }));

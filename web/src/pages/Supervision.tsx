@@ -14,6 +14,7 @@ import { useLang, useT } from '../i18n.tsx';
 import { ESCALATION_LEVEL_LABELS } from '../labels.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
+import { CloseSlipButton } from '../workflow.tsx';
 
 export interface SlipRecord {
   id: string;
@@ -29,6 +30,8 @@ export interface SlipRecord {
   number: string;
   commitmentTitle: string;
   departmentName: string | null;
+  /** 销号说明 when the office closed it by hand */
+  closeNote: string | null;
 }
 
 interface SentReminder {
@@ -166,7 +169,9 @@ function SlipList({ office }: { office: boolean }) {
                     title: t('销号'),
                     dataIndex: 'closedOn',
                     width: 150,
-                    render: (v: string | null) => (v ? <span>{v}<br /><span style={{ color: '#666', fontSize: 12 }}>{t('事由消除，自动销号')}</span></span> : <Tag color="processing">{t('在办')}</Tag>),
+                    render: (v: string | null, r) => (v
+                      ? <span>{v}<br /><span style={{ color: '#666', fontSize: 12 }} data-testid="close-note">{r.closeNote ? `${t('督查室销号')}：${r.closeNote}` : t('事由消除，自动销号')}</span></span>
+                      : <Space direction="vertical" size={4}><Tag color="processing">{t('在办')}</Tag>{office && <CloseSlipButton slip={r} onDone={loaded.reload} />}</Space>),
                   },
                   {
                     title: t('通知单'),

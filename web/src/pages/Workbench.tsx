@@ -19,7 +19,7 @@ import type { ChangeRequest, CloseRequestItem, Commitment, CommitmentDetail, Due
 import { useSession } from '../session.tsx';
 import { OverdueTag, StatusTag } from '../status.tsx';
 import { DataState, useApi, type Loaded } from '../useApi.tsx';
-import { acceptReport, CHANGE_KIND_LABELS, ChangeDecisionModal, CloseDecisionModal, ReturnModal } from '../workflow.tsx';
+import { acceptReport, CHANGE_KIND_LABELS, ChangeDecisionModal, CloseDecisionModal, CloseSlipButton, ReturnModal } from '../workflow.tsx';
 import { CompletionBar } from './Commitments.tsx';
 
 export default function Workbench() {
@@ -105,7 +105,7 @@ function OfficeWorkbench() {
                 <ul style={{ margin: 0, paddingLeft: 18 }}>
                   {dueSoon > 0 && <li>生成 <Tag color={SLIP_COLORS.dueSoon}>临近提醒</Tag>{dueSoon} 条（报送时限临近的进展）</li>}
                   {opened.map((x) => <li key={`o${x.id}`}>新下发 <Tag color={SLIP_COLORS[x.level]}>{ESCALATION_LEVEL_LABELS[x.level]}</Tag><Link to={`/commitments/${x.commitmentId}`}>{titles.get(x.commitmentId) ?? '目标任务'}</Link>（{s.deptName(x.departmentId)}）：{x.reason}</li>)}
-                  {closed.map((x) => <li key={`c${x.id}`}>已销号 <Tag>{ESCALATION_LEVEL_LABELS[x.level]}</Tag><Link to={`/commitments/${x.commitmentId}`}>{titles.get(x.commitmentId) ?? '目标任务'}</Link>（{s.deptName(x.departmentId)}）</li>)}
+                  {closed.map((x) => <li key={`c${x.id}`}>已销号 <Tag>{ESCALATION_LEVEL_LABELS[x.level]}</Tag><Link to={`/commitments/${x.commitmentId}`}>{titles.get(x.commitmentId) ?? '目标任务'}</Link>（{s.deptName(x.departmentId)}）{x.closeNote ? `：${x.closeNote}` : ''}</li>)}
                   {sentToday.length > 0 && <li>已发送催办 {sentToday.length} 次：{[...new Set(sentToday.map((x) => s.deptName(x.departmentId)))].join('、')}</li>}
                 </ul>
               );
@@ -252,7 +252,7 @@ function OpenSlips({ loaded, titles }: { loaded: Loaded<{ items: SupervisionSlip
               { title: '承办单位', dataIndex: 'departmentId', width: 100, render: (x: string | null) => s.deptName(x) },
               { title: '督办事由', dataIndex: 'reason' },
               { title: '下发日期', dataIndex: 'openedOn', width: 110, render: (x: string) => cnDate(x) },
-              { title: '操作', key: 'a', width: 90, render: (_: unknown, x) => <Link to={`/supervision/${x.id}/notice`}>督办通知单</Link> },
+              { title: '操作', key: 'a', width: 160, render: (_: unknown, x) => <Space size={8}><Link to={`/supervision/${x.id}/notice`}>督办通知单</Link><CloseSlipButton slip={x} onDone={loaded.reload} /></Space> },
             ]}
           />
         )}
