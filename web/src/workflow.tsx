@@ -12,7 +12,6 @@ import { api } from './api.ts';
 import { cnDate, formatValue, periodLabel } from './format.ts';
 import { COMPARATOR_LABELS, FREQUENCY_LABELS, LIFECYCLE_LABELS } from './labels.ts';
 import type { ChangeRequest, CloseRequestItem, CommitmentDetail, ProgressReport } from './model.ts';
-import { useSession } from './session.tsx';
 import { useSubmit } from './useSubmit.ts';
 import { DataState, useApi } from './useApi.tsx';
 import { DepartmentSelect } from './DepartmentSelect.tsx';
@@ -58,7 +57,6 @@ const inWindow = (c: { startDate: string; deadline: string }) => (d: Dayjs) => d
 
 /** 交办: the office hands the commitment to its lead department. */
 export function AssignModal({ c, onClose }: { c: CommitmentDetail; onClose(done: boolean): void }) {
-  const s = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   return (
@@ -224,7 +222,6 @@ const DATE_FIELDS = new Set(['startDate', 'deadline']);
 
 /** 修改: the fields the commitment's state lets the office edit (docs/decisions.md); only changed ones are sent. */
 export function EditModal({ c, onClose }: { c: CommitmentDetail; onClose(done: boolean): void }) {
-  const s = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const editable = new Set<string>(c.allowed.editable);
@@ -413,7 +410,6 @@ export function ChangeDecisionModal({ request, c, onClose }: {
 
 /** 分解: subtasks with their own lead department and target; the rest is the parent's. */
 export function SplitModal({ c, onClose }: { c: CommitmentDetail; onClose(done: boolean): void }) {
-  const s = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   return (

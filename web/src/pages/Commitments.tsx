@@ -243,7 +243,6 @@ export default function Commitments() {
 function BulkAssign({ items, onClose }: { items: EvaluatedCommitment[]; onClose(done: boolean): void }) {
   const t = useT();
   const { lang } = useLang();
-  const s = useSession();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const { busy, error, run } = useSubmit();

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { Chart } from '../Chart.tsx';
-import { columnFormat, formatGrowth, formatValue, periodLabel } from '../format.ts';
+import { columnFormat, formatGrowth, periodLabel } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import type { IndicatorValue } from '../model.ts';
 import { useSession } from '../session.tsx';

@@ -10,7 +10,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { api, errorText } from '../api.ts';
-import { cnDate, cnDateTime, columnFormat, formatValue, periodLabel } from '../format.ts';
+import { cnDate, cnDateTime, columnFormat, periodLabel } from '../format.ts';
 import { useLang } from '../i18n.tsx';
 import { Replies } from '../Instructions.tsx';
 import { ESCALATION_LEVEL_LABELS, SLIP_COLORS } from '../labels.ts';
