@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, ROOT, shot, signIn, startDemoServer, type RunningServer } from './harness.ts';
+import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, ROOT, shot, signIn, START_TIMEOUT_MS, startDemoServer, type RunningServer } from './harness.ts';
 
 const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'work-report-2026.txt');
 const hasBrowser = haveChromium();
@@ -46,7 +46,7 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
       if (m.type() === 'error') consoleErrors.push(`${page.url()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => consoleErrors.push(`${page.url()}: ${e.message}`));
-  }, 240_000);
+  }, START_TIMEOUT_MS);
 
   afterEach(async (ctx) => {
     if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-month-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff]+/g, '-')}`).catch(() => {});
