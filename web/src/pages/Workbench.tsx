@@ -363,7 +363,7 @@ function LeaderWorkbench() {
                   { title: '任务名称', dataIndex: 'title', render: (x: string, c) => <Link to={`/commitments/${c.id}`}>{x}</Link> },
                   { title: '牵头单位', key: 'lead', width: 120, render: (_: unknown, c) => s.deptName(c.leadDepartmentId) },
                   { title: '完成率', key: 'rate', width: 170, render: (_: unknown, c) => <CompletionBar c={c} /> },
-                  { title: '状态', key: 'st', width: 170, render: (_: unknown, c) => <span><StatusTag status={c.evaluation.status} />{c.evaluation.overdue && <Tooltip title="已过截止日期仍未完成"><span><OverdueTag /></span></Tooltip>}</span> },
+                  { title: '状态', key: 'st', width: 170, render: (_: unknown, c) => <span><StatusTag status={c.evaluation.status} /><OverdueTag evaluation={c.evaluation} /></span> },
                   { title: '截止日期', dataIndex: 'deadline', width: 120, render: (x: string) => cnDate(x) },
                   { title: '操作', key: 'a', width: 90, render: (_: unknown, c) => <Link to={`/commitments/${c.id}`}>批示</Link> },
                 ]}
