@@ -8,7 +8,7 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { api, errorText } from '../api.ts';
 import { cnDate, cnDateTime, columnFormat, periodLabel } from '../format.ts';
 import { useLang } from '../i18n.tsx';
