@@ -40,7 +40,7 @@ describe.each(testEngines())('PATCH routes change only the fields sent, on %s', 
   it('the PATCH routes are the ones covered below', async () => {
     const doc = (await w.app.inject({ url: '/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
     const patches = Object.entries(doc.paths).filter(([, ops]) => 'patch' in ops).map(([path]) => path).sort();
-    expect(patches).toEqual(['/api/commitments/{id}', '/api/departments/{id}', '/api/projects/{id}', '/api/reports/{id}', '/api/users/{id}']);
+    expect(patches).toEqual(['/api/commitments/{id}', '/api/departments/{id}', '/api/projects/{id}', '/api/reports/{id}', '/api/users/{id}', '/api/webhooks/{id}']);
   });
 
   it('PATCH /api/projects/:id', async () => {
@@ -90,6 +90,14 @@ describe.each(testEngines())('PATCH routes change only the fields sent, on %s', 
       expect(await read(), field).toMatchObject({ ...before, [field]: value });
     }
   });
+  it('PATCH /api/webhooks/:id', async () => {
+    const hook = await send(admin, 'POST', '/api/webhooks', { region: X, url: 'https://oa.example.gov.cn/duban', events: ['report.accepted'], description: '政务OA' });
+    const read = async () => (await send(admin, 'GET', `/api/webhooks?region=${X}`)).items.find((x: { id: string }) => x.id === hook.id);
+    await eachFieldAlone(`/api/webhooks/${hook.id}`, read, {
+      url: 'https://oa.example.gov.cn/duban/v2', events: ['report.accepted', 'report.returned'], description: '政务OA（新）', active: false,
+    });
+  });
+
   it('PATCH /api/users/:id', async () => {
     const id = await w.user('own');
     const read = async () => (await send(admin, 'GET', `/api/users?region=${X}`)).items.find((u: { id: string }) => u.id === id);
