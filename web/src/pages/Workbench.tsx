@@ -355,7 +355,7 @@ function LeaderWorkbench() {
     <div>
       <Typography.Title level={3} style={{ marginTop: 0 }}>工作台 · {s.user?.displayName}</Typography.Title>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        <Section id="behind" title={`滞后和逾期未完成的任务${list.data ? `（${behind.length}）` : ''}`} extra={<Link to="/commitments?status=seriouslyLagging,lagging">全部滞后任务</Link>}>
+        <Section id="behind" title={`滞后和逾期的任务${list.data ? `（${behind.length}）` : ''}`} extra={<Link to="/commitments?status=seriouslyLagging,lagging">全部滞后任务</Link>}>
           <DataState loaded={list} isEmpty={() => !behind.length} empty="没有滞后或逾期的任务">
             {() => (
               <Table rowKey="id" size="small" dataSource={behind} pagination={{ pageSize: 10, hideOnSinglePage: true }}
