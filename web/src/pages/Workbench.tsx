@@ -59,7 +59,7 @@ function OfficeWorkbench() {
   const reminders = useApi<{ asOf: string; items: DueReminder[] }>('/reminders', { region });
   // the server's day (the office's time zone), which the scheduled run and 催办 use
   const today = reminders.data?.asOf ?? new Date().toISOString().slice(0, 10);
-  const slips = useApi<{ items: SupervisionSlip[] }>('/supervision-slips', { region });
+  const slips = useApi<{ items: ListedSlip[] }>('/supervision-slips', { region });
   const changes = useApi<{ items: ChangeRequest[] }>('/change-requests', { region, state: 'pending' });
   const closes = useApi<{ items: CloseRequestItem[] }>('/close-requests', { region, state: 'pending' });
   const drafts = useApi<{ items: Commitment[] }>('/drafts', { region });
@@ -86,7 +86,7 @@ function OfficeWorkbench() {
         <PendingReports loaded={reports} />
         <LateDepartments loaded={reminders} onSent={() => { reminders.reload(); sent.reload(); }} />
         <Decisions changes={changes} closes={closes} titles={titles} />
-        <OpenSlips loaded={slips} titles={titles} />
+        <OpenSlips loaded={slips} />
         <Row gutter={[16, 16]}>
           <Col xs={24} xl={12}><Drafts loaded={drafts} /></Col>
           <Col xs={24} xl={12}><InstructionsWaiting loaded={instructions} /></Col>
@@ -104,8 +104,8 @@ function OfficeWorkbench() {
               return (
                 <ul style={{ margin: 0, paddingLeft: 18 }}>
                   {dueSoon > 0 && <li>生成 <Tag color={SLIP_COLORS.dueSoon}>临近提醒</Tag>{dueSoon} 条（报送时限临近的进展）</li>}
-                  {opened.map((x) => <li key={`o${x.id}`}>新下发 <Tag color={SLIP_COLORS[x.level]}>{ESCALATION_LEVEL_LABELS[x.level]}</Tag><Link to={`/commitments/${x.commitmentId}`}>{titles.get(x.commitmentId) ?? '目标任务'}</Link>（{s.deptName(x.departmentId)}）：{x.reason}</li>)}
-                  {closed.map((x) => <li key={`c${x.id}`}>已销号 <Tag>{ESCALATION_LEVEL_LABELS[x.level]}</Tag><Link to={`/commitments/${x.commitmentId}`}>{titles.get(x.commitmentId) ?? '目标任务'}</Link>（{s.deptName(x.departmentId)}）{x.closeNote ? `：${x.closeNote}` : ''}</li>)}
+                  {opened.map((x) => <li key={`o${x.id}`}>新下发 <Tag color={SLIP_COLORS[x.level]}>{ESCALATION_LEVEL_LABELS[x.level]}</Tag><Link to={`/commitments/${x.commitmentId}`}>{x.commitmentTitle}</Link>（{s.deptName(x.departmentId)}）：{x.reason}</li>)}
+                  {closed.map((x) => <li key={`c${x.id}`}>已销号 <Tag>{ESCALATION_LEVEL_LABELS[x.level]}</Tag><Link to={`/commitments/${x.commitmentId}`}>{x.commitmentTitle}</Link>（{s.deptName(x.departmentId)}）{x.closeNote ? `：${x.closeNote}` : ''}</li>)}
                   {sentToday.length > 0 && <li>已发送催办 {sentToday.length} 次：{[...new Set(sentToday.map((x) => s.deptName(x.departmentId)))].join('、')}</li>}
                 </ul>
               );
@@ -237,7 +237,10 @@ function LateDepartments({ loaded, onSent }: { loaded: Loaded<{ asOf: string; it
 }
 
 /** Open yellow and red 督办单, red first. */
-function OpenSlips({ loaded, titles }: { loaded: Loaded<{ items: SupervisionSlip[] }>; titles: Map<string, string> }) {
+/** A 督办单 as the slip list answers it: with its commitment's title, so it never waits for the commitments list. */
+type ListedSlip = SupervisionSlip & { commitmentTitle: string };
+
+function OpenSlips({ loaded }: { loaded: Loaded<{ items: ListedSlip[] }> }) {
   const s = useSession();
   const open = (loaded.data?.items ?? []).filter((x) => !x.closedOn && (x.level === 'yellow' || x.level === 'red')).sort((a, b) => (a.level === b.level ? a.openedOn.localeCompare(b.openedOn) : a.level === 'red' ? -1 : 1));
   const red = open.filter((x) => x.level === 'red').length;
@@ -248,7 +251,7 @@ function OpenSlips({ loaded, titles }: { loaded: Loaded<{ items: SupervisionSlip
           <Table rowKey="id" size="small" dataSource={open} pagination={{ pageSize: 8, hideOnSinglePage: true }}
             columns={[
               { title: '级别', dataIndex: 'level', width: 100, render: (x: string) => <Tag color={SLIP_COLORS[x]}>{ESCALATION_LEVEL_LABELS[x as 'red']}</Tag> },
-              { title: '督办事项', key: 't', render: (_: unknown, x) => <Link to={`/commitments/${x.commitmentId}`}>{titles.get(x.commitmentId) ?? '目标任务'}</Link> },
+              { title: '督办事项', key: 't', render: (_: unknown, x) => <Link to={`/commitments/${x.commitmentId}`}>{x.commitmentTitle}</Link> },
               { title: '承办单位', dataIndex: 'departmentId', width: 100, render: (x: string | null) => s.deptName(x) },
               { title: '督办事由', dataIndex: 'reason' },
               { title: '下发日期', dataIndex: 'openedOn', width: 110, render: (x: string) => cnDate(x) },
