@@ -10,7 +10,7 @@ import { openTestDb } from '../store/testing.ts';
 import type { Db } from '../store/db.ts';
 import { buildServer } from './app.ts';
 import { API_TYPES_FILE, apiTypes, servedDocument } from './apiTypes.ts';
-import { API_VERSION, serversFromEnv } from './contract.ts';
+import { API_VERSION, derivedId, OPERATION_IDS, serversFromEnv } from './contract.ts';
 
 type Operation = { operationId?: string; summary?: string; security?: unknown[]; responses: Record<string, unknown> };
 
@@ -63,6 +63,17 @@ describe('the OpenAPI document (the contract)', () => {
     expect(byId.get('listRegions')!.security).toEqual([]);
     expect(byId.get('createCommitment')!.security).toEqual([{ session: [], csrf: [] }, { bearer: [] }]);
     expect(byId.get('listCommitments')!.security).toEqual([{ session: [] }, { bearer: [] }]);
+  });
+
+  it('describes every success answer with a schema, and names every operation itself (none derived from its path)', () => {
+    const untyped = operations().flatMap(({ name, op }) =>
+      Object.entries(op.responses as Record<string, { content?: Record<string, { schema?: Record<string, unknown> }> }>)
+        .filter(([status, r]) => status.startsWith('2') && status !== '204' && Object.values(r.content ?? { none: {} }).some((c) => !c.schema || !Object.keys(c.schema).length))
+        .map(([status]) => `${name} ${status}`));
+    expect(untyped).toEqual([]);
+    const named = new Set(Object.values(OPERATION_IDS));
+    const derived = operations().filter(({ name, op }) => !named.has(op.operationId!) && op.operationId === derivedId(...(name.split(' ') as [string, string])));
+    expect(derived.map((o) => `${o.name} ${o.op.operationId}`)).toEqual([]);
   });
 
   it('carries its version in the document and on every answer', async () => {

@@ -209,7 +209,7 @@ export interface paths {
   };
   "/api/supervision-slips/{id}/close": {
     /** Close a slip by hand with a note (office) / 督办单销号 */
-    post: operations["postSupervisionSlipsIdClose"];
+    post: operations["closeSupervisionSlip"];
   };
   "/api/supervision-slips/run": {
     /** Open and close slips now (office) / 更新督办单 */
@@ -325,13 +325,13 @@ export interface paths {
   };
   "/api/honours": {
     /** Honours of a region, of a year when given / 荣誉表彰 */
-    get: operations["getHonours"];
+    get: operations["listHonours"];
     /** Record an honour (office) / 录入荣誉 */
-    post: operations["postHonours"];
+    post: operations["recordHonour"];
   };
   "/api/honours/{id}": {
     /** Remove an honour recorded in error (office) / 删除荣誉 */
-    delete: operations["deleteHonoursId"];
+    delete: operations["removeHonour"];
   };
   "/api/departments/{id}/robots": {
     /** Which group robots get the department’s reminders (office; no credentials shown) / 单位催办群机器人 */
@@ -521,6 +521,8 @@ export interface components {
       version: number;
       createdAt: string;
       updatedAt: string;
+      /** @description 导入草稿的采用时间；未采用为 null / when an imported draft was confirmed; null before */
+      confirmedAt?: string | null;
       evaluation: components["schemas"]["Evaluation"];
       subtaskCount: number;
     };
@@ -581,6 +583,8 @@ export interface components {
       version: number;
       createdAt: string;
       updatedAt: string;
+      /** @description 导入草稿的采用时间；未采用为 null / when an imported draft was confirmed; null before */
+      confirmedAt?: string | null;
     };
     /** @description 进展报送 / progress report */
     ProgressReport: {
@@ -631,6 +635,8 @@ export interface components {
       regionCode: string;
       name: string;
       shortName: string | null;
+      /** @description 催办邮箱 / e-mail for reminders */
+      email: string | null;
     };
     /** @description 年度计划 / plan */
     Plan: {
@@ -961,7 +967,8 @@ export interface components {
       regionCode: string;
       username: string;
       displayName: string;
-      role: string;
+      /** @enum {string} */
+      role: "admin" | "reporter" | "leader" | "public";
       departmentId: string | null;
       active: boolean;
       version: number;
@@ -978,6 +985,315 @@ export interface components {
       createdAt: string;
       lastUsedAt: string | null;
       revokedAt: string | null;
+    };
+    /** @description 一组目标任务的统计 / counts of a group of commitments */
+    SummaryGroup: {
+      /** @description 领域、单位 id（未交办为空）或 total / sector, department id ("" when unassigned) or total */
+      key: string;
+      total: number;
+      byStatus: {
+        notStarted: number;
+        onTrack: number;
+        lagging: number;
+        seriouslyLagging: number;
+        completed: number;
+        exceeded: number;
+      };
+      overdue: number;
+      /** @description 逾期未报送 */
+      reportOverdue: number;
+      /** @description 逾期未完成 */
+      deadlineOverdue: number;
+      /** @description 平均完成率（每项至多100）/ mean completion rate, each capped at 100 */
+      averageCompletion: number | null;
+    };
+    /** @description 区县比较的一行 / one county of a comparison */
+    DistrictRow: {
+      regionCode: string;
+      name: string;
+      planId: string | null;
+      commitments: number;
+      completed: number;
+      averageCompletion: number | null;
+      lagging: number;
+      seriouslyLagging: number;
+      reportOverdue: number;
+      deadlineOverdue: number;
+      livelihood: {
+        total: number;
+        done: number;
+      };
+    };
+    /** @description 区县比较 / counties side by side */
+    DistrictComparison: {
+      regionCode: string;
+      year: number;
+      asOf: string;
+      districts: components["schemas"]["DistrictRow"][];
+      indicators: ({
+          indicator: string;
+          unit: string;
+          /** @description 按行政区划代码 / by region code */
+          values: {
+            [key: string]: {
+              period: string;
+              value: string | null;
+              yoyGrowth: number | null;
+              rank: number;
+            };
+          };
+        })[];
+    };
+    /** @description 办理方案 / work plan */
+    WorkPlan: {
+      /** @description 责任人 */
+      responsiblePerson: string;
+      /**
+       * @description 联系方式
+       * @default null
+       */
+      contact: string | null;
+      /** @description 工作步骤 */
+      steps: ({
+          /** @description 步骤 */
+          title: string;
+          startDate: string;
+          endDate: string;
+          /** @default null */
+          responsiblePerson: string | null;
+        })[];
+      departmentId: string;
+      filedBy: string | null;
+      filedAt: string;
+    };
+    /** @description 通知 / notification */
+    Notification: {
+      id: string;
+      regionCode: string;
+      departmentId: string | null;
+      kind: string;
+      entity: string;
+      entityId: string;
+      message: string;
+      createdAt: string;
+      readAt: string | null;
+    };
+    /** @description 督办单 / supervision slip */
+    SupervisionSlip: {
+      /** Format: uuid */
+      id: string;
+      regionCode: string;
+      /** Format: uuid */
+      commitmentId: string;
+      /** Format: uuid */
+      departmentId: string | null;
+      /** @enum {string} */
+      level: "dueSoon" | "urge" | "yellow" | "red";
+      period: string | null;
+      reason: string;
+      openedOn: string;
+      closedOn: string | null;
+      closeNote?: string | null;
+    };
+    /** @description 督办单及其编号、任务和单位 / a slip with its number, commitment and department */
+    SlipRecord: {
+      /** Format: uuid */
+      id: string;
+      regionCode: string;
+      /** Format: uuid */
+      commitmentId: string;
+      /** Format: uuid */
+      departmentId: string | null;
+      /** @enum {string} */
+      level: "dueSoon" | "urge" | "yellow" | "red";
+      period: string | null;
+      reason: string;
+      openedOn: string;
+      closedOn: string | null;
+      closeNote: string | null;
+      serial: number;
+      /** @description 编号，如 督办〔2026〕第7号 */
+      number: string;
+      commitmentTitle: string;
+      departmentName: string | null;
+    };
+    /** @description 待催办：一个单位一类 / reminders owed to a department, of one kind */
+    DueReminder: {
+      departmentId: string;
+      departmentName: string;
+      email: string | null;
+      /** @enum {string} */
+      kind: "dueSoon" | "urge";
+      items: {
+          commitmentId: string;
+          title: string;
+          period: string;
+          dueDate: string;
+        }[];
+    };
+    /** @description 催办记录 / a reminder sent */
+    ReminderRecord: {
+      id: string;
+      departmentId: string | null;
+      /** @enum {string} */
+      kind: "dueSoon" | "urge";
+      asOf: string;
+      channel: string;
+      recipient: string | null;
+      items: {
+          commitmentId: string;
+          title: string;
+          period: string;
+          dueDate: string;
+        }[];
+      /** @enum {string} */
+      status: "sent" | "failed";
+      attempts: number;
+      error: string | null;
+      sentAt: string;
+    };
+    /** @description 考核得分及排名 / a department’s score and rank */
+    RankedDepartment: {
+      departmentId: string;
+      departmentName: string;
+      period: string;
+      total: number | null;
+      rank: number | null;
+      tied: boolean;
+      parts: {
+        completion: {
+          /** @description 0–100；无可计量时为 null / null when nothing to measure */
+          score: number | null;
+          weight: number;
+        };
+        timeliness: {
+          /** @description 0–100；无可计量时为 null / null when nothing to measure */
+          score: number | null;
+          weight: number;
+        };
+        returned: {
+          /** @description 0–100；无可计量时为 null / null when nothing to measure */
+          score: number | null;
+          weight: number;
+        };
+      };
+    };
+    /** @description 荣誉表彰 / honour */
+    Honour: {
+      /** Format: uuid */
+      id: string;
+      regionCode: string;
+      year: number;
+      title: string;
+      /** @enum {string} */
+      level: "national" | "provincial" | "city" | "county";
+      recipient: string | null;
+      sector: string | null;
+      awardedBy: string | null;
+      createdAt: string;
+    };
+    /** @description 文中的量化表述 / a quantified claim in the text */
+    Claim: {
+      /** @enum {string} */
+      kind: "result" | "target";
+      subject: string;
+      value: number;
+      valueText: string;
+      unit: string;
+      normalized: {
+        value: string;
+        unit: string;
+      } | null;
+      qualifier: string | null;
+      /** @enum {string|null} */
+      comparator: "gte" | "lte" | "eq" | "approx" | "range" | null;
+      range: {
+        low: string;
+        high: string;
+      } | null;
+      commitment: boolean;
+      /** @description 在原文中的位置 / offset in the text */
+      start: number;
+      end: number;
+      sentence: string;
+      heading: string | null;
+      livelihood: boolean;
+    };
+    /** @description 公开的目标任务 / a published commitment */
+    PublicCommitment: {
+      /** Format: uuid */
+      id: string;
+      regionCode: string;
+      /** Format: uuid */
+      parentId: string | null;
+      title: string;
+      sector: string;
+      livelihood: boolean;
+      /** @enum {string} */
+      kind: "quantitative" | "milestone" | "qualitative";
+      targetValue: string | null;
+      targetValueMax: string | null;
+      unit: string | null;
+      /** @enum {string|null} */
+      comparator: "gte" | "lte" | "eq" | "range" | "approx" | null;
+      startDate: string;
+      deadline: string;
+      /** @description 牵头单位名称 / the lead department’s name */
+      leadDepartment: string | null;
+      milestones: ({
+          title: string;
+          dueDate: string;
+          doneDate: string | null;
+        })[];
+      evaluation: components["schemas"]["Evaluation"];
+      latestReport: ({
+        period: string;
+        cumulativeValue: string | null;
+        narrative: string;
+        acceptedAt: string | null;
+      }) | null;
+    };
+    /** @description 证明材料 / evidence file */
+    Evidence: {
+      /** Format: uuid */
+      id: string;
+      filename: string;
+      contentType: string;
+      size: number;
+      sha256: string;
+    };
+    /** @description 督办参数 / supervision configuration in force */
+    SupervisionConfig: {
+      yellowLagPoints: number;
+      redLagPoints: number;
+      reportDueDays: {
+        weekly: number;
+        monthly: number;
+        quarterly: number;
+      };
+      dueSoonDays: number;
+      redAfterOverdueDays: number;
+      countedReportStates: ("draft" | "submitted" | "accepted" | "returned")[];
+      lteRateCap: number;
+      approxTolerancePercent: number;
+      utcOffsetMinutes: number;
+      assessmentWeights: {
+        completion: number;
+        timeliness: number;
+        returned: number;
+      };
+      documents: {
+        praiseLimit: number;
+        praiseMinScore: number;
+        criticiseBelow: number;
+        criticiseLimit: number;
+        rankTopShare: number;
+        sectorOrder: string[];
+        recipients: string | null;
+        copyTo: string | null;
+        /** Format: uri */
+        baseUrl: string | null;
+      };
     };
   };
   responses: never;
@@ -1437,7 +1753,11 @@ export interface operations {
       /** @description Counts by status, sector and department of commitments under supervision (not drafts or cancelled) / 分类统计 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            total: components["schemas"]["SummaryGroup"];
+            bySector: components["schemas"]["SummaryGroup"][];
+            byDepartment: components["schemas"]["SummaryGroup"][];
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -1536,6 +1856,8 @@ export interface operations {
             version: number;
             createdAt: string;
             updatedAt: string;
+            /** @description 导入草稿的采用时间；未采用为 null / when an imported draft was confirmed; null before */
+            confirmedAt?: string | null;
             evaluation: components["schemas"]["Evaluation"];
             subtaskCount: number;
             subtasks: components["schemas"]["EvaluatedCommitment"][];
@@ -1668,7 +1990,7 @@ export interface operations {
       /** @description Counties of a city or province side by side / 区县比较 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["DistrictComparison"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -1919,7 +2241,20 @@ export interface operations {
       /** @description Set an indicator value (version to change one) / 录入经济指标 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            /** Format: uuid */
+            id: string;
+            regionCode: string;
+            indicator: string;
+            period: string;
+            /** @enum {string} */
+            periodType: "month" | "quarter" | "year";
+            cumulative: boolean;
+            value: string | null;
+            unit: string;
+            yoyGrowth: number | null;
+            version: number;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -1962,7 +2297,12 @@ export interface operations {
       /** @description Sign in: sets the session cookie and the readable duban_csrf cookie / 登录 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            user: components["schemas"]["Account"];
+            /** @description 写操作请求头 x-csrf-token 的值 / the x-csrf-token header of writes */
+            csrfToken: string;
+            expiresAt: string;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2616,6 +2956,8 @@ export interface operations {
             version: number;
             createdAt: string;
             updatedAt: string;
+            /** @description 导入草稿的采用时间；未采用为 null / when an imported draft was confirmed; null before */
+            confirmedAt?: string | null;
             workPlan: {
               /** @description 责任人 */
               responsiblePerson: string;
@@ -2680,7 +3022,10 @@ export interface operations {
       /** @description The work plan / 办理方案 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            /** @description 签收前为 null / null before acknowledgement */
+            workPlan: components["schemas"]["WorkPlan"] | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2787,6 +3132,8 @@ export interface operations {
             version: number;
             createdAt: string;
             updatedAt: string;
+            /** @description 导入草稿的采用时间；未采用为 null / when an imported draft was confirmed; null before */
+            confirmedAt?: string | null;
             closeRequestId: string;
           };
         };
@@ -3586,7 +3933,18 @@ export interface operations {
       /** @description Reporting periods and due dates / 报送期次与时限 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            /** @enum {string} */
+            reportingFrequency: "weekly" | "monthly" | "quarterly";
+            slots: {
+                period: string;
+                start: string;
+                end: string;
+                /** @description 报送截止日 / last day on time */
+                dueDate: string;
+                filed: boolean;
+              }[];
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -3857,7 +4215,11 @@ export interface operations {
       /** @description Notifications (a reporter: its department’s) / 通知 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["Notification"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4046,7 +4408,11 @@ export interface operations {
       /** @description Supervision slips / 督办单 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["SlipRecord"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4120,7 +4486,7 @@ export interface operations {
     };
   };
   /** Close a slip by hand with a note (office) / 督办单销号 */
-  postSupervisionSlipsIdClose: {
+  closeSupervisionSlip: {
     parameters: {
       path: {
         id: string;
@@ -4138,7 +4504,7 @@ export interface operations {
       /** @description Close a slip by hand with a note (office) / 督办单销号 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["SlipRecord"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4187,7 +4553,10 @@ export interface operations {
       /** @description Open and close slips now (office) / 更新督办单 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            opened: components["schemas"]["SupervisionSlip"][];
+            closed: components["schemas"]["SupervisionSlip"][];
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4232,7 +4601,12 @@ export interface operations {
       /** @description Reports due soon and overdue per department / 待催办清单 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["DueReminder"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+            asOf: string;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4276,7 +4650,11 @@ export interface operations {
       /** @description Reminders sent (office) / 催办记录 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["ReminderRecord"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4325,7 +4703,30 @@ export interface operations {
       /** @description Send reminders now (office), to every department or the ones named / 发送催办 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            asOf: string;
+            /** @description dryRun 时 deliveries 为空 / deliveries empty on a dry run */
+            reminders: ({
+                departmentId: string;
+                departmentName: string;
+                email: string | null;
+                /** @enum {string} */
+                kind: "dueSoon" | "urge";
+                items: {
+                    commitmentId: string;
+                    title: string;
+                    period: string;
+                    dueDate: string;
+                  }[];
+                deliveries: ({
+                    channel: string;
+                    /** @enum {string} */
+                    status: "sent" | "failed" | "skipped";
+                    attempts: number;
+                    error: string | null;
+                  })[];
+              })[];
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4370,7 +4771,13 @@ export interface operations {
       /** @description Department ranking with score parts / 考核排名 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["RankedDepartment"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+            period: string;
+            asOf: string;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4485,7 +4892,10 @@ export interface operations {
       /** @description Import projects from CSV/XLSX, all rows or none / 批量导入重点项目 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            created: number;
+            updated: number;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4551,7 +4961,9 @@ export interface operations {
       /** @description Import indicator values from CSV/XLSX, all rows or none / 批量导入经济指标 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            saved: number;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -4987,7 +5399,9 @@ export interface operations {
       /** @description Attach evidence files (multipart/form-data; PDF, JPEG, PNG, Word, Excel, OFD; 10 MB each) / 上传证明材料 */
       201: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["Evidence"][];
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5138,7 +5552,12 @@ export interface operations {
       /** @description Published commitments with progress and the latest accepted report (no login) / 公开的目标任务及进展 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["PublicCommitment"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+            asOf: string;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5371,7 +5790,13 @@ export interface operations {
       /** @description Import a filled task sheet as submitted progress reports, all rows or none / 导入任务填报表 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            period: string;
+            departmentId: string;
+            created: number;
+            updated: number;
+            unchanged: number;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5825,7 +6250,7 @@ export interface operations {
     };
   };
   /** Honours of a region, of a year when given / 荣誉表彰 */
-  getHonours: {
+  listHonours: {
     parameters: {
       query: {
         region: string;
@@ -5840,7 +6265,11 @@ export interface operations {
       /** @description Honours of a region, of a year when given / 荣誉表彰 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            items: components["schemas"]["Honour"][];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5870,7 +6299,7 @@ export interface operations {
     };
   };
   /** Record an honour (office) / 录入荣誉 */
-  postHonours: {
+  recordHonour: {
     requestBody: {
       content: {
         "application/json": {
@@ -5896,9 +6325,9 @@ export interface operations {
     };
     responses: {
       /** @description Record an honour (office) / 录入荣誉 */
-      200: {
+      201: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Honour"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -5928,18 +6357,16 @@ export interface operations {
     };
   };
   /** Remove an honour recorded in error (office) / 删除荣誉 */
-  deleteHonoursId: {
+  removeHonour: {
     parameters: {
       path: {
         id: string;
       };
     };
     responses: {
-      /** @description Remove an honour recorded in error (office) / 删除荣誉 */
-      200: {
-        content: {
-          "application/json": unknown;
-        };
+      /** @description 完成，无内容 / done, no content */
+      204: {
+        content: never;
       };
       /** @description 输入有误 / invalid input or request */
       400: {
@@ -6219,7 +6646,79 @@ export interface operations {
       /** @description Import a work report: drafts from its targets, facts from its results / 导入政府工作报告 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            /** @description false：该文件已导入过，未新建 / false when the file had been imported already */
+            created: boolean;
+            workReport: {
+              /** Format: uuid */
+              id: string;
+              regionCode: string;
+              /** Format: uuid */
+              planId: string | null;
+              filename: string;
+              sha256: string;
+              text: string;
+              createdAt: string;
+            };
+            plan: components["schemas"]["Plan"];
+            drafts: components["schemas"]["Commitment"][];
+            facts: components["schemas"]["RecordedFact"][];
+            claims: components["schemas"]["Claim"][];
+            context: {
+              /** @enum {string} */
+              kind: "workReport" | "livelihoodList" | "workSummary" | "news" | "statistics";
+              year: number | null;
+              /** @enum {string|null} */
+              yearFrom: "given" | "title" | "text" | null;
+              title: string | null;
+              titleYear: number | null;
+            };
+            repeats: {
+                draftId: string;
+                title: string;
+                existingId: string;
+                existingTitle: string;
+              }[];
+          };
+        };
+      };
+      /** @description 已导入，新建草稿 / imported: drafts created */
+      201: {
+        content: {
+          "application/json": {
+            /** @description false：该文件已导入过，未新建 / false when the file had been imported already */
+            created: boolean;
+            workReport: {
+              /** Format: uuid */
+              id: string;
+              regionCode: string;
+              /** Format: uuid */
+              planId: string | null;
+              filename: string;
+              sha256: string;
+              text: string;
+              createdAt: string;
+            };
+            plan: components["schemas"]["Plan"];
+            drafts: components["schemas"]["Commitment"][];
+            facts: components["schemas"]["RecordedFact"][];
+            claims: components["schemas"]["Claim"][];
+            context: {
+              /** @enum {string} */
+              kind: "workReport" | "livelihoodList" | "workSummary" | "news" | "statistics";
+              year: number | null;
+              /** @enum {string|null} */
+              yearFrom: "given" | "title" | "text" | null;
+              title: string | null;
+              titleYear: number | null;
+            };
+            repeats: {
+                draftId: string;
+                title: string;
+                existingId: string;
+                existingTitle: string;
+              }[];
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -6267,7 +6766,32 @@ export interface operations {
       /** @description The region and its peers (same parent) for one indicator, ranked by growth / 同级地区指标增速排名 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": {
+            region: {
+              code: string;
+              name: string;
+            };
+            parent: ({
+              code: string;
+              name: string;
+              /** @enum {string} */
+              level: "province" | "city" | "county" | "township";
+            }) | null;
+            indicator: string;
+            /** @description 该地区该指标的最新期次（未给出时）/ the region’s latest period when none is asked */
+            period: string | null;
+            items: ({
+                regionCode: string;
+                name: string;
+                value: string | null;
+                unit: string;
+                cumulative: boolean;
+                yoyGrowth: number | null;
+                rank: number | null;
+              })[];
+            /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
+            nextCursor: string | null;
+          };
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -6619,9 +7143,9 @@ export interface operations {
     };
     responses: {
       /** @description Add a department (office) / 新增单位 */
-      200: {
+      201: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Department"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -6672,7 +7196,7 @@ export interface operations {
       /** @description Rename a department or set its e-mail (office) / 修改单位 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["Department"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -6713,7 +7237,7 @@ export interface operations {
       /** @description Supervision thresholds and weights in force / 督办参数 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["SupervisionConfig"];
         };
       };
       /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */

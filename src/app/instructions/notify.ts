@@ -11,13 +11,26 @@ export async function notify(q: Queryable, n: { regionCode: string; departmentId
   return id;
 }
 
+/** A notice as listed (GET /api/notifications). */
+export interface Notification {
+  id: string;
+  regionCode: string;
+  departmentId: string | null;
+  kind: string;
+  entity: string;
+  entityId: string;
+  message: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
 /**
  * Notifications of a department (all of the region when departmentId is null), newest first;
  * `after`: only those after that `[key, id]` in this order (`key`: the creation time to the
  * microsecond, given as `key` on each row).
  */
 export async function listNotifications(q: Queryable, regionCode: string, departmentId: string | null, limit = 100, after?: readonly [string, string]) {
-  return q.query<{ id: string; key: string }>(
+  return q.query<Notification & { key: string }>(
     `select id, region_code as "regionCode", department_id as "departmentId", kind, entity, entity_id as "entityId", message, created_at as "createdAt", read_at as "readAt",
        to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as key
      from notification where region_code = $1 and ($2::uuid is null or department_id = $2)

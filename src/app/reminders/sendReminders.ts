@@ -87,9 +87,24 @@ export async function sendReminders(
   return { asOf, reminders: out };
 }
 
+/** A reminder as recorded, one per department, kind and channel (GET /api/reminders/sent). */
+export interface ReminderRecord {
+  id: string;
+  departmentId: string | null;
+  kind: DueReminder['kind'];
+  asOf: string;
+  channel: string;
+  recipient: string | null;
+  items: DueReminder['items'];
+  status: 'sent' | 'failed';
+  attempts: number;
+  error: string | null;
+  sentAt: string;
+}
+
 /** Reminders recorded in a region, newest first; `after`: only those after that `[key, id]` (`key` as on each row: the time to the microsecond). */
 export async function listSentReminders(ctx: AppContext, regionCode: string, limit = 200, after?: readonly [string, string]) {
-  return ctx.db.query<{ id: string; key: string }>(
+  return ctx.db.query<ReminderRecord & { key: string }>(
     `select id, department_id as "departmentId", kind, as_of as "asOf", channel, recipient, items, status, attempts, error, sent_at as "sentAt",
        to_char(sent_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as key
      from reminder where region_code = $1 and ($3::text is null or (sent_at, id) < ($3::timestamp at time zone 'UTC', $4::uuid))

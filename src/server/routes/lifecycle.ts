@@ -10,6 +10,7 @@ import { reportSchedule } from '../../domain/schedule.ts';
 import { AssignInput, assignCommitment } from '../../app/lifecycle/assignCommitment.ts';
 import { BulkAssignInput, bulkAssign } from '../../app/lifecycle/bulkAssign.ts';
 import { AcknowledgeInput, acknowledgeCommitment } from '../../app/lifecycle/acknowledgeCommitment.ts';
+import { getWorkPlan } from '../../app/lifecycle/getWorkPlan.ts';
 import { RequestCloseInput, requestClose } from '../../app/lifecycle/requestClose.ts';
 import { ListCloseRequestsQuery, listCloseRequests } from '../../app/lifecycle/listCloseRequests.ts';
 import { SimpleAction, TransitionInput, transitionCommitment } from '../../app/lifecycle/transitionCommitment.ts';
@@ -51,13 +52,8 @@ export function registerLifecycleRoutes(api: FastifyInstance) {
   r.post('/commitments/:id/acknowledge', { schema: { tags, summary: 'Acknowledge and file the work plan / 签收并报送办理方案', params: IdParams, body: AcknowledgeInput } }, async (req) =>
     acknowledgeCommitment(ctx, { actor: actorOf(req), id: req.params.id, input: req.body }));
 
-  r.get('/commitments/:id/work-plan', { schema: { tags, summary: 'The work plan / 办理方案', params: IdParams } }, async (req) => {
-    const c = await loadCommitmentFor(ctx.db, actorOf(req), req.params.id);
-    const [row] = await ctx.db.query(
-      `select department_id as "departmentId", responsible_person as "responsiblePerson", contact, steps, filed_by as "filedBy", filed_at as "filedAt"
-       from work_plan where commitment_id = $1`, [c.id]);
-    return { workPlan: row ?? null };
-  });
+  r.get('/commitments/:id/work-plan', { schema: { tags, summary: 'The work plan / 办理方案', params: IdParams } }, async (req) =>
+    ({ workPlan: await getWorkPlan(ctx, { actor: actorOf(req), id: req.params.id }) }));
 
   r.post('/commitments/:id/request-close', { schema: { tags, summary: 'Ask to close, with evidence / 办结申请', params: IdParams, body: RequestCloseInput } }, async (req) =>
     requestClose(ctx, { actor: actorOf(req), id: req.params.id, input: req.body }));

@@ -6,9 +6,24 @@ import { listDepartments } from '../../store/regions.ts';
 import { listReports } from '../../store/reports.ts';
 import { RegionScope, scopeCodes } from './read.ts';
 import { z } from 'zod';
-import { IsoDate } from '../../domain/types.ts';
+import { IsoDate, type ProgressReport } from '../../domain/types.ts';
 import { page, PageParams } from '../paging.ts';
 import { commitmentOrder } from './read.ts';
+
+type Evaluated = Awaited<ReturnType<typeof listEvaluatedCommitments>>[number];
+
+/** What the public sees of a published commitment: no department ids, no drafts, the latest accepted report of its lead department. */
+function publicCommitment(c: Evaluated, leadDepartment: string | null, latest: ProgressReport | undefined) {
+  return {
+    id: c.id, regionCode: c.regionCode, parentId: c.parentId, title: c.title, sector: c.sector, livelihood: c.livelihood, kind: c.kind,
+    targetValue: c.targetValue, targetValueMax: c.targetValueMax, unit: c.unit, comparator: c.comparator,
+    startDate: c.startDate, deadline: c.deadline, leadDepartment,
+    milestones: c.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate, doneDate: m.doneDate })),
+    evaluation: c.evaluation,
+    latestReport: latest ? { period: latest.period, cumulativeValue: latest.cumulativeValue, narrative: latest.narrative, acceptedAt: latest.reviewedAt } : null,
+  };
+}
+export type PublicCommitment = ReturnType<typeof publicCommitment>;
 
 export function registerPublicRoutes(api: FastifyInstance) {
   const r = api.withTypeProvider<ZodTypeProvider>();
@@ -30,14 +45,7 @@ export function registerPublicRoutes(api: FastifyInstance) {
       nextCursor,
       items: items.map((c) => {
         const latest = reports.filter((x) => x.commitmentId === c.id && x.departmentId === c.leadDepartmentId).at(-1);
-        return {
-          id: c.id, regionCode: c.regionCode, parentId: c.parentId, title: c.title, sector: c.sector, livelihood: c.livelihood, kind: c.kind,
-          targetValue: c.targetValue, targetValueMax: c.targetValueMax, unit: c.unit, comparator: c.comparator,
-          startDate: c.startDate, deadline: c.deadline, leadDepartment: c.leadDepartmentId ? (deptNames.get(c.leadDepartmentId) ?? null) : null,
-          milestones: c.milestones.map((m) => ({ title: m.title, dueDate: m.dueDate, doneDate: m.doneDate })),
-          evaluation: c.evaluation,
-          latestReport: latest ? { period: latest.period, cumulativeValue: latest.cumulativeValue, narrative: latest.narrative, acceptedAt: latest.reviewedAt } : null,
-        };
+        return publicCommitment(c, c.leadDepartmentId ? (deptNames.get(c.leadDepartmentId) ?? null) : null, latest);
       }),
     };
   });
