@@ -6,11 +6,13 @@
 #   bench/render-docx.sh                 # demo data: every document type of 盐湖区 (140802)
 #   bench/render-docx.sh a.docx b.xlsx   # given files
 #
-# Default set: the bulletin of last month (with 发文字号 and sources), the bulletin of a past month
-# (PAST, 2024-10), its XLSX, the 工作纪实 of a past year (PAST_YEAR, 2024, with sources) and of this
-# year so far (阶段性).
+# Default set, every document type: the bulletin of last month (with 发文字号 and sources), the
+# bulletin of a past month (PAST, 2024-10), its XLSX, the 工作纪实 of a past year (PAST_YEAR, 2024,
+# with sources) and of this year so far (阶段性), the 兑现情况表 of PAST_YEAR (DOCX and XLSX), a
+# department's 任务填报表 (XLSX), a 督办通知单 (DOCX) and the web app's 目标任务 list export (XLSX),
+# the last two written by bench/render-extra.ts.
 # Environment: OUT (default /tmp/duban-render), DUBAN_DATA (default /tmp/duban-render/data),
-# REGION (140802), PERIOD (last month), PAST (2024-10), YEAR (this year), PAST_YEAR (2024), DPI (70).
+# REGION (140802), DEPARTMENT (区农业农村局, the task sheet's), PERIOD (last month), PAST (2024-10), YEAR (this year), PAST_YEAR (2024), DPI (70).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${OUT:-/tmp/duban-render}
@@ -34,7 +36,12 @@ if [ ${#files[@]} -eq 0 ]; then
   node bin/duban.mjs report bulletin --region "$REGION" --period "$PAST" --out "$OUT/bulletin-past-sheet.xlsx"
   node bin/duban.mjs report summary --region "$REGION" --year "$PAST_YEAR" --out "$OUT/summary-past.docx" --sources
   node bin/duban.mjs report summary --region "$REGION" --year "$YEAR" --out "$OUT/summary.docx"
-  files=("$OUT/bulletin.docx" "$OUT/bulletin-past.docx" "$OUT/bulletin-past-sheet.xlsx" "$OUT/summary-past.docx" "$OUT/summary.docx")
+  node bin/duban.mjs reconcile --region "$REGION" --year "$PAST_YEAR" --out "$OUT/promise-check.docx"
+  node bin/duban.mjs reconcile --region "$REGION" --year "$PAST_YEAR" --out "$OUT/promise-check-sheet.xlsx"
+  node bin/duban.mjs tasksheet export --region "$REGION" --department "${DEPARTMENT:-区农业农村局}" --period "$PERIOD" --out "$OUT/task-sheet.xlsx"
+  node bin/run-ts.mjs bench/render-extra.ts "$REGION" "$OUT"
+  files=("$OUT/bulletin.docx" "$OUT/bulletin-past.docx" "$OUT/bulletin-past-sheet.xlsx" "$OUT/summary-past.docx" "$OUT/summary.docx"
+    "$OUT/promise-check.docx" "$OUT/promise-check-sheet.xlsx" "$OUT/task-sheet.xlsx" "$OUT/slip-notice.docx" "$OUT/commitments-list.xlsx")
 fi
 
 # Official fonts are rarely installed on Linux: map them to the CJK fonts present, as a reader's
@@ -54,7 +61,7 @@ for f in "${files[@]}"; do
   rm -f "$OUT/$name.pdf"
   soffice --headless -env:UserInstallation=file://"$OUT"/lo-profile --convert-to pdf --outdir "$OUT" "$f" >/dev/null 2>&1 || true
   [ -f "$OUT/$name.pdf" ] || { echo "$f: not converted (an .xlsx needs libreoffice-calc-nogui)" >&2; continue; }
-  rm -f "$OUT/$name"-*.png
+  rm -f "$OUT/$name"-[0-9]*.png  # not summary-past-N.png when rendering summary
   pdftoppm -r "$DPI" -png "$OUT/$name.pdf" "$OUT/$name"
-  echo "$OUT/$name.pdf: $(ls "$OUT/$name"-*.png | wc -l) page(s) → $OUT/$name-N.png"
+  echo "$OUT/$name.pdf: $(ls "$OUT/$name"-[0-9]*.png | wc -l) page(s) → $OUT/$name-N.png"
 done

@@ -26,17 +26,34 @@ describe('parseReportedValue', () => {
 });
 
 describe('buildXlsx', () => {
-  it('writes a workbook Excel reads back: Chinese text, numbers as numbers, bold header', async () => {
-    const bytes = buildXlsx('目标任务', ['任务名称', '完成率(%)'], [['城镇新增就业6000人', 93.3], ['改造老旧小区<25>个 & 更多', null]]);
+  const load = async (bytes: Uint8Array) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-    const ws = wb.getWorksheet('目标任务')!;
+    return wb;
+  };
+  it('writes a workbook Excel reads back: Chinese text, numbers as numbers with their format, bold header', async () => {
+    const bytes = buildXlsx('目标任务', [{ header: '任务名称', width: 30 }, { header: '完成率\n（%）', width: 9, numFmt: '0.0' }], [['城镇新增就业6000人', 93.3], ['改造老旧小区<25>个 & 更多', null]]);
+    const ws = (await load(bytes)).getWorksheet('目标任务')!;
     expect(ws.getCell('A1').value).toBe('任务名称');
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.getCell('A2').value).toBe('城镇新增就业6000人');
     expect(ws.getCell('B2').value).toBe(93.3);
+    expect(ws.getCell('B2').numFmt).toBe('0.0');
     expect(ws.getCell('A3').value).toBe('改造老旧小区<25>个 & 更多');
     expect(ws.getCell('B3').value).toBeNull();
+    expect(ws.getCell('B3').border?.left?.style).toBe('thin');
+  });
+  it('prints: A4 landscape one page wide, title and header on every page, header frozen, rows tall enough', async () => {
+    const long = '推进城区老旧小区改造，完成供热管网、雨污分流、屋面防水和加装电梯等配套改造'; // 37 characters
+    const bytes = buildXlsx('目标任务', [{ header: '任务名称', width: 20 }, { header: '目标值', width: 10, numFmt: '#,##0.####' }], [[long, 12600]], { title: '盐湖区目标任务清单' });
+    const ws = (await load(bytes)).getWorksheet('目标任务')!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(ws.pageSetup.printTitlesRow).toBe('1:2');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.headerFooter.oddFooter).toContain('&P');
+    expect(ws.getCell('A1').value).toBe('盐湖区目标任务清单');
+    // 37 characters in a column of 20 units (9.5 characters a line) take 4 lines
+    expect(ws.getRow(3).height).toBeGreaterThanOrEqual(4 * 15);
   });
 });
 

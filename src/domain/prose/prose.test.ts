@@ -5,6 +5,7 @@ import { documentText, fill, isFigure, sourcesOf, type Part, type ProseDocument 
 import { commitmentSubject, formatValue } from './figures.ts';
 import { FIXTURE_BULLETIN, FIXTURE_COMMITMENTS, FIXTURE_DEPTS, FIXTURE_YEAR } from './fixtures.ts';
 import { TEMPLATES_ZH } from './templates.zh.ts';
+import { buildSlipNotice } from './slipNotice.ts';
 
 const allParts = (doc: ProseDocument): Part[] =>
   doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.parts : b.kind === 'table' ? b.rows.flat() : []));
@@ -166,5 +167,26 @@ describe('年度工作纪实 (year summary)', () => {
 
   it('has no next-year section without a next-year plan', () => {
     expect(documentText(buildYearSummary({ ...FIXTURE_YEAR, nextYear: null }))).not.toContain('下步打算');
+  });
+});
+
+describe('督办通知单', () => {
+  const notice = (deadline: string, openedOn = '2026-07-20') =>
+    buildSlipNotice({
+      region: { name: '盐湖区' },
+      slip: { level: 'red', reason: '“6月底前完成10千伏线路绝缘化改造18千米”已过截止日期（2026年6月30日）仍未完成', openedOn, closedOn: null, serial: 3 },
+      commitment: { title: '6月底前完成10千伏线路绝缘化改造18千米', deadline, completionRate: 35, expectedProgress: 100 },
+      leadDepartment: '国网运城市盐湖区供电公司',
+      coDepartments: [],
+      planYear: 2026,
+    });
+  it('addresses the lead department as 主送机关, flush left, and writes rates as the bulletin does', () => {
+    const doc = notice('2026-06-30');
+    expect(doc.recipients).toBe('国网运城市盐湖区供电公司：');
+    expect(documentText(doc)).toContain('完成率35%，序时进度100%');
+  });
+  it('never writes a deadline already past as one still to meet', () => {
+    expect(documentText(notice('2026-06-30'))).toContain('办理时限：原定2026年6月30日前完成，已逾期，请立即整改');
+    expect(documentText(notice('2026-12-31'))).toContain('办理时限：2026年12月31日前完成；');
   });
 });

@@ -41,7 +41,8 @@ const REQUIREMENTS: Record<EscalationLevel, string[]> = {
 /** The slip's 编号: 督办〔2026〕第7号 — numbered in order of opening within the region and year. */
 export const slipNumber = (openedOn: string, serial: number): string => `督办〔${openedOn.slice(0, 4)}〕第${serial}号`;
 
-const pct = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)}%`);
+// 35%, 63.3%: one decimal at most, as the bulletin writes rates
+const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 10) / 10}%`);
 
 export function buildSlipNotice(d: SlipNoticeData): ProseDocument {
   const { slip, commitment: c } = d;
@@ -55,8 +56,9 @@ export function buildSlipNotice(d: SlipNoticeData): ProseDocument {
     subtitle: `${slipNumber(slip.openedOn, slip.serial)}（${LEVEL_WORDS[slip.level]}）`,
     issuer: `${d.region.name}人民政府督查室`,
     dateText: dateLabel(slip.openedOn),
+    // 主送机关 flush left under the title
+    recipients: `${lead}：`,
     blocks: [
-      { kind: 'paragraph', parts: [`${lead}：`] },
       p(`根据${d.planYear}年政府工作报告目标任务督查安排，你单位牵头的下列事项需${LEVEL_WORDS[slip.level]}，请认真落实。`),
       h('一、督办事项'),
       p(`${c.title}（截至${dateLabel(slip.openedOn)}完成率${pct(c.completionRate)}，序时进度${pct(c.expectedProgress)}）。`),
@@ -65,7 +67,12 @@ export function buildSlipNotice(d: SlipNoticeData): ProseDocument {
       h('三、牵头单位'),
       p(`牵头单位：${lead}${d.coDepartments.length ? `；配合单位：${d.coDepartments.join('、')}` : ''}。`),
       h('四、时限'),
-      p(`办理时限：${dateLabel(c.deadline)}前完成；反馈时限：${dateLabel(replyBy)}前报送整改落实情况。`),
+      // a deadline already past is not written as if it were still to come
+      p(
+        c.deadline < slip.openedOn
+          ? `办理时限：原定${dateLabel(c.deadline)}前完成，已逾期，请立即整改、尽快完成；反馈时限：${dateLabel(replyBy)}前报送整改落实情况。`
+          : `办理时限：${dateLabel(c.deadline)}前完成；反馈时限：${dateLabel(replyBy)}前报送整改落实情况。`,
+      ),
       h('五、督办要求'),
       ...REQUIREMENTS[slip.level].map((t, i) => p(`${['（一）', '（二）', '（三）'][i]}${t}`)),
       ...(slip.closedOn ? [p(`（本督办单已于${dateLabel(slip.closedOn)}销号。）`)] : []),

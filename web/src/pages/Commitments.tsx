@@ -4,16 +4,16 @@ import { Link, useSearchParams } from 'react-router';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Popover, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { api } from '../api.ts';
-import { columnFormat, formatValue, pct } from '../format.ts';
+import { columnFormat, pct } from '../format.ts';
 import { useLang, useT } from '../i18n.tsx';
-import { COMPARATOR_LABELS, LIFECYCLE_LABELS, STATUS_LABELS } from '../labels.ts';
+import { LIFECYCLE_LABELS, STATUS_LABELS } from '../labels.ts';
 import type { EvaluatedCommitment, Status } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { useSubmit } from '../useSubmit.ts';
 import { OverdueTag, STATUS_ORDER, STATUS_STYLE, StatusTag } from '../status.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { isSupervised } from '../live.ts';
-import { buildXlsx } from '../xlsx.ts';
+import { commitmentsWorkbook, targetText } from '../commitmentsExport.ts';
 import { download } from '../download.ts';
 import { DepartmentSelect } from '../DepartmentSelect.tsx';
 
@@ -22,17 +22,7 @@ type ColumnKey = (typeof ALL_COLUMNS)[number];
 const COLUMN_LABELS: Record<ColumnKey, string> = { sector: '领域', lead: '牵头单位', target: '目标', latest: '最新进展', completion: '完成率', expected: '序时进度', status: '状态', deadline: '截止日期', state: '办理阶段', livelihood: '民生实事' };
 const DEFAULT_HIDDEN: ColumnKey[] = ['state', 'expected'];
 
-/** The target as written: 不少于5000人, 以内4%. */
-export function targetText(c: Pick<EvaluatedCommitment, 'targetValue' | 'targetValueMax' | 'unit' | 'comparator' | 'kind'>, written?: string): string {
-  if (c.targetValue === null) return c.kind === 'milestone' ? '按节点推进' : '定性任务';
-  // `written`: the value as its column writes it (formatColumn), so a column keeps one style
-  const v = written ?? formatValue(c.targetValue, c.unit);
-  if (c.comparator === 'range' && c.targetValueMax) return `${v}～${formatValue(c.targetValueMax, c.unit)}`;
-  if (c.comparator === 'lte') return `不超过${v}`;
-  if (c.comparator === 'eq') return v;
-  if (c.comparator === 'approx') return `${v}左右`;
-  return `${v}以上`;
-}
+export { targetText } from '../commitmentsExport.ts';
 
 /** 完成率 as a bar with 序时进度 marked by a dashed line; the numbers are written out too. */
 export function CompletionBar({ c }: { c: EvaluatedCommitment }) {
@@ -128,13 +118,8 @@ export default function Commitments() {
   });
 
   function exportExcel(items: EvaluatedCommitment[]) {
-    const header = ['任务名称', '领域', '牵头单位', '配合单位', '目标', '比较方式', '目标值', '单位', '最新累计值', '最新期次', '完成率(%)', '序时进度(%)', '状态', '逾期', '截止日期', '民生实事', '责任领导'];
-    const rows = items.map((c) => [
-      c.title, c.sector, s.deptName(c.leadDepartmentId), c.coDepartmentIds.map((d) => s.deptName(d)).join('、'), targetText(c), c.comparator ? COMPARATOR_LABELS[c.comparator] : '',
-      c.targetValue === null ? '' : Number(c.targetValue), c.unit ?? '', c.evaluation.latestValue === null ? '' : Number(c.evaluation.latestValue), c.evaluation.latestPeriod ?? '',
-      c.evaluation.completionRate ?? '', c.evaluation.expectedProgress, STATUS_LABELS[c.evaluation.status], [c.evaluation.reportOverdue ? '逾期未报送' : '', c.evaluation.deadlineOverdue ? '逾期未完成' : ''].filter(Boolean).join('、') || '否', c.deadline, c.livelihood ? '是' : '否', c.responsibleLeader ?? '',
-    ]);
-    download(buildXlsx('目标任务', header, rows, [40, 12, 14, 20, 16, 12, 10, 8, 12, 10, 10, 10, 10, 6, 12, 8, 12]), `目标任务_${s.region?.name ?? ''}_${loaded.data?.asOf ?? ''}.xlsx`);
+    const asOf = loaded.data?.asOf ?? '';
+    download(commitmentsWorkbook(items, { regionName: s.region?.name ?? '', asOf, deptName: (id) => s.deptName(id) }), `目标任务_${s.region?.name ?? ''}_${asOf}.xlsx`);
   }
 
   return (
