@@ -29,17 +29,26 @@ export function sheetName(wanted: string, taken: Set<string>): string {
 /** Display width in Excel character units: CJK 2, others 1. */
 const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
 
-/** A table: header row, bordered body, column widths, number formats, and row heights for wrapped text. */
-function table(ws: ExcelJS.Worksheet, start: number, columns: Array<{ header: string; width: number; numFmt?: string }>, rows: ExcelJS.CellValue[][]) {
+/** Lines `text` takes in a column `columnWidth` wide: each of its own lines (`\n`) wrapped. */
+const linesIn = (text: string, columnWidth: number) => text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(width(l) / Math.max(1, columnWidth - 1))), 0);
+
+/** A header too wide for its column with its unit on a line of its own: 序时进度（%） → 序时进度\n（%）, never 序时进（ / %）. */
+export const headerText = (header: string, columnWidth: number): string =>
+  header.includes('\n') || width(header) <= columnWidth - 1 ? header : header.replace(/(?<=.)（[^（）]*）$/, '\n$&');
+
+/**
+ * A table: header row (see headerText), bordered body, bordered body, column widths, number formats, and row heights for wrapped text. */
+export function table(ws: ExcelJS.Worksheet, start: number, columns: Array<{ header: string; width: number; numFmt?: string }>, rows: ExcelJS.CellValue[][]) {
   const head = ws.getRow(start);
-  head.values = columns.map((c) => c.header);
+  const headers = columns.map((c) => headerText(c.header, c.width));
+  head.values = headers;
   head.font = { bold: true };
   head.eachCell((c) => {
     c.fill = HEADER_FILL;
     c.border = THIN;
     c.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
   });
-  head.height = LINE_PT * Math.max(1, ...columns.map((c) => Math.ceil(width(c.header) / (c.width - 1))));
+  head.height = LINE_PT * Math.max(1, ...columns.map((c, i) => linesIn(headers[i]!, c.width)));
   rows.forEach((values, i) => {
     const row = ws.getRow(start + 1 + i);
     row.values = values;
@@ -50,7 +59,7 @@ function table(ws: ExcelJS.Worksheet, start: number, columns: Array<{ header: st
       cell.alignment = { vertical: 'top', wrapText: true, horizontal: typeof values[j] === 'number' ? 'right' : 'left' };
       if (col.numFmt && typeof values[j] === 'number') cell.numFmt = col.numFmt;
       const text = values[j] === null || values[j] === undefined ? '' : String(values[j]);
-      lines = Math.max(lines, ...text.split('\n').map((l) => Math.ceil(width(l) / Math.max(1, col.width - 1))));
+      lines = Math.max(lines, linesIn(text, col.width));
     });
     row.height = LINE_PT * lines + 3;
   });
@@ -58,7 +67,7 @@ function table(ws: ExcelJS.Worksheet, start: number, columns: Array<{ header: st
 }
 
 /** Prints on A4 landscape, fitted to the page width, with the rows up to `headerRow` on every page; header frozen. */
-function printable(ws: ExcelJS.Worksheet, headerRow: number) {
+export function printable(ws: ExcelJS.Worksheet, headerRow: number) {
   ws.pageSetup = {
     paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
     margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
@@ -151,8 +160,9 @@ export async function renderBulletinXlsx(data: BulletinData): Promise<Buffer> {
   const { praised, criticised } = praiseAndCriticise(data.ranking, data.rules);
   const rankColumns = [
     { header: '排名', width: 8, numFmt: '0' }, { header: '牵头单位', width: 30 }, { header: '考核得分', width: 10, numFmt: '0.0' },
-    { header: '牵头任务（项）', width: 10, numFmt: '0' }, { header: '滞后（项）', width: 9, numFmt: '0' }, { header: '严重滞后（项）', width: 9, numFmt: '0' },
-    { header: '逾期未报送（项）', width: 10, numFmt: '0' }, { header: '逾期未完成（项）', width: 10, numFmt: '0' }, { header: '通报', width: 8 },
+    // each header's words fit on a line (a CJK character is 2 units); its unit goes below
+    { header: '牵头任务（项）', width: 10, numFmt: '0' }, { header: '滞后（项）', width: 9, numFmt: '0' }, { header: '严重滞后（项）', width: 10, numFmt: '0' },
+    { header: '逾期未报送（项）', width: 12, numFmt: '0' }, { header: '逾期未完成（项）', width: 12, numFmt: '0' }, { header: '通报', width: 8 },
   ];
   // the ranking table's columns are wider than the counts' above: widths set once, by the wider
   table(

@@ -1,38 +1,45 @@
-/** 兑现情况表 as a workbook: numbers stored as numbers, units in their own column, ready to print. */
+/**
+ * 兑现情况表 as a workbook that prints: numbers stored as numbers with the unit in its own column,
+ * and the 出处 — the document and the sentence that says so — wrapped in a column of its own, rows
+ * as tall as their text, A4 landscape fitted to the width, the heading rows on every page.
+ */
 import ExcelJS from 'exceljs';
-import { CONSISTENCY_ZH, PROMISE_STATUS_ZH } from '../domain/prose/promiseCheck.ts';
+import { CONSISTENCY_ZH, PROMISE_STATUS_ZH, sourceText } from '../domain/prose/promiseCheck.ts';
 import type { PromiseReport } from '../app/reconcile/checkPromises.ts';
+import { printable, table } from './bulletinXlsx.ts';
 
-const COLUMNS: Array<[header: string, width: number]> = [
-  ['序号', 6], ['领域', 10], ['目标任务', 36], ['目标', 14], ['单位', 8], ['部门报送', 12], ['文件表述', 12], ['差异', 10], ['兑现情况', 10], ['一致性', 12], ['出处', 50], ['已确认', 8],
+const COLUMNS = [
+  { header: '序号', width: 6, numFmt: '0' },
+  { header: '领域', width: 10 },
+  { header: '目标任务', width: 30 },
+  { header: '目标', width: 12 },
+  { header: '单位', width: 7 },
+  { header: '部门报送', width: 11, numFmt: '#,##0.####' },
+  { header: '文件表述', width: 11, numFmt: '#,##0.####' },
+  { header: '差异', width: 9, numFmt: '#,##0.####' },
+  { header: '兑现情况', width: 10 },
+  { header: '一致性', width: 13 },
+  { header: '出处', width: 46 },
+  { header: '已确认', width: 8 },
 ];
 
 export async function renderPromiseXlsx(report: PromiseReport, regionName: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'duban';
-  const ws = wb.addWorksheet('兑现情况', {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true, printTitlesRow: '1:2' },
-    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
-    views: [{ state: 'frozen', ySplit: 2 }],
-  });
+  const ws = wb.addWorksheet('兑现情况');
   ws.getCell('A1').value = `${regionName}${report.year}年目标任务兑现情况表`;
   ws.getCell('A1').font = { bold: true, size: 14 };
-  const head = ws.getRow(2);
-  head.values = COLUMNS.map(([h]) => h);
-  head.font = { bold: true };
-  COLUMNS.forEach(([, w], i) => (ws.getColumn(i + 1).width = w));
+  ws.getRow(1).height = 24;
   const num = (s: string | null) => (s === null ? null : Number(s));
-  report.items.forEach((r, i) => {
-    const row = ws.getRow(3 + i);
-    row.values = [
+  table(
+    ws,
+    2,
+    COLUMNS,
+    report.items.map((r, i) => [
       i + 1, r.sector, r.title, r.target, r.unit ?? '', num(r.reportedValue), num(r.statedValue), r.difference,
-      PROMISE_STATUS_ZH[r.status], r.consistency ? CONSISTENCY_ZH[r.consistency] : '', r.source?.sentence ?? '', r.confirmed ? '是' : '否',
-    ];
-    row.alignment = { vertical: 'top', wrapText: true };
-  });
-  ws.eachRow((row) => row.eachCell({ includeEmpty: true }, (cell, col) => {
-    if (col <= COLUMNS.length && row.number >= 2) cell.border = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
-  }));
-  for (const col of [6, 7, 8]) ws.getColumn(col).numFmt = '#,##0.####';
+      PROMISE_STATUS_ZH[r.status], r.consistency ? CONSISTENCY_ZH[r.consistency] : '', sourceText(r, report.documents) ?? '', r.confirmed ? '是' : '否',
+    ]),
+  );
+  printable(ws, 2);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -55,8 +55,13 @@ export async function writeTaskSheet(m: TaskSheetModel): Promise<Buffer> {
   });
   m.rows.forEach((r, i) => {
     const row = ws.getRow(TASK_SHEET_HEADER_ROW + 1 + i);
-    row.values = [i + 1, r.title, r.target, r.unit, r.lastValue, r.lastPeriod, null, null, r.commitmentId];
+    // the last value a number (its unit in the 单位 column), as the value filled in is read
+    const last = r.lastValue !== '' && Number.isFinite(Number(r.lastValue)) ? Number(r.lastValue) : r.lastValue;
+    row.values = [i + 1, r.title, r.target, r.unit, last, r.lastPeriod, null, null, r.commitmentId];
     row.alignment = { vertical: 'top', wrapText: true };
+    if (typeof last === 'number') row.getCell(5).numFmt = '#,##0.####';
+    // tall enough for the title, and two lines at least to write the progress in
+    row.height = 15 * Math.max(2, Math.ceil([...r.title].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0) / 39)) + 3;
     for (let c = 1; c <= 8; c++) row.getCell(c).border = thin;
     for (const key of [COLS.value[0], COLS.narrative[0]]) {
       const cell = row.getCell(key);
@@ -64,7 +69,8 @@ export async function writeTaskSheet(m: TaskSheetModel): Promise<Buffer> {
       cell.protection = { locked: false };
     }
   });
-  [6, 40, 12, 8, 14, 10, 16, 50].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  // 序号 wide enough for the 填报期次 and 行政区 labels above it
+  [10, 40, 12, 8, 14, 10, 16, 50].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   ws.getColumn(COLS.id[0]).hidden = true;
   ws.views = [{ state: 'frozen', ySplit: TASK_SHEET_HEADER_ROW }];
   // prints on A4 landscape, all columns on one page width, the heading rows on every page, numbered

@@ -130,7 +130,7 @@ describe.each(testEngines())('reports and task sheets on %s', (engine) => {
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('B2').value).toBe('2024-07');
     expect(ws.getRow(5).getCell('B').value).toBe(jobs.title);
-    expect(ws.getRow(5).getCell('E').value).toBe('1900');
+    expect(ws.getRow(5).getCell('E').value).toBe(1900);
     expect(ws.getColumn('I').hidden).toBe(true);
 
     const filled = await fillSheet(out.rawPayload, { [jobs.title]: ['２，２００', '7月新增就业300人'] });

@@ -119,4 +119,31 @@ describe.each(testEngines())('兑现核验 over HTTP on %s', (engine) => {
     const stated = report.items.findIndex((r) => r.statedValue !== null);
     expect(typeof ws.getRow(3 + stated).getCell(7).value).toBe('number');
   });
+
+  it('prints the 兑现情况表 of every checked demo plan with its 出处 whole: document and sentence, wrapped, rows tall enough, A4 landscape one page wide', async () => {
+    for (const { region, year } of CHECKED) {
+      const admin = region === '140802' ? 'yanhu.admin' : 'shuangqing.admin';
+      const report = (await get(`/api/promise-checks?region=${region}&year=${year}`, admin)).json() as PromiseReport;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await get(`/api/promise-checks/document?region=${region}&year=${year}&format=xlsx`, admin)).rawPayload as unknown as ArrayBuffer);
+      const ws = wb.worksheets[0]!;
+      expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+      const col = (ws.getRow(2).values as string[]).indexOf('出处');
+      const docName = (id: string) => report.documents.find((d) => d.id === id)!.filename.replace(/\.\w+$/, '');
+      report.items.forEach((r, i) => {
+        const cell = ws.getRow(3 + i).getCell(col);
+        if (!r.source) return;
+        expect(cell.value).toBe(`《${docName(r.source.documentId)}》：“${r.source.sentence}”`);
+        expect(cell.alignment?.wrapText).toBe(true);
+        // a line of the column holds width − 1 units (a Chinese character 2, a digit 1); the row is 15 pt a line
+        const units = [...String(cell.value)].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
+        const lines = Math.ceil(units / (ws.getColumn(col).width! - 1));
+        expect(ws.getRow(3 + i).height, r.title).toBeGreaterThanOrEqual(15 * lines);
+      });
+      const docx = await get(`/api/promise-checks/document?region=${region}&year=${year}&format=docx`, admin);
+      const text = (await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
+      for (const r of report.items) if (r.source) expect(text).toContain(`《${docName(r.source.documentId)}》：“${r.source.sentence}”`);
+    }
+  });
 });

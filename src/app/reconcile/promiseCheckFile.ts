@@ -17,6 +17,6 @@ export async function promiseCheckFile(
   const bytes =
     o.format === 'xlsx'
       ? await renderPromiseXlsx(report, regionName)
-      : await renderDocument(promiseCheckDocument({ regionName, year: o.year, dateText: dateLabel(ctx.today()), items: report.items }), 'docx', { regionCode: o.regionCode, appendix: false });
+      : await renderDocument(promiseCheckDocument({ regionName, year: o.year, dateText: dateLabel(ctx.today()), items: report.items, documents: report.documents }), 'docx', { regionCode: o.regionCode, appendix: false });
   return { bytes, filename: `${regionName}${o.year}年目标任务兑现情况.${o.format}`, asciiFilename: `promise-check-${o.regionCode}-${o.year}.${o.format}` };
 }

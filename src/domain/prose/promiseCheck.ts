@@ -18,11 +18,24 @@ export interface PromiseDocRow {
   statedText: string | null;
   reportedValue: string | null;
   consistency: keyof typeof CONSISTENCY_ZH | null;
-  source: { sentence: string } | null;
+  source: { documentId: string; sentence: string } | null;
   confirmed: boolean;
 }
 
-export function promiseCheckDocument(o: { regionName: string; year: number; dateText: string; items: readonly PromiseDocRow[] }): ProseDocument {
+/** The document a result is stated in, by name without extension: 《盐湖区2025年政府工作报告》. */
+const documentName = (id: string, documents: readonly { id: string; filename: string }[]) => {
+  const name = documents.find((d) => d.id === id)?.filename.replace(/\.[a-z0-9]{1,5}$/i, '');
+  return name ? `《${name}》` : null;
+};
+
+/** 出处: the document and the sentence that says so — 《盐湖区2025年政府工作报告》：“改造农村厕所2000座。” */
+export function sourceText(r: Pick<PromiseDocRow, 'source'>, documents: readonly { id: string; filename: string }[]): string | null {
+  if (!r.source) return null;
+  const doc = documentName(r.source.documentId, documents);
+  return `${doc ? `${doc}：` : ''}“${r.source.sentence}”`;
+}
+
+export function promiseCheckDocument(o: { regionName: string; year: number; dateText: string; items: readonly PromiseDocRow[]; documents?: readonly { id: string; filename: string }[] }): ProseDocument {
   const n = (s: PromiseStatus) => o.items.filter((r) => r.status === s).length;
   const flagged = o.items.filter((r) => r.consistency === 'statedAbove' || r.consistency === 'statedBelow').length;
   const confirmed = o.items.filter((r) => r.confirmed).length;
@@ -52,11 +65,12 @@ export function promiseCheckDocument(o: { regionName: string; year: number; date
           PROMISE_STATUS_ZH[r.status] + (r.consistency && r.consistency !== 'consistent' ? `（${CONSISTENCY_SHORT[r.consistency]}）` : ''),
         ]),
       },
-      // the sentences, numbered as the table: a column of them would squeeze the table on A4
+      // 出处, numbered as the table — the sentences in full below it, as a column of them would be
+      // too narrow on A4 portrait — each with the document it is from
       ...(o.items.some((r) => r.source)
         ? [
-            { kind: 'heading' as const, level: 2 as const, text: '文件原文摘录' },
-            ...o.items.flatMap((r, i) => (r.source ? [{ kind: 'paragraph' as const, parts: [`${i + 1}．${r.title}：“${r.source.sentence}”`] }] : [])),
+            { kind: 'heading' as const, level: 2 as const, text: '文件原文摘录（出处）' },
+            ...o.items.flatMap((r, i) => (r.source ? [{ kind: 'paragraph' as const, parts: [`${i + 1}．${r.title}——${sourceText(r, o.documents ?? [])}`] }] : [])),
           ]
         : []),
     ],
