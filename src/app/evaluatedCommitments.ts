@@ -91,7 +91,14 @@ export function evaluateAll(
  * the filter shows top-level commitments only.
  */
 export async function listEvaluatedCommitments(q: Queryable, ctx: AppContext, f: EvaluatedFilter): Promise<EvaluatedCommitment[]> {
-  const asOf = f.asOf ?? ctx.today();
+  return (await loadEvaluator(q, ctx, f))(f.asOf ?? ctx.today());
+}
+
+/**
+ * Loads what the list `f` needs once and gives its evaluation at any date (`f.asOf` is ignored):
+ * a district's monthly trend is one load and an evaluation per month-end.
+ */
+export async function loadEvaluator(q: Queryable, ctx: AppContext, f: EvaluatedFilter): Promise<(asOf: string) => EvaluatedCommitment[]> {
   const { parentId, departmentId, ...rest } = f;
   // A commitment's evaluation depends only on its reports and its subtasks': a department's list
   // loads its commitments and their subtask trees; any other list the whole plan scope.
@@ -104,8 +111,8 @@ export async function listEvaluatedCommitments(q: Queryable, ctx: AppContext, f:
     ({ commitments: all, matched: wanted } = await listPlanCommitments(q, { ...rest, parentId }));
     reports = await planLeadReports(q, rest.regionCodes, rest.planId);
   }
-  const evaluated = evaluateAll(all, leadReportsOf(reports), asOf, ctx);
-  return [...evaluated.values()].filter(
+  const reportsOf = leadReportsOf(reports);
+  return (asOf) => [...evaluateAll(all, reportsOf, asOf, ctx).values()].filter(
     (c) =>
       wanted.has(c.id) &&
       (!f.statuses?.length || f.statuses.includes(c.evaluation.status)) &&

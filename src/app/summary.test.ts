@@ -10,9 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../store/db.ts';
 import { openTestDb, testEngines } from '../store/testing.ts';
 import { createContext, type AppContext } from './context.ts';
-import { listEvaluatedCommitments } from './evaluatedCommitments.ts';
+import { listEvaluatedCommitments, type EvaluatedCommitment } from './evaluatedCommitments.ts';
 import { compareDistricts } from './compareDistricts.ts';
-import { commitmentSummary, districtGroups, refreshDistrictSummaries, summarize, SUPERVISED_STATES, type Summary } from './summary.ts';
+import { commitmentSummary, districtGroups, districtItems, refreshDistrictSummaries, summarize, SUPERVISED_STATES, trendCounts, type Summary } from './summary.ts';
+import { trendMonthEnds } from '../domain/dates.ts';
+import { scopeOverview } from './scopeOverview.ts';
+import { listPlans, upsertPlan } from '../store/plans.ts';
 import { buildWorld } from './workflow/testWorld.ts';
 
 const REGIONS = ['430502', '430503'] as const;
@@ -21,19 +24,20 @@ const STATES = ['draft', 'assigned', 'inProgress', 'closeRequested', 'closed', '
 const REPORT_STATES = ['draft', 'submitted', 'accepted', 'returned'] as const;
 
 type Op =
-  | { kind: 'commitment'; region: 0 | 1; state: number; sector: number; target: number; parent: number | null; months: number }
+  | { kind: 'commitment'; region: 0 | 1; lastYear: boolean; state: number; sector: number; target: number; parent: number | null; months: number }
   | { kind: 'report'; pick: number; month: number; value: number; state: number }
   | { kind: 'deleteReport'; pick: number }
   | { kind: 'change'; pick: number; state: number; sector: number }
-  | { kind: 'day'; day: number }
+  | { kind: 'day'; month: number; day: number }
   | { kind: 'read' };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('commitment' as const), region: fc.constantFrom(0 as const, 1 as const), state: fc.nat(STATES.length - 1), sector: fc.nat(2), target: fc.integer({ min: 1, max: 5000 }), parent: fc.option(fc.nat(40), { nil: null }), months: fc.integer({ min: 1, max: 12 }) }),
+  fc.record({ kind: fc.constant('commitment' as const), region: fc.constantFrom(0 as const, 1 as const), lastYear: fc.boolean(), state: fc.nat(STATES.length - 1), sector: fc.nat(2), target: fc.integer({ min: 1, max: 5000 }), parent: fc.option(fc.nat(40), { nil: null }), months: fc.integer({ min: 1, max: 12 }) }),
   fc.record({ kind: fc.constant('report' as const), pick: fc.nat(40), month: fc.integer({ min: 1, max: 6 }), value: fc.integer({ min: 0, max: 6000 }), state: fc.nat(3) }),
   fc.record({ kind: fc.constant('deleteReport' as const), pick: fc.nat(200) }),
   fc.record({ kind: fc.constant('change' as const), pick: fc.nat(40), state: fc.nat(STATES.length - 1), sector: fc.nat(2) }),
-  fc.record({ kind: fc.constant('day' as const), day: fc.integer({ min: 1, max: 28 }) }),
+  // days of June to August: month-ends pass, so the trend grows by a point without a write
+  fc.record({ kind: fc.constant('day' as const), month: fc.integer({ min: 6, max: 8 }), day: fc.integer({ min: 1, max: 31 }) }),
   fc.constant({ kind: 'read' as const }),
 );
 
@@ -58,18 +62,22 @@ describe.each(testEngines())('kept district summaries on %s', (engine) => {
   afterAll(async () => db?.close());
 
   it('equal a fresh evaluation after any writes, day changes and reads', async () => {
-    const ids: { id: string; region: string; lead: string }[] = [];
+    const ids: { id: string; region: string; plan: string; lead: string }[] = [];
     const reports: { id: string }[] = [];
-    const plans = [w.ids.plan, w.ids.otherPlan];
+    const plans: string[] = [w.ids.plan, w.ids.otherPlan];
+    // a 2023 plan in each district too: the city's 总览 shows one plan year
+    const lastYearPlans: string[] = [randomUUID(), randomUUID()];
+    for (const [i, id] of lastYearPlans.entries()) await upsertPlan(db, { id, regionCode: REGIONS[i]!, year: 2023, title: '2023', sourceDocumentId: null });
     const leads = [w.ids.hr, w.ids.otherDept];
     const run = async (o: Op) => {
       switch (o.kind) {
         case 'commitment': {
           const region = REGIONS[o.region];
-          const sameRegion = ids.filter((c) => c.region === region);
-          const parent = o.parent !== null && sameRegion.length ? sameRegion[o.parent % sameRegion.length]!.id : null;
-          const c = await w.commitment({ regionCode: region, planId: plans[o.region], leadDepartmentId: leads[o.region], coDepartmentIds: [], parentId: parent, state: STATES[o.state], sector: SECTORS[o.sector], targetValue: String(o.target), deadline: `2024-${String(o.months).padStart(2, '0')}-28` });
-          ids.push({ id: c.id, region, lead: leads[o.region]! });
+          const plan = (o.lastYear ? lastYearPlans : plans)[o.region]!;
+          const samePlan = ids.filter((c) => c.plan === plan);
+          const parent = o.parent !== null && samePlan.length ? samePlan[o.parent % samePlan.length]!.id : null;
+          const c = await w.commitment({ regionCode: region, planId: plan, leadDepartmentId: leads[o.region], coDepartmentIds: [], parentId: parent, state: STATES[o.state], sector: SECTORS[o.sector], targetValue: String(o.target), deadline: `2024-${String(o.months).padStart(2, '0')}-28` });
+          ids.push({ id: c.id, region, plan, lead: leads[o.region]! });
           break;
         }
         case 'report': {
@@ -90,7 +98,7 @@ describe.each(testEngines())('kept district summaries on %s', (engine) => {
           if (ids.length) await db.query('update commitment set state = $2, sector = $3 where id = $1', [ids[o.pick % ids.length]!.id, STATES[o.state], SECTORS[o.sector]]);
           break;
         case 'day':
-          today = `2024-06-${String(o.day).padStart(2, '0')}`;
+          today = `2024-0${o.month}-${String(Math.min(o.day, o.month === 6 ? 30 : 31)).padStart(2, '0')}`;
           break;
         case 'read': {
           const scope = ['430500', ...REGIONS];
@@ -105,7 +113,41 @@ describe.each(testEngines())('kept district summaries on %s', (engine) => {
             const got = kept.map(({ region_code: _r, ...k }) => k).sort(order);
             expect(got.map(({ rate_sum: _s, ...k }) => k)).toEqual(expected.map(({ rate_sum: _s, ...k }) => k));
             got.forEach((k, i) => expect(k.rate_sum).toBeCloseTo(expected[i]!.rate_sum, 9));
+            // its listed commitments (滞后 or 逾期) are those of the fresh evaluation, as evaluated
+            const items = await db.query<{ commitment_id: string; plan_id: string; behind: boolean; overdue: boolean; lag: number | null; item: unknown }>(
+              'select commitment_id, plan_id, behind, overdue, lag, item from region_summary_item where region_code = $1 order by commitment_id', [region]);
+            const byId = (a: { commitmentId: string }, b: { commitmentId: string }) => (a.commitmentId < b.commitmentId ? -1 : 1);
+            expect(items.map((i) => ({ planId: i.plan_id, commitmentId: i.commitment_id, behind: i.behind, overdue: i.overdue, lag: i.lag, item: typeof i.item === 'string' ? JSON.parse(i.item) : i.item })))
+              .toEqual(JSON.parse(JSON.stringify(districtItems(scratch).sort(byId))));
+            // its trend: each plan evaluated afresh at each month-end of its year so far
+            const trend = await db.query<Record<string, unknown>>(
+              `select plan_id, to_char(month_end, 'YYYY-MM-DD') as month_end, total, behind, rate_sum, rate_count from region_summary_trend where region_code = $1 order by plan_id, month_end`, [region]);
+            const expectedTrend: ReturnType<typeof trendCounts>[] = [];
+            for (const plan of (await listPlans(db, [region])).sort((a, b) => (a.id < b.id ? -1 : 1)))
+              for (const monthEnd of trendMonthEnds(plan.year, today))
+                expectedTrend.push(trendCounts(plan.id, monthEnd, await listEvaluatedCommitments(db, ctx, { regionCodes: [region], planId: plan.id, parentId: null, states: SUPERVISED_STATES, unordered: true, asOf: monthEnd })));
+            expect(trend.map((t) => ({ planId: t.plan_id, monthEnd: t.month_end, total: t.total, behind: t.behind, rateCount: t.rate_count })))
+              .toEqual(expectedTrend.map(({ rateSum: _s, ...t }) => t));
+            trend.forEach((t, i) => expect(t.rate_sum).toBeCloseTo(expectedTrend[i]!.rateSum, 9));
           }
+          // the city's 总览 of a year: counts, lists and trend of its commitments of that year's plans, evaluated at once
+          const ofYear = (items: EvaluatedCommitment[]) => items.filter((c) => plans.includes(c.planId));
+          const fresh = ofYear(await listEvaluatedCommitments(db, ctx, { regionCodes: scope, parentId: null, states: SUPERVISED_STATES, unordered: true }));
+          const overview = await scopeOverview(ctx, { actor: w.actors.cityAdmin, regionCode: '430500', year: 2024, limit: 5 });
+          expectSameTotals(overview.summary, summarize(fresh, true));
+          const lagOrder = (a: EvaluatedCommitment, b: EvaluatedCommitment) => (b.evaluation.lag ?? -Infinity) - (a.evaluation.lag ?? -Infinity) || (a.id < b.id ? -1 : 1);
+          for (const [list, keep] of [[overview.lagging, (c: EvaluatedCommitment) => ['lagging', 'seriouslyLagging'].includes(c.evaluation.status)], [overview.overdue, (c: EvaluatedCommitment) => c.evaluation.overdue]] as const) {
+            const wanted = fresh.filter(keep).sort(lagOrder);
+            expect(list.count).toBe(wanted.length);
+            expect(list.items).toEqual(JSON.parse(JSON.stringify(wanted.slice(0, 5).map((c) => ({ id: c.id, regionCode: c.regionCode, planId: c.planId, title: c.title, sector: c.sector, leadDepartmentId: c.leadDepartmentId, evaluation: c.evaluation })))));
+          }
+          const freshTrend: { month: string; averageCompletion: number | null; behind: number }[] = [];
+          for (const monthEnd of trendMonthEnds(2024, today)) {
+            const { total } = summarize(ofYear(await listEvaluatedCommitments(db, ctx, { regionCodes: scope, parentId: null, states: SUPERVISED_STATES, unordered: true, asOf: monthEnd })));
+            freshTrend.push({ month: monthEnd.slice(0, 7), averageCompletion: total.averageCompletion, behind: total.byStatus.lagging + total.byStatus.seriouslyLagging });
+          }
+          expect(overview.trend.map((t) => ({ ...t, averageCompletion: null }))).toEqual(freshTrend.map((t) => ({ ...t, averageCompletion: null })));
+          overview.trend.forEach((t, i) => (t.averageCompletion === null ? expect(freshTrend[i]!.averageCompletion).toBeNull() : expect(Math.abs(t.averageCompletion - freshTrend[i]!.averageCompletion!)).toBeLessThanOrEqual(0.1)));
           // the city adds them up: the summary of all its commitments evaluated at once
           const all = summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: scope, parentId: null, states: SUPERVISED_STATES, unordered: true }), true);
           const summed = await commitmentSummary(db, ctx, { regionCodes: scope });

@@ -1,10 +1,12 @@
 /** Counts of evaluated commitments by status, sector and lead department (总览). */
 import { STATUSES, type CommitmentState, type Status } from '../domain/types.ts';
-import { groupBy, listEvaluatedCommitments, type EvaluatedCommitment, type EvaluatedFilter } from './evaluatedCommitments.ts';
+import { groupBy, listEvaluatedCommitments, loadEvaluator, type EvaluatedCommitment, type EvaluatedFilter } from './evaluatedCommitments.ts';
+import { listPlans } from '../store/plans.ts';
+import { trendMonthEnds } from '../domain/dates.ts';
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import type { AppContext } from './context.ts';
-import { beginSummaryRecompute, keptScopeSums, storeScopeSums, storeSummaryGroups, summaryState, type GroupCounts, type KeptGroup, type ScopeSum } from '../store/regionSummary.ts';
+import { beginSummaryRecompute, keptScopeSums, storedTrendMonths, storeScopeSums, storeSummaryGroups, summaryState, type GroupCounts, type KeptGroup, type KeptItem, type ScopeSum, type TrendCounts } from '../store/regionSummary.ts';
 
 /** States of commitments under supervision: drafts (立项, not yet handed over) and cancelled ones are not counted. */
 export const SUPERVISED_STATES: CommitmentState[] = ['assigned', 'acknowledged', 'inProgress', 'closeRequested', 'closed'];
@@ -79,16 +81,13 @@ export async function commitmentSummary(db: Db, ctx: AppContext, f: Omit<Evaluat
   const several = f.regionCodes.length > 1;
   // several regions, all plans, today: add up the kept district figures (a city's or a province's 总览)
   if (several && f.planId === undefined && f.livelihood === undefined && f.departmentId === undefined && (f.asOf ?? ctx.today()) === ctx.today()) {
-    const sums = await scopeSums(db, ctx, f.regionCodes);
-    const total = sums.find((g) => g.kind === 'total')?.counts ?? countGroup([]);
-    const bySector = sums.filter((g) => g.kind === 'sector').sort((a, b) => zhCompare(a.key, b.key)).map((g) => summaryGroup(g.key, g.counts));
-    return { total: summaryGroup('total', total), bySector, byDepartment: [] };
+    return scopeSummary(await scopeSums(db, ctx, f.regionCodes));
   }
   return summarize(await listEvaluatedCommitments(db, ctx, { ...f, parentId: null, states: SUPERVISED_STATES, unordered: true }), several);
 }
 
 /** Bumped when the kept figures' meaning changes: figures kept under another are recomputed. */
-const SUMMARY_SHAPE = 3;
+const SUMMARY_SHAPE = 4;
 /** The supervision configuration's and summary shape's fingerprint: kept figures made under others are recomputed. */
 const configHash = (ctx: AppContext) => createHash('sha256').update(`${SUMMARY_SHAPE}:${JSON.stringify(ctx.config)}`).digest('hex').slice(0, 16);
 
@@ -103,14 +102,47 @@ export function districtGroups(items: EvaluatedCommitment[]): Omit<KeptGroup, 'r
   return out;
 }
 
-/** Recomputes the kept figures of the regions `stale` for today. */
+/** A commitment as a city's or province's 总览 lists it. */
+export type ListedCommitment = Pick<EvaluatedCommitment, 'id' | 'regionCode' | 'planId' | 'title' | 'sector' | 'leadDepartmentId' | 'evaluation'>;
+
+const BEHIND = new Set<Status>(['lagging', 'seriouslyLagging']);
+
+/** A district's commitments the 总览 lists: 滞后 or 严重滞后, or 逾期. */
+export function districtItems(items: EvaluatedCommitment[]): KeptItem[] {
+  return items
+    .filter((c) => BEHIND.has(c.evaluation.status) || c.evaluation.overdue)
+    .map((c) => {
+      const item: ListedCommitment = { id: c.id, regionCode: c.regionCode, planId: c.planId, title: c.title, sector: c.sector, leadDepartmentId: c.leadDepartmentId, evaluation: c.evaluation };
+      return { planId: c.planId, commitmentId: c.id, behind: BEHIND.has(c.evaluation.status), overdue: c.evaluation.overdue, lag: c.evaluation.lag, item };
+    });
+}
+
+/** A plan's figures at a month-end, from its commitments evaluated at that date. */
+export function trendCounts(planId: string, monthEnd: string, items: EvaluatedCommitment[]): TrendCounts {
+  const c = countGroup(items);
+  return { planId, monthEnd, total: c.total, behind: c.byStatus.lagging + c.byStatus.seriouslyLagging, rateSum: c.rateSum, rateCount: c.rateCount };
+}
+
+/**
+ * Recomputes the kept figures of the regions `stale` for today: counts and lists from today's
+ * evaluation, and the trend's month-ends of each plan's year (all of them after a write, else only
+ * those not kept yet: a past month-end's evaluation changes only with the data).
+ */
 async function recompute(db: Db, ctx: AppContext, stale: string[]): Promise<void> {
   const asOf = ctx.today(); // one day for the whole run, evaluated and stored alike
   const hash = configHash(ctx);
   for (const code of stale) {
-    const generation = await beginSummaryRecompute(db, code);
-    const items = await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf });
-    await storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items));
+    const { generation, trendCurrent } = await beginSummaryRecompute(db, code, hash);
+    const evaluate = await loadEvaluator(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true });
+    const items = evaluate(asOf);
+    const wanted = (await listPlans(db, [code])).flatMap((p) => trendMonthEnds(p.year, asOf).map((monthEnd) => ({ planId: p.id, monthEnd })));
+    const stored = trendCurrent ? new Set((await storedTrendMonths(db, code)).map((t) => `${t.planId}|${t.monthEnd}`)) : new Set<string>();
+    const rows: TrendCounts[] = [];
+    for (const [monthEnd, plans] of groupBy(wanted.filter((w) => !stored.has(`${w.planId}|${w.monthEnd}`)), (w) => w.monthEnd)) {
+      const byPlan = groupBy(evaluate(monthEnd), (c) => c.planId);
+      for (const { planId } of plans) rows.push(trendCounts(planId, monthEnd, byPlan.get(planId) ?? []));
+    }
+    await storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items), districtItems(items), { rows, keep: trendCurrent ? wanted : undefined });
   }
 }
 
@@ -122,16 +154,23 @@ export async function refreshDistrictSummaries(db: Db, ctx: AppContext, regionCo
 }
 
 /**
- * The total and sector sums of several regions' kept figures: the scope's kept sums while no
- * district changed since they were added up (a steady read: one row per district to learn that,
- * then the few rows of sums), else the districts made current and added up again.
+ * The total and sector sums of several regions' kept figures (their plans of `year`, or all): the
+ * scope's kept sums while no district changed since they were added up (a steady read: one row per
+ * district to learn that, then the few rows of sums), else the districts made current and added up again.
  */
-async function scopeSums(db: Db, ctx: AppContext, regionCodes: string[]): Promise<ScopeSum[]> {
+export async function scopeSums(db: Db, ctx: AppContext, regionCodes: string[], year?: number): Promise<ScopeSum[]> {
   const { stale, version } = await summaryState(db, regionCodes, ctx.today(), configHash(ctx));
   if (stale.length) await recompute(db, ctx, stale);
   else {
-    const kept = await keptScopeSums(db, regionCodes, version);
+    const kept = await keptScopeSums(db, regionCodes, version, year);
     if (kept) return kept;
   }
-  return storeScopeSums(db, regionCodes);
+  return storeScopeSums(db, regionCodes, year);
+}
+
+/** The summary of several regions from their sums (no department breakdown). */
+export function scopeSummary(sums: ScopeSum[]): Summary {
+  const total = sums.find((g) => g.kind === 'total')?.counts ?? countGroup([]);
+  const bySector = sums.filter((g) => g.kind === 'sector').sort((a, b) => zhCompare(a.key, b.key)).map((g) => summaryGroup(g.key, g.counts));
+  return { total: summaryGroup('total', total), bySector, byDepartment: [] };
 }

@@ -45,3 +45,14 @@ export function localDate(instant: string, offsetMinutes: number): string {
   if (Number.isNaN(t)) throw new RangeError(`invalid instant / 时间无效: ${instant}`);
   return new Date(t + offsetMinutes * 60_000).toISOString().slice(0, 10);
 }
+
+/** The month-ends of a year's trend as of `today`: each month's last day that has passed, and January's in any case. */
+export function trendMonthEnds(year: number, today: string): string[] {
+  const out: string[] = [];
+  for (let m = 1; m <= 12; m++) {
+    const end = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
+    if (end > today && out.length) break;
+    out.push(end);
+  }
+  return out;
+}

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, testEngines } from '../store/testing.ts';
 import { upsertIndicatorValue } from '../store/economy.ts';
 import { buildWorld, CITY, X, Y, type World } from './world.ts';
+import { trendMonthEnds } from '../domain/dates.ts';
 
 describe.each(testEngines())('district comparison on %s', (engine) => {
   let w: World;
@@ -46,6 +47,27 @@ describe.each(testEngines())('district comparison on %s', (engine) => {
     expect(gdp.values[Y]).toMatchObject({ rank: 1, yoyGrowth: 7.4 });
     expect(gdp.values[X]).toMatchObject({ rank: 2, yoyGrowth: 6.1 });
     expect((await w.app.inject({ url: `/api/districts/compare?region=${CITY}&year=2023`, headers: w.sessions.cityAdmin })).json().indicators).toEqual([]);
+  });
+
+  it("gives the city's 总览 of a year from kept figures: the counts of its counties' summaries, the most-behind lists, the trend", async () => {
+    const res = await w.app.inject({ url: `/api/overview?region=${CITY}&year=2024`, headers: w.sessions.cityLeader });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    const compare = (await w.app.inject({ url: `/api/districts/compare?region=${CITY}&year=2024`, headers: w.sessions.cityLeader })).json();
+    const sum = (f: (d: Record<string, number>) => number) => compare.districts.reduce((a: number, d: Record<string, number>) => a + f(d), 0);
+    expect(body.summary.total.total).toBe(sum((d) => d.commitments));
+    expect(body.lagging.count).toBe(sum((d) => d.lagging + d.seriouslyLagging));
+    expect(body.summary.total.overdue).toBe(body.overdue.count);
+    expect(body.overdue.items.length).toBe(Math.min(8, body.overdue.count));
+    for (const item of [...body.lagging.items, ...body.overdue.items]) expect(item).toMatchObject({ id: expect.any(String), title: expect.any(String), evaluation: { status: expect.any(String) } });
+    expect(body.trend.map((p: { month: string }) => p.month)).toEqual(trendMonthEnds(2024, w.ctx.today()).map((d) => d.slice(0, 7)));
+    expect((await w.app.inject({ url: `/api/overview?region=${CITY}&year=2023`, headers: w.sessions.cityLeader })).json()).toMatchObject({ summary: { total: { total: 0 } }, lagging: { count: 0, items: [] }, trend: [] });
+  });
+
+  it('refuses the city 总览 to a county office and to a department, and asks the public to sign in', async () => {
+    expect((await w.app.inject({ url: `/api/overview?region=${CITY}&year=2024`, headers: w.sessions.admin })).statusCode).toBe(403);
+    expect((await w.app.inject({ url: `/api/overview?region=${X}&year=2024`, headers: w.sessions.reporter })).statusCode).toBe(403);
+    expect((await w.app.inject({ url: `/api/overview?region=${CITY}&year=2024`, headers: w.sessions.public })).statusCode).toBe(401);
   });
 
   it('refuses a county office the city', async () => {

@@ -72,23 +72,67 @@ export async function summaryState(q: Queryable, codes: string[], asOf: string, 
 /**
  * Marks `code` clean before its figures are recomputed (a write committed after this marks it
  * dirty again) and returns the generation the recomputation must still hold to store its result,
- * so a slower one that began earlier cannot overwrite a newer one.
+ * so a slower one that began earlier cannot overwrite a newer one; and whether the stored trend
+ * is still that of the data (no write since it was stored, nor a recomputation that never stored,
+ * under the same configuration), so only month-ends not stored yet need evaluating.
  */
-export async function beginSummaryRecompute(q: Queryable, code: string): Promise<number> {
-  const [row] = await q.query<{ generation: number }>(
-    `insert into region_summary (region_code, dirty, generation) values ($1, false, 1)
-     on conflict (region_code) do update set dirty = false, generation = region_summary.generation + 1 returning generation`, [code]);
-  return Number(row!.generation);
+export async function beginSummaryRecompute(q: Queryable, code: string, configHash: string): Promise<{ generation: number; trendCurrent: boolean }> {
+  const [row] = await q.query<{ generation: number; current: boolean | null }>(
+    `with prev as (select dirty, generation, stored_generation, config_hash from region_summary where region_code = $1)
+     insert into region_summary (region_code, dirty, generation) values ($1, false, 1)
+     on conflict (region_code) do update set dirty = false, generation = region_summary.generation + 1
+     returning generation, (select not dirty and generation = stored_generation and config_hash = $2 from prev) as current`, [code, configHash]);
+  return { generation: Number(row!.generation), trendCurrent: row!.current === true };
 }
 
-/** Stores a district's recomputed groups (all its plans) unless a newer recomputation began since. */
-export async function storeSummaryGroups(db: Db, code: string, generation: number, asOf: string, configHash: string, groups: Omit<KeptGroup, 'regionCode'>[]): Promise<void> {
+/** A commitment as a city's or province's 总览 lists it (滞后 or 逾期), kept with its district's figures. */
+export interface KeptItem {
+  planId: string;
+  commitmentId: string;
+  behind: boolean;
+  overdue: boolean;
+  lag: number | null;
+  item: Record<string, unknown>;
+}
+
+/** A month-end's figures of a district's plan: how many, how many behind (滞后 + 严重滞后), completion rates summed. */
+export interface TrendCounts {
+  planId: string;
+  monthEnd: string;
+  total: number;
+  behind: number;
+  rateSum: number;
+  rateCount: number;
+}
+
+/** The month-ends of `code`'s stored trend, per plan. */
+export async function storedTrendMonths(q: Queryable, code: string): Promise<{ planId: string; monthEnd: string }[]> {
+  return q.query(`select plan_id as "planId", to_char(month_end, 'YYYY-MM-DD') as "monthEnd" from region_summary_trend where region_code = $1`, [code]);
+}
+
+/**
+ * Stores a district's recomputed groups, listed items and trend (all its plans) unless a newer
+ * recomputation began since; `trend` replaces the stored one, or with `keep` is added to it and
+ * the stored month-ends not in `keep` are dropped.
+ */
+export async function storeSummaryGroups(
+  db: Db, code: string, generation: number, asOf: string, configHash: string,
+  groups: Omit<KeptGroup, 'regionCode'>[], items: KeptItem[], trend: { rows: TrendCounts[]; keep?: { planId: string; monthEnd: string }[] },
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.query<{ generation: number }>('select generation from region_summary where region_code = $1 for update', [code]);
     if (Number(row?.generation) !== generation) return;
     await tx.query('delete from region_summary_group where region_code = $1', [code]);
     await insertMany(tx, 'region_summary_group', groups.map((g) => ({ regionCode: code, planId: g.planId, kind: g.kind, key: g.key, ...columns(g) })));
-    await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1 where region_code = $1', [code, asOf, configHash]);
+    await tx.query('delete from region_summary_item where region_code = $1', [code]);
+    await insertMany(tx, 'region_summary_item', items.map((i) => ({ regionCode: code, ...i })), { json: ['item'] });
+    if (trend.keep) {
+      await tx.query(
+        `delete from region_summary_trend where region_code = $1 and (plan_id, month_end) not in (select * from unnest($2::uuid[], $3::date[]))`,
+        [code, trend.keep.map((k) => k.planId), trend.keep.map((k) => k.monthEnd)]);
+    } else await tx.query('delete from region_summary_trend where region_code = $1', [code]);
+    await insertMany(tx, 'region_summary_trend', trend.rows.map((t) => ({ regionCode: code, ...t })));
+    await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation where region_code = $1', [code, asOf, configHash]);
   });
 }
 
@@ -97,27 +141,29 @@ export interface ScopeSum {
   key: string;
   counts: GroupCounts;
 }
-const scopeKey = (codes: string[]) => createHash('sha256').update([...codes].sort().join(',')).digest('hex');
+const scopeKey = (codes: string[], year: number | undefined) => createHash('sha256').update(`${[...codes].sort().join(',')}${year === undefined ? '' : `:${year}`}`).digest('hex');
+/** the plans a scope's sums count: all, or those of a year */
+const plansOf = (year: number | undefined, p: string) => (year === undefined ? '' : `and plan_id in (select id from plan where region_code = any($1) and year = ${p})`);
 const scopeSum = (r: Row): ScopeSum => ({ kind: r.kind as ScopeSum['kind'], key: String(r.key), counts: counts(r) });
 
-/** The kept total and sector sums of the scope `codes`, when they were added up under `version`; null otherwise. */
-export async function keptScopeSums(q: Queryable, codes: string[], version: number): Promise<ScopeSum[] | null> {
-  const rows = await q.query<Row>(`select kind, key, ${COUNT_COLUMNS.join(', ')} from scope_summary where scope = $1 and version = $2`, [scopeKey(codes), version]);
+/** The kept total and sector sums of the scope `codes` (its plans of `year`, or all), when they were added up under `version`; null otherwise. */
+export async function keptScopeSums(q: Queryable, codes: string[], version: number, year?: number): Promise<ScopeSum[] | null> {
+  const rows = await q.query<Row>(`select kind, key, ${COUNT_COLUMNS.join(', ')} from scope_summary where scope = $1 and version = $2`, [scopeKey(codes, year), version]);
   return rows.length ? rows.map(scopeSum) : null;
 }
 
 /**
- * Adds up the kept total and sector figures of `codes` over all their plans (with the sum of their
+ * Adds up the kept total and sector figures of `codes` over all their plans or those of `year` (with the sum of their
  * versions, in one statement) and keeps the sums for the scope; one writer per scope at a time.
  */
-export async function storeScopeSums(db: Db, codes: string[]): Promise<ScopeSum[]> {
-  const scope = scopeKey(codes);
+export async function storeScopeSums(db: Db, codes: string[], year?: number): Promise<ScopeSum[]> {
+  const scope = scopeKey(codes, year);
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`scope_summary:${scope}`]);
     const rows = await tx.query<Row>(
       `with v as (select coalesce(sum(version), 0)::bigint as version from region_summary where region_code = any($1)),
-            s as (select kind, key, ${SUMS} from region_summary_group where region_code = any($1) and kind in ('total', 'sector') group by kind, key)
-       select v.version, s.* from v left join s on true`, [codes]);
+            s as (select kind, key, ${SUMS} from region_summary_group where region_code = any($1) and kind in ('total', 'sector') ${plansOf(year, '$2')} group by kind, key)
+       select v.version, s.* from v left join s on true`, year === undefined ? [codes] : [codes, year]);
     const sums = rows.filter((r) => r.kind !== null).map(scopeSum);
     // an empty scope is kept too: its total row says so
     if (!sums.some((g) => g.kind === 'total')) sums.push(scopeSum({ kind: 'total', key: '', ...Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0])) }));
@@ -133,4 +179,20 @@ export async function summaryGroupsOfPlans(q: Queryable, codes: string[], planId
     `select region_code, plan_id, kind, key, ${COUNT_COLUMNS.join(', ')} from region_summary_group
      where region_code = any($1) and plan_id = any($2::uuid[]) and kind = any($3)`, [codes, planIds, kinds]);
   return rows.map((r) => ({ regionCode: String(r.region_code), planId: String(r.plan_id), kind: r.kind as GroupKind, key: String(r.key), ...counts(r) }));
+}
+
+/** The kept items of `planIds` of the regions `codes` that are behind (滞后, 严重滞后) or overdue (逾期), the most behind first. */
+export async function keptItems(q: Queryable, codes: string[], planIds: string[], which: 'behind' | 'overdue', limit: number): Promise<Record<string, unknown>[]> {
+  const rows = await q.query<{ item: Record<string, unknown> | string }>(
+    `select item from region_summary_item where ${which} and region_code = any($1) and plan_id = any($2::uuid[])
+     order by lag desc nulls last, commitment_id limit $3`, [codes, planIds, limit]);
+  return rows.map((r) => (typeof r.item === 'string' ? JSON.parse(r.item) : r.item));
+}
+
+/** The kept trend of `planIds` of the regions `codes`, added up per month-end. */
+export async function keptTrend(q: Queryable, codes: string[], planIds: string[]): Promise<Omit<TrendCounts, 'planId'>[]> {
+  const rows = await q.query<Row>(
+    `select to_char(month_end, 'YYYY-MM-DD') as month_end, sum(total) as total, sum(behind) as behind, sum(rate_sum) as rate_sum, sum(rate_count) as rate_count
+     from region_summary_trend where region_code = any($1) and plan_id = any($2::uuid[]) group by month_end order by month_end`, [codes, planIds]);
+  return rows.map((r) => ({ monthEnd: String(r.month_end), total: Number(r.total), behind: Number(r.behind), rateSum: Number(r.rate_sum), rateCount: Number(r.rate_count) }));
 }

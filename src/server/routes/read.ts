@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../app/errors.ts';
 import { listEvaluatedCommitments } from '../../app/evaluatedCommitments.ts';
 import { commitmentSummary } from '../../app/summary.ts';
+import { scopeOverview } from '../../app/scopeOverview.ts';
 import { compareDistricts } from '../../app/compareDistricts.ts';
 import { IsoDate, RegionCode, Status, Uuid } from '../../domain/types.ts';
 import { getRegion, listDepartments, listRegions, regionAndDescendants } from '../../store/regions.ts';
@@ -170,6 +171,10 @@ export function registerReadRoutes(api: FastifyInstance) {
     await scopeCodes(db, { region: req.query.region, children: true }, req.actor);
     return compareDistricts(api.ctx, { actor: req.actor, regionCode: req.query.region, year: req.query.year, asOf: req.query.asOf });
   });
+
+  r.get('/overview', {
+    schema: { tags: ['commitments'], summary: "A city's or province's 总览 of a plan year from kept figures: counts, the most-behind 滞后 and 逾期 commitments, the monthly trend / 汇总总览", querystring: z.object({ region: RegionCode, year: z.coerce.number().int().min(1949).max(2200) }) },
+  }, async (req) => scopeOverview(api.ctx, { actor: req.actor, regionCode: req.query.region, year: req.query.year }));
 
   r.get('/projects', { schema: { tags: ['economy'], summary: 'Key projects / 重点项目', querystring: RegionScope.extend({ year: z.coerce.number().int().optional() }).extend(PageParams.shape) } }, async (req) => {
     const items = await listProjects(db, await scopeCodes(db, req.query, req.actor), req.query.year);

@@ -14,27 +14,35 @@ import { OverdueTag, STATUS_ORDER, STATUS_STYLE, StatusTag } from '../status.tsx
 import { DataState, useApi } from '../useApi.tsx';
 import { Downloads } from '../Downloads.tsx';
 import { DistrictComparison } from '../DistrictComparison.tsx';
+import { trendMonthEnds } from '../../../src/domain/dates.ts';
+import type { ScopeOverview } from '../../../src/app/scopeOverview.ts';
 
 export default function Overview() {
   const t = useT();
   const { lang } = useLang();
   const s = useSession();
   const nav = useNavigate();
-  // one list, counted here: the same commitments the lists behind the numbers show (drafts left out)
-  const all = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, topLevel: 'true' });
-  const derived = useMemo(() => {
+  // a city or province: its 总览 of the year from the districts' kept figures (counts, the most-behind lists, the trend)
+  const aggregate = !!s.scope.children;
+  const kept = useApi<ScopeOverview>(aggregate ? '/overview' : null, { region: s.scope.region, year: String(s.year) });
+  // a district: one list, counted here: the same commitments the lists behind the numbers show (drafts left out)
+  const all = useApi<{ items: EvaluatedCommitment[] }>(aggregate ? null : '/commitments', { ...s.scope, topLevel: 'true' });
+  const derived = useMemo((): { summary: Summary; lagging: Listed; overdue: Listed } | undefined => {
+    if (aggregate) return kept.data && { summary: kept.data.summary, lagging: kept.data.lagging, overdue: kept.data.overdue };
     if (!all.data) return undefined;
     const items = all.data.items.filter((c) => isSupervised(c) && s.inYear(c));
     const byLag = (a: EvaluatedCommitment, b: EvaluatedCommitment) => (b.evaluation.lag ?? -Infinity) - (a.evaluation.lag ?? -Infinity);
+    const listed = (xs: EvaluatedCommitment[]) => ({ count: xs.length, items: xs.sort(byLag) });
     return {
       summary: summarizeSupervised(items),
-      lagging: items.filter((c) => c.evaluation.status === 'lagging' || c.evaluation.status === 'seriouslyLagging').sort(byLag),
-      overdue: items.filter((c) => c.evaluation.overdue).sort(byLag),
+      lagging: listed(items.filter((c) => c.evaluation.status === 'lagging' || c.evaluation.status === 'seriouslyLagging')),
+      overdue: listed(items.filter((c) => c.evaluation.overdue)),
     };
-  }, [all.data, s.inYear]);
-  const summary = { ...all, data: derived?.summary };
-  const lagging = { ...all, data: derived && { items: derived.lagging } };
-  const overdue = { ...all, data: derived && { items: derived.overdue } };
+  }, [aggregate, kept.data, all.data, s.inYear]);
+  const loaded = aggregate ? kept : all;
+  const summary = { ...loaded, data: derived?.summary };
+  const lagging = { ...loaded, data: derived?.lagging };
+  const overdue = { ...loaded, data: derived?.overdue };
   const listLink = (q: Record<string, string>) => withQuery('/commitments', q);
 
   return (
@@ -73,21 +81,21 @@ export default function Overview() {
         <Col xs={24} lg={10}>
           <Card title={t('完成率趋势')} size="small">
             {/* twelve evaluations: asked for once the figures above are in, so they do not hold them up */}
-            {summary.data ? <Trend /> : <Skeleton active />}
+            {summary.data ? <Trend kept={kept.data?.trend} /> : <Skeleton active />}
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={<Link to={listLink({ status: 'seriouslyLagging,lagging' })}>{t('滞后任务')}{lagging.data ? `（${lagging.data.items.length}）` : ''}</Link>} size="small">
+          <Card title={<Link to={listLink({ status: 'seriouslyLagging,lagging' })}>{t('滞后任务')}{lagging.data ? `（${lagging.data.count}）` : ''}</Link>} size="small">
             <div style={{ color: '#666', fontSize: 12, textAlign: 'right', marginTop: -4 }}>{t('完成率')} / {t('序时进度')}</div>
-            <DataState loaded={lagging} isEmpty={(d) => d.items.length === 0} empty="没有滞后任务">
-              {(d) => <CommitmentList items={d.items} />}
+            <DataState loaded={lagging} isEmpty={(d) => d.count === 0} empty="没有滞后任务">
+              {(d) => <CommitmentList listed={d} />}
             </DataState>
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card title={<Link to={listLink({ overdue: 'true' })}>{t('逾期任务')}{overdue.data ? `（${overdue.data.items.length}）` : ''}</Link>} size="small" extra={summary.data && <span style={{ color: '#666', fontSize: 12 }}>{t('逾期未报送')} {summary.data.total.reportOverdue} · {t('逾期未完成')} {summary.data.total.deadlineOverdue}</span>}>
-            <DataState loaded={overdue} isEmpty={(d) => d.items.length === 0} empty="没有逾期任务">
-              {(d) => <CommitmentList items={d.items} />}
+          <Card title={<Link to={listLink({ overdue: 'true' })}>{t('逾期任务')}{overdue.data ? `（${overdue.data.count}）` : ''}</Link>} size="small" extra={summary.data && <span style={{ color: '#666', fontSize: 12 }}>{t('逾期未报送')} {summary.data.total.reportOverdue} · {t('逾期未完成')} {summary.data.total.deadlineOverdue}</span>}>
+            <DataState loaded={overdue} isEmpty={(d) => d.count === 0} empty="没有逾期任务">
+              {(d) => <CommitmentList listed={d} />}
             </DataState>
           </Card>
         </Col>
@@ -160,7 +168,10 @@ function SectorChart({ groups, onPick }: { groups: SummaryGroup[]; onPick(sector
   );
 }
 
-function CommitmentList({ items }: { items: EvaluatedCommitment[] }) {
+/** A list's most-behind commitments (the server's kept ones for a city or province) and how many it has. */
+type Listed = { count: number; items: Pick<EvaluatedCommitment, 'id' | 'title' | 'leadDepartmentId' | 'evaluation'>[] };
+
+function CommitmentList({ listed: { count, items } }: { listed: Listed }) {
   const s = useSession();
   const { lang } = useLang();
   return (
@@ -176,7 +187,7 @@ function CommitmentList({ items }: { items: EvaluatedCommitment[] }) {
           </li>
         ))}
       </ul>
-      {items.length > 8 && <div style={{ padding: '6px 4px', color: '#555' }}>{lang === 'en' ? `… ${items.length} in all` : `… 共 ${items.length} 项`}</div>}
+      {count > 8 && <div style={{ padding: '6px 4px', color: '#555' }}>{lang === 'en' ? `… ${count} in all` : `… 共 ${count} 项`}</div>}
     </>
   );
 }
@@ -219,24 +230,19 @@ function DepartmentTable({ groups, link }: { groups: SummaryGroup[]; link: (q: R
   );
 }
 
-/** Average completion at the end of each month of the plan year, from the server's own evaluation at that date. */
-function Trend() {
+/**
+ * Average completion at the end of each month of the plan year, from the server's own evaluation at
+ * that date: a city's or province's as kept by the server (`kept`), a district's asked for per month.
+ */
+function Trend({ kept }: { kept?: ScopeOverview['trend'] }) {
   const t = useT();
   const s = useSession();
   const [points, setPoints] = useState<{ month: string; avg: number | null; behind: number }[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const year = s.year;
-  const months = useMemo(() => {
-    const today = new Date().toISOString().slice(0, 10);
-    const out: string[] = [];
-    for (let m = 1; m <= 12; m++) {
-      const end = new Date(Date.UTC(year, m, 0)).toISOString().slice(0, 10);
-      if (end > today && out.length) break;
-      out.push(end);
-    }
-    return out;
-  }, [year]);
+  const months = useMemo(() => trendMonthEnds(year, new Date().toISOString().slice(0, 10)), [year]);
   useEffect(() => {
+    if (kept) return;
     let live = true;
     setPoints(null);
     setError(null);
@@ -247,9 +253,10 @@ function Trend() {
     return () => {
       live = false;
     };
-  }, [months, s.scope.region, s.scope.plan, s.scope.children, s.inYear]);
+  }, [kept, months, s.scope.region, s.scope.plan, s.scope.children, s.inYear]);
+  const shown = kept ? kept.map((p) => ({ month: p.month, avg: p.averageCompletion, behind: p.behind })) : points;
   if (error) return <Typography.Text type="danger">{t('加载失败')}</Typography.Text>;
-  if (!points) return <Skeleton active />;
+  if (!shown) return <Skeleton active />;
   return (
     <Chart
       label={t('完成率趋势')}
@@ -258,11 +265,11 @@ function Trend() {
         tooltip: { trigger: 'axis' },
         legend: { top: 0, type: 'scroll' },
         grid: { left: 44, right: 36, top: 36, bottom: 28 },
-        xAxis: { type: 'category', data: points.map((p) => `${Number(p.month.slice(5))}月`) },
+        xAxis: { type: 'category', data: shown.map((p) => `${Number(p.month.slice(5))}月`) },
         yAxis: [{ type: 'value', name: '%', max: 100 }, { type: 'value', name: '项', minInterval: 1, splitLine: { show: false } }],
         series: [
-          { name: t('平均完成率'), type: 'line', data: points.map((p) => p.avg), itemStyle: { color: '#b71c1c' }, label: { show: true, formatter: '{c}%' } },
-          { name: t('滞后任务'), type: 'bar', yAxisIndex: 1, data: points.map((p) => p.behind), itemStyle: { color: '#f5a623' }, barWidth: 10 },
+          { name: t('平均完成率'), type: 'line', data: shown.map((p) => p.avg), itemStyle: { color: '#b71c1c' }, label: { show: true, formatter: '{c}%' } },
+          { name: t('滞后任务'), type: 'bar', yAxisIndex: 1, data: shown.map((p) => p.behind), itemStyle: { color: '#f5a623' }, barWidth: 10 },
         ],
       }}
     />
