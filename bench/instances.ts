@@ -28,20 +28,22 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { openDb } from '../src/store/db.ts';
 import { machineLine, writeSection } from './results.ts';
-import { REGION, rushRequests, seedRush } from './rushSeed.ts';
+import { rushRegions, rushRequests, seedRush } from './rushSeed.ts';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
 const LEVELS = (process.env.BENCH_CONCURRENCY ?? '50,100,200,400').split(',').map(Number);
 const PARTS = (process.env.BENCH_INSTANCES_PARTS ?? 'throughput,kill').split(',');
 const KILL_AT = Number(process.env.BENCH_KILL_AT ?? 8);
+/** the rush in one district (one audit chain), and spread over a city's districts (a chain each) */
+const DISTRICTS = (process.env.BENCH_RUSH_DISTRICTS ?? '1,4').split(',').map(Number);
 const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';
 const RUSH_CLIENTS = 200;
 const DB_NAME = 'duban_rush';
@@ -60,7 +62,7 @@ function urls() {
 }
 
 /** A fresh duban_rush database, migrated and seeded; the rush's clients and weeks. */
-async function freshDatabase() {
+async function freshDatabase(districts: number) {
   const { admin, rush } = urls();
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
@@ -72,7 +74,7 @@ async function freshDatabase() {
   }
   const db = await openDb({ databaseUrl: rush });
   try {
-    const seeded = await db.transaction((tx) => seedRush(tx, new Date().toISOString().slice(0, 10)));
+    const seeded = await db.transaction((tx) => seedRush(tx, new Date().toISOString().slice(0, 10), districts));
     await db.exec('analyze');
     return seeded;
   } finally {
@@ -143,7 +145,7 @@ pid ${dir}/nginx.pid;
 error_log ${dir}/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
-  log_format rush '$status $request_method $upstream_addr $upstream_status $request_time';
+  log_format rush '$status $request_method $upstream_addr $upstream_status $request_time $msec';
   access_log ${dir}/nginx-access.log rush buffer=256k flush=1s;
   client_body_temp_path ${dir}/client_body;
   proxy_temp_path ${dir}/proxy;
@@ -247,8 +249,8 @@ type Shares = ReturnType<ReturnType<typeof cpuTracker>['stop']>;
 const cpuCell = (s: Shares) => [s.duban, s.nginx, s.postgres, s.client].map((x) => x.toFixed(0)).join(' / ');
 
 /** The set for one run: fresh database, `count` instances, nginx; `close()` stops them all. */
-async function startSet(count: number) {
-  const seeded = await freshDatabase();
+async function startSet(count: number, districts = 1) {
+  const seeded = await freshDatabase(districts);
   const dir = mkdtempSync(join(tmpdir(), 'duban-instances-'));
   chmodSync(dir, 0o755); // nginx's workers (nobody when started by root) reach their temporary files
   const instances: Instance[] = [];
@@ -266,12 +268,12 @@ async function startSet(count: number) {
   };
 }
 /** The reports of the rush's district, by idempotency key. */
-async function storedReports() {
+async function storedReports(districts: number) {
   const c = new pg.Client({ connectionString: urls().rush });
   await c.connect();
   try {
     const { rows } = await c.query<{ id: string; commitment_id: string; period: string; value: string; key: string | null }>(
-      'select id, commitment_id, period, cumulative_value::text as value, idempotency_key as key from progress_report where region_code = $1', [REGION]);
+      'select id, commitment_id, period, cumulative_value::text as value, idempotency_key as key from progress_report where region_code = any($1)', [rushRegions(districts)]);
     return rows;
   } finally {
     await c.end();
@@ -284,8 +286,8 @@ interface Ack { id: string; key: string; commitment: string; period: string; val
  * Every acknowledged write compared with the database: found with its commitment, period, value
  * and key; no (commitment, period) or key stored twice; stored reports no client was told of.
  */
-async function checkWrites(acks: Ack[], sentKeys: Set<string>) {
-  const rows = await storedReports();
+async function checkWrites(acks: Ack[], sentKeys: Set<string>, districts = 1) {
+  const rows = await storedReports(districts);
   const byId = new Map(rows.map((r) => [r.id, r]));
   let lost = 0;
   let wrong = 0;
@@ -305,11 +307,11 @@ async function checkWrites(acks: Ack[], sentKeys: Set<string>) {
   };
 }
 
-interface ThroughputRun { instances: number; connections: number; requests: number; perSecond: number; p50: number; p99: number; errors: number; non2xx: number; acknowledged: number; check: Awaited<ReturnType<typeof checkWrites>>; cpu: Shares }
+interface ThroughputRun { instances: number; districts: number; connections: number; requests: number; perSecond: number; p50: number; p99: number; errors: number; non2xx: number; acknowledged: number; check: Awaited<ReturnType<typeof checkWrites>>; cpu: Shares }
 
 /** One closed-loop run (autocannon) through nginx: WARMUP seconds, then SECONDS measured; writes of both checked. */
-async function throughputRun(count: number, connections: number): Promise<ThroughputRun> {
-  const set = await startSet(count);
+async function throughputRun(count: number, connections: number, districts: number): Promise<ThroughputRun> {
+  const set = await startSet(count, districts);
   try {
     const rush = rushRequests(set.clients, set.periods);
     let n = 0;
@@ -338,9 +340,9 @@ async function throughputRun(count: number, connections: number): Promise<Throug
     const r = await run(SECONDS);
     const cpu = set.cpu.stop();
     await sleep(2000); // requests the clients stopped waiting for finish before the count
-    const check = await checkWrites(acks, sent);
-    const out = { instances: count, connections, requests: r.requests.total, perSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, acknowledged: acks.length, check, cpu };
-    console.log(`instances ${count} × ${connections} clients:`, JSON.stringify(out));
+    const check = await checkWrites(acks, sent, districts);
+    const out = { instances: count, districts, connections, requests: r.requests.total, perSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, acknowledged: acks.length, check, cpu };
+    console.log(`instances ${count} × ${connections} clients, ${districts} district(s), load ${loadavg()[0].toFixed(1)}:`, JSON.stringify(out));
     return out;
   } finally {
     await set.close();
@@ -372,6 +374,8 @@ interface KillRun {
   nginxRetries: number; nginx502: number;
   byInstance: { killedBefore: number; otherDuring: number; killedAfterRestart: number };
   restartMs: number;
+  /** nginx's log after the restart: requests it sent to the restarted instance (tries), of them answered 2xx by it, the first one's time after /ready */
+  afterRestart: { tries: number; answered: number; firstAfterMs: number | null; log: string };
   check: Awaited<ReturnType<typeof checkWrites>>;
   auditVerify: { status: number | null; output: string };
   cpu: Shares;
@@ -462,6 +466,7 @@ async function killRun(): Promise<KillRun> {
     set.cpu.start();
     await sleep(KILL_AT * 1000);
     victim.proc.kill('SIGKILL');
+    const killedAt = Date.now();
     phase.killed = true;
     console.log(`killed instance on ${victim.port} (pid ${victim.proc.pid}) at ${((Date.now() - measureFrom) / 1000).toFixed(1)} s`);
     await sleep(2000);
@@ -469,6 +474,7 @@ async function killRun(): Promise<KillRun> {
     const again = await startInstance(set.dir, victim.port);
     const restartMs = performance.now() - t;
     set.instances[0] = again;
+    const restartedAt = Date.now();
     phase.restarted = true;
     end = Math.max(end, Date.now() + 8000);
     await Promise.all(clients);
@@ -481,11 +487,19 @@ async function killRun(): Promise<KillRun> {
     const log = readFileSync(join(set.dir, 'nginx-access.log'), 'utf8').trim().split('\n');
     const nginxRetries = log.filter((l) => l.split(' ')[2]?.endsWith(',')).length;
     const nginx502 = log.filter((l) => l.startsWith('502 ')).length;
+    // what nginx did with the restarted instance: every line naming it after /ready answered
+    const addrs = (f: string[]) => f.slice(2, -2).filter((t) => t.includes(':')).map((t) => t.replace(/,$/, ''));
+    const after = log.map((l) => l.split(' ')).filter((f) => Number(f[f.length - 1]) * 1000 >= restartedAt && addrs(f).includes(victimAddr));
+    const answered = after.filter((f) => f[0]!.startsWith('2') && addrs(f).pop() === victimAddr).length;
+    const kept = join(tmpdir(), `duban-kill-nginx-${new Date().toISOString().replace(/[:.]/g, '-')}.log`);
+    writeFileSync(kept, `# instance ${victimAddr} killed at ${killedAt / 1000}, /ready again at ${restartedAt / 1000} (epoch s)\n${log.join('\n')}\n`);
+    console.log(`nginx access log of the kill run kept in ${kept}`);
     lat.sort((a, b) => a - b);
     const at = (q: number) => Math.round(lat[Math.min(lat.length - 1, Math.floor(q * lat.length))] ?? NaN);
     const out: KillRun = {
       requests, seconds: (end - measureFrom) / 1000, perSecond: requests / ((end - measureFrom) / 1000), p50: at(0.5), p99: at(0.99), retries, submitRetries, transient, unserved, failed,
       acknowledged: acks.length, replayed, nginxRetries, nginx502, byInstance, restartMs, check,
+      afterRestart: { tries: after.length, answered, firstAfterMs: after.length ? Number(after[0]![after[0]!.length - 1]) * 1000 - restartedAt : null, log: kept },
       auditVerify: { status: verify.status, output: `${verify.stdout}${verify.stderr}`.trim() }, cpu,
     };
     console.log('kill run:', JSON.stringify(out));
@@ -509,19 +523,21 @@ export default async function instancesBench(): Promise<void> {
   lines.push(`The month-end rush of the Workflow section (200 departments × 5 weekly commitments; each client alternates a report submission with Idempotency-Key and its department's list) through nginx ${spawnSync(NGINX, ['-v'], { encoding: 'utf8' }).stderr.trim().replace('nginx version: nginx/', '')} (worker_processes auto, keepalive to the instances) to \`duban serve\` processes (pool of 10 connections each, warn-level logs) on one PostgreSQL ${version}, everything on this machine (${availableParallelism()} cores, shared with the other work on it: read the load average above). Each run starts from a fresh database and fresh processes; ${WARMUP} s of warm-up, then ${SECONDS} s measured. CPU is per cent of one core during the measured part: duban processes / nginx / PostgreSQL backends of the rush's database / load generator.`, '');
 
   if (PARTS.includes('throughput')) {
-    const runs: ThroughputRun[] = [];
-    for (const connections of LEVELS) for (const count of [1, 2]) runs.push(await throughputRun(count, connections));
-    lines.push('### One instance and two, closed loop', '', `autocannon clients sending their next request when the answer comes; the set-ups alternate at each number of clients.`, '');
-    lines.push('| instances | clients | requests | req/s | p50 ms | p99 ms | errors | non-2xx | acknowledged | lost | duplicated | CPU % duban / nginx / PostgreSQL / load generator |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|');
-    for (const r of runs) lines.push(`| ${r.instances} | ${r.connections} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.acknowledged} | ${r.check.lost + r.check.wrong} | ${r.check.duplicates} | ${cpuCell(r.cpu)} |`);
-    const one = runs.filter((r) => r.instances === 1);
-    const two = runs.filter((r) => r.instances === 2);
-    const ref = one.find((r) => r.connections === RUSH_CLIENTS) ?? one[one.length - 1]!;
-    const at = throughputAtP99(two, ref.p99);
+    const runs: (ThroughputRun & { load: number })[] = [];
+    for (const districts of DISTRICTS) for (const connections of LEVELS) for (const count of [1, 2]) runs.push({ ...(await throughputRun(count, connections, districts)), load: loadavg()[0] });
+    lines.push('### One instance and two, closed loop', '', `autocannon clients sending their next request when the answer comes; the set-ups alternate at each number of clients. Districts: the rush's 200 departments in one district (one audit hash chain: every write waits for the previous one's commit to take the chain head), or spread over a city's districts (department i in district i mod n, a chain each). Load: the machine's 1-minute load average when the run ended (our own processes included).`, '');
+    lines.push('| districts | instances | clients | requests | req/s | p50 ms | p99 ms | errors | non-2xx | acknowledged | lost | duplicated | CPU % duban / nginx / PostgreSQL / load generator | load |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|');
+    for (const r of runs) lines.push(`| ${r.districts} | ${r.instances} | ${r.connections} | ${r.requests} | ${r.perSecond.toFixed(0)} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.non2xx} | ${r.acknowledged} | ${r.check.lost + r.check.wrong} | ${r.check.duplicates} | ${cpuCell(r.cpu)} | ${r.load.toFixed(1)} |`);
+    lines.push('');
+    for (const districts of DISTRICTS) {
+      const one = runs.filter((r) => r.instances === 1 && r.districts === districts);
+      const two = runs.filter((r) => r.instances === 2 && r.districts === districts);
+      const ref = one.find((r) => r.connections === RUSH_CLIENTS) ?? one[one.length - 1]!;
+      const at = throughputAtP99(two, ref.p99);
+      lines.push(`- ${districts} district${districts > 1 ? 's' : ''}: two instances at one instance's p99 with ${ref.connections} clients (${ref.p99} ms): ${at ? `${at.bound ? '≥ ' : ''}${at.perSecond.toFixed(0)} req/s against ${ref.perSecond.toFixed(0)}: **${(at.perSecond / ref.perSecond).toFixed(2)}×**` : 'no run of two instances was that fast: **< 1×**'} (goal ≥ 1.6×) ${at && at.perSecond / ref.perSecond >= 1.6 ? '✓' : '✗'}`);
+    }
     const lost = runs.reduce((s, r) => s + r.check.lost + r.check.wrong, 0);
     const dup = runs.reduce((s, r) => s + r.check.duplicates, 0);
-    lines.push('');
-    lines.push(`- two instances at one instance's p99 with ${ref.connections} clients (${ref.p99} ms): ${at ? `${at.bound ? '≥ ' : ''}${at.perSecond.toFixed(0)} req/s against ${ref.perSecond.toFixed(0)}: **${(at.perSecond / ref.perSecond).toFixed(2)}×**` : 'no run of two instances was that fast: **< 1×**'} (goal ≥ 1.6×) ${at && at.perSecond / ref.perSecond >= 1.6 ? '✓' : '✗'}`);
     lines.push(`- acknowledged writes lost or stored differently **${lost}**, duplicated **${dup}** in ${runs.length} runs (goal 0) ${lost + dup === 0 ? '✓' : '✗'}`);
   }
 
@@ -536,6 +552,7 @@ export default async function instancesBench(): Promise<void> {
       `| p50 / p99 ms (retries included) | ${k.p50} / ${k.p99} |`,
       `| answered by the killed instance before / by the other while it was down / by it after its restart | ${k.byInstance.killedBefore} / ${k.byInstance.otherDuring} / ${k.byInstance.killedAfterRestart} |`,
       `| the instance's restart until /ready | ${(k.restartMs / 1000).toFixed(1)} s |`,
+      `| nginx's log after it was ready: requests sent to it / answered 2xx by it / the first one after | ${k.afterRestart.tries} / ${k.afterRestart.answered} / ${k.afterRestart.firstAfterMs === null ? '—' : `${(k.afterRestart.firstAfterMs / 1000).toFixed(1)} s`} |`,
       `| passed on by nginx to the other instance | ${k.nginxRetries} |`,
       `| 502 from nginx / transient failures the clients saw | ${k.nginx502} / ${k.transient} |`,
       `| client retries (of them submissions) | ${k.retries} (${k.submitRetries}) |`,
