@@ -45,6 +45,10 @@ export interface paths {
     /** Counties of a city or province side by side / 区县比较 */
     get: operations["compareDistricts"];
   };
+  "/api/overview": {
+    /** A city's or province's 总览 of a plan year from kept figures: counts, the most-behind 滞后 and 逾期 commitments, the monthly trend / 汇总总览 */
+    get: operations["getOverview"];
+  };
   "/api/projects": {
     /** Key projects / 重点项目 */
     get: operations["listProjects"];
@@ -1991,6 +1995,47 @@ export interface operations {
       200: {
         content: {
           "application/json": components["schemas"]["DistrictComparison"];
+        };
+      };
+      /** @description 输入有误 / invalid input or request */
+      400: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 未登录或凭证无效 / not signed in, or the credential is invalid */
+      401: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 无权执行 / not allowed for this account */
+      403: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+      /** @description 不存在或无权查看 / not found (or not yours to see) */
+      404: {
+        content: {
+          "application/json": components["schemas"]["Error"];
+        };
+      };
+    };
+  };
+  /** A city's or province's 总览 of a plan year from kept figures: counts, the most-behind 滞后 and 逾期 commitments, the monthly trend / 汇总总览 */
+  getOverview: {
+    parameters: {
+      query: {
+        region: string;
+        year: number;
+      };
+    };
+    responses: {
+      /** @description A city's or province's 总览 of a plan year from kept figures: counts, the most-behind 滞后 and 逾期 commitments, the monthly trend / 汇总总览 */
+      200: {
+        content: {
+          "application/json": unknown;
         };
       };
       /** @description 输入有误 / invalid input or request */
