@@ -26,6 +26,7 @@ import { STATUSES, SupervisionSlip, WorkReport, Evidence, Honour, type Status } 
 import { SupervisionConfig } from '../domain/config.ts';
 import type { Summary } from '../app/summary.ts';
 import type { DistrictComparison } from '../app/compareDistricts.ts';
+import type { ScopeOverview } from '../app/scopeOverview.ts';
 import type { saveIndicator } from '../app/economy/saveIndicator.ts';
 import type { login } from '../app/auth/login.ts';
 import { FiledWorkPlan } from '../app/lifecycle/getWorkPlan.ts';
@@ -139,6 +140,15 @@ const DistrictComparisonSchema = exact<DistrictComparison>()(z.object({
     values: z.record(z.string(), z.object({ period: z.string(), value: z.string().nullable(), yoyGrowth: z.number().nullable(), rank: z.number().int() })).describe('按行政区划代码 / by region code'),
   })),
 }).meta({ id: 'DistrictComparison', description: '区县比较 / counties side by side' }));
+const ListedSchema = z.object({
+  count: z.number().int(),
+  items: z.array(Commitment.pick({ id: true, regionCode: true, planId: true, title: true, sector: true, leadDepartmentId: true }).extend({ evaluation: EvaluationSchema })).describe('最滞后的在前，至多 8 项 / the most behind first, at most 8'),
+});
+const ScopeOverviewSchema = exact<ScopeOverview>()(z.object({
+  regionCode: z.string(), year: z.number().int(), asOf: z.string(), summary: SummarySchema,
+  lagging: ListedSchema.describe('滞后与严重滞后 / lagging and seriously lagging'), overdue: ListedSchema.describe('逾期 / overdue'),
+  trend: z.array(z.object({ month: z.string(), averageCompletion: z.number().nullable(), behind: z.number().int().describe('月末滞后与严重滞后项数 / lagging at the month’s end') })),
+}).meta({ id: 'ScopeOverview', description: '市、省汇总总览 / a city’s or province’s overview' }));
 const LoginAnswer = exact<Pick<Awaited<ReturnType<typeof login>>, 'user' | 'csrfToken' | 'expiresAt'>>()(z.object({
   user: AccountSchema, csrfToken: z.string().describe('写操作请求头 x-csrf-token 的值 / the x-csrf-token header of writes'), expiresAt: z.string(),
 }));
@@ -272,6 +282,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   // overview, supervision, imports, administration
   summarizeCommitments: SummarySchema,
   compareDistricts: DistrictComparisonSchema,
+  getScopeOverview: ScopeOverviewSchema,
   saveIndicator: exact<Awaited<ReturnType<typeof saveIndicator>>>()(IndicatorSchema.extend({ version: z.number().int() })),
   login: LoginAnswer,
   getWorkPlan: WorkPlanAnswer,
@@ -417,6 +428,7 @@ export const OPERATION_IDS: Record<string, string> = {
   'GET /api/close-requests': 'listCloseRequests',
   'GET /api/instructions': 'listRegionInstructions',
   'GET /api/districts/compare': 'compareDistricts',
+  'GET /api/overview': 'getScopeOverview',
   'POST /api/supervision-slips/{id}/close': 'closeSupervisionSlip',
   'GET /api/honours': 'listHonours',
   'POST /api/honours': 'recordHonour',

@@ -47,7 +47,7 @@ export interface paths {
   };
   "/api/overview": {
     /** A city's or province's 总览 of a plan year from kept figures: counts, the most-behind 滞后 and 逾期 commitments, the monthly trend / 汇总总览 */
-    get: operations["getOverview"];
+    get: operations["getScopeOverview"];
   };
   "/api/projects": {
     /** Key projects / 重点项目 */
@@ -1048,6 +1048,57 @@ export interface components {
           };
         })[];
     };
+    /** @description 市、省汇总总览 / a city’s or province’s overview */
+    ScopeOverview: {
+      regionCode: string;
+      year: number;
+      asOf: string;
+      summary: {
+        total: components["schemas"]["SummaryGroup"];
+        bySector: components["schemas"]["SummaryGroup"][];
+        byDepartment: components["schemas"]["SummaryGroup"][];
+      };
+      /** @description 滞后与严重滞后 / lagging and seriously lagging */
+      lagging: {
+        count: number;
+        /** @description 最滞后的在前，至多 8 项 / the most behind first, at most 8 */
+        items: ({
+            /** Format: uuid */
+            id: string;
+            regionCode: string;
+            /** Format: uuid */
+            planId: string;
+            title: string;
+            sector: string;
+            /** Format: uuid */
+            leadDepartmentId: string | null;
+            evaluation: components["schemas"]["Evaluation"];
+          })[];
+      };
+      /** @description 逾期 / overdue */
+      overdue: {
+        count: number;
+        /** @description 最滞后的在前，至多 8 项 / the most behind first, at most 8 */
+        items: ({
+            /** Format: uuid */
+            id: string;
+            regionCode: string;
+            /** Format: uuid */
+            planId: string;
+            title: string;
+            sector: string;
+            /** Format: uuid */
+            leadDepartmentId: string | null;
+            evaluation: components["schemas"]["Evaluation"];
+          })[];
+      };
+      trend: ({
+          month: string;
+          averageCompletion: number | null;
+          /** @description 月末滞后与严重滞后项数 / lagging at the month’s end */
+          behind: number;
+        })[];
+    };
     /** @description 办理方案 / work plan */
     WorkPlan: {
       /** @description 责任人 */
@@ -2024,7 +2075,7 @@ export interface operations {
     };
   };
   /** A city's or province's 总览 of a plan year from kept figures: counts, the most-behind 滞后 and 逾期 commitments, the monthly trend / 汇总总览 */
-  getOverview: {
+  getScopeOverview: {
     parameters: {
       query: {
         region: string;
@@ -2035,7 +2086,7 @@ export interface operations {
       /** @description A city's or province's 总览 of a plan year from kept figures: counts, the most-behind 滞后 and 逾期 commitments, the monthly trend / 汇总总览 */
       200: {
         content: {
-          "application/json": unknown;
+          "application/json": components["schemas"]["ScopeOverview"];
         };
       };
       /** @description 输入有误 / invalid input or request */
