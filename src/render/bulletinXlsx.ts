@@ -63,7 +63,8 @@ export function table(ws: ExcelJS.Worksheet, start: number, columns: Array<{ hea
     });
     row.height = LINE_PT * lines + 3;
   });
-  columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  // never exactly 9: ExcelJS takes 9 for its default width and leaves the column out, so it prints 8.43 wide
+  columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width === 9 ? 9.01 : c.width));
 }
 
 /** Prints on A4 landscape, fitted to the page width, with the rows up to `headerRow` on every page; header frozen. */
@@ -106,8 +107,8 @@ const COMMITMENT_COLUMNS = [
   { header: '单位', width: 7 },
   { header: '目标', width: 12, numFmt: '#,##0.##' },
   { header: '累计完成', width: 12, numFmt: '#,##0.##' },
-  { header: '完成率（%）', width: 9, numFmt: '0.0' },
-  { header: '序时进度（%）', width: 9, numFmt: '0.0' },
+  { header: '完成率（%）', width: 10, numFmt: '0.0' },
+  { header: '序时进度（%）', width: 10, numFmt: '0.0' },
   { header: '状态', width: 12 },
   { header: '逾期未报期次', width: 14 },
   { header: '最新进展（单位反映）', width: 48 },
@@ -161,7 +162,7 @@ export async function renderBulletinXlsx(data: BulletinData): Promise<Buffer> {
   const rankColumns = [
     { header: '排名', width: 8, numFmt: '0' }, { header: '牵头单位', width: 30 }, { header: '考核得分', width: 10, numFmt: '0.0' },
     // each header's words fit on a line (a CJK character is 2 units); its unit goes below
-    { header: '牵头任务（项）', width: 10, numFmt: '0' }, { header: '滞后（项）', width: 9, numFmt: '0' }, { header: '严重滞后（项）', width: 10, numFmt: '0' },
+    { header: '牵头任务（项）', width: 10, numFmt: '0' }, { header: '滞后（项）', width: 10, numFmt: '0' }, { header: '严重滞后（项）', width: 10, numFmt: '0' },
     { header: '逾期未报送（项）', width: 12, numFmt: '0' }, { header: '逾期未完成（项）', width: 12, numFmt: '0' }, { header: '通报', width: 8 },
   ];
   // the ranking table's columns are wider than the counts' above: widths set once, by the wider

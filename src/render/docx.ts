@@ -92,40 +92,53 @@ const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) < 
 
 const TABLE_PT = 10.5; // 五号
 
+/** A cell's text in parts of its own: 正常推进（逾期未报） → 正常推进, 逾期未报; null when it has no note in brackets. */
+const notes = (text: string): string[] | null => (/^[^（）]+(（[^（）]+）)+$/.test(text) ? text.split(/[（）]+/).filter(Boolean) : null);
+
 /**
  * Column widths in twips: columns of short content (figures, numbers, up to 6 characters) get just
- * their width so a figure never wraps; the text columns share the rest by how much they hold.
+ * their width so a figure never wraps; the text columns get at least room for their longest word
+ * (a status, and each bracketed note on its own line: 正常推进 / 逾期未报 — up to 6 characters) and
+ * share the rest by how much they hold.
  */
 function columnWidths(columns: string[], rows: Part[][]): number[] {
   const cellText = (p: Part) => (isFigure(p) ? p.text : p);
   const charTwips = TABLE_PT * PT;
   const content = columns.map((h, i) => ({ header: textWidth(h), widest: Math.max(0, ...rows.map((r) => textWidth(cellText(r[i]!)))) }));
   const fixed = content.map((c) => (c.widest <= 6 ? Math.round((Math.max(c.header, c.widest) + 1.2) * charTwips) : null));
-  const rest = TEXT_WIDTH - fixed.reduce<number>((a, b) => a + (b ?? 0), 0);
+  const word = columns.map((h, i) =>
+    fixed[i] !== null ? 0 : Math.round((Math.min(6, Math.max(textWidth(h), ...rows.map((r) => Math.max(...(notes(cellText(r[i]!)) ?? [cellText(r[i]!)]).map(textWidth))))) + 1.2) * charTwips),
+  );
+  const rest = TEXT_WIDTH - fixed.reduce<number>((a, b) => a + (b ?? 0), 0) - word.reduce((a, b) => a + b, 0);
   // the text column (the commitment's title) takes twice its share: it holds the most
   const weights = content.map((c, i) => (fixed[i] === null ? Math.min(14, c.widest) * (i === 1 ? 2 : 1) : 0));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
-  return content.map((_, i) => fixed[i] ?? Math.floor((weights[i]! / total) * rest));
+  return content.map((_, i) => fixed[i] ?? word[i]! + Math.floor((weights[i]! / total) * Math.max(0, rest)));
 }
 
 function table(caption: string, columns: string[], rows: Part[][]): (Paragraph | Table)[] {
   // the caption, the header and the first row stay on one page: keep-with-next on their paragraphs
-  const cellPara = (parts: Part[], bold: boolean, center: boolean, keepNext = false) =>
+  const widths = columnWidths(columns, rows);
+  // a status with notes that does not fit on one line: each part on a line of its own
+  const lines = (parts: Part[], twips: number) => {
+    const split = parts.length === 1 && typeof parts[0] === 'string' && textWidth(parts[0]) > (twips - 160) / (TABLE_PT * PT) ? notes(parts[0]) : null;
+    return split ? split.map((l, n) => run(l, FONTS.body, TABLE_PT, n > 0 ? { break: 1 } : {})) : runs(parts, FONTS.body, TABLE_PT);
+  };
+  const cellPara = (parts: Part[], bold: boolean, center: boolean, i: number, keepNext = false) =>
     new Paragraph({
       keepNext,
       keepLines: true,
       alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
       spacing: { line: 16 * PT, lineRule: LineRuleType.EXACT },
-      children: bold ? [run(parts.join(''), FONTS.heading1, TABLE_PT)] : runs(parts, FONTS.body, TABLE_PT),
+      children: bold ? [run(parts.join(''), FONTS.heading1, TABLE_PT)] : lines(parts, widths[i]!),
     });
-  const widths = columnWidths(columns, rows);
   const cell = (parts: Part[], header: boolean, i: number, keepNext = header) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
       margins: { left: 80, right: 80, top: 40, bottom: 40 },
       borders: { top: border, bottom: border, left: border, right: border },
-      children: [cellPara(parts, header, header || i !== 1, keepNext)],
+      children: [cellPara(parts, header, header || i !== 1, i, keepNext)],
     });
   return [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, keepNext: true, keepLines: true, children: [run(caption, FONTS.heading1, 14)] }),

@@ -16,7 +16,7 @@ const COLUMNS = [
   { header: '单位', width: 7 },
   { header: '部门报送', width: 11, numFmt: '#,##0.####' },
   { header: '文件表述', width: 11, numFmt: '#,##0.####' },
-  { header: '差异', width: 9, numFmt: '#,##0.####' },
+  { header: '差异', width: 10, numFmt: '#,##0.####' },
   { header: '兑现情况', width: 10 },
   { header: '一致性', width: 13 },
   { header: '出处', width: 46 },

@@ -30,6 +30,17 @@ describe('DOCX', () => {
     expect((await mammoth.extractRawText({ buffer: numbered })).value).toMatch(/（2024年第6期）\s+盐督通〔2024〕6号/);
   });
 
+  it('sets a table status\'s notes on lines of their own rather than breaking inside a word', async () => {
+    const JSZip = (await import('jszip')).default;
+    const statuses = ['正常推进（逾期未报）', '严重滞后（逾期未完成）', '滞后（逾期未报）（逾期未完成）'];
+    const doc = { ...bulletin, blocks: [{ kind: 'table' as const, caption: '民生实事进展情况表', columns: ['序号', '民生实事', '牵头单位', '目标', '累计完成', '完成率', '状态'], rows: statuses.map((st, i) => [String(i + 1), '为180户特殊困难老年人家庭实施适老化改造', '区民政局', '25个、140条', '25个、112条', '90.8%', st]) }] };
+    const xml = await (await JSZip.loadAsync(await renderDocx(doc, opts))).file('word/document.xml')!.async('string');
+    for (const status of statuses) {
+      const [first, ...notes] = status.split(/[（）]+/).filter(Boolean);
+      expect(xml).toMatch(new RegExp(`>${first}</w:t>${notes.map((n) => `.*?<w:br/><w:t[^>]*>${n}<`).join('')}`));
+    }
+  });
+
   it('puts the 版记 at the foot of the last page: a table floating at the bottom of the 版心, after everything else', async () => {
     const JSZip = (await import('jszip')).default;
     const xml = await (await JSZip.loadAsync(await renderDocx(bulletin, { ...opts, appendix: true }))).file('word/document.xml')!.async('string');
@@ -146,6 +157,26 @@ describe('XLSX', () => {
     }
     const housing = wb.getWorksheet('区住建局')!;
     expect(housing.getRow(4).height).toBeGreaterThanOrEqual(15);
+  });
+
+  it('headers read cleanly: each line of a header fits its column, a unit goes on a line of its own (序时进度 / （%）)', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderBulletinXlsx(FIXTURE_BULLETIN)) as unknown as ArrayBuffer);
+    const units = (x: string) => [...x].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
+    let headers = 0;
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => {
+        if ((row.getCell(1).fill as ExcelJS.FillPattern | undefined)?.pattern !== 'solid') return;
+        row.eachCell((cell, col) => {
+          headers++;
+          // every column has its width written (ExcelJS drops a width of 9 as its default; Excel then prints 8.43)
+          expect(ws.getColumn(col).width, `${ws.name}: ${cell.value}`).toBeGreaterThan(0);
+          for (const line of String(cell.value).split('\n')) expect(units(line), `${ws.name}: ${cell.value}`).toBeLessThanOrEqual(ws.getColumn(col).width! - 1);
+        });
+      });
+    }
+    expect(headers).toBeGreaterThan(20);
+    expect(wb.worksheets.some((ws) => ws.getRow(3).values.toString().includes('序时进度\n（%）'))).toBe(true);
   });
 });
 

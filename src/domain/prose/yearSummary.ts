@@ -95,12 +95,12 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
       para([...fill(t.sectorNoResults, { sector: name, n }), ...(honourText ?? [])]);
       return;
     }
-    // results in one paragraph (two when long, never a one-clause paragraph), what was done after
+    // results in one paragraph (two when long, never a one-clause paragraph), what was done for
+    // them right after (the measures are the commitments' own, in their order), then the key projects
     const chunks = splitEven(results, RESULTS_PER_PARAGRAPH);
     const paragraphs: Part[][] = chunks.map((chunk) => [...joinParts(chunk, '；'), '。']);
     if (paragraphs.length === 0) paragraphs.push([]);
     paragraphs[0] = [...lead, ...paragraphs[0]!];
-    if (projects) paragraphs.push([...projects, '。']);
     if (narrative) {
       const last = paragraphs[paragraphs.length - 1]!;
       // a short account joins the figures rather than standing alone as a one-line paragraph
@@ -108,6 +108,7 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
       if (narrative.length < 60 || last.length === 0) paragraphs[paragraphs.length - 1] = [...last, done];
       else paragraphs.push([done]);
     }
+    if (projects) paragraphs.push([...projects, '。']);
     if (honourText) paragraphs[paragraphs.length - 1]!.push(...honourText);
     for (const p of paragraphs) if (p.length) para(p);
   });
