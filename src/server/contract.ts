@@ -22,6 +22,7 @@ import { RegionRobot, RobotsShown, RobotTest } from '../app/reminders/robots.ts'
 import { WorkPlan } from '../app/lifecycle/acknowledgeCommitment.ts';
 import type { listPeriodLocks } from '../app/periods/periodLock.ts';
 import type { ApiTokenRecord, presentUser } from '../store/users.ts';
+import type { ListedReport } from '../app/reports/listRegionReports.ts';
 import { STATUSES, SupervisionSlip, WorkReport, Evidence, Honour, type Status } from '../domain/types.ts';
 import { SupervisionConfig } from '../domain/config.ts';
 import type { Summary } from '../app/summary.ts';
@@ -74,13 +75,17 @@ const EvaluationSchema = Evaluation.meta({ id: 'Evaluation', description: '完�
 const StoredCommitment = Commitment.extend({ confirmedAt: z.string().nullable().optional().describe('导入草稿的采用时间；未采用为 null / when an imported draft was confirmed; null before') });
 export const EvaluatedCommitmentSchema = named(StoredCommitment.extend({ evaluation: EvaluationSchema, subtaskCount: z.number().int() }), 'EvaluatedCommitment', '目标任务及其评估 / a commitment with its evaluation');
 const CommitmentSchema = named(StoredCommitment, 'Commitment', '目标任务 / commitment');
-const ReportSchema = named(ProgressReport, 'ProgressReport', '进展报送 / progress report');
+const ReportSchema = named(ProgressReport.extend({ idempotencyKey: z.string().nullable().optional().describe('报送时的 Idempotency-Key / the Idempotency-Key it was submitted with') }), 'ProgressReport', '进展报送 / progress report');
 const RegionSchema = named(Region, 'Region', '行政区 / region');
 const DepartmentSchema = named(Department.extend({ email: z.string().nullable().describe('催办邮箱 / e-mail for reminders') }), 'Department', '责任单位 / department');
 const PlanSchema = named(Plan, 'Plan', '年度计划 / plan');
 const ProjectSchema = named(Project, 'Project', '重点项目 / key project');
-const IndicatorSchema = named(IndicatorValue, 'IndicatorValue', '经济指标值 / indicator value');
-const AuditSchema = named(AuditEvent, 'AuditEvent', '留痕 / audit event');
+const IndicatorSchema = named(IndicatorValue.extend({ version: z.number().int().describe('版本号，修改时带上 / send it to change the value') }), 'IndicatorValue', '经济指标值 / indicator value');
+const AuditSchema = named(AuditEvent.extend({
+  chainSeq: z.number().int().optional().describe('在本区留痕链中的序号 / place in the region’s chain'),
+  prevHash: z.string().nullable().optional().describe('前一条的哈希 / hash of the one before'),
+  hash: z.string().optional().describe('本条哈希（含 prevHash）/ its hash over prevHash and its content'),
+}), 'AuditEvent', '留痕（可验证的哈希链）/ audit event, in a verifiable hash chain');
 const ChangeRequestSchema = named(ChangeRequest, 'ChangeRequest', '变更申请 / change request');
 const FactSchema = named(RecordedFact, 'RecordedFact', '往年成绩 / a recorded result');
 const CloseRequestSchema = named(CloseRequestItem, 'CloseRequest', '办结申请 / close request');
@@ -92,7 +97,6 @@ const JobSchema = named(JobStatus, 'Job', '定时任务 / a scheduled job');
 const WebhookSchema = named(Webhook, 'Webhook', '事件推送地址 / webhook');
 const DeliverySchema = named(Delivery, 'WebhookDelivery', '推送记录 / webhook delivery');
 const RobotsSchema = named(RobotsShown, 'DepartmentRobots', '单位催办群机器人（不含凭据）/ a department’s group robots, without credentials');
-const SessionUserSchema = named(User.extend({ mustChangePassword: z.boolean().optional() }), 'SessionUser', '登录用户 / signed-in user');
 
 /** `schema`, checked at compile time to describe every value of T (what the code answers): a mismatch asks for a `never` argument. */
 const fits = <T>() => <S extends z.ZodType>(schema: S, ..._mismatch: T extends z.output<S> ? [] : [never]) => schema;
@@ -115,8 +119,13 @@ const PeriodLockSchema = fits<Awaited<ReturnType<typeof listPeriodLocks>>[number
 /** A page of a list: `{ items, nextCursor }` (see paging.ts). */
 const pageOf = <T extends z.ZodType>(item: T, extra: z.ZodRawShape = {}) => z.object({ items: z.array(item), nextCursor: NextCursor, ...extra });
 
-const ListedReport = ReportSchema.extend({ commitmentTitle: z.string() });
-const Session = z.object({ user: SessionUserSchema, readableRegions: z.array(z.string()) });
+const ListedReportSchema = exact<ListedReport>()(ProgressReport.omit({ evidence: true }).extend({
+  idempotencyKey: z.string().nullable().optional(), commitmentTitle: z.string(), unit: z.string().nullable().describe('目标任务的单位 / the commitment’s unit'),
+  evidence: z.array(z.object({ id: z.string(), filename: z.string() })),
+}).meta({ id: 'ListedReport', description: '清单中的报送（含任务名称与材料文件名）/ a listed report with its commitment’s title and its evidence’s names' }));
+const SessionUserSchema = AccountSchema.extend({}).meta({ id: 'SessionUser', description: '登录用户 / signed-in user' });
+const Via = z.enum(['session', 'token']).describe('凭会话 Cookie 还是接口令牌 / by the session cookie or an API token');
+const Session = z.object({ user: SessionUserSchema, via: Via, readableRegions: z.array(z.string()) });
 
 
 // answers of the overview, supervision, import and admin operations, each checked against the type its use case answers
@@ -223,8 +232,8 @@ const RESPONSES: Record<string, z.ZodType> = {
   listProjects: pageOf(ProjectSchema),
   listIndicators: pageOf(IndicatorSchema),
   getMe: Session,
-  getSession: z.object({ user: SessionUserSchema.nullable(), readableRegions: z.array(z.string()) }),
-  listReports: pageOf(ListedReport),
+  getSession: z.object({ user: SessionUserSchema.nullable(), via: Via.nullable(), readableRegions: z.array(z.string()) }),
+  listReports: pageOf(ListedReportSchema),
   submitReport: ReportSchema,
   editReport: ReportSchema,
   reviewReport: ReportSchema,
@@ -283,7 +292,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   summarizeCommitments: SummarySchema,
   compareDistricts: DistrictComparisonSchema,
   getScopeOverview: ScopeOverviewSchema,
-  saveIndicator: exact<Awaited<ReturnType<typeof saveIndicator>>>()(IndicatorSchema.extend({ version: z.number().int() })),
+  saveIndicator: exact<Awaited<ReturnType<typeof saveIndicator>>>()(IndicatorSchema),
   login: LoginAnswer,
   getWorkPlan: WorkPlanAnswer,
   getSchedule: ScheduleAnswer,

@@ -623,6 +623,8 @@ export interface components {
       version: number;
       createdAt: string;
       updatedAt: string;
+      /** @description 报送时的 Idempotency-Key / the Idempotency-Key it was submitted with */
+      idempotencyKey?: string | null;
     };
     /** @description 行政区 / region */
     Region: {
@@ -684,8 +686,10 @@ export interface components {
       value: string | null;
       unit: string;
       yoyGrowth: number | null;
+      /** @description 版本号，修改时带上 / send it to change the value */
+      version: number;
     };
-    /** @description 留痕 / audit event */
+    /** @description 留痕（可验证的哈希链）/ audit event, in a verifiable hash chain */
     AuditEvent: {
       id: string;
       regionCode: string;
@@ -699,6 +703,12 @@ export interface components {
       after: unknown;
       clientAddress: string | null;
       at: string;
+      /** @description 在本区留痕链中的序号 / place in the region’s chain */
+      chainSeq?: number;
+      /** @description 前一条的哈希 / hash of the one before */
+      prevHash?: string | null;
+      /** @description 本条哈希（含 prevHash）/ its hash over prevHash and its content */
+      hash?: string;
     };
     /** @description 变更申请 / change request */
     ChangeRequest: {
@@ -952,19 +962,6 @@ export interface components {
         host: string;
       } | null;
     };
-    /** @description 登录用户 / signed-in user */
-    SessionUser: {
-      /** Format: uuid */
-      id: string;
-      regionCode: string;
-      username: string;
-      displayName: string;
-      /** @enum {string} */
-      role: "admin" | "reporter" | "leader" | "public";
-      /** Format: uuid */
-      departmentId: string | null;
-      mustChangePassword?: boolean;
-    };
     /** @description 账号 / an account */
     Account: {
       id: string;
@@ -989,6 +986,55 @@ export interface components {
       createdAt: string;
       lastUsedAt: string | null;
       revokedAt: string | null;
+    };
+    /** @description 清单中的报送（含任务名称与材料文件名）/ a listed report with its commitment’s title and its evidence’s names */
+    ListedReport: {
+      /** Format: uuid */
+      id: string;
+      regionCode: string;
+      /** Format: uuid */
+      commitmentId: string;
+      /** Format: uuid */
+      departmentId: string;
+      period: string;
+      cumulativeValue: string | null;
+      milestonesDone: string[];
+      narrative: string;
+      /** @enum {string} */
+      state: "draft" | "submitted" | "accepted" | "returned";
+      /** Format: uuid */
+      submittedBy: string | null;
+      submittedAt: string | null;
+      /** Format: uuid */
+      reviewerId: string | null;
+      reviewComment: string | null;
+      reviewedAt: string | null;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+      idempotencyKey?: string | null;
+      commitmentTitle: string;
+      /** @description 目标任务的单位 / the commitment’s unit */
+      unit: string | null;
+      evidence: {
+          id: string;
+          filename: string;
+        }[];
+    };
+    /** @description 登录用户 / signed-in user */
+    SessionUser: {
+      id: string;
+      regionCode: string;
+      username: string;
+      displayName: string;
+      /** @enum {string} */
+      role: "admin" | "reporter" | "leader" | "public";
+      departmentId: string | null;
+      active: boolean;
+      version: number;
+      mustChangePassword: boolean;
+      lockedUntil: string | null;
+      createdAt: string;
     };
     /** @description 一组目标任务的统计 / counts of a group of commitments */
     SummaryGroup: {
@@ -2337,20 +2383,7 @@ export interface operations {
       /** @description Set an indicator value (version to change one) / 录入经济指标 */
       200: {
         content: {
-          "application/json": {
-            /** Format: uuid */
-            id: string;
-            regionCode: string;
-            indicator: string;
-            period: string;
-            /** @enum {string} */
-            periodType: "month" | "quarter" | "year";
-            cumulative: boolean;
-            value: string | null;
-            unit: string;
-            yoyGrowth: number | null;
-            version: number;
-          };
+          "application/json": components["schemas"]["IndicatorValue"];
         };
       };
       /** @description 输入有误 / invalid input or request */
@@ -2438,6 +2471,11 @@ export interface operations {
         content: {
           "application/json": {
             user: components["schemas"]["SessionUser"];
+            /**
+             * @description 凭会话 Cookie 还是接口令牌 / by the session cookie or an API token
+             * @enum {string}
+             */
+            via: "session" | "token";
             readableRegions: string[];
           };
         };
@@ -2458,6 +2496,11 @@ export interface operations {
         content: {
           "application/json": {
             user: components["schemas"]["SessionUser"] | null;
+            /**
+             * @description 凭会话 Cookie 还是接口令牌 / by the session cookie or an API token
+             * @enum {string|null}
+             */
+            via: "session" | "token" | null;
             readableRegions: string[];
           };
         };
@@ -5205,40 +5248,7 @@ export interface operations {
       200: {
         content: {
           "application/json": {
-            items: ({
-                /** Format: uuid */
-                id: string;
-                regionCode: string;
-                /** Format: uuid */
-                commitmentId: string;
-                /** Format: uuid */
-                departmentId: string;
-                period: string;
-                cumulativeValue: string | null;
-                milestonesDone: string[];
-                narrative: string;
-                evidence: {
-                    /** Format: uuid */
-                    id: string;
-                    filename: string;
-                    contentType: string;
-                    size: number;
-                    sha256: string;
-                  }[];
-                /** @enum {string} */
-                state: "draft" | "submitted" | "accepted" | "returned";
-                /** Format: uuid */
-                submittedBy: string | null;
-                submittedAt: string | null;
-                /** Format: uuid */
-                reviewerId: string | null;
-                reviewComment: string | null;
-                reviewedAt: string | null;
-                version: number;
-                createdAt: string;
-                updatedAt: string;
-                commitmentTitle: string;
-              })[];
+            items: components["schemas"]["ListedReport"][];
             /** @description 下一页的游标；最后一页为 null / cursor of the next page; null on the last page */
             nextCursor: string | null;
           };
@@ -5313,6 +5323,8 @@ export interface operations {
             version: number;
             createdAt: string;
             updatedAt: string;
+            /** @description 报送时的 Idempotency-Key / the Idempotency-Key it was submitted with */
+            idempotencyKey?: string | null;
             history: {
                 version: number;
                 snapshot: unknown;
