@@ -4,7 +4,7 @@ import { formatColumn, formatGrowth, pct } from './format.ts';
 import { useLang, useT } from './i18n.tsx';
 import { useSession } from './session.tsx';
 import { DataState, useApi } from './useApi.tsx';
-import type { DistrictComparison as Comparison, DistrictRow } from '../../src/app/compareDistricts.ts';
+import type { DistrictComparison as Comparison, DistrictRow } from './model.ts';
 
 export function DistrictComparison() {
   const t = useT();

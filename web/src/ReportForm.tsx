@@ -10,23 +10,22 @@ import type { UploadFile } from 'antd';
 import { api, errorText } from './api.ts';
 import { formatValue, periodLabel } from './format.ts';
 import { useLang, useT } from './i18n.tsx';
-import type { EvaluatedCommitment, ProgressReport } from './model.ts';
+import type { Answer, EvaluatedCommitment, ProgressReport } from './model.ts';
 import { parseReportedValue } from './reportValue.ts';
 import { useApi } from './useApi.tsx';
 
 interface Draft { period?: string; value?: string; narrative?: string; milestonesDone?: string[]; idempotencyKey: string }
-interface Slot { period: string; start: string; end: string; dueDate: string; filed: boolean }
 
 const draftKey = (commitmentId: string, reportId?: string) => `duban.reportDraft.${commitmentId}${reportId ? `.${reportId}` : ''}`;
 const newKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.doc,.docx,.xls,.xlsx,.ofd';
 const MAX_BYTES = 10 * 1024 * 1024;
 
-export function ReportForm({ commitment: c, returned, today, onDone, lead = true }: { commitment: EvaluatedCommitment; returned?: ProgressReport; today: string; onDone(report: ProgressReport): void; /** the lead department must give a value; a co-department may */ lead?: boolean }) {
+export function ReportForm({ commitment: c, returned, today, onDone, lead = true }: { commitment: EvaluatedCommitment; returned?: Omit<ProgressReport, 'evidence'>; today: string; onDone(report: ProgressReport): void; /** the lead department must give a value; a co-department may */ lead?: boolean }) {
   const t = useT();
   const { lang } = useLang();
   const key = draftKey(c.id, returned?.id);
-  const schedule = useApi<{ slots: Slot[] }>(returned ? null : `/commitments/${c.id}/schedule`);
+  const schedule = useApi<Answer<'getSchedule'>>(returned ? null : `/commitments/${c.id}/schedule`);
   const [draft, setDraft] = useState<Draft>(() => {
     try {
       const saved = JSON.parse(localStorage.getItem(key) ?? 'null') as Draft | null;

@@ -4,7 +4,7 @@
  */
 import type { components, operations } from './api.gen.ts';
 
-type Schemas = components['schemas'];
+export type Schemas = components['schemas'];
 export type Commitment = Schemas['Commitment'];
 export type EvaluatedCommitment = Schemas['EvaluatedCommitment'];
 export type Evaluation = Schemas['Evaluation'];
@@ -43,12 +43,22 @@ export type Answer<K extends keyof operations> = operations[K]['responses'] exte
 
 export type CommitmentDetail = Answer<'getCommitment'>;
 export type RegionDetail = Answer<'getRegion'>;
-
-// not (yet) described by the document: computed on the client from the lists above
-export type { Summary, SummaryGroup } from '../../src/app/summary.ts';
-
-// the workbenches' lists and the detail page's permissions, typed from the use cases that answer them
-export type { AllowedActions } from '../../src/app/workflow/allowedActions.ts';
-export type { ListedReport } from '../../src/app/reports/listRegionReports.ts';
-export type { DueReminder } from '../../src/app/reminders/dueReminders.ts';
-export type { ChangeRequest, SupervisionSlip } from '../../src/domain/types.ts';
+export type AllowedActions = CommitmentDetail['allowed'];
+export type ChangeRequest = Schemas['ChangeRequest'];
+export type Summary = Answer<'summarizeCommitments'>;
+export type SummaryGroup = Schemas['SummaryGroup'];
+export type DistrictComparison = Schemas['DistrictComparison'];
+export type DistrictRow = Schemas['DistrictRow'];
+export type WorkPlan = Schemas['WorkPlan'];
+export type SupervisionSlip = Schemas['SupervisionSlip'];
+export type SlipRecord = Schemas['SlipRecord'];
+export type DueReminder = Schemas['DueReminder'];
+export type ReminderRecord = Schemas['ReminderRecord'];
+export type RankedDepartment = Schemas['RankedDepartment'];
+export type ScorePart = RankedDepartment['parts']['completion'];
+export type Claim = Schemas['Claim'];
+export type ImportWorkReportResult = Answer<'importWorkReport'>;
+export type IndicatorPeers = Answer<'listIndicatorPeers'>;
+export type SupervisionConfig = Schemas['SupervisionConfig'];
+export type PeriodLock = Answer<'listPeriodLocks'>['items'][number];
+export type ListedReport = Schemas['ListedReport'];

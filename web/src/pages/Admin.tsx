@@ -9,7 +9,7 @@ import { api, errorText } from '../api.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { ROLE_LABELS } from '../labels.ts';
 import { periodLabel } from '../format.ts';
-import type { Account as AccountAnswer, ApiToken, AuditEntry } from '../model.ts';
+import type { Account as AccountAnswer, Answer, ApiToken, AuditEntry, Department, PeriodLock, SupervisionConfig } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { useSubmit } from '../useSubmit.ts';
@@ -59,7 +59,7 @@ function Periods({ editable }: { editable: boolean }) {
   const { lang } = useLang();
   const s = useSession();
   const { message } = App.useApp();
-  const locks = useApi<{ items: { period: string; lockedBy: string | null; lockedAt: string }[] }>('/period-locks', { region: s.scope.region });
+  const locks = useApi<{ items: PeriodLock[] }>('/period-locks', { region: s.scope.region });
   const history = useApi<{ items: AuditEntry[] }>(editable ? '/audit' : null, { region: s.scope.region, entity: 'period', limit: 100 });
   const [acting, setActing] = useState<{ period: string; lock: boolean } | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
@@ -157,17 +157,16 @@ function Periods({ editable }: { editable: boolean }) {
   );
 }
 
-interface Dept { id: string; name: string; shortName: string | null; email: string | null }
 
 function Departments({ editable }: { editable: boolean }) {
   const t = useT();
   const s = useSession();
   const { message } = App.useApp();
-  const loaded = useApi<{ items: Dept[] }>(`/regions/${s.scope.region}/departments`);
-  const [editing, setEditing] = useState<Dept | 'new' | null>(null);
+  const loaded = useApi<{ items: Department[] }>(`/regions/${s.scope.region}/departments`);
+  const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [form] = Form.useForm<{ name: string; shortName?: string; email?: string }>();
   const submit = useSubmit();
-  const open = (d: Dept | 'new') => {
+  const open = (d: Department | 'new') => {
     setEditing(d);
     form.setFieldsValue(d === 'new' ? { name: '', shortName: '', email: '' } : { name: d.name, shortName: d.shortName ?? '', email: d.email ?? '' });
   };
@@ -187,7 +186,7 @@ function Departments({ editable }: { editable: boolean }) {
       {editable && <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => open('new')}>{t('新增单位')}</Button>}
       <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0}>
         {(d) => (
-          <Table<Dept>
+          <Table<Department>
             rowKey="id"
             size="small"
             pagination={false}
@@ -196,7 +195,7 @@ function Departments({ editable }: { editable: boolean }) {
               { title: t('单位名称'), dataIndex: 'name' },
               { title: t('简称'), dataIndex: 'shortName', render: (v: string | null) => v ?? '—' },
               { title: t('催办邮箱'), dataIndex: 'email', render: (v: string | null) => v ?? <span style={{ color: '#999' }}>{t('未设置')}</span> },
-              ...(editable ? [{ title: t('操作'), key: 'op', width: 90, render: (_: unknown, r: Dept) => <Button size="small" onClick={() => open(r)}>{t('编辑')}</Button> }] : []),
+              ...(editable ? [{ title: t('操作'), key: 'op', width: 90, render: (_: unknown, r: Department) => <Button size="small" onClick={() => open(r)}>{t('编辑')}</Button> }] : []),
             ]}
           />
         )}
@@ -237,10 +236,11 @@ function Users() {
 
   async function create(v: { username: string; displayName: string; role: string; departmentId?: string }) {
     await submit.run(async () => {
-      const r = await api<{ user: Account; initialPassword: string }>('/users', { body: { ...v, regionCode: s.scope.region, departmentId: v.role === 'reporter' ? v.departmentId : null } });
+      const r = await api<Answer<'createUser'>>('/users', { body: { ...v, regionCode: s.scope.region, departmentId: v.role === 'reporter' ? v.departmentId : null } });
       setCreating(false);
       form.resetFields();
-      setSecret({ value: r.initialPassword, who: `${r.user.displayName}（${r.user.username}）` });
+      // the server always makes the one-time password of an account created here (null only when the CLI sets one)
+      if (r.initialPassword) setSecret({ value: r.initialPassword, who: `${r.user.displayName}（${r.user.username}）` });
       loaded.reload();
     });
   }
@@ -251,7 +251,7 @@ function Users() {
       okText: t('重置'),
       cancelText: t('取消'),
       onOk: () =>
-        api<{ initialPassword: string }>(`/users/${u.id}/reset-password`, { method: 'POST' }).then(
+        api<Answer<'resetPassword'>>(`/users/${u.id}/reset-password`, { method: 'POST' }).then(
           (r) => {
             setSecret({ value: r.initialPassword, who: `${u.displayName}（${u.username}）` });
             loaded.reload();
@@ -362,7 +362,7 @@ function Tokens() {
   async function create() {
     if (!name.trim()) return void message.warning(t('请填写令牌名称'));
     await submit.run(async () => {
-      const r = await api<{ token: string }>('/tokens', { body: { name: name.trim() } });
+      const r = await api<Answer<'createToken'>>('/tokens', { body: { name: name.trim() } });
       setSecret(r.token);
       setName('');
       loaded.reload();
@@ -403,18 +403,6 @@ function Tokens() {
       <SecretModal secret={secret} title={t('新令牌')} note={t('令牌只显示这一次，请立即保存到调用系统；遗失后只能吊销重建。')} onClose={() => setSecret(null)} />
     </Card>
   );
-}
-
-interface SupervisionConfig {
-  yellowLagPoints: number;
-  redLagPoints: number;
-  reportDueDays: { weekly: number; monthly: number; quarterly: number };
-  dueSoonDays: number;
-  redAfterOverdueDays: number;
-  countedReportStates: string[];
-  lteRateCap: number;
-  utcOffsetMinutes: number;
-  assessmentWeights: { completion: number; timeliness: number; returned: number };
 }
 
 function Config() {

@@ -5,12 +5,11 @@ import { Chart } from '../Chart.tsx';
 import { periodLabel } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
+import type { Answer, RankedDepartment } from '../model.ts';
 import { DataState, useApi } from '../useApi.tsx';
 
-interface Part { score: number | null; weight: number }
-interface Ranked { departmentId: string; departmentName: string; period: string; total: number | null; rank: number | null; tied: boolean; parts: { completion: Part; timeliness: Part; returned: Part } }
 
-const PARTS: { key: keyof Ranked['parts']; label: string; color: string }[] = [
+const PARTS: { key: keyof RankedDepartment['parts']; label: string; color: string }[] = [
   { key: 'completion', label: '完成情况', color: '#b71c1c' },
   { key: 'timeliness', label: '报送及时率', color: '#0958d9' },
   { key: 'returned', label: '退回情况', color: '#d48806' },
@@ -31,7 +30,7 @@ export default function Assessment() {
   const year = s.plan?.year ?? Number(today.slice(0, 4));
   const options = periodsOf(year, today);
   const [period, setPeriod] = useState(options[0]!);
-  const loaded = useApi<{ period: string; asOf: string; items: Ranked[] }>('/assessment', { region: s.scope.region, period });
+  const loaded = useApi<Answer<'assessDepartments'>>('/assessment', { region: s.scope.region, period });
   return (
     <div>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -75,7 +74,7 @@ export default function Assessment() {
                     { title: t('排名'), dataIndex: 'rank', width: 70, render: (r: number | null, x) => (r === null ? '—' : <span>{r}{x.tied && <Tag style={{ marginLeft: 4 }}>并列</Tag>}</span>) },
                     { title: '单位', dataIndex: 'departmentName' },
                     { title: t('得分'), dataIndex: 'total', align: 'right', render: (v: number | null) => <b>{fmt(v)}</b> },
-                    ...PARTS.map((p) => ({ title: `${p.label}（权重${d.items[0]?.parts[p.key].weight ?? ''}）`, key: p.key, align: 'right' as const, render: (_: unknown, x: Ranked) => fmt(x.parts[p.key].score) })),
+                    ...PARTS.map((p) => ({ title: `${p.label}（权重${d.items[0]?.parts[p.key].weight ?? ''}）`, key: p.key, align: 'right' as const, render: (_: unknown, x: RankedDepartment) => fmt(x.parts[p.key].score) })),
                   ]}
                 />
               </Card>

@@ -8,7 +8,7 @@ import { Chart } from '../Chart.tsx';
 import { cnDate, cnDateTime, columnFormat, formatValue, pct, periodLabel, periodRange, periodsInWindow } from '../format.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { COMPARATOR_LABELS, FREQUENCY_LABELS, LIFECYCLE_LABELS, REPORT_STATE_LABELS, ROLE_LABELS } from '../labels.ts';
-import type { AuditEntry, CommitmentDetail as Detail, EvaluatedCommitment, ProgressReport } from '../model.ts';
+import type { Answer, AuditEntry, CommitmentDetail as Detail, EvaluatedCommitment, ProgressReport } from '../model.ts';
 import { ReportForm } from '../ReportForm.tsx';
 import { useSession } from '../session.tsx';
 import { InstructionsCard } from '../Instructions.tsx';
@@ -430,11 +430,9 @@ function ActionBar({ c, reload, onReport }: { c: Detail; reload(): void; onRepor
   );
 }
 
-interface WorkPlan { responsiblePerson: string; contact: string | null; steps: { title: string; startDate: string; endDate: string; responsiblePerson: string | null }[]; filedAt: string }
-
 /** 办理方案 as the lead department filed it on 签收. */
 function WorkPlanCard({ c, refresh }: { c: Detail; refresh: number }) {
-  const loaded = useApi<{ workPlan: WorkPlan | null }>(c.state === 'draft' || c.state === 'assigned' ? null : `/commitments/${c.id}/work-plan`, { v: c.version, n: refresh });
+  const loaded = useApi<Answer<'getWorkPlan'>>(c.state === 'draft' || c.state === 'assigned' ? null : `/commitments/${c.id}/work-plan`, { v: c.version, n: refresh });
   if (!loaded.data?.workPlan) return null;
   const w = loaded.data.workPlan;
   return (

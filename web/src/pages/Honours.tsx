@@ -7,11 +7,12 @@ import { useT } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { useSubmit } from '../useSubmit.ts';
+import type { Schemas } from '../model.ts';
 
-type Level = 'national' | 'provincial' | 'city' | 'county';
 const LEVELS: Record<Level, string> = { national: '国家级', provincial: '省级', city: '市级', county: '区县级' };
 const SECTORS = ['经济发展', '乡村振兴', '城市建设', '民生保障', '生态环境', '改革开放', '文化旅游', '安全稳定'];
-interface Honour { id: string; year: number; title: string; level: Level; recipient: string | null; sector: string | null; awardedBy: string | null }
+type Honour = Schemas['Honour'];
+type Level = Honour['level'];
 interface Values { title: string; level: Level; recipient?: string; sector?: string; awardedBy?: string }
 
 export default function Honours() {

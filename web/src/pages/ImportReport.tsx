@@ -17,20 +17,14 @@ import { docxText, sha256Hex, txtText } from '../docText.ts';
 import { formatValue } from '../format.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { COMPARATOR_LABELS } from '../labels.ts';
-import type { Commitment, Plan } from '../model.ts';
+import type { Claim, Commitment, ImportWorkReportResult, Plan } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DepartmentSelect } from '../DepartmentSelect.tsx';
 
-interface Claim { kind: 'result' | 'target'; subject: string; valueText: string; unit: string; start: number; end: number; sentence: string; livelihood: boolean }
-interface ImportResult {
-  created: boolean; workReport: { id: string; text: string; filename: string }; plan: Plan; drafts: Commitment[]; facts: unknown[]; claims: Claim[];
-  context?: { kind: DocumentKind; year: number | null; title: string | null; titleYear: number | null };
-  repeats?: { draftId: string; title: string; existingId: string; existingTitle: string }[];
-}
 /** The kinds a user may choose, as the import page names them. */
 const KIND_CHOICES: Record<DocumentKind, string> = { workReport: '政府工作报告 / 预期目标', livelihoodList: '民生实事 / 实事项目清单', workSummary: '工作总结 / 纪实', news: '新闻报道', statistics: '统计公报' };
 /** A draft as the server lists it: confirmed (采用) drafts carry the time they were confirmed. */
-const decisionOf = (d: Commitment): Decision => (d.state !== 'draft' ? 'assigned' : (d as Commitment & { confirmedAt?: string | null }).confirmedAt ? 'accepted' : 'open');
+const decisionOf = (d: Commitment): Decision => (d.state !== 'draft' ? 'assigned' : d.confirmedAt ? 'accepted' : 'open');
 type Decision = 'open' | 'accepted' | 'discarded' | 'assigned';
 interface Row { draft: Commitment; edit: Partial<Commitment>; decision: Decision; error?: string }
 
@@ -50,7 +44,7 @@ export default function ImportReport() {
   const [kind, setKind] = useState<DocumentKind | 'auto'>('auto');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<ImportWorkReportResult | null>(null);
   const [rows, setRows] = useState<Row[]>([]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [batchBusy, setBatchBusy] = useState(false);
@@ -92,7 +86,7 @@ export default function ImportReport() {
     setBusy(true);
     try {
       const bytes = file && text === (/\.docx$/i.test(file.name) ? docxText(file.bytes) : txtText(file.bytes)) ? file.bytes : new TextEncoder().encode(text);
-      const r = await api<ImportResult>('/work-reports', {
+      const r = await api<ImportWorkReportResult>('/work-reports', {
         method: 'POST',
         body: { region: s.scope.region, year, filename: file?.name ?? `粘贴文本-${new Date().toISOString().slice(0, 10)}.txt`, text, sha256: await sha256Hex(bytes), ...(kind === 'auto' ? {} : { kind }) },
       });

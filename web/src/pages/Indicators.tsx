@@ -5,7 +5,7 @@ import { Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'an
 import { Chart } from '../Chart.tsx';
 import { columnFormat, formatGrowth, periodLabel } from '../format.ts';
 import { useT } from '../i18n.tsx';
-import type { IndicatorValue } from '../model.ts';
+import type { Answer, IndicatorValue } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 
@@ -84,12 +84,10 @@ export default function Indicators() {
   );
 }
 
-interface PeerRow { regionCode: string; name: string; value: string | null; unit: string; yoyGrowth: number | null; rank: number | null }
-
 /** 同级排名: the districts under the same city (or province) by growth, this one in bold, 全市第一… */
 function PeerRanking({ region, name, indicator, period }: { region: string; name: string; indicator: string; period: string }) {
   const t = useT();
-  const loaded = useApi<{ parent: { name: string; level: string } | null; period: string | null; items: PeerRow[] }>('/indicators/peers', { region, indicator, period });
+  const loaded = useApi<Answer<'listIndicatorPeers'>>('/indicators/peers', { region, indicator, period });
   const parent = loaded.data?.parent;
   const scopeWord = parent?.level === 'province' ? '全省' : '全市';
   const own = loaded.data?.items.find((x) => x.regionCode === region);

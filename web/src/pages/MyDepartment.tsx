@@ -13,14 +13,13 @@ import { AcknowledgeModal } from '../workflow.tsx';
 import type { RegionInstruction, SupervisionSlip } from '../model.ts';
 import { useT } from '../i18n.tsx';
 import { REPORT_STATE_LABELS } from '../labels.ts';
-import type { EvaluatedCommitment, ProgressReport } from '../model.ts';
+import type { EvaluatedCommitment, ListedReport } from '../model.ts';
 import { ReportForm } from '../ReportForm.tsx';
 import { useSession } from '../session.tsx';
 import { OverdueTag, StatusTag } from '../status.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { CompletionBar } from './Commitments.tsx';
 
-type ListedReport = ProgressReport & { commitmentTitle: string };
 const REPORTING = new Set(['assigned', 'acknowledged', 'inProgress']);
 
 export default function MyDepartment() {
@@ -36,7 +35,7 @@ export default function MyDepartment() {
   const [replying, setReplying] = useState<RegionInstruction | null>(null);
   const returned = useApi<{ items: ListedReport[] }>('/reports', { region: s.scope.region, state: 'returned' });
   const pending = useApi<{ items: ListedReport[] }>('/reports', { region: s.scope.region, state: 'submitted' });
-  const [form, setForm] = useState<null | { c: EvaluatedCommitment; returned?: ProgressReport }>(null);
+  const [form, setForm] = useState<null | { c: EvaluatedCommitment; returned?: ListedReport }>(null);
   const today = new Date().toISOString().slice(0, 10);
   const byId = new Map((mine.data?.items ?? []).map((c) => [c.id, c]));
 

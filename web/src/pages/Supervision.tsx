@@ -12,49 +12,10 @@ import { download } from '../download.ts';
 import { fetchFile } from '../Downloads.tsx';
 import { useLang, useT } from '../i18n.tsx';
 import { ESCALATION_LEVEL_LABELS } from '../labels.ts';
+import type { Answer, DueReminder, ReminderRecord, SlipRecord } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { CloseSlipButton } from '../workflow.tsx';
-
-export interface SlipRecord {
-  id: string;
-  regionCode: string;
-  commitmentId: string;
-  departmentId: string | null;
-  level: 'dueSoon' | 'urge' | 'yellow' | 'red';
-  period: string | null;
-  reason: string;
-  openedOn: string;
-  closedOn: string | null;
-  serial: number;
-  number: string;
-  commitmentTitle: string;
-  departmentName: string | null;
-  /** 销号说明 when the office closed it by hand */
-  closeNote: string | null;
-}
-
-interface SentReminder {
-  id: string;
-  departmentId: string;
-  kind: 'dueSoon' | 'urge';
-  asOf: string;
-  channel: string;
-  recipient: string | null;
-  items: { commitmentId: string; title: string; period: string; dueDate: string }[];
-  status: 'sent' | 'failed';
-  attempts: number;
-  error: string | null;
-  sentAt: string;
-}
-
-interface DueReminder {
-  departmentId: string;
-  departmentName: string;
-  email: string | null;
-  kind: 'dueSoon' | 'urge';
-  items: { commitmentId: string; title: string; period: string; dueDate: string }[];
-}
 
 /** 蓝 / 催办 / 黄 / 红, colour and word together. */
 export const LEVEL_STYLE: Record<SlipRecord['level'], { color: string; label: string }> = {
@@ -95,13 +56,13 @@ function SlipList({ office }: { office: boolean }) {
   const [open, setOpen] = useState<'true' | 'false' | 'all'>('true');
   const [levels, setLevels] = useState<SlipRecord['level'][]>([]);
   const [busy, setBusy] = useState(false);
-  const loaded = useApi<{ items: SlipRecord[] }>('/supervision-slips', { region: s.scope.region, open: open === 'all' ? undefined : open });
+  const loaded = useApi<Answer<'listSupervisionSlips'>>('/supervision-slips', { region: s.scope.region, open: open === 'all' ? undefined : open });
   const year = String(s.year);
 
   async function run() {
     setBusy(true);
     try {
-      const r = await api<{ opened: SlipRecord[]; closed: SlipRecord[] }>('/supervision-slips/run', { body: { region: s.scope.region } });
+      const r = await api<Answer<'runEscalation'>>('/supervision-slips/run', { body: { region: s.scope.region } });
       message.success(lang === 'en' ? `${r.opened.length} opened, ${r.closed.length} closed` : `新开 ${r.opened.length} 件，销号 ${r.closed.length} 件`);
       loaded.reload();
     } catch (e) {
@@ -198,12 +159,12 @@ function SentList() {
   const t = useT();
   const { lang } = useLang();
   const s = useSession();
-  const loaded = useApi<{ items: SentReminder[] }>('/reminders/sent', { region: s.scope.region });
+  const loaded = useApi<Answer<'listSentReminders'>>('/reminders/sent', { region: s.scope.region });
   return (
     <Card size="small">
       <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0} empty={t('尚未发送催办')}>
         {(d) => (
-          <Table<SentReminder>
+          <Table<ReminderRecord>
             rowKey="id"
             size="small"
             dataSource={d.items}
@@ -212,7 +173,7 @@ function SentList() {
             columns={[
               { title: t('发送时间'), dataIndex: 'sentAt', width: 160, render: (v: string) => new Date(v).toLocaleString(lang === 'en' ? 'en-GB' : 'zh-CN', { hour12: false }) },
               { title: t('单位'), dataIndex: 'departmentId', width: 130, render: (v: string) => s.deptName(v) },
-              { title: t('类型'), dataIndex: 'kind', width: 96, render: (k: SentReminder['kind']) => <LevelTag level={k} /> },
+              { title: t('类型'), dataIndex: 'kind', width: 96, render: (k: ReminderRecord['kind']) => <LevelTag level={k} /> },
               { title: t('渠道'), dataIndex: 'channel', width: 150, render: (c: string) => t(CHANNEL_LABELS[c] ?? c) },
               { title: t('收件方'), dataIndex: 'recipient', ellipsis: true, render: (v: string | null) => v ?? t('本单位账号') },
               { title: t('事项'), key: 'n', width: 70, render: (_: unknown, r) => (lang === 'en' ? r.items.length : `${r.items.length}项`) },
@@ -235,14 +196,14 @@ function DueList() {
   const { lang } = useLang();
   const s = useSession();
   const { message } = App.useApp();
-  const loaded = useApi<{ asOf: string; items: DueReminder[] }>('/reminders', { region: s.scope.region });
+  const loaded = useApi<Answer<'listDueReminders'>>('/reminders', { region: s.scope.region });
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
 
   async function send() {
     setBusy(true);
     try {
-      const r = await api<{ reminders: { deliveries: { status: string }[] }[] }>('/reminders/send', { body: { region: s.scope.region } });
+      const r = await api<Answer<'sendReminders'>>('/reminders/send', { body: { region: s.scope.region } });
       const sent = r.reminders.flatMap((x) => x.deliveries).filter((d) => d.status === 'sent').length;
       message.success(lang === 'en' ? `${sent} reminders sent` : `已发送 ${sent} 条催办`);
       setConfirming(false);

@@ -6,16 +6,12 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { formatValue, pct, periodLabel } from '../format.ts';
 import { STATUS_LABELS } from '../labels.ts';
-import type { Evaluation, Region, Status } from '../model.ts';
+import type { Region, Schemas, Status } from '../model.ts';
 import './public.css';
 import { apiAll } from '../api.ts';
 import type { PromiseRow } from '../model.ts';
 
-interface PublicItem {
-  id: string; regionCode: string; parentId: string | null; title: string; sector: string; livelihood: boolean; kind: string; targetValue: string | null; unit: string | null; comparator: string | null;
-  startDate: string; deadline: string; leadDepartment: string | null; milestones: { title: string; dueDate: string; doneDate: string | null }[];
-  evaluation: Evaluation; latestReport: { period: string; cumulativeValue: string | null; narrative: string; acceptedAt: string | null } | null;
-}
+type PublicItem = Schemas['PublicCommitment'];
 
 const COLORS: Record<Status, string> = { seriouslyLagging: '#a8071a', lagging: '#ad4e00', notStarted: '#595959', onTrack: '#0958d9', completed: '#237804', exceeded: '#135200' };
 
