@@ -105,7 +105,9 @@ export default function PromiseCheck() {
             <>
               {d.documents.length === 0 && (
                 <Card size="small" style={{ marginBottom: 12, borderColor: '#faad14' }}>
-                  {t(`尚未导入${d.year + 1}年政府工作报告或${d.year}年工作纪实：所有任务均显示为“未提及”。请在“导入报告”中导入后再核验。`)}
+                  {lang === 'en'
+                    ? `Neither the ${d.year + 1} work report nor the ${d.year} record has been imported: every commitment shows as not mentioned. Import one under Import report, then check again.`
+                    : `尚未导入${d.year + 1}年政府工作报告或${d.year}年工作纪实：所有任务均显示为“未提及”。请在“导入报告”中导入后再核验。`}
                 </Card>
               )}
               <Row gutter={[12, 12]}>
