@@ -105,12 +105,21 @@ describe.each(testEngines())('reminders to 钉钉 and 企业微信 group robots 
     expect(wecom.got).toHaveLength(1);
   });
 
-  it('a robot that refuses (wrong 加签 secret, errcode ≠ 0 with HTTP 200) is recorded as failed with its message', async () => {
+  it('a robot that refuses (wrong 加签 secret, errcode ≠ 0 with HTTP 200) is recorded as failed with its message, and the next run of the day sends it again', async () => {
     ctx = createContext(db, undefined, () => '2024-06-04');
     await setDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.hr, input: { dingtalk: { url: `${dingBase}/robot/send?access_token=tok`, secret: 'SECwrong' }, wecom: null } });
     const res = await sendReminders(ctx, { actor: w.actors.admin, regionCode: '430502', channels: {} });
     const hr = res.reminders.find((r) => r.departmentId === w.ids.hr)!;
     expect(hr.deliveries.map((d) => [d.channel, d.status, d.error])).toEqual([['inApp', 'sent', null], ['dingtalk', 'failed', 'errcode 310000: sign not match']]);
+    // retried by the next run of the day (only a delivery that went through is skipped), once the secret is right
+    await setDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.hr, input: { dingtalk: { url: `${dingBase}/robot/send?access_token=tok`, secret: SECRET } } });
+    const before = ding.got.length;
+    const again = (await sendReminders(ctx, { actor: w.actors.admin, regionCode: '430502', channels: {} })).reminders.find((r) => r.departmentId === w.ids.hr)!;
+    expect(again.deliveries.map((d) => [d.channel, d.status])).toEqual([['inApp', 'skipped'], ['dingtalk', 'sent']]);
+    expect(ding.got.length).toBe(before + 1);
+    const third = (await sendReminders(ctx, { actor: w.actors.admin, regionCode: '430502', channels: {} })).reminders.find((r) => r.departmentId === w.ids.hr)!;
+    expect(third.deliveries.map((d) => [d.channel, d.status])).toEqual([['inApp', 'skipped'], ['dingtalk', 'skipped']]);
+    expect(ding.got.length).toBe(before + 1);
   });
 
   it('the office lists every department with its robots and sends each robot a test card that says whether it took it', async () => {
