@@ -53,7 +53,7 @@ import type { IndicatorPeers } from './routes/indicatorPeers.ts';
  * version a change only adds (a field, an operation, an optional parameter); a change that would
  * break a client is a new major version (see docs/decisions.md, "API versions").
  */
-export const API_VERSION = '1.1.0';
+export const API_VERSION = '1.2.0';
 
 /** `{ error: { code, zh, en } }`: every 4xx and 5xx answer. */
 export const ErrorBody = z
