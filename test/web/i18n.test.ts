@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EN } from '../../web/src/i18n.tsx';
+import { EN } from '../../web/src/en.ts';
 
 const root = new URL('../../web/src/', import.meta.url).pathname;
 const files = (dir: string): string[] =>
