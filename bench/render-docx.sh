@@ -44,16 +44,10 @@ if [ ${#files[@]} -eq 0 ]; then
     "$OUT/promise-check.docx" "$OUT/promise-check-sheet.xlsx" "$OUT/task-sheet.xlsx" "$OUT/slip-notice.docx" "$OUT/commitments-list.xlsx")
 fi
 
-# Official fonts are rarely installed on Linux: map them to the CJK fonts present, as a reader's
-# machine without them would (宋/仿宋/楷 → serif, 黑体 → sans).
-FC="$OUT/fonts.conf"
-cat > "$FC" <<XML
-<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-$(for f in 方正小标宋简体 仿宋_GB2312 仿宋 楷体_GB2312 楷体 宋体; do echo "<alias binding=\"same\"><family>$f</family><prefer><family>Noto Serif CJK SC</family></prefer></alias>"; done)
-<alias binding="same"><family>黑体</family><prefer><family>Noto Sans CJK SC</family></prefer></alias>
-</fontconfig>
-XML
+# Official fonts are rarely installed on Linux: docs/fonts.conf maps them to the CJK fonts present by
+# kind (宋/仿宋/楷 → serif, 黑体 → sans), as README says a reader's machine should; without it
+# LibreOffice sets everything in one sans font.
+FC="$PWD/docs/fonts.conf"
 export FONTCONFIG_FILE="$FC"
 
 for f in "${files[@]}"; do
