@@ -143,7 +143,13 @@ describe.each(testEngines())('兑现核验 over HTTP on %s', (engine) => {
       });
       const docx = await get(`/api/promise-checks/document?region=${region}&year=${year}&format=docx`, admin);
       const text = (await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string')).replace(/<[^>]+>/g, '');
-      for (const r of report.items) if (r.source) expect(text).toContain(`《${docName(r.source.documentId)}》：“${r.source.sentence}”`);
+      // the DOCX names the document once when every sentence is from it, else with each sentence
+      const docs = new Set(report.items.flatMap((r) => (r.source ? [r.source.documentId] : [])));
+      for (const r of report.items) {
+        if (!r.source) continue;
+        expect(text).toContain(docs.size === 1 ? `“${r.source.sentence}”` : `《${docName(r.source.documentId)}》：“${r.source.sentence}”`);
+        if (docs.size === 1) expect(text).toContain(`以下原文均摘自《${docName(r.source.documentId)}》`);
+      }
     }
   });
 });

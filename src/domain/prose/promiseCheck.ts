@@ -39,6 +39,8 @@ export function promiseCheckDocument(o: { regionName: string; year: number; date
   const n = (s: PromiseStatus) => o.items.filter((r) => r.status === s).length;
   const flagged = o.items.filter((r) => r.consistency === 'statedAbove' || r.consistency === 'statedBelow').length;
   const confirmed = o.items.filter((r) => r.confirmed).length;
+  const sourceDocs = [...new Set(o.items.flatMap((r) => (r.source ? [r.source.documentId] : [])))];
+  const oneDocument = sourceDocs.length === 1 ? documentName(sourceDocs[0]!, o.documents ?? []) : null;
   const summary =
     `对照${o.year + 1}年度文件对${o.regionName}${o.year}年${o.items.length}项目标任务逐项核验：` +
     `已兑现${n('kept')}项，部分兑现${n('partial')}项，未兑现${n('missed')}项，文件未提及${n('unmentioned')}项` +
@@ -66,11 +68,14 @@ export function promiseCheckDocument(o: { regionName: string; year: number; date
         ]),
       },
       // 出处, numbered as the table — the sentences in full below it, as a column of them would be
-      // too narrow on A4 portrait — each with the document it is from
+      // too narrow on A4 portrait — each with the document it is from, named once when all are from one
       ...(o.items.some((r) => r.source)
         ? [
             { kind: 'heading' as const, level: 2 as const, text: '文件原文摘录（出处）' },
-            ...o.items.flatMap((r, i) => (r.source ? [{ kind: 'paragraph' as const, parts: [`${i + 1}．${r.title}——${sourceText(r, o.documents ?? [])}`] }] : [])),
+            ...(oneDocument ? [{ kind: 'paragraph' as const, parts: [`以下原文均摘自${oneDocument}。`] }] : []),
+            ...o.items.flatMap((r, i) =>
+              r.source ? [{ kind: 'paragraph' as const, parts: [`${i + 1}．${r.title}：${oneDocument ? `“${r.source.sentence}”` : sourceText(r, o.documents ?? [])}`] }] : [],
+            ),
           ]
         : []),
     ],
