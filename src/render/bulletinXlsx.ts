@@ -15,7 +15,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const STATUS_FILL: Record<string, string> = { lagging: 'FFFFF2CC', seriouslyLagging: 'FFF8CBAD' };
 const THIN: Partial<ExcelJS.Borders> = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } };
 /** points a wrapped line of 11 pt text takes */
-const LINE_PT = 15;
+const LINE_PT = 17; // 11 pt CJK text: 宋体 takes 14.25 pt a line, Noto Sans CJK (LibreOffice on Linux) 16
 
 /** A valid, unique sheet name (≤ 31 characters, none of []:*?/\). */
 export function sheetName(wanted: string, taken: Set<string>): string {
@@ -29,8 +29,13 @@ export function sheetName(wanted: string, taken: Set<string>): string {
 /** Display width in Excel character units: CJK 2, others 1. */
 const width = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
 
-/** Lines `text` takes in a column `columnWidth` wide: each of its own lines (`\n`) wrapped. */
-const linesIn = (text: string, columnWidth: number) => text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(width(l) / Math.max(1, columnWidth - 1))), 0);
+/** Lines a text `r` lines' worth long takes wrapped: one on one line, 5% more when it wraps. */
+const wrapped = (r: number) => (r <= 1 ? 1 : Math.ceil(r * 1.05));
+/**
+ * Lines `text` takes in a column `columnWidth` wide: each of its own lines (`\n`) wrapped, and one
+ * more for a line nearly full (the font may be wider and punctuation cannot start a line).
+ */
+const linesIn = (text: string, columnWidth: number) => text.split('\n').reduce((n, l) => n + wrapped(width(l) / Math.max(1, columnWidth - 1)), 0);
 
 /** A header too wide for its column with its unit on a line of its own: 序时进度（%） → 序时进度\n（%）, never 序时进（ / %）. */
 export const headerText = (header: string, columnWidth: number): string =>

@@ -61,7 +61,7 @@ export async function writeTaskSheet(m: TaskSheetModel): Promise<Buffer> {
     row.alignment = { vertical: 'top', wrapText: true };
     if (typeof last === 'number') row.getCell(5).numFmt = '#,##0.####';
     // tall enough for the title, and two lines at least to write the progress in
-    row.height = 15 * Math.max(2, Math.ceil([...r.title].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0) / 39)) + 3;
+    row.height = 17 * Math.max(2, Math.ceil([...r.title].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0) / 39)) + 3;
     for (let c = 1; c <= 8; c++) row.getCell(c).border = thin;
     for (const key of [COLS.value[0], COLS.narrative[0]]) {
       const cell = row.getCell(key);

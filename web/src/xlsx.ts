@@ -25,10 +25,12 @@ function colName(i: number): string {
 
 /** Display width in Excel character units: CJK 2, others 1. */
 const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? 2 : 1), 0);
-/** Lines `text` wraps to in a column `width` wide. */
-const linesIn = (text: string, width: number) => text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(textWidth(l) / Math.max(1, width - 1))), 0);
+/** Lines a text `r` lines' worth long takes wrapped: one on one line, 5% more when it wraps. */
+const wrapped = (r: number) => (r <= 1 ? 1 : Math.ceil(r * 1.05));
+/** Lines `text` wraps to in a column `width` wide, one more for a line nearly full (fonts differ; punctuation cannot start a line). */
+const linesIn = (text: string, width: number) => text.split('\n').reduce((n, l) => n + wrapped(textWidth(l) / Math.max(1, width - 1)), 0);
 /** points a line of 11 pt text takes */
-const LINE_PT = 15;
+const LINE_PT = 17; // 11 pt CJK text: 宋体 takes 14.25 pt a line, Noto Sans CJK (LibreOffice on Linux) 16
 
 // cell styles (cellXfs): 0 default, 1 header, 2 title, 3 bordered text; 4 + i bordered number in format i
 const HEADER = 1;
