@@ -1,0 +1,81 @@
+/**
+ * A past period's documents from the web app, as a newcomer gets them: on 总览 pick the year and a
+ * past month, download the 工作纪实 (dated by default the day after December's reports were due) and,
+ * with 文件选项 (成文日期, 发文字号), the 督查通报 — each of that period, none dated today.
+ */
+import { readFileSync } from 'node:fs';
+import mammoth from 'mammoth';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
+
+const hasBrowser = haveChromium();
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+describe.skipIf(!hasBrowser)('a past period\'s documents from 总览 in Chromium', () => {
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  const consoleErrors: string[] = [];
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  }, START_TIMEOUT_MS);
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-documents-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff]+/g, '-')}`).catch(() => {});
+    expect(consoleErrors, 'console errors').toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  /** Downloads the Word file of the menu under `button`; its name and text. */
+  async function word(button: RegExp): Promise<{ name: string; text: string }> {
+    await page.getByRole('button', { name: button }).hover();
+    const item = page.locator('.ant-dropdown:visible .ant-dropdown-menu-item').filter({ hasText: 'Word' });
+    await poll(() => item.count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), item.click()]);
+    const path = await download.path();
+    const { value } = await mammoth.extractRawText({ buffer: readFileSync(path) });
+    await poll(() => page.locator('.ant-dropdown:visible').count()).toBe(0);
+    return { name: download.suggestedFilename(), text: value };
+  }
+
+  it('2024年: the 工作纪实 dated after its last reports, the October 督查通报 with the date and 文号 given', async () => {
+    await signIn(page, server.url, 'yanhu.admin');
+    await page.goto(`${server.url}/overview`);
+    await pickOption(page, page, '年度', '2024年', { exact: true });
+    await poll(() => page.getByRole('button', { name: /下载工作纪实（2024）/ }).count()).toBe(1);
+
+    const summary = await word(/下载工作纪实/);
+    expect(summary.name).toMatch(/^盐湖区2024年.*工作纪实.*\.docx$/);
+    expect(summary.text).toContain('盐湖区2024年政府工作报告');
+    // the default 成文日期: the day after December's reports were due, not today
+    expect(summary.text).toMatch(/2025年1月\d{1,2}日\s*$/);
+    expect(summary.text).not.toContain('截至2024年');
+
+    await pickOption(page, page, '通报月份', '2024年10月');
+    await page.getByRole('button', { name: /文件选项/ }).click();
+    const date = page.getByLabel('成文日期');
+    await date.click();
+    await date.fill('2024-11-08');
+    await date.press('Enter');
+    await page.getByLabel('发文字号').fill('盐督通〔2024〕10号');
+    await page.getByRole('button', { name: /文件选项/ }).click();
+    await shot(page, 'documents-01-options');
+    const bulletin = await word(/下载督查通报/);
+    expect(bulletin.name).toMatch(/^盐湖区2024年10月.*督查通报.*\.docx$/);
+    for (const part of ['截至2024年10月底', '盐督通〔2024〕10号', '2024年11月8日印发']) expect(bulletin.text).toContain(part);
+    expect(bulletin.text).not.toMatch(/2026年/);
+  });
+});
