@@ -14,6 +14,7 @@ import type { BulletinData, YearSummaryData } from '../../domain/prose/facts.ts'
 import { dateLabel, periodLabel, periodRange } from '../../domain/schedule.ts';
 import { loadDemoData } from '../../demo/loadDemo.ts';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { formatPercent } from '../../domain/prose/figures.ts';
 import { normalize, toString, tryParseQuantity } from '../../domain/quantity.ts';
 import { renderBulletinXlsx } from '../../render/bulletinXlsx.ts';
@@ -351,6 +352,59 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
       }
     }
     expect(sectorsWithMeasures).toBeGreaterThanOrEqual(20);
+  });
+
+  it('公文 elements in every demo bulletin and 纪实: fonts with fallbacks and zh-CN, 主送机关, 发文字号, 附件说明, 版记, tables that keep together, the grid; HTML and Markdown sources; XLSX that prints; never a draft', async () => {
+    const docs = [...bulletins.map((b) => ({ ...b, where: `${b.regionCode} ${b.period}` })), ...summaries.map((s) => ({ ...s, where: `${s.regionCode} ${s.year}` }))];
+    for (const d of docs) {
+      const number = d.document.kind === 'bulletin' ? '盐督通〔2026〕10号' : null;
+      const doc = { ...d.document, number };
+      const zip = await JSZip.loadAsync(await renderDocx(doc, { regionCode: d.regionCode, appendix: true }));
+      const xml = await zip.file('word/document.xml')!.async('string');
+      const text = xml.replace(/<w:br\/>/g, '').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
+      const fonts = await zip.file('word/fontTable.xml')!.async('string');
+      for (const [font, alt] of [['方正小标宋简体', '宋体'], ['仿宋_GB2312', '仿宋'], ['黑体', 'SimHei'], ['楷体_GB2312', '楷体']]) expect(fonts, d.where).toContain(`<w:font w:name="${font}"><w:altName w:val="${alt}"/>`);
+      expect(await zip.file('word/styles.xml')!.async('string'), d.where).toMatch(/w:eastAsia="zh-CN"/);
+      // the grid: 三号 condensed to 28 characters a line, 28 pt pitch (22 lines), the page number 7 mm below the 版心
+      expect(xml, d.where).toMatch(/<w:spacing w:val="-5"\/>/);
+      expect(xml, d.where).toMatch(/w:line="560" w:lineRule="exact"/);
+      expect(xml, d.where).toMatch(/w:footer="1304"/);
+      // 附件说明 before the 署名
+      expect(text.indexOf('附件：数据来源'), d.where).toBeGreaterThan(-1);
+      expect(text.indexOf('附件：数据来源'), d.where).toBeLessThan(text.lastIndexOf(doc.issuer));
+      // every table row kept on one page, every table's caption kept with it
+      const tables = [...xml.matchAll(/<w:tbl>.*?<\/w:tbl>/g)].map((m) => m[0]);
+      for (const t of tables) for (const row of t.match(/<w:tr>.*?<\/w:tr>/g) ?? []) expect(row, d.where).toMatch(/<w:cantSplit\/>|<w:tblHeader\/>/);
+      // (not the 版记's: it floats at the page foot, anchored after the last paragraph)
+      for (const m of xml.matchAll(/<w:p>((?:(?!<\/w:p>).)*)<\/w:p><w:tbl>((?:(?!<\/w:tbl>).)*)/g))
+        if (!m[2]!.includes('w:tblpPr') && /<w:t[^>]*>[^<]+</.test(m[1]!)) expect(m[1], d.where).toContain('<w:keepNext/>');
+      if (doc.kind === 'bulletin') {
+        expect(text, d.where).toContain(`\n${doc.recipients}`);
+        expect(text, d.where).toContain(number);
+        // 版记 last: 抄送, then 印发机关 and 印发日期
+        expect(tables.at(-1), d.where).toMatch(/抄送：/);
+        expect(text.trimEnd(), d.where).toMatch(new RegExp(`${doc.imprint!.printedBy}\\s*${doc.imprint!.printedOn}\\s*$`));
+      }
+      // never a draft, in any document
+      expect(documentText(doc), d.where).not.toContain('草稿目标新建停车位500个');
+      // HTML: each figure's link has its entry in the file; Markdown: a footnote per figure, each defined
+      const html = renderHtml(doc, { regionCode: d.regionCode });
+      for (const [, id] of html.matchAll(/<a class="figure" href="#(src-\d+)"/g)) expect(html, d.where).toContain(`<li id="${id}">`);
+      const md = renderMarkdown(doc, { regionCode: d.regionCode, appendix: true });
+      const refs = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => m[1]));
+      for (const n of refs) expect(md, d.where).toContain(`[^${n}]: `);
+      expect(md, d.where).not.toMatch(/<(script|img|a )/i);
+    }
+    // the bulletin workbook of every demo month prints
+    for (const b of bulletins) {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load((await renderBulletinXlsx(b.data)) as unknown as ArrayBuffer);
+      for (const ws of wb.worksheets) {
+        expect(ws.pageSetup, `${b.regionCode} ${b.period} ${ws.name}`).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+        expect(ws.pageSetup.printTitlesRow, `${b.regionCode} ${b.period} ${ws.name}`).toMatch(/^1:\d$/);
+        expect(ws.views[0], `${b.regionCode} ${b.period} ${ws.name}`).toMatchObject({ state: 'frozen' });
+      }
+    }
   });
 
   it('工作纪实: a sector\'s 具体做法 follow the results they were done for, before its key projects', () => {
