@@ -4,6 +4,7 @@
  * with 文件选项 (成文日期, 发文字号), the 督查通报 — each of that period, none dated today.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -77,5 +78,25 @@ describe.skipIf(!hasBrowser)('a past period\'s documents from 总览 in Chromium
     expect(bulletin.name).toMatch(/^盐湖区2024年10月.*督查通报.*\.docx$/);
     for (const part of ['截至2024年10月底', '盐督通〔2024〕10号', '2024年11月8日印发']) expect(bulletin.text).toContain(part);
     expect(bulletin.text).not.toMatch(/2026年/);
+  });
+
+  it('目标任务 → 导出Excel: a workbook that prints — A4 landscape one page wide, title and header on every page, figures as numbers', async () => {
+    await page.goto(`${server.url}/commitments`);
+    const button = page.getByRole('button', { name: /导出Excel/ });
+    await poll(() => button.isEnabled()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^目标任务_盐湖区_.*\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(String(ws.getCell('A1').value)).toMatch(/^盐湖区目标任务清单（截至\d{4}年\d{1,2}月\d{1,2}日）$/);
+    const header = (ws.getRow(2).values as string[]).slice(1);
+    expect(header).toContain('完成率\n（%）');
+    const rate = header.indexOf('完成率\n（%）') + 1;
+    const rates = Array.from({ length: ws.rowCount - 2 }, (_, i) => ws.getRow(3 + i).getCell(rate).value).filter((v) => v !== null);
+    expect(rates.length).toBeGreaterThan(0);
+    expect(rates.every((v) => typeof v === 'number')).toBe(true);
   });
 });
