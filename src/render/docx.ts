@@ -92,8 +92,15 @@ const textWidth = (s: string) => [...s].reduce((w, c) => w + (c.charCodeAt(0) < 
 
 const TABLE_PT = 10.5; // 五号
 
-/** A cell's text in parts of its own: 正常推进（逾期未报） → 正常推进, 逾期未报; null when it has no note in brackets. */
-const notes = (text: string): string[] | null => (/^[^（）]+(（[^（）]+）)+$/.test(text) ? text.split(/[（）]+/).filter(Boolean) : null);
+/**
+ * A status cell's words: 正常推进（逾期未报） → 正常推进, 逾期未报; null for any other text — one
+ * without a note in brackets, or with a longer part (a title such as 涑水河片区农村污水治理（5个乡镇街道…）).
+ */
+function notes(text: string): string[] | null {
+  if (!/^[^（）]+(（[^（）]+）)+$/.test(text)) return null;
+  const parts = text.split(/[（）]+/).filter(Boolean);
+  return parts.every((p) => textWidth(p) <= 6) ? parts : null;
+}
 
 /**
  * Column widths in twips: columns of short content (figures, numbers, up to 6 characters) get just

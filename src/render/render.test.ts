@@ -39,6 +39,10 @@ describe('DOCX', () => {
       const [first, ...notes] = status.split(/[（）]+/).filter(Boolean);
       expect(xml).toMatch(new RegExp(`>${first}</w:t>${notes.map((n) => `.*?<w:br/><w:t[^>]*>${n}<`).join('')}`));
     }
+    // a title with a note in brackets stays whole
+    const title = '涑水河片区农村污水治理（5个乡镇街道、18个行政村）';
+    const titled = { ...doc, blocks: [{ ...doc.blocks[0]!, rows: [['1', title, '区民政局', '—', '—', '80%', '正常推进（逾期未报）']] }] };
+    expect(await (await JSZip.loadAsync(await renderDocx(titled, opts))).file('word/document.xml')!.async('string')).toContain(`>${title}</w:t>`);
   });
 
   it('puts the 版记 at the foot of the last page: a table floating at the bottom of the 版心, after everything else', async () => {

@@ -225,6 +225,8 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
       for (const row of table.rows) {
         const cells = row.map((c) => plainText([c]));
         expect(md).toContain(`| ${cells.join(' | ')} |`);
+        // the title whole, in every format
+        expect(docx, `${b.regionCode} ${b.period}`).toContain(cells[1]);
         for (const c of cells.slice(3)) {
           expect(html).toContain(`>${c.replace(/&/g, '&amp;')}<`);
           // the DOCX may set a status's notes on lines of their own (正常推进↵逾期未报), which the text extraction runs together
