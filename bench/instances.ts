@@ -146,7 +146,7 @@ error_log ${dir}/nginx-error.log warn;
 events { worker_connections 4096; }
 http {
   log_format rush '$status $request_method $upstream_addr $upstream_status $request_time $msec';
-  access_log ${dir}/nginx-access.log rush buffer=256k flush=1s;
+  access_log ${dir}/nginx-access.log rush;
   client_body_temp_path ${dir}/client_body;
   proxy_temp_path ${dir}/proxy;
   fastcgi_temp_path ${dir}/fastcgi;
@@ -404,7 +404,7 @@ async function killRun(): Promise<KillRun> {
     const byInstance = { killedBefore: 0, otherDuring: 0, killedAfterRestart: 0 };
     const start = Date.now();
     const measureFrom = start + WARMUP * 1000;
-    // the run goes on until the restarted instance has been back 8 s (nginx tries a failed instance again after fail_timeout, 5 s; a slow restart lengthens the run)
+    // the run goes on until the restarted instance has been back 15 s (nginx tries a failed instance again after fail_timeout, 5 s; a slow restart lengthens the run)
     let end = measureFrom + SECONDS * 1000;
 
     const send = async (spec: { method: string; path: string; headers: Record<string, string>; body?: string }) => {
@@ -435,7 +435,7 @@ async function killRun(): Promise<KillRun> {
           return null;
         }
         const now = Date.now();
-        if (now >= measureFrom && now < end) {
+        if (now >= measureFrom && (now < end || !phase.restarted)) {
           requests++;
           lat.push(performance.now() - t0);
         }
@@ -449,7 +449,8 @@ async function killRun(): Promise<KillRun> {
     };
 
     const clients = Array.from({ length: RUSH_CLIENTS }, async () => {
-      for (let i = 0; Date.now() < end; i++) {
+      // until the killed instance has been back a while: a slow restart lengthens the run (before, the clients stopped at the planned end and the restarted instance was never asked)
+      for (let i = 0; !phase.restarted || Date.now() < end; i++) {
         if (i % 2 === 0) {
           const r = rush.submit(n++, randomUUID());
           const key = r.headers['idempotency-key'];
@@ -476,7 +477,7 @@ async function killRun(): Promise<KillRun> {
     set.instances[0] = again;
     const restartedAt = Date.now();
     phase.restarted = true;
-    end = Math.max(end, Date.now() + 8000);
+    end = Math.max(end, Date.now() + 15_000);
     await Promise.all(clients);
     const cpu = set.cpu.stop();
     await sleep(2000);
@@ -544,7 +545,7 @@ export default async function instancesBench(): Promise<void> {
   if (PARTS.includes('kill')) {
     const k = await killRun();
     lines.push('', '### One of two instances killed mid-rush', '');
-    lines.push(`${RUSH_CLIENTS} clients (fetch with keep-alive, the same mix) through nginx to two instances; ${KILL_AT} s into the measured part one instance is killed with SIGKILL and started again 2 s later, as systemd's \`Restart=always\`, \`RestartSec=2\` would; the run lasts until it has been back for 8 s at least (nginx tries a failed instance again after 5 s). nginx passes a request that failed before anything was sent (a refused connection) to the other instance, and a GET also when the answer broke off; a POST that broke off after it was sent comes back as 502, and the client sends it again with the same body and Idempotency-Key (100 ms × attempt, at most 10 attempts), as a client of the API is told to. Afterwards every acknowledged report is looked up in the database by id and compared (commitment, week, value, key).`, '');
+    lines.push(`${RUSH_CLIENTS} clients (fetch with keep-alive, the same mix) through nginx to two instances; ${KILL_AT} s into the measured part one instance is killed with SIGKILL and started again 2 s later, as systemd's \`Restart=always\`, \`RestartSec=2\` would; the run lasts until it has been back for 15 s at least (nginx tries a failed instance again after 5 s). nginx passes a request that failed before anything was sent (a refused connection) to the other instance, and a GET also when the answer broke off; a POST that broke off after it was sent comes back as 502, and the client sends it again with the same body and Idempotency-Key (100 ms × attempt, at most 10 attempts), as a client of the API is told to. Afterwards every acknowledged report is looked up in the database by id and compared (commitment, week, value, key).`, '');
     lines.push('| measure | value |', '|---|---:|');
     const failedText = Object.entries(k.failed).map(([s, x]) => `${x} × ${s}`).join(', ') || '0';
     lines.push(
