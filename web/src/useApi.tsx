@@ -1,6 +1,6 @@
 /** Loading a resource with its loading, error and empty states shown the same way on every page. */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Alert, Button, Empty, Skeleton } from 'antd';
+import { Alert, Button, Empty, Skeleton, Typography } from 'antd';
 import { apiAll, errorText, withQuery, type Page, type Query } from './api.ts';
 import { useLang, useT } from './i18n.tsx';
 
@@ -32,8 +32,11 @@ export function useApi<T>(path: string | null, query?: Query): Loaded<T> {
   return { data: state.key === key ? state.data : undefined, error: state.key === key ? state.error : undefined, loading: key === null || state.loading, reload };
 }
 
-/** Shows loading, error (with the server's message and a retry) or empty; else the children. */
-export function DataState<T>({ loaded, empty, isEmpty, children, rows = 4 }: { loaded: Loaded<T>; empty?: string; isEmpty?: (d: T) => boolean; children: (d: T) => ReactNode; rows?: number }) {
+/**
+ * Shows loading, error (with the server's message and a retry) or empty; else the children.
+ * `compact` says "nothing here" in one grey line instead of the illustrated Empty (workbench sections).
+ */
+export function DataState<T>({ loaded, empty, isEmpty, children, rows = 4, compact }: { loaded: Loaded<T>; empty?: string; isEmpty?: (d: T) => boolean; children: (d: T) => ReactNode; rows?: number; compact?: boolean }) {
   const t = useT();
   const { lang } = useLang();
   if (loaded.error) {
@@ -49,6 +52,6 @@ export function DataState<T>({ loaded, empty, isEmpty, children, rows = 4 }: { l
     );
   }
   if (loaded.data === undefined) return <Skeleton active paragraph={{ rows }} aria-busy="true" />;
-  if (isEmpty?.(loaded.data)) return <Empty description={empty ?? t('暂无数据')} />;
+  if (isEmpty?.(loaded.data)) return compact ? <Typography.Text type="secondary" data-empty="true">{empty ?? t('暂无数据')}</Typography.Text> : <Empty description={empty ?? t('暂无数据')} />;
   return <>{children(loaded.data)}</>;
 }

@@ -46,11 +46,21 @@ export default function MyDepartment() {
   const titles = new Map((mine.data?.items ?? []).map((c) => [c.id, c.title]));
   const ins = [...(instructions.data?.items ?? [])].sort((a, b) => Number(a.followedUp) - Number(b.followedUp));
   const waitingIns = ins.filter((i) => !i.followedUp).length;
+  // an empty section is not shown: one line says what is not waiting (docs/decisions.md)
+  const sections: [string, { data?: unknown }, number][] = [
+    ['待签收的任务', mine, toAcknowledge.length],
+    ['被退回的报送', returned, returned.data?.items.length ?? 0],
+    ['督办单', slips, slips.data?.items.length ?? 0],
+    ['领导批示', instructions, ins.length],
+    ['待审核的报送', pending, pending.data?.items.length ?? 0],
+  ];
+  const nothing = sections.every(([, l]) => l.data !== undefined) ? sections.filter(([, , n]) => n === 0).map(([name]) => name) : [];
 
   return (
     <div>
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('工作台')} · {s.deptName(dept)}</Typography.Title>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {nothing.length > 0 && <Typography.Text type="secondary" data-testid="nothing-waiting">暂无{nothing.join('、')}。</Typography.Text>}
         {toAcknowledge.length > 0 && (
           <Card size="small" title={`待签收（${toAcknowledge.length}）`} data-testid="to-acknowledge">
             <Table rowKey="id" size="small" pagination={false} dataSource={toAcknowledge}
@@ -63,22 +73,20 @@ export default function MyDepartment() {
             />
           </Card>
         )}
-        <Card size="small" title={`${t('被退回')}${returned.data ? `（${returned.data.items.length}）` : ''}`} data-testid="returned-reports">
-          <DataState loaded={returned} isEmpty={(d) => d.items.length === 0} empty="没有被退回的报送">
-            {(d) => (
-              <Table rowKey="id" size="small" pagination={false} dataSource={d.items}
-                columns={[
-                  { title: t('任务名称'), dataIndex: 'commitmentTitle', render: (x: string, r) => <Link to={`/commitments/${r.commitmentId}`}>{x}</Link> },
-                  { title: t('期次'), dataIndex: 'period', render: periodLabel },
-                  { title: t('退回意见'), dataIndex: 'reviewComment', render: (x: string) => <span style={{ color: '#ad4e00' }}>{x}</span> },
-                  { title: t('操作'), key: 'a', render: (_: unknown, r) => byId.get(r.commitmentId) ? <Button size="small" type="primary" onClick={() => setForm({ c: byId.get(r.commitmentId)!, returned: r })}>修改重报</Button> : null },
-                ]}
-              />
-            )}
-          </DataState>
-        </Card>
+        {(returned.data?.items.length ?? 0) > 0 && (
+          <Card size="small" title={`${t('被退回')}（${returned.data!.items.length}）`} data-testid="returned-reports">
+            <Table rowKey="id" size="small" pagination={false} dataSource={returned.data!.items}
+              columns={[
+                { title: t('任务名称'), dataIndex: 'commitmentTitle', render: (x: string, r) => <Link to={`/commitments/${r.commitmentId}`}>{x}</Link> },
+                { title: t('期次'), dataIndex: 'period', render: periodLabel },
+                { title: t('退回意见'), dataIndex: 'reviewComment', render: (x: string) => <span style={{ color: '#ad4e00' }}>{x}</span> },
+                { title: t('操作'), key: 'a', render: (_: unknown, r) => byId.get(r.commitmentId) ? <Button size="small" type="primary" onClick={() => setForm({ c: byId.get(r.commitmentId)!, returned: r })}>修改重报</Button> : null },
+              ]}
+            />
+          </Card>
+        )}
         <Card size="small" title={`${t('待填报')}（牵头任务 ${due.length} 项）`} data-testid="due-commitments">
-          <DataState loaded={mine} isEmpty={() => due.length === 0} empty="本单位暂无需要报送的牵头任务">
+          <DataState loaded={mine} isEmpty={() => due.length === 0} empty="本单位暂无需要报送的牵头任务" compact>
             {() => (
               <Table rowKey="id" size="small" dataSource={due} pagination={{ pageSize: 20, hideOnSinglePage: true }}
                 columns={[
@@ -129,19 +137,17 @@ export default function MyDepartment() {
             />
           </Card>
         )}
-        <Card size="small" title={`${t('待审核')}${pending.data ? `（${pending.data.items.length}）` : ''}`}>
-          <DataState loaded={pending} isEmpty={(d) => d.items.length === 0} empty="没有待审核的报送">
-            {(d) => (
-              <Table rowKey="id" size="small" pagination={false} dataSource={d.items}
-                columns={[
-                  { title: t('任务名称'), dataIndex: 'commitmentTitle', render: (x: string, r) => <Link to={`/commitments/${r.commitmentId}`}>{x}</Link> },
-                  { title: t('期次'), dataIndex: 'period', render: periodLabel },
-                  { title: t('状态'), dataIndex: 'state', render: (x: string) => <Tag color="processing">{REPORT_STATE_LABELS[x]}</Tag> },
-                ]}
-              />
-            )}
-          </DataState>
-        </Card>
+        {(pending.data?.items.length ?? 0) > 0 && (
+          <Card size="small" title={`${t('待审核')}（${pending.data!.items.length}）`} data-testid="pending-reports">
+            <Table rowKey="id" size="small" pagination={false} dataSource={pending.data!.items}
+              columns={[
+                { title: t('任务名称'), dataIndex: 'commitmentTitle', render: (x: string, r) => <Link to={`/commitments/${r.commitmentId}`}>{x}</Link> },
+                { title: t('期次'), dataIndex: 'period', render: periodLabel },
+                { title: t('状态'), dataIndex: 'state', render: (x: string) => <Tag color="processing">{REPORT_STATE_LABELS[x]}</Tag> },
+              ]}
+            />
+          </Card>
+        )}
       </Space>
       {acknowledging && <AcknowledgeModal c={acknowledging} onClose={(done) => { setAcknowledging(null); if (done) mine.reload(); }} />}
       {replying && <ReplyModal instruction={replying} onClose={(done) => { setReplying(null); if (done) instructions.reload(); }} />}

@@ -8,7 +8,7 @@
  */
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { api, errorText } from '../api.ts';
 import { cnDate, cnDateTime, columnFormat, periodLabel } from '../format.ts';
 import { useLang } from '../i18n.tsx';
@@ -100,7 +100,7 @@ function OfficeWorkbench() {
               const closed = d.items.filter((x) => x.closedOn === today);
               // a reminder's day is its 催办 date (asOf); the send time in this browser's zone decides nothing
               const sentToday = (sent.data?.items ?? []).filter((x) => String(x.asOf).slice(0, 10) === today && x.status === 'sent');
-              if (!dueSoon && !opened.length && !closed.length && !sentToday.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="今日定时任务未产生新的督办单、销号或催办" />;
+              if (!dueSoon && !opened.length && !closed.length && !sentToday.length) return <Typography.Text type="secondary">今日定时任务未产生新的督办单、销号或催办</Typography.Text>;
               return (
                 <ul style={{ margin: 0, paddingLeft: 18 }}>
                   {dueSoon > 0 && <li>生成 <Tag color={SLIP_COLORS.dueSoon}>临近提醒</Tag>{dueSoon} 条（报送时限临近的进展）</li>}
@@ -151,7 +151,7 @@ function PendingReports({ loaded }: { loaded: Loaded<{ items: ListedReport[] }> 
     <Section id="pending-reports" title={`待审核报送${loaded.data ? `（${items.length}）` : ''}`}
       extra={<Button type="primary" disabled={!selected.length} loading={busy === 'batch'} onClick={() => accept(items.filter((r) => selected.includes(r.id)))}>批量采纳{selected.length ? `（${selected.length}）` : ''}</Button>}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 8 }} />}
-      <DataState loaded={loaded} isEmpty={(d) => !d.items.length} empty="没有待审核的报送">
+      <DataState loaded={loaded} isEmpty={(d) => !d.items.length} empty="没有待审核的报送" compact>
         {(d) => (
           <Table rowKey="id" size="small" dataSource={d.items} pagination={{ pageSize: 10, hideOnSinglePage: true }}
             rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
@@ -215,7 +215,7 @@ function LateDepartments({ loaded, onSent }: { loaded: Loaded<{ asOf: string; it
     <Section id="late-departments" title={`逾期未报送（按单位）${loaded.data ? `（${late.length}）` : ''}`}
       extra={<Button danger disabled={!selected.length} loading={busy === 'batch'} onClick={() => urge(selected)}>批量催办{selected.length ? `（${selected.length}）` : ''}</Button>}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 8 }} />}
-      <DataState loaded={loaded} isEmpty={() => !late.length} empty="没有逾期未报送的单位">
+      <DataState loaded={loaded} isEmpty={() => !late.length} empty="没有逾期未报送的单位" compact>
         {() => (
           <Table rowKey="departmentId" size="small" dataSource={late} pagination={false}
             rowSelection={{ selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) }}
@@ -246,7 +246,7 @@ function OpenSlips({ loaded }: { loaded: Loaded<{ items: ListedSlip[] }> }) {
   const red = open.filter((x) => x.level === 'red').length;
   return (
     <Section id="open-slips" title={<Space>未销号督办单<Tag color="red">红 {red}</Tag><Tag color="gold">黄 {open.length - red}</Tag></Space>} extra={<Link to="/supervision">督办单与催办记录</Link>}>
-      <DataState loaded={loaded} isEmpty={() => !open.length} empty="没有未销号的督办单">
+      <DataState loaded={loaded} isEmpty={() => !open.length} empty="没有未销号的督办单" compact>
         {() => (
           <Table rowKey="id" size="small" dataSource={open} pagination={{ pageSize: 8, hideOnSinglePage: true }}
             columns={[
@@ -280,7 +280,7 @@ function Decisions({ changes, closes, titles }: { changes: Loaded<{ items: Chang
   };
   return (
     <Section id="decisions" title={`待审批申请${changes.data && closes.data ? `（${rows.length}）` : ''}`}>
-      <DataState loaded={closes} isEmpty={() => !rows.length} empty="没有待审批的变更或办结申请">
+      <DataState loaded={closes} isEmpty={() => !rows.length} empty="没有待审批的变更或办结申请" compact>
         {() => (
           <Table rowKey="key" size="small" dataSource={rows} pagination={{ pageSize: 8, hideOnSinglePage: true }}
             columns={[
@@ -313,7 +313,7 @@ function Decisions({ changes, closes, titles }: { changes: Loaded<{ items: Chang
 function Drafts({ loaded }: { loaded: Loaded<{ items: Commitment[] }> }) {
   return (
     <Section id="drafts" title={`待确认的导入草稿${loaded.data ? `（${loaded.data.items.length}）` : ''}`} extra={<Link to="/commitments?drafts=true">全部草稿</Link>}>
-      <DataState loaded={loaded} isEmpty={(d) => !d.items.length} empty="没有待确认的导入草稿">
+      <DataState loaded={loaded} isEmpty={(d) => !d.items.length} empty="没有待确认的导入草稿" compact>
         {(d) => (
           <Table rowKey="id" size="small" dataSource={d.items} pagination={{ pageSize: 8, hideOnSinglePage: true }}
             columns={[
@@ -332,7 +332,7 @@ function InstructionsWaiting({ loaded }: { loaded: Loaded<{ items: RegionInstruc
   const s = useSession();
   return (
     <Section id="instructions-waiting" title={`批示待反馈${loaded.data ? `（${loaded.data.items.length}）` : ''}`}>
-      <DataState loaded={loaded} isEmpty={(d) => !d.items.length} empty="领导批示均已反馈">
+      <DataState loaded={loaded} isEmpty={(d) => !d.items.length} empty="领导批示均已反馈" compact>
         {(d) => (
           <Table rowKey="id" size="small" dataSource={d.items} pagination={{ pageSize: 8, hideOnSinglePage: true }}
             columns={[
@@ -351,7 +351,8 @@ function InstructionsWaiting({ loaded }: { loaded: Loaded<{ items: RegionInstruc
 function LeaderWorkbench() {
   const s = useSession();
   const region = s.region!.code;
-  const list = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, sort: 'status' });
+  // top-level, as the overview counts: a subtask's lag shows on its parent, not as a second row
+  const list = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, sort: 'status', topLevel: 'true' });
   const mine = useApi<{ items: RegionInstruction[] }>('/instructions', { region, mine: 'true' });
   const behind = (list.data?.items ?? []).filter((c) => isSupervised(c) && s.inYear(c) && (c.evaluation.status === 'lagging' || c.evaluation.status === 'seriouslyLagging' || c.evaluation.overdue));
   return (
@@ -359,7 +360,7 @@ function LeaderWorkbench() {
       <Typography.Title level={3} style={{ marginTop: 0 }}>工作台 · {s.user?.displayName}</Typography.Title>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
         <Section id="behind" title={`滞后和逾期的任务${list.data ? `（${behind.length}）` : ''}`} extra={<Link to="/commitments?status=seriouslyLagging,lagging">全部滞后任务</Link>}>
-          <DataState loaded={list} isEmpty={() => !behind.length} empty="没有滞后或逾期的任务">
+          <DataState loaded={list} isEmpty={() => !behind.length} empty="没有滞后或逾期的任务" compact>
             {() => (
               <Table rowKey="id" size="small" dataSource={behind} pagination={{ pageSize: 10, hideOnSinglePage: true }}
                 columns={[
@@ -367,7 +368,7 @@ function LeaderWorkbench() {
                   { title: '牵头单位', key: 'lead', width: 120, render: (_: unknown, c) => s.deptName(c.leadDepartmentId) },
                   { title: '完成率', key: 'rate', width: 170, render: (_: unknown, c) => <CompletionBar c={c} /> },
                   { title: '状态', key: 'st', width: 170, render: (_: unknown, c) => <span><StatusTag status={c.evaluation.status} /><OverdueTag evaluation={c.evaluation} /></span> },
-                  { title: '截止日期', dataIndex: 'deadline', width: 120, render: (x: string) => cnDate(x) },
+                  { title: '截止日期', dataIndex: 'deadline', width: 130, render: (x: string) => <span style={{ whiteSpace: 'nowrap' }}>{cnDate(x)}</span> },
                   { title: '操作', key: 'a', width: 90, render: (_: unknown, c) => <Link to={`/commitments/${c.id}`}>批示</Link> },
                 ]}
               />
@@ -375,7 +376,7 @@ function LeaderWorkbench() {
           </DataState>
         </Section>
         <Section id="my-instructions" title={`我的批示${mine.data ? `（${mine.data.items.length}）` : ''}`}>
-          <DataState loaded={mine} isEmpty={(d) => !d.items.length} empty="尚无批示：在任务详情页录入批示">
+          <DataState loaded={mine} isEmpty={(d) => !d.items.length} empty="尚无批示：在任务详情页录入批示" compact>
             {(d) => (
               <Table rowKey="id" size="small" dataSource={d.items} pagination={{ pageSize: 10, hideOnSinglePage: true }}
                 columns={[
