@@ -16,6 +16,7 @@ export function DistrictComparison() {
       {(d) => {
         const indicators = d.indicators.slice(0, 4);
         const red = (n: number) => (n ? <span style={{ color: '#a8071a', fontWeight: 600 }}>{n}</span> : 0);
+        const none = <span style={{ color: '#999' }}>—</span>;
         return (
           <Table<DistrictRow>
             data-testid="district-comparison"
@@ -36,12 +37,13 @@ export function DistrictComparison() {
                 ),
               },
               { title: t('任务数'), dataIndex: 'commitments', align: 'right', render: (n: number, r) => (r.planId ? n : <Tooltip title={`${d.year}年无年度计划`}><span style={{ color: '#999' }}>—</span></Tooltip>) },
-              { title: t('已完成'), dataIndex: 'completed', align: 'right' },
+              // a county without the year's plan has no counts: — in every count column, not 0
+              { title: t('已完成'), dataIndex: 'completed', align: 'right', render: (n: number, r) => (r.planId ? n : none) },
               { title: t('平均完成率'), dataIndex: 'averageCompletion', align: 'right', render: (v: number | null) => pct(v) },
-              { title: t('滞后'), dataIndex: 'lagging', align: 'right', render: red },
-              { title: t('严重滞后'), dataIndex: 'seriouslyLagging', align: 'right', render: red },
-              { title: t('逾期未报送'), dataIndex: 'reportOverdue', align: 'right', render: red },
-              { title: t('逾期未完成'), dataIndex: 'deadlineOverdue', align: 'right', render: red },
+              { title: t('滞后'), dataIndex: 'lagging', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
+              { title: t('严重滞后'), dataIndex: 'seriouslyLagging', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
+              { title: t('逾期未报送'), dataIndex: 'reportOverdue', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
+              { title: t('逾期未完成'), dataIndex: 'deadlineOverdue', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
               { title: t('民生实事完成'), key: 'livelihood', align: 'right', render: (_: unknown, r) => (r.livelihood.total ? `${r.livelihood.done}/${r.livelihood.total}` : '—') },
               ...indicators.map((ind) => {
                 // one kind of figure per column: growth where any county has one (a county without shows —), else values in one unit

@@ -13,7 +13,7 @@ import { ReportForm } from '../ReportForm.tsx';
 import { useSession } from '../session.tsx';
 import { InstructionsCard } from '../Instructions.tsx';
 import {
-  AcknowledgeModal, AssignModal, CancelModal, CHANGE_KIND_LABELS, ChangeDecisionModal, ChangeRequestModal, changeRows, CloseDecisionModal, CloseRequestText, DecisionTag, EditModal,
+  AcknowledgeModal, AssignModal, CancelModal, CHANGE_KIND_LABELS, ChangeDecisionModal, ChangeRequestModal, changeRows, CloseDecisionModal, CloseRequestText, DECISION_STATE_LABELS, DecisionTag, EditModal,
   LIFECYCLE_ROLE_LABELS, MilestonesModal, RequestCloseModal, ReturnModal, SplitModal, useDialog,
 } from '../workflow.tsx';
 import type { ChangeRequest, CloseRequestItem } from '../model.ts';
@@ -28,7 +28,10 @@ export default function CommitmentDetail() {
   const { id } = useParams();
   const t = useT();
   const { lang } = useLang();
-  const loaded = useApi<Detail>(`/commitments/${id}`);
+  // an address that is no commitment's id (a mistyped or cut link) is not asked for: the server's 400 said "/id 无效UUID"
+  const wellFormed = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
+  const loaded = useApi<Detail>(wellFormed ? `/commitments/${id}` : null);
+  if (!wellFormed) return <Result status="404" title={lang === 'en' ? 'Not found' : '未找到该目标任务'} subTitle={lang === 'en' ? 'The address is not a commitment.' : '链接地址有误，请从目标任务列表打开。'} extra={<Link to="/commitments">{t('目标任务')}</Link>} />;
   if (loaded.error instanceof ApiError && (loaded.error.status === 404 || loaded.error.status === 403)) {
     return <Result status="404" title={lang === 'en' ? 'Not found' : '未找到该目标任务'} subTitle={errorText(loaded.error, lang)} extra={<Link to="/commitments">{t('目标任务')}</Link>} />;
   }
@@ -254,7 +257,7 @@ function Reports({ c, reload, onResubmit, mine }: { c: Detail; reload(): void; o
           { title: t('状态'), dataIndex: 'state', width: 90, render: (st: string) => <Tag color={REPORT_STATE_COLOR[st]}>{REPORT_STATE_LABELS[st] ?? st}</Tag> },
           { title: '报送时间', dataIndex: 'submittedAt', width: 140, render: (x: string | null) => cnDateTime(x) },
           {
-            title: t('操作'), key: 'actions', width: 150,
+            title: t('操作'), key: 'actions', width: 150, className: 'no-print',
             render: (_: unknown, r) => (
               <Space size={4}>
                 {isAdmin && r.state === 'submitted' && (
@@ -301,6 +304,8 @@ const ACTION_LABELS: Record<string, string> = {
   'commitment.split': '分解任务', 'commitment.setMilestones': '设置节点', 'commitment.rejectClose': '退回办结申请', 'commitment.start': '开始推进', 'commitment.cancel': '取消任务',
   'workPlan.file': '报送办理方案', 'closeRequest.create': '办结申请', 'changeRequest.create': '变更申请', 'changeRequest.approve': '批准变更', 'changeRequest.refuse': '不予批准变更',
   'instruction.create': '领导批示', 'instruction.reply': '批示办理回复', 'supervisionSlip.open': '下发督办单', 'supervisionSlip.close': '督办单销号', 'reminder.send': '催办提醒',
+  // an approved change request applies as commitment.<kind>; a decided 办结申请 as closeRequest.<decision>
+  'commitment.adjust': '调整目标', 'commitment.extend': '延期', 'closeRequest.approve': '同意办结', 'closeRequest.refuse': '退回办结申请',
 };
 
 function Audit({ id, refresh }: { id: string; refresh: string }) {
@@ -336,7 +341,8 @@ function diffText(e: AuditEntry, deptName: (id: string | null) => string): strin
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return '';
   const show = (k: string, v: unknown): string => {
     if (v === undefined || v === null || v === '') return '空';
-    if (k === 'state') return e.entity === 'report' ? (REPORT_STATE_LABELS[String(v)] ?? String(v)) : (LIFECYCLE_LABELS[String(v)] ?? String(v));
+    if (k === 'state') return (e.entity === 'report' ? REPORT_STATE_LABELS : e.entity === 'commitment' ? LIFECYCLE_LABELS : DECISION_STATE_LABELS)[String(v)] ?? String(v);
+    if (k === 'deadline') return cnDate(String(v));
     if (k === 'leadDepartmentId') return deptName(String(v));
     if (k === 'published') return v ? '是' : '否';
     const text = String(v);
@@ -459,7 +465,8 @@ function RequestsCard({ c, reload, refresh }: { c: Detail; reload(): void; refre
       <div data-testid="change-request">
         <Space size={6}><Tag color="blue">{CHANGE_KIND_LABELS[r.kind]}申请</Tag><DecisionTag state={r.state} /><span style={{ color: '#595959', fontSize: 12 }}>{cnDateTime(r.requestedAt)}</span></Space>
         <div style={{ margin: '4px 0' }}>理由：{r.reason}</div>
-        <div style={{ color: '#595959' }}>{changeRows(c, r).map((x) => `${x.field}：${x.before} → ${x.after}`).join('；')}</div>
+        {/* before → after only while pending: once decided the commitment's value is no longer the "before" (it read 2027年3月31日 → 2027年3月31日) */}
+        <div style={{ color: '#595959' }}>{changeRows(c, r).map((x) => (r.state === 'pending' ? `${x.field}：${x.before} → ${x.after}` : `${x.field}申请改为${x.after}`)).join('；')}</div>
         {r.decisionComment && <div style={{ color: '#595959' }}>审批意见：{r.decisionComment}</div>}
         {r.state === 'pending' && c.allowed.decideChange && <Tooltip title="督查室可执行"><Button size="small" type="primary" style={{ marginTop: 4 }} onClick={() => setDeciding(r)}>审批</Button></Tooltip>}
       </div>

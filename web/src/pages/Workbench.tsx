@@ -21,6 +21,7 @@ import { OverdueTag, StatusTag } from '../status.tsx';
 import { DataState, useApi, type Loaded } from '../useApi.tsx';
 import { acceptReport, CHANGE_KIND_LABELS, ChangeDecisionModal, CloseDecisionModal, CloseSlipButton, ReturnModal } from '../workflow.tsx';
 import { CompletionBar } from './Commitments.tsx';
+import { DistrictComparison } from '../DistrictComparison.tsx';
 
 export default function Workbench() {
   const s = useSession();
@@ -359,6 +360,8 @@ function LeaderWorkbench() {
     <div>
       <Typography.Title level={3} style={{ marginTop: 0 }}>工作台 · {s.user?.displayName}</Typography.Title>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {/* a city or province leader on its 汇总: the counties side by side first (issue 12, item 1) */}
+        {s.scope.children && <Section id="district-comparison-card" title={`区县比较（${s.year}年）`}><DistrictComparison /></Section>}
         <Section id="behind" title={`滞后和逾期的任务${list.data ? `（${behind.length}）` : ''}`} extra={<Link to="/commitments?status=seriouslyLagging,lagging">全部滞后任务</Link>}>
           <DataState loaded={list} isEmpty={() => !behind.length} empty="没有滞后或逾期的任务" compact>
             {() => (
