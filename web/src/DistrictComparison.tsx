@@ -1,12 +1,30 @@
 /** 区县比较: the counties of a city or province side by side; a click on a county opens its overview (the year is kept). */
-import { Button, Table, Tooltip } from 'antd';
+import { Alert, Button, Card, Space, Table, Tooltip } from 'antd';
 import { formatColumn, formatGrowth, pct } from './format.ts';
 import { useLang, useT } from './i18n.tsx';
 import { useSession } from './session.tsx';
 import { DataState, useApi } from './useApi.tsx';
+import type { ColumnsType } from 'antd/es/table';
 import type { DistrictComparison as Comparison, DistrictRow } from './model.ts';
 
-export function DistrictComparison() {
+/**
+ * A page kept per county (督办单, 考核排名, 兑现核验), opened on a city or province: it says so and shows
+ * the counties side by side, each one click away — never an empty page (issue 12, item 7).
+ */
+export function PerCounty({ what }: { what: string }) {
+  const t = useT();
+  const { lang } = useLang();
+  const s = useSession();
+  return (
+    <Space direction="vertical" size={16} style={{ width: '100%' }}>
+      <Alert type="info" showIcon title={lang === 'en' ? `${t(what)} is kept by each county: choose one below or in the header.` : `${what}按区县开展，请点击下表中的区县或在上方选择区县查看。`} />
+      <Card size="small" title={`${t('区县比较')}（${s.year}${lang === 'en' ? '' : '年'}）`}><DistrictComparison /></Card>
+    </Space>
+  );
+}
+
+/** `indicatorsOnly`: every key indicator of the counties, without the commitment counts (经济指标 of a city). */
+export function DistrictComparison({ indicatorsOnly = false }: { indicatorsOnly?: boolean }) {
   const t = useT();
   const { lang } = useLang();
   const s = useSession();
@@ -14,7 +32,7 @@ export function DistrictComparison() {
   return (
     <DataState loaded={loaded} isEmpty={(d) => d.districts.length === 0} empty={lang === 'en' ? 'No county below this region' : '下辖区县暂无数据'}>
       {(d) => {
-        const indicators = d.indicators.slice(0, 4);
+        const indicators = indicatorsOnly ? d.indicators : d.indicators.slice(0, 4);
         const red = (n: number) => (n ? <span style={{ color: '#a8071a', fontWeight: 600 }}>{n}</span> : 0);
         const none = <span style={{ color: '#999' }}>—</span>;
         return (
@@ -36,15 +54,17 @@ export function DistrictComparison() {
                   </Button>
                 ),
               },
-              { title: t('任务数'), dataIndex: 'commitments', align: 'right', render: (n: number, r) => (r.planId ? n : <Tooltip title={`${d.year}年无年度计划`}><span style={{ color: '#999' }}>—</span></Tooltip>) },
-              // a county without the year's plan has no counts: — in every count column, not 0
-              { title: t('已完成'), dataIndex: 'completed', align: 'right', render: (n: number, r) => (r.planId ? n : none) },
-              { title: t('平均完成率'), dataIndex: 'averageCompletion', align: 'right', render: (v: number | null) => pct(v) },
-              { title: t('滞后'), dataIndex: 'lagging', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
-              { title: t('严重滞后'), dataIndex: 'seriouslyLagging', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
-              { title: t('逾期未报送'), dataIndex: 'reportOverdue', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
-              { title: t('逾期未完成'), dataIndex: 'deadlineOverdue', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
-              { title: t('民生实事完成'), key: 'livelihood', align: 'right', render: (_: unknown, r) => (r.livelihood.total ? `${r.livelihood.done}/${r.livelihood.total}` : '—') },
+              ...(indicatorsOnly ? [] : [
+                { title: t('任务数'), dataIndex: 'commitments', align: 'right', render: (n: number, r) => (r.planId ? n : <Tooltip title={`${d.year}年无年度计划`}><span style={{ color: '#999' }}>—</span></Tooltip>) },
+                // a county without the year's plan has no counts: — in every count column, not 0
+                { title: t('已完成'), dataIndex: 'completed', align: 'right', render: (n: number, r) => (r.planId ? n : none) },
+                { title: t('平均完成率'), dataIndex: 'averageCompletion', align: 'right', render: (v: number | null) => pct(v) },
+                { title: t('滞后'), dataIndex: 'lagging', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
+                { title: t('严重滞后'), dataIndex: 'seriouslyLagging', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
+                { title: t('逾期未报送'), dataIndex: 'reportOverdue', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
+                { title: t('逾期未完成'), dataIndex: 'deadlineOverdue', align: 'right', render: (n: number, r) => (r.planId ? red(n) : none) },
+                { title: t('民生实事完成'), key: 'livelihood', align: 'right', render: (_: unknown, r) => (r.livelihood.total ? `${r.livelihood.done}/${r.livelihood.total}` : '—') },
+              ] as ColumnsType<DistrictRow>),
               ...indicators.map((ind) => {
                 // one kind of figure per column: growth where any county has one (a county without shows —), else values in one unit
                 const growth = Object.values(ind.values).some((v) => v && v.yoyGrowth !== null);

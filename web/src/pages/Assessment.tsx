@@ -7,6 +7,7 @@ import { useT } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import type { Answer, RankedDepartment } from '../model.ts';
 import { DataState, useApi } from '../useApi.tsx';
+import { PerCounty } from '../DistrictComparison.tsx';
 
 
 const PARTS: { key: keyof RankedDepartment['parts']; label: string; color: string }[] = [
@@ -30,7 +31,7 @@ export default function Assessment() {
   const year = s.plan?.year ?? Number(today.slice(0, 4));
   const options = periodsOf(year, today);
   const [period, setPeriod] = useState(options[0]!);
-  const loaded = useApi<Answer<'assessDepartments'>>('/assessment', { region: s.scope.region, period });
+  const loaded = useApi<Answer<'assessDepartments'>>(s.scope.children ? null : '/assessment', { region: s.scope.region, period });
   return (
     <div>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -38,7 +39,7 @@ export default function Assessment() {
         <label htmlFor="assess-period">考核期</label>
         <Select id="assess-period" style={{ width: 150 }} value={period} onChange={setPeriod} options={options.map((p) => ({ value: p, label: periodLabel(p) }))} />
       </Space>
-      <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0} empty="该期暂无可考核的单位">
+      {s.scope.children ? <PerCounty what="单位考核" /> : <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0} empty="该期暂无可考核的单位">
         {(d) => {
           const scored = d.items.filter((x) => x.total !== null);
           return (
@@ -81,7 +82,7 @@ export default function Assessment() {
             </>
           );
         }}
-      </DataState>
+      </DataState>}
     </div>
   );
 }

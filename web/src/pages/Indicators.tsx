@@ -4,15 +4,17 @@ import { useSearchParams } from 'react-router';
 import { Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { Chart } from '../Chart.tsx';
 import { columnFormat, formatGrowth, periodLabel } from '../format.ts';
-import { useT } from '../i18n.tsx';
+import { useLang, useT } from '../i18n.tsx';
 import type { Answer, IndicatorValue } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
+import { DistrictComparison } from '../DistrictComparison.tsx';
 
 const CN_RANK = ['第一', '第二', '第三', '第四', '第五', '第六', '第七', '第八', '第九', '第十', '第十一', '第十二', '第十三', '第十四', '第十五'];
 
 export default function Indicators() {
   const t = useT();
+  const { lang } = useLang();
   const s = useSession();
   const [params, setParams] = useSearchParams();
   const own = s.region!;
@@ -22,6 +24,15 @@ export default function Indicators() {
   const [periodType, setPeriodType] = useState<string | undefined>(undefined);
   const indicator = chosen && indicators.includes(chosen) ? chosen : indicators[0];
 
+  // a city or province: its counties' key indicators side by side, with rank (the region itself reports none)
+  if (s.scope.children) {
+    return (
+      <div>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>{t('经济指标')} · {own.name}</Typography.Title>
+        <Card size="small" title={`${t('区县比较')}（${s.year}${lang === 'en' ? '' : '年'}）`}><DistrictComparison indicatorsOnly /></Card>
+      </div>
+    );
+  }
   return (
     <div>
       <Space style={{ marginBottom: 12 }} wrap>

@@ -17,7 +17,9 @@ const wan = (n: number) => formatMoneyWan(String(Math.round(n * 100) / 100), { d
 export default function Projects() {
   const t = useT();
   const s = useSession();
-  const [year, setYear] = useState<number | undefined>(s.plan?.year);
+  const [ownYear, setYear] = useState<number | undefined>(s.plan?.year);
+  // a city or province has no plans of its own: the header's 年度 decides, for all its counties
+  const year = s.scope.children ? s.year : ownYear;
   const [stage, setStage] = useState<string | undefined>(undefined);
   const [open, setOpen] = useState<Project | null>(null);
   const loaded = useApi<{ items: Project[] }>('/projects', { region: s.scope.region, children: s.scope.children, year });
@@ -26,8 +28,12 @@ export default function Projects() {
     <div>
       <Space style={{ marginBottom: 12 }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('重点项目')}</Typography.Title>
-        <label htmlFor="project-year">{t('年度')}</label>
-        <Select id="project-year" aria-label={t('年度')} allowClear style={{ width: 110 }} value={year} onChange={setYear} options={(s.region?.plans ?? []).map((p) => p.year).sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }))} />
+        {!s.scope.children && (
+          <>
+            <label htmlFor="project-year">{t('年度')}</label>
+            <Select id="project-year" aria-label={t('年度')} allowClear style={{ width: 110 }} value={year} onChange={setYear} options={(s.region?.plans ?? []).map((p) => p.year).sort((a, b) => b - a).map((y) => ({ value: y, label: `${y}年` }))} />
+          </>
+        )}
       </Space>
       <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0} empty="该年度暂无重点项目">
         {(d) => {
@@ -64,8 +70,10 @@ export default function Projects() {
                     xAxis: { type: 'category', data: byStage.map((b) => PROJECT_STAGE_LABELS[b.stage]) },
                     yAxis: [{ type: 'value', name: '个', minInterval: 1 }, { type: 'value', name: '亿元', splitLine: { show: false } }],
                     series: [
-                      { name: '项目数', type: 'bar', data: byStage.map((b) => b.count), itemStyle: { color: '#b71c1c' }, label: { show: true, position: 'top' }, barWidth: 28 },
-                      { name: '总投资（亿元）', type: 'line', yAxisIndex: 1, data: byStage.map((b) => Math.round(b.total / 100) / 100), itemStyle: { color: '#0958d9' }, label: { show: true, formatter: '{c}' } },
+                      { name: '项目数', type: 'bar', data: byStage.map((b) => b.count), itemStyle: { color: '#b71c1c' }, label: { show: true, position: 'insideTop', color: '#fff' }, barWidth: 28 },
+                      { name: '总投资（亿元）', type: 'line', yAxisIndex: 1, data: byStage.map((b) => Math.round(b.total / 100) / 100), itemStyle: { color: '#0958d9' }, z: 3,
+                        // the count sits inside its bar and the amount above the line on white: they no longer print over each other
+                        label: { show: true, position: 'top', formatter: '{c}', color: '#0958d9', backgroundColor: '#fff', padding: [1, 3], borderRadius: 2 } },
                     ],
                   }}
                 />

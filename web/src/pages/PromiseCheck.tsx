@@ -4,7 +4,7 @@
  * sentence that says so. The office confirms or corrects each row.
  */
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Checkbox, Col, Form, Input, Modal, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Empty, Form, Input, Modal, Row, Segmented, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { api, errorText } from '../api.ts';
 import { columnFormat, formatValue } from '../format.ts';
@@ -12,6 +12,7 @@ import { Chart } from '../Chart.tsx';
 import { useLang, useT } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
+import { PerCounty } from '../DistrictComparison.tsx';
 import type { PromiseReport, PromiseRow, PromiseStatus } from '../model.ts';
 
 export const PROMISE_LABELS: Record<PromiseStatus, { zh: string; color: string }> = {
@@ -72,6 +73,8 @@ export default function PromiseCheck() {
     }
   };
 
+  // a city or province keeps no plan of its own: 兑现核验 is done per county
+  if (s.scope.children) return <div><Typography.Title level={3} style={{ marginTop: 0 }}>{t('兑现核验')}</Typography.Title><PerCounty what="兑现核验" /></div>;
   return (
     <div>
       <Space style={{ marginBottom: 12 }} wrap>
@@ -88,7 +91,8 @@ export default function PromiseCheck() {
       <Typography.Paragraph type="secondary" style={{ maxWidth: 900 }}>
         {t('将本年度目标任务与次年政府工作报告（或年度纪实）中的表述逐项比对，并与部门报送的数据相互印证。自动比对结果请督查室逐项确认。')}
       </Typography.Paragraph>
-      <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0} empty="该年度暂无已交办的目标任务">
+      {/* a county without a plan has nothing to check (it waited forever on a year it does not have) */}
+      {!shown ? <Empty description={lang === 'en' ? 'No annual plan here yet' : '本区县尚无年度计划，暂无可核验的目标任务'} /> : <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0} empty="该年度暂无已交办的目标任务">
         {(d) => {
           const rows = d.items.filter((r) => status === 'all' || (status === 'flagged' ? r.consistency === 'statedAbove' || r.consistency === 'statedBelow' : r.status === status));
           // target, reported and stated figures each written one way down their column (22.19公里, not 千米 here and 公里 there)
@@ -200,7 +204,7 @@ export default function PromiseCheck() {
             </>
           );
         }}
-      </DataState>
+      </DataState>}
       <Modal open={!!editing} title={`${t('确认兑现情况')}：${editing?.title ?? ''}`} onCancel={() => setEditing(null)} onOk={save} confirmLoading={saving} okText={t('保存')} cancelText={t('取消')} destroyOnHidden>
         {editing && (
           <>

@@ -15,6 +15,7 @@ import { ESCALATION_LEVEL_LABELS } from '../labels.ts';
 import type { Answer, DueReminder, ReminderRecord, SlipRecord } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
+import { PerCounty } from '../DistrictComparison.tsx';
 import { CloseSlipButton } from '../workflow.tsx';
 
 /** 蓝 / 催办 / 黄 / 红, colour and word together. */
@@ -43,7 +44,7 @@ export default function Supervision() {
   return (
     <div>
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('督办')} · {s.region?.name}</Typography.Title>
-      {s.scope.children ? <Alert type="info" showIcon title={t('督办单按区县开具，请在上方选择一个区县查看。')} /> : <Tabs items={items} destroyOnHidden />}
+      {s.scope.children ? <PerCounty what="督办" /> : <Tabs items={items} destroyOnHidden />}
     </div>
   );
 }
