@@ -32,7 +32,7 @@ export default function Jobs() {
   const loaded = useApi<{ items: Job[] }>('/jobs', { region: s.scope.region });
   return (
     <div>
-      <Typography.Title level={3}>{t('定时任务')}</Typography.Title>
+      <Typography.Title level={3} style={{ marginTop: 0 }}>{t('定时任务')}</Typography.Title>
       <Typography.Paragraph type="secondary">
         服务器按时自动更新督办单、发送催办（每个行政区每个工作日一次），每天零点后重算总览、定时备份数据；多台服务器也只执行一次，失败后自动重试，停机后补执行最近一次。
       </Typography.Paragraph>
