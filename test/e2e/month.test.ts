@@ -276,6 +276,9 @@ describe.skipIf(!hasBrowser)('a month of supervision in the web app', () => {
     await poll(() => decision.count()).toBe(0);
     await openDetail();
     await poll(() => page.locator('.ant-descriptions').getByText('2026年1月1日 — 2027年3月31日').count()).toBe(1);
+    // the decided request says what was asked, not "before → after" read from the changed commitment
+    await poll(() => page.getByTestId('change-request').innerText()).toContain('截止日期申请改为2027年3月31日');
+    expect(await page.getByTestId('change-request').innerText()).not.toContain('2027年3月31日 → 2027年3月31日');
   });
 
   it('办结申请：人社局附已采纳的材料申请办结', async () => {

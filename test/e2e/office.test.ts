@@ -233,6 +233,20 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     await shot(page, 'office-10-city-comparison');
     await yanhu.getByRole('button', { name: /查看 盐湖区/ }).click();
     await poll(() => page.getByRole('heading', { level: 3 }).first().innerText()).toMatch(new RegExp(`盐湖区\\s*${year}`));
+
+    // the city's other pages show the counties, never an empty card
+    await pickOption(page, page, '行政区', '（汇总）');
+    await page.goto(`${server.url}/`);
+    await poll(() => page.getByTestId('district-comparison').locator('.ant-table-row').count()).toBeGreaterThan(1);
+    await page.goto(`${server.url}/indicators`);
+    await poll(() => page.getByTestId('district-comparison').locator('.ant-table-row').count()).toBeGreaterThan(1);
+    expect(await page.getByTestId('district-comparison').innerText()).toMatch(/第1/);
+    for (const path of ['/supervision', '/assessment', '/promises']) {
+      await page.goto(`${server.url}${path}`);
+      await poll(() => page.getByTestId('district-comparison').locator('.ant-table-row').count()).toBeGreaterThan(1);
+      expect(await page.locator('.ant-empty').count()).toBe(0);
+    }
+    await shot(page, 'office-10b-city-promises');
   });
 
   it('各列数值单位一致：重点项目投资、目标任务的目标和最新进展', async () => {
