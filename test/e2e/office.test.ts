@@ -313,4 +313,25 @@ describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
     expect(await page.getByRole('button', { name: /更新督办单/ }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: '催办记录' }).count()).toBe(0);
   });
+
+  it('打印任务详情：不带菜单、按钮和录入框，进展报告表排得下', async () => {
+    await signIn(page, server.url, 'yanhu.admin');
+    await page.goto(`${server.url}/commitments`);
+    await page.getByRole('link', { name: /四好农村路/ }).first().click();
+    await poll(() => page.locator('.ant-table-row').filter({ hasText: '2026年1月' }).count()).toBe(1);
+    // on screen they are there
+    expect(await page.getByRole('button', { name: /^修\s*改$/ }).isVisible()).toBe(true);
+    expect(await page.getByLabel('批示内容').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    try {
+      expect(await page.locator('.ant-layout-header').isVisible()).toBe(false);
+      expect(await page.getByRole('button', { name: /^修\s*改$/ }).isVisible()).toBe(false);
+      expect(await page.getByLabel('批示内容').isVisible()).toBe(false);
+      // the report's text gets the room, not the fixed columns around it: each report a few lines, not a column of characters
+      const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+      expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeLessThanOrEqual(4);
+    } finally {
+      await page.emulateMedia({ media: null });
+    }
+  });
 });
