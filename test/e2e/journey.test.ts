@@ -187,8 +187,10 @@ describe.skipIf(!hasBrowser)('web app in Chromium', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path())!);
     const sheet = wb.getWorksheet('目标任务')!;
-    expect(sheet.rowCount - 1).toBe(total);
-    expect(sheet.getColumn(2).values.slice(2).every((v) => v === '民生保障')).toBe(true);
+    // a title row, the header, then one row per commitment; 领域 is the third column (after 序号 and 任务名称)
+    expect(sheet.rowCount - 2).toBe(total);
+    expect(sheet.getRow(2).getCell(3).value).toBe('领域');
+    expect(sheet.getColumn(3).values.slice(3).every((v) => v === '民生保障')).toBe(true);
 
     await page.goto(`${server.url}/commitments?q=${encodeURIComponent('城镇新增就业')}`);
     await page.getByRole('link', { name: /城镇新增就业/ }).first().click();
