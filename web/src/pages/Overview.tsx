@@ -130,9 +130,9 @@ function StatusCards({ total, link }: { total: SummaryGroup; link: (q: Record<st
       </Link>
     </Card>
   );
-  // one row of equal cards on a wide screen: 任务总数, the six statuses, then the two kinds of 逾期
+  // one row of equal cards on a wide screen (1280 and up): 任务总数, the six statuses, then the two kinds of 逾期
   return (
-    <div data-testid="status-cards" style={{ display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(128px, 1fr))' }}>
+    <div data-testid="status-cards" style={{ display: 'grid', gap: 12, gridTemplateColumns: 'repeat(auto-fit, minmax(118px, 1fr))' }}>
       {card('total', null, link({}), t('任务总数'), total.total, t('任务总数'))}
       {STATUS_ORDER.map((st) => card(st, STATUS_STYLE[st].chart, link({ status: st }), <StatusTag status={st} />, total.byStatus[st], STATUS_LABELS[st]))}
       {card('overdue-report', '#a8071a', link({ overdue: 'report' }), <span title={t('应报未报：报送时限已过，进展报告仍未报送')}>{t('逾期未报送')}</span>, total.reportOverdue, t('逾期未报送'))}

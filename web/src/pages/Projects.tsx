@@ -66,13 +66,13 @@ export default function Projects() {
                   option={{
                     tooltip: { trigger: 'axis' },
                     legend: { top: 0 },
-                    grid: { left: 56, right: 64, top: 36, bottom: 28 },
-                    xAxis: { type: 'category', data: byStage.map((b) => PROJECT_STAGE_LABELS[b.stage]) },
+                    grid: { left: 56, right: 64, top: 36, bottom: 44 },
+                    // the count under its stage, the amount on the line: two labels on one small bar printed over each other
+                    xAxis: { type: 'category', data: byStage.map((b) => `${PROJECT_STAGE_LABELS[b.stage]}\n${b.count}个`) },
                     yAxis: [{ type: 'value', name: '个', minInterval: 1 }, { type: 'value', name: '亿元', splitLine: { show: false } }],
                     series: [
-                      { name: '项目数', type: 'bar', data: byStage.map((b) => b.count), itemStyle: { color: '#b71c1c' }, label: { show: true, position: 'insideTop', color: '#fff' }, barWidth: 28 },
+                      { name: '项目数', type: 'bar', data: byStage.map((b) => b.count), itemStyle: { color: '#b71c1c' }, barWidth: 28 },
                       { name: '总投资（亿元）', type: 'line', yAxisIndex: 1, data: byStage.map((b) => Math.round(b.total / 100) / 100), itemStyle: { color: '#0958d9' }, z: 3,
-                        // the count sits inside its bar and the amount above the line on white: they no longer print over each other
                         label: { show: true, position: 'top', formatter: '{c}', color: '#0958d9', backgroundColor: '#fff', padding: [1, 3], borderRadius: 2 } },
                     ],
                   }}
