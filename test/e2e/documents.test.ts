@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
 
 const hasBrowser = haveChromium();
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 
 describe.skipIf(!hasBrowser)('a past period\'s documents from 总览 in Chromium', () => {
   let server: RunningServer;

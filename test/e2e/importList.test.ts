@@ -13,7 +13,7 @@ import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, ROOT, shot, si
 
 const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'livelihood-news-2027.txt');
 const hasBrowser = haveChromium();
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 /** A button by its Chinese label: Ant Design spaces out two-character labels (识 别). */
 const label = (text: string) => new RegExp(`^\\s*${text.split('').join('\\s*')}\\s*$`);
 

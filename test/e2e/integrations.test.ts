@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { ensureWebBuilt, haveChromium, launchBrowser, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
 
 const hasBrowser = haveChromium();
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 
 /** A local receiver: records each request; a robot answers errcode 0 to a markdown message. */
 function receiver(robot: boolean) {

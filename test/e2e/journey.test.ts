@@ -13,7 +13,7 @@ import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, ROOT, shot, si
 const FIXTURE = join(ROOT, 'test', 'e2e', 'fixtures', 'work-report-2026.txt');
 const hasBrowser = haveChromium();
 /** Waits for what the page shows (pages load data after they render). */
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 
 /** The number on an overview status card. */
 async function statusCount(page: Page, status: string): Promise<number> {

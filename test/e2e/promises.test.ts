@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
 
 const hasBrowser = haveChromium();
-const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 
 interface Report { counts: Record<'kept' | 'partial' | 'missed' | 'unmentioned' | 'flagged', number>; items: Array<{ commitmentId: string; title: string; status: string; confirmed: boolean; published: boolean }> }
 
