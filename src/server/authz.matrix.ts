@@ -173,6 +173,8 @@ export const MATRIX: MatrixRow[] = [
   { route: 'POST /api/auth/logout', request: () => json('POST', '/api/auth/logout'), expect: grid({ rest: all(204), public: all(204) }), freshSession: true },
   { route: 'GET /api/auth/me', request: () => json('GET', '/api/auth/me'), expect: SELF(200) },
   { route: 'GET /api/districts/compare', request: (w, t) => json('GET', `/api/districts/compare?region=${w.regionOf(t)}&year=2024`), expect: REGION_READ },
+  // the 汇总总览 of a region: its office and leaders and the city's; never a department
+  { route: 'GET /api/overview', request: (w, t) => json('GET', `/api/overview?region=${w.regionOf(t)}&year=2024`), expect: PROMISE_READ },
   { route: 'GET /api/auth/session', request: () => json('GET', '/api/auth/session'), expect: OPEN },
   { route: 'POST /api/auth/password', request: () => json('POST', '/api/auth/password', { currentPassword: 'wrong-password-1', newPassword: 'Another-pass-1' }), expect: SELF(400) },
   {
