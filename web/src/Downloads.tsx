@@ -12,11 +12,12 @@ import { periodLabel } from './format.ts';
 import { useLang, useT } from './i18n.tsx';
 import { useSession } from './session.tsx';
 import { download } from './download.ts';
+import type { ErrorBody } from './model.ts';
 
 export async function fetchFile(path: string): Promise<{ blob: Blob; filename: string }> {
   const res = await fetch(`/api${path}`, { credentials: 'same-origin' });
   if (!res.ok) {
-    const e = (await res.json().catch(() => ({}))) as { error?: { code?: string; zh?: string; en?: string } };
+    const e = (await res.json().catch(() => ({}))) as { error?: Partial<ErrorBody['error']> };
     throw new ApiError(res.status, e.error?.code ?? `http_${res.status}`, e.error?.zh ?? `下载失败（${res.status}）`, e.error?.en ?? `download failed (${res.status})`);
   }
   const cd = res.headers.get('content-disposition') ?? '';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Empty, Form, Input, List, Space, Tag, Typography } from 'antd';
 import { api } from './api.ts';
 import { cnDate, cnDateTime } from './format.ts';
-import type { CommitmentDetail, CommitmentInstruction, InstructionReply } from './model.ts';
+import type { Answer, CommitmentDetail, CommitmentInstruction, InstructionReply } from './model.ts';
 import { useSession } from './session.tsx';
 import { useSubmit } from './useSubmit.ts';
 import { DataState, useApi } from './useApi.tsx';
@@ -52,7 +52,7 @@ export function ReplyModal({ instruction, onClose }: { instruction: { id: string
 export function InstructionsCard({ c }: { c: CommitmentDetail }) {
   const s = useSession();
   const { message } = App.useApp();
-  const loaded = useApi<{ items: Instruction[] }>(`/commitments/${c.id}/instructions`);
+  const loaded = useApi<Answer<'listInstructions'>>(`/commitments/${c.id}/instructions`);
   const [replying, setReplying] = useState<Instruction | null>(null);
   const [form] = Form.useForm();
   const { busy, error, run } = useSubmit();

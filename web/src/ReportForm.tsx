@@ -72,9 +72,9 @@ export function ReportForm({ commitment: c, returned, today, onDone, lead = true
       const withFiles = files.length > 0;
       let report: ProgressReport;
       if (returned) {
-        report = await api<ProgressReport>(`/reports/${returned.id}`, { method: 'PATCH', body: { cumulativeValue, narrative: draft.narrative, milestonesDone: draft.milestonesDone ?? [], submit: !withFiles, version: returned.version } });
+        report = await api<Answer<'editReport'>>(`/reports/${returned.id}`, { method: 'PATCH', body: { cumulativeValue, narrative: draft.narrative, milestonesDone: draft.milestonesDone ?? [], submit: !withFiles, version: returned.version } });
       } else {
-        report = await api<ProgressReport>(`/commitments/${c.id}/reports`, {
+        report = await api<Answer<'submitReport'>>(`/commitments/${c.id}/reports`, {
           method: 'POST',
           headers: { 'idempotency-key': draft.idempotencyKey },
           body: { period: draft.period, cumulativeValue, narrative: draft.narrative, milestonesDone: draft.milestonesDone ?? [], draft: withFiles },
@@ -84,8 +84,8 @@ export function ReportForm({ commitment: c, returned, today, onDone, lead = true
         const fd = new FormData();
         for (const f of files) if (f.originFileObj) fd.append('files', f.originFileObj, f.name);
         await api(`/reports/${report.id}/evidence`, { method: 'POST', body: fd });
-        const fresh = await api<ProgressReport>(`/reports/${report.id}`);
-        report = await api<ProgressReport>(`/reports/${report.id}`, { method: 'PATCH', body: { submit: true, version: fresh.version } });
+        const fresh = await api<Answer<'getReport'>>(`/reports/${report.id}`);
+        report = await api<Answer<'editReport'>>(`/reports/${report.id}`, { method: 'PATCH', body: { submit: true, version: fresh.version } });
       }
       localStorage.removeItem(key);
       onDone(report);

@@ -3,6 +3,7 @@
  * CSRF header on every state-changing request (double submit: the readable `duban_csrf`
  * cookie), and the server's bilingual error `{ error: { code, zh, en, message } }` kept whole.
  */
+import type { ErrorBody } from './model.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -74,7 +75,7 @@ export async function api<T = unknown>(path: string, opts: RequestOptions = {}):
     data = undefined;
   }
   if (!res.ok) {
-    const e = (data as { error?: { code?: string; zh?: string; en?: string; message?: string; details?: unknown } })?.error;
+    const e: Partial<ErrorBody['error']> | undefined = (data as { error?: ErrorBody['error'] } | undefined)?.error;
     throw new ApiError(res.status, e?.code ?? `http_${res.status}`, e?.zh ?? e?.message ?? `请求失败（${res.status}）`, e?.en ?? e?.message ?? `request failed (${res.status})`, e?.details);
   }
   return data as T;

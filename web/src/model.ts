@@ -5,6 +5,8 @@
 import type { components, operations } from './api.gen.ts';
 
 export type Schemas = components['schemas'];
+/** `{ error: { code, zh, en } }`: every 4xx and 5xx answer; read as Partial, since a proxy in between may answer something else */
+export type ErrorBody = Schemas['Error'];
 export type Commitment = Schemas['Commitment'];
 export type EvaluatedCommitment = Schemas['EvaluatedCommitment'];
 export type Evaluation = Schemas['Evaluation'];

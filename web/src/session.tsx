@@ -5,7 +5,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, apiAll, ApiError } from './api.ts';
 import { planForYear } from './year.ts';
-import type { Department, Plan, Region, RegionDetail, SessionUser } from './model.ts';
+import type { Answer, Department, Plan, Region, RegionDetail, SessionUser } from './model.ts';
 
 export interface Session {
   /** undefined while loading, null when signed out */
@@ -62,7 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setLoadError(undefined);
     try {
       // /auth/session answers 200 when signed out too: the login page logs no failed request
-      const [meP, allP] = await Promise.allSettled([api<{ user: SessionUser | null; readableRegions: string[] }>('/auth/session'), apiAll<{ items: Region[] }>('/regions')]);
+      const [meP, allP] = await Promise.allSettled([api<Answer<'getSession'>>('/auth/session'), apiAll<Answer<'listRegions'>>('/regions')]);
       if (meP.status === 'rejected') throw meP.reason;
       const me = meP.value;
       if (!me.user) {
@@ -104,7 +104,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     api<RegionDetail>(`/regions/${regionCode}`).then(async (r) => {
       // a city or province summary names the departments of the regions below it
       if (r.level === 'city' || r.level === 'province') {
-        const below = await Promise.allSettled(r.children.map((c) => apiAll<{ items: Department[] }>(`/regions/${c.code}/departments`)));
+        const below = await Promise.allSettled(r.children.map((c) => apiAll<Answer<'listDepartments'>>(`/regions/${c.code}/departments`)));
         r = { ...r, departments: [...r.departments, ...below.flatMap((b) => (b.status === 'fulfilled' ? b.value.items : []))] };
       }
       if (!live) return;

@@ -11,7 +11,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api } from './api.ts';
 import { cnDate, formatValue, periodLabel } from './format.ts';
 import { COMPARATOR_LABELS, FREQUENCY_LABELS, LIFECYCLE_LABELS } from './labels.ts';
-import type { ChangeRequest, CloseRequestItem, CommitmentDetail, ProgressReport } from './model.ts';
+import type { Answer, ChangeRequest, CloseRequestItem, CommitmentDetail, ProgressReport } from './model.ts';
 import { useSubmit } from './useSubmit.ts';
 import { DataState, useApi } from './useApi.tsx';
 import { DepartmentSelect } from './DepartmentSelect.tsx';
@@ -158,7 +158,7 @@ export function RequestCloseModal({ c, onClose }: { c: CommitmentDetail; onClose
 
 /** The pending 办结申请 of a commitment with its evidence, as the office decides it. */
 function PendingCloseRequest({ c }: { c: Pick<CommitmentDetail, 'id' | 'regionCode'> }) {
-  const loaded = useApi<{ items: CloseRequestItem[] }>('/close-requests', { region: c.regionCode, commitment: c.id, state: 'pending' });
+  const loaded = useApi<Answer<'listCloseRequests'>>('/close-requests', { region: c.regionCode, commitment: c.id, state: 'pending' });
   return (
     <DataState loaded={loaded} rows={2} isEmpty={(d) => !d.items.length} empty="没有待审核的办结申请">
       {(d) => <CloseRequestText r={d.items[0]!} />}

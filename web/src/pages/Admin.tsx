@@ -9,7 +9,7 @@ import { api, errorText } from '../api.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { ROLE_LABELS } from '../labels.ts';
 import { periodLabel } from '../format.ts';
-import type { Account as AccountAnswer, Answer, ApiToken, AuditEntry, Department, PeriodLock, SupervisionConfig } from '../model.ts';
+import type { Account as AccountAnswer, Answer, ApiToken, AuditEntry, Department } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { useSubmit } from '../useSubmit.ts';
@@ -59,8 +59,8 @@ function Periods({ editable }: { editable: boolean }) {
   const { lang } = useLang();
   const s = useSession();
   const { message } = App.useApp();
-  const locks = useApi<{ items: PeriodLock[] }>('/period-locks', { region: s.scope.region });
-  const history = useApi<{ items: AuditEntry[] }>(editable ? '/audit' : null, { region: s.scope.region, entity: 'period', limit: 100 });
+  const locks = useApi<Answer<'listPeriodLocks'>>('/period-locks', { region: s.scope.region });
+  const history = useApi<Answer<'listAudit'>>(editable ? '/audit' : null, { region: s.scope.region, entity: 'period', limit: 100 });
   const [acting, setActing] = useState<{ period: string; lock: boolean } | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
   const submit = useSubmit();
@@ -162,7 +162,7 @@ function Departments({ editable }: { editable: boolean }) {
   const t = useT();
   const s = useSession();
   const { message } = App.useApp();
-  const loaded = useApi<{ items: Department[] }>(`/regions/${s.scope.region}/departments`);
+  const loaded = useApi<Answer<'listDepartments'>>(`/regions/${s.scope.region}/departments`);
   const [editing, setEditing] = useState<Department | 'new' | null>(null);
   const [form] = Form.useForm<{ name: string; shortName?: string; email?: string }>();
   const submit = useSubmit();
@@ -227,7 +227,7 @@ function Users() {
   const { lang } = useLang();
   const s = useSession();
   const { message, modal } = App.useApp();
-  const loaded = useApi<{ items: Account[] }>('/users', { region: s.scope.region });
+  const loaded = useApi<Answer<'listUsers'>>('/users', { region: s.scope.region });
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ value: string; who: string } | null>(null);
   const [form] = Form.useForm<{ username: string; displayName: string; role: 'reporter' | 'leader' | 'admin'; departmentId?: string }>();
@@ -354,7 +354,7 @@ function Tokens() {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
-  const loaded = useApi<{ items: Token[] }>('/tokens');
+  const loaded = useApi<Answer<'listTokens'>>('/tokens');
   const [name, setName] = useState('');
   const [secret, setSecret] = useState<string | null>(null);
   const submit = useSubmit();
@@ -407,7 +407,7 @@ function Tokens() {
 
 function Config() {
   const t = useT();
-  const loaded = useApi<SupervisionConfig>('/config');
+  const loaded = useApi<Answer<'getConfig'>>('/config');
   const STATE: Record<string, string> = { accepted: '已采纳', submitted: '待审核' };
   return (
     <Card size="small">

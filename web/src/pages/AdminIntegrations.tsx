@@ -8,7 +8,7 @@ import { Alert, App, Button, Card, Checkbox, Drawer, Form, Input, Modal, Popconf
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { api, errorText } from '../api.ts';
 import { useLang, useT } from '../i18n.tsx';
-import type { RegionRobot, RobotTest, Webhook, WebhookDelivery } from '../model.ts';
+import type { Answer, RegionRobot, RobotTest, Webhook, WebhookDelivery } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { useSubmit } from '../useSubmit.ts';
@@ -47,7 +47,7 @@ function Webhooks({ onSecret }: { onSecret(secret: string): void }) {
   const { lang } = useLang();
   const s = useSession();
   const { message } = App.useApp();
-  const loaded = useApi<{ items: Webhook[] }>('/webhooks', { region: s.scope.region });
+  const loaded = useApi<Answer<'listWebhooks'>>('/webhooks', { region: s.scope.region });
   const [editing, setEditing] = useState<Webhook | 'new' | null>(null);
   const [history, setHistory] = useState<Webhook | null>(null);
   const [form] = Form.useForm<WebhookForm>();
@@ -69,7 +69,7 @@ function Webhooks({ onSecret }: { onSecret(secret: string): void }) {
     await submit.run(async () => {
       const body = { url: v.url.trim(), events: v.events ?? [], description: v.description?.trim() ?? '' };
       if (editing === 'new') {
-        const created = await api<Webhook & { secret: string }>('/webhooks', { body: { region: s.scope.region, ...body } });
+        const created = await api<Answer<'createWebhook'>>('/webhooks', { body: { region: s.scope.region, ...body } });
         onSecret(created.secret);
       } else if (editing) await api(`/webhooks/${editing.id}`, { method: 'PATCH', body: { version: editing.version, ...body } });
       message.success(t('已保存'));
@@ -79,7 +79,7 @@ function Webhooks({ onSecret }: { onSecret(secret: string): void }) {
   }
   const test = (w: Webhook) =>
     act(async () => {
-      const d = await api<WebhookDelivery>(`/webhooks/${w.id}/test`, { method: 'POST' });
+      const d = await api<Answer<'testWebhook'>>(`/webhooks/${w.id}/test`, { method: 'POST' });
       if (d.status !== 'delivered') throw new Error(`${t('测试推送未送达')}：${d.lastError ?? ''}`);
     }, '测试推送已送达');
   return (
@@ -151,12 +151,12 @@ function Deliveries({ webhook }: { webhook: Webhook }) {
   const t = useT();
   const { lang } = useLang();
   const { message } = App.useApp();
-  const loaded = useApi<{ items: WebhookDelivery[] }>(`/webhooks/${webhook.id}/deliveries`, { limit: 200 });
+  const loaded = useApi<Answer<'listWebhookDeliveries'>>(`/webhooks/${webhook.id}/deliveries`, { limit: 200 });
   const [busy, setBusy] = useState<string | null>(null);
   const retry = async (d: WebhookDelivery) => {
     setBusy(d.id);
     try {
-      const after = await api<WebhookDelivery>(`/webhooks/${webhook.id}/deliveries/${d.id}/retry`, { method: 'POST' });
+      const after = await api<Answer<'retryWebhookDelivery'>>(`/webhooks/${webhook.id}/deliveries/${d.id}/retry`, { method: 'POST' });
       if (after.status === 'delivered') message.success(t('已重发并送达'));
       else message.warning(`${t('重发未送达')}：${after.lastError ?? ''}`);
       loaded.reload();
@@ -202,7 +202,7 @@ function Robots() {
   const { lang } = useLang();
   const s = useSession();
   const { message, modal } = App.useApp();
-  const loaded = useApi<{ items: RegionRobot[] }>('/robots', { region: s.scope.region });
+  const loaded = useApi<Answer<'listRobots'>>('/robots', { region: s.scope.region });
   const [editing, setEditing] = useState<RegionRobot | null>(null);
   const [form] = Form.useForm<RobotForm>();
   const submit = useSubmit();
@@ -225,7 +225,7 @@ function Robots() {
   }
   const test = async (r: RegionRobot) => {
     try {
-      const res = await api<RobotTest>(`/departments/${r.departmentId}/robots/test`, { method: 'POST' });
+      const res = await api<Answer<'testDepartmentRobots'>>(`/departments/${r.departmentId}/robots/test`, { method: 'POST' });
       const line = (name: string, x: RobotTest['dingtalk']) => (x ? `${t(name)}：${x.ok ? t('已送达') : `${t('未送达')}（${x.error}）`}` : null);
       const lines = [line('钉钉', res.dingtalk), line('企业微信', res.wecom)].filter(Boolean);
       const ok = [res.dingtalk, res.wecom].every((x) => !x || x.ok);

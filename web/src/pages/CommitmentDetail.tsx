@@ -16,7 +16,7 @@ import {
   AcknowledgeModal, AssignModal, CancelModal, CHANGE_KIND_LABELS, ChangeDecisionModal, ChangeRequestModal, changeRows, CloseDecisionModal, CloseRequestText, DECISION_STATE_LABELS, DecisionTag, EditModal,
   LIFECYCLE_ROLE_LABELS, MilestonesModal, RequestCloseModal, ReturnModal, SplitModal, useDialog,
 } from '../workflow.tsx';
-import type { ChangeRequest, CloseRequestItem } from '../model.ts';
+import type { ChangeRequest } from '../model.ts';
 import { OverdueTag, StatusTag } from '../status.tsx';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { DataState, useApi } from '../useApi.tsx';
@@ -30,7 +30,7 @@ export default function CommitmentDetail() {
   const { lang } = useLang();
   // an address that is no commitment's id (a mistyped or cut link) is not asked for: the server's 400 said "/id 无效UUID"
   const wellFormed = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
-  const loaded = useApi<Detail>(wellFormed ? `/commitments/${id}` : null);
+  const loaded = useApi<Answer<'getCommitment'>>(wellFormed ? `/commitments/${id}` : null);
   if (!wellFormed) return <Result status="404" title={lang === 'en' ? 'Not found' : '未找到该目标任务'} subTitle={lang === 'en' ? 'The address is not a commitment.' : '链接地址有误，请从目标任务列表打开。'} extra={<Link to="/commitments">{t('目标任务')}</Link>} />;
   if (loaded.error instanceof ApiError && (loaded.error.status === 404 || loaded.error.status === 403)) {
     return <Result status="404" title={lang === 'en' ? 'Not found' : '未找到该目标任务'} subTitle={errorText(loaded.error, lang)} extra={<Link to="/commitments">{t('目标任务')}</Link>} />;
@@ -310,7 +310,7 @@ const ACTION_LABELS: Record<string, string> = {
 
 function Audit({ id, refresh }: { id: string; refresh: string }) {
   const s = useSession();
-  const loaded = useApi<{ items: AuditEntry[] }>('/audit', { entity: 'commitment', entityId: id, v: refresh });
+  const loaded = useApi<Answer<'listAudit'>>('/audit', { entity: 'commitment', entityId: id, v: refresh });
   return (
     <DataState loaded={loaded} isEmpty={(d) => d.items.length === 0} empty="暂无操作记录">
       {(d) => (
@@ -457,8 +457,8 @@ function WorkPlanCard({ c, refresh }: { c: Detail; refresh: number }) {
 
 /** 变更申请 and 办结申请 of the commitment, with the office's decisions; the office decides pending change requests here. */
 function RequestsCard({ c, reload, refresh }: { c: Detail; reload(): void; refresh: number }) {
-  const changes = useApi<{ items: ChangeRequest[] }>(`/commitments/${c.id}/change-requests`, { v: c.version, n: refresh });
-  const closes = useApi<{ items: CloseRequestItem[] }>('/close-requests', { region: c.regionCode, commitment: c.id, v: c.version, n: refresh });
+  const changes = useApi<Answer<'listCommitmentChangeRequests'>>(`/commitments/${c.id}/change-requests`, { v: c.version, n: refresh });
+  const closes = useApi<Answer<'listCloseRequests'>>('/close-requests', { region: c.regionCode, commitment: c.id, v: c.version, n: refresh });
   const [deciding, setDeciding] = useState<ChangeRequest | null>(null);
   const items = [
     ...(changes.data?.items ?? []).map((r) => ({ key: r.id, at: r.requestedAt, node: (

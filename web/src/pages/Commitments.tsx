@@ -7,7 +7,7 @@ import { api } from '../api.ts';
 import { columnFormat, pct } from '../format.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { LIFECYCLE_LABELS, STATUS_LABELS } from '../labels.ts';
-import type { EvaluatedCommitment, Status } from '../model.ts';
+import type { Answer, EvaluatedCommitment, Status } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { useSubmit } from '../useSubmit.ts';
 import { OverdueTag, STATUS_ORDER, STATUS_STYLE, StatusTag } from '../status.tsx';
@@ -58,7 +58,7 @@ export default function Commitments() {
     order: params.get('order') ?? undefined,
   };
   const withDrafts = params.get('drafts') === 'true';
-  const fetched = useApi<{ items: EvaluatedCommitment[]; asOf: string }>('/commitments', { ...query, topLevel: 'true' });
+  const fetched = useApi<Answer<'listCommitments'>>('/commitments', { ...query, topLevel: 'true' });
   // imported drafts and cancelled commitments are not under supervision: shown only when asked for
   const loaded = useMemo(() => ({ ...fetched, data: fetched.data && { ...fetched.data, items: fetched.data.items.filter((c) => (withDrafts || isSupervised(c)) && s.inYear(c)) } }), [fetched, withDrafts, s]);
   const [hidden, setHidden] = useState<ColumnKey[]>(() => {

@@ -7,7 +7,7 @@ import { useT } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { useSubmit } from '../useSubmit.ts';
-import type { Schemas } from '../model.ts';
+import type { Answer, Schemas } from '../model.ts';
 
 const LEVELS: Record<Level, string> = { national: '国家级', provincial: '省级', city: '市级', county: '区县级' };
 const SECTORS = ['经济发展', '乡村振兴', '城市建设', '民生保障', '生态环境', '改革开放', '文化旅游', '安全稳定'];
@@ -20,7 +20,7 @@ export default function Honours() {
   const s = useSession();
   const { message } = App.useApp();
   const own = s.user?.role === 'admin' && s.user.regionCode === s.region?.code;
-  const loaded = useApi<{ items: Honour[] }>('/honours', { region: s.scope.region, year: s.year });
+  const loaded = useApi<Answer<'listHonours'>>('/honours', { region: s.scope.region, year: s.year });
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<Values>();
   const submit = useSubmit();

@@ -17,7 +17,7 @@ import { docxText, sha256Hex, txtText } from '../docText.ts';
 import { formatValue } from '../format.ts';
 import { useLang, useT } from '../i18n.tsx';
 import { COMPARATOR_LABELS } from '../labels.ts';
-import type { Claim, Commitment, ImportWorkReportResult, Plan } from '../model.ts';
+import type { Answer, Claim, Commitment, ImportWorkReportResult } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DepartmentSelect } from '../DepartmentSelect.tsx';
 
@@ -86,7 +86,7 @@ export default function ImportReport() {
     setBusy(true);
     try {
       const bytes = file && text === (/\.docx$/i.test(file.name) ? docxText(file.bytes) : txtText(file.bytes)) ? file.bytes : new TextEncoder().encode(text);
-      const r = await api<ImportWorkReportResult>('/work-reports', {
+      const r = await api<Answer<'importWorkReport'>>('/work-reports', {
         method: 'POST',
         body: { region: s.scope.region, year, filename: file?.name ?? `粘贴文本-${new Date().toISOString().slice(0, 10)}.txt`, text, sha256: await sha256Hex(bytes), ...(kind === 'auto' ? {} : { kind }) },
       });
@@ -109,7 +109,7 @@ export default function ImportReport() {
     if (e.title !== undefined && !e.title.trim()) return update(i, { error: '标题不能为空' });
     if (e.targetValue !== undefined && e.targetValue !== null && !/^-?\d+(\.\d+)?$/.test(e.targetValue)) return update(i, { error: '目标值须为数字' });
     try {
-      const saved = await api<Commitment>(`/commitments/${r.draft.id}/confirm`, { method: 'POST', body: { ...e, version: r.draft.version } });
+      const saved = await api<Answer<'confirmDraft'>>(`/commitments/${r.draft.id}/confirm`, { method: 'POST', body: { ...e, version: r.draft.version } });
       update(i, { draft: saved, edit: {}, decision: 'accepted', error: undefined });
     } catch (err) {
       update(i, { error: errorText(err, lang) });
@@ -242,7 +242,7 @@ export default function ImportReport() {
                       // a lead department can be set on an accepted draft too: a plain edit
                       if (r.decision === 'accepted') {
                         try {
-                          const saved = await api<Commitment>(`/commitments/${r.draft.id}`, { method: 'PATCH', body: { leadDepartmentId: lead, version: r.draft.version } });
+                          const saved = await api<Answer<'updateCommitment'>>(`/commitments/${r.draft.id}`, { method: 'PATCH', body: { leadDepartmentId: lead, version: r.draft.version } });
                           update(i, { draft: saved, error: undefined });
                         } catch (e) {
                           update(i, { error: errorText(e, lang) });

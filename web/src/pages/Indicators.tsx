@@ -5,7 +5,7 @@ import { Card, Col, Empty, Row, Select, Space, Table, Tag, Typography } from 'an
 import { Chart } from '../Chart.tsx';
 import { columnFormat, formatGrowth, periodLabel } from '../format.ts';
 import { useLang, useT } from '../i18n.tsx';
-import type { Answer, IndicatorValue } from '../model.ts';
+import type { Answer } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { DistrictComparison } from '../DistrictComparison.tsx';
@@ -18,7 +18,7 @@ export default function Indicators() {
   const s = useSession();
   const [params, setParams] = useSearchParams();
   const own = s.region!;
-  const peers = useApi<{ items: IndicatorValue[] }>('/indicators', { region: own.code });
+  const peers = useApi<Answer<'listIndicators'>>('/indicators', { region: own.code });
   const indicators = useMemo(() => [...new Set((peers.data?.items ?? []).map((v) => v.indicator))], [peers.data]);
   const [chosen, setChosen] = useState<string | undefined>(params.get('indicator') ?? undefined);
   const [periodType, setPeriodType] = useState<string | undefined>(undefined);

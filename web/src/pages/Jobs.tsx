@@ -5,7 +5,7 @@ import { useT } from '../i18n.tsx';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 
-import type { Job } from '../model.ts';
+import type { Answer, Job } from '../model.ts';
 
 type JobRun = NonNullable<Job['lastRun']>;
 
@@ -29,7 +29,7 @@ function when(cron: string, workingDaysOnly: boolean): string {
 export default function Jobs() {
   const t = useT();
   const s = useSession();
-  const loaded = useApi<{ items: Job[] }>('/jobs', { region: s.scope.region });
+  const loaded = useApi<Answer<'listJobs'>>('/jobs', { region: s.scope.region });
   return (
     <div>
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('定时任务')}</Typography.Title>

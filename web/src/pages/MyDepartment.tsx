@@ -10,7 +10,7 @@ import { cnDate, periodLabel } from '../format.ts';
 import { ESCALATION_LEVEL_LABELS, SLIP_COLORS } from '../labels.ts';
 import { ReplyModal, Replies } from '../Instructions.tsx';
 import { AcknowledgeModal } from '../workflow.tsx';
-import type { RegionInstruction, SupervisionSlip } from '../model.ts';
+import type { Answer, RegionInstruction } from '../model.ts';
 import { useT } from '../i18n.tsx';
 import { REPORT_STATE_LABELS } from '../labels.ts';
 import type { EvaluatedCommitment, ListedReport } from '../model.ts';
@@ -28,13 +28,13 @@ export default function MyDepartment() {
   const { message } = App.useApp();
   const dept = s.user?.departmentId ?? undefined;
   // every plan of the region: a report due for last year's plan is due all the same
-  const mine = useApi<{ items: EvaluatedCommitment[] }>(dept ? '/commitments' : null, { region: s.scope.region, department: dept, sort: 'status' });
-  const slips = useApi<{ items: SupervisionSlip[] }>(dept ? '/supervision-slips' : null, { region: s.scope.region, open: 'true' });
-  const instructions = useApi<{ items: RegionInstruction[] }>(dept ? '/instructions' : null, { region: s.scope.region });
+  const mine = useApi<Answer<'listCommitments'>>(dept ? '/commitments' : null, { region: s.scope.region, department: dept, sort: 'status' });
+  const slips = useApi<Answer<'listSupervisionSlips'>>(dept ? '/supervision-slips' : null, { region: s.scope.region, open: 'true' });
+  const instructions = useApi<Answer<'listRegionInstructions'>>(dept ? '/instructions' : null, { region: s.scope.region });
   const [acknowledging, setAcknowledging] = useState<EvaluatedCommitment | null>(null);
   const [replying, setReplying] = useState<RegionInstruction | null>(null);
-  const returned = useApi<{ items: ListedReport[] }>('/reports', { region: s.scope.region, state: 'returned' });
-  const pending = useApi<{ items: ListedReport[] }>('/reports', { region: s.scope.region, state: 'submitted' });
+  const returned = useApi<Answer<'listReports'>>('/reports', { region: s.scope.region, state: 'returned' });
+  const pending = useApi<Answer<'listReports'>>('/reports', { region: s.scope.region, state: 'submitted' });
   const [form, setForm] = useState<null | { c: EvaluatedCommitment; returned?: ListedReport }>(null);
   const today = new Date().toISOString().slice(0, 10);
   const byId = new Map((mine.data?.items ?? []).map((c) => [c.id, c]));

@@ -8,14 +8,13 @@ import { Chart } from '../Chart.tsx';
 import { formatGrowth, formatValue, pct } from '../format.ts';
 import { useT, useLang } from '../i18n.tsx';
 import { STATUS_LABELS } from '../labels.ts';
-import type { EvaluatedCommitment, IndicatorValue, Summary, SummaryGroup } from '../model.ts';
+import type { Answer, EvaluatedCommitment, IndicatorValue, Summary, SummaryGroup } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { OverdueTag, STATUS_ORDER, STATUS_STYLE, StatusTag } from '../status.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { Downloads } from '../Downloads.tsx';
 import { DistrictComparison } from '../DistrictComparison.tsx';
 import { trendMonthEnds } from '../../../src/domain/dates.ts';
-import type { ScopeOverview } from '../../../src/app/scopeOverview.ts';
 
 export default function Overview() {
   const t = useT();
@@ -26,7 +25,7 @@ export default function Overview() {
   const aggregate = !!s.scope.children;
   const kept = useApi<ScopeOverview>(aggregate ? '/overview' : null, { region: s.scope.region, year: String(s.year) });
   // a district: one list, counted here: the same commitments the lists behind the numbers show (drafts left out)
-  const all = useApi<{ items: EvaluatedCommitment[] }>(aggregate ? null : '/commitments', { ...s.scope, topLevel: 'true' });
+  const all = useApi<Answer<'listCommitments'>>(aggregate ? null : '/commitments', { ...s.scope, topLevel: 'true' });
   const derived = useMemo((): { summary: Summary; lagging: Listed; overdue: Listed } | undefined => {
     if (aggregate) return kept.data && { summary: kept.data.summary, lagging: kept.data.lagging, overdue: kept.data.overdue };
     if (!all.data) return undefined;
@@ -169,7 +168,9 @@ function SectorChart({ groups, onPick }: { groups: SummaryGroup[]; onPick(sector
 }
 
 /** A list's most-behind commitments (the server's kept ones for a city or province) and how many it has. */
-type Listed = { count: number; items: Pick<EvaluatedCommitment, 'id' | 'title' | 'leadDepartmentId' | 'evaluation'>[] };
+type ScopeOverview = Answer<'getScopeOverview'>;
+/** the lagging or overdue commitments the overview lists (the kept answer's, or picked from the list) */
+type Listed = ScopeOverview['lagging'];
 
 function CommitmentList({ listed: { count, items } }: { listed: Listed }) {
   const s = useSession();
@@ -246,7 +247,7 @@ function Trend({ kept }: { kept?: ScopeOverview['trend'] }) {
     let live = true;
     setPoints(null);
     setError(null);
-    Promise.all(months.map((asOf) => apiAll<{ items: EvaluatedCommitment[] }>(withQuery('/commitments', { ...s.scope, topLevel: 'true', asOf })).then((d) => summarizeSupervised(d.items.filter((c) => s.inYear(c)))))).then(
+    Promise.all(months.map((asOf) => apiAll<Answer<'listCommitments'>>(withQuery('/commitments', { ...s.scope, topLevel: 'true', asOf })).then((d) => summarizeSupervised(d.items.filter((c) => s.inYear(c)))))).then(
       (all) => live && setPoints(all.map((x, i) => ({ month: months[i]!.slice(0, 7), avg: x.total.averageCompletion, behind: x.total.byStatus.lagging + x.total.byStatus.seriouslyLagging }))),
       (e) => live && setError(e),
     );
@@ -280,7 +281,7 @@ function Trend({ kept }: { kept?: ScopeOverview['trend'] }) {
 function KeyFigures() {
   const s = useSession();
   const { lang } = useLang();
-  const loaded = useApi<{ items: IndicatorValue[] }>('/indicators', { region: s.scope.region });
+  const loaded = useApi<Answer<'listIndicators'>>('/indicators', { region: s.scope.region });
   const year = String(s.year);
   const inYear = (d: { items: IndicatorValue[] }) => d.items.filter((v) => v.period.slice(0, 4) === year);
   return (

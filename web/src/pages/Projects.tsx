@@ -5,7 +5,7 @@ import { Chart } from '../Chart.tsx';
 import { cnDate, columnFormat, formatMoneyWan, pct } from '../format.ts';
 import { useT } from '../i18n.tsx';
 import { PROJECT_STAGE_LABELS, PROJECT_STAGES } from '../labels.ts';
-import type { Project } from '../model.ts';
+import type { Answer, Project } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 
@@ -22,7 +22,7 @@ export default function Projects() {
   const year = s.scope.children ? s.year : ownYear;
   const [stage, setStage] = useState<string | undefined>(undefined);
   const [open, setOpen] = useState<Project | null>(null);
-  const loaded = useApi<{ items: Project[] }>('/projects', { region: s.scope.region, children: s.scope.children, year });
+  const loaded = useApi<Answer<'listProjects'>>('/projects', { region: s.scope.region, children: s.scope.children, year });
 
   return (
     <div>

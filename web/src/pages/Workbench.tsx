@@ -15,7 +15,7 @@ import { useLang } from '../i18n.tsx';
 import { Replies } from '../Instructions.tsx';
 import { ESCALATION_LEVEL_LABELS, SLIP_COLORS } from '../labels.ts';
 import { isSupervised } from '../live.ts';
-import type { ChangeRequest, CloseRequestItem, Commitment, CommitmentDetail, DueReminder, EvaluatedCommitment, ListedReport, RegionInstruction, SupervisionSlip } from '../model.ts';
+import type { Answer, ChangeRequest, CloseRequestItem, Commitment, CommitmentDetail, DueReminder, ListedReport, RegionInstruction } from '../model.ts';
 import { useSession } from '../session.tsx';
 import { OverdueTag, StatusTag } from '../status.tsx';
 import { DataState, useApi, type Loaded } from '../useApi.tsx';
@@ -56,17 +56,17 @@ function WithCommitment({ id, children }: { id: string; children(c: CommitmentDe
 function OfficeWorkbench() {
   const s = useSession();
   const region = s.region!.code;
-  const reports = useApi<{ items: ListedReport[] }>('/reports', { region, state: 'submitted' });
-  const reminders = useApi<{ asOf: string; items: DueReminder[] }>('/reminders', { region });
+  const reports = useApi<Answer<'listReports'>>('/reports', { region, state: 'submitted' });
+  const reminders = useApi<Answer<'listDueReminders'>>('/reminders', { region });
   // the server's day (the office's time zone), which the scheduled run and 催办 use
   const today = reminders.data?.asOf ?? new Date().toISOString().slice(0, 10);
-  const slips = useApi<{ items: ListedSlip[] }>('/supervision-slips', { region });
-  const changes = useApi<{ items: ChangeRequest[] }>('/change-requests', { region, state: 'pending' });
-  const closes = useApi<{ items: CloseRequestItem[] }>('/close-requests', { region, state: 'pending' });
-  const drafts = useApi<{ items: Commitment[] }>('/drafts', { region });
-  const instructions = useApi<{ items: RegionInstruction[] }>('/instructions', { region, awaitingReply: 'true' });
-  const sent = useApi<{ items: { id: string; departmentId: string; kind: string; asOf: string; channel: string; status: string; sentAt: string }[] }>('/reminders/sent', { region });
-  const all = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { region });
+  const slips = useApi<Answer<'listSupervisionSlips'>>('/supervision-slips', { region });
+  const changes = useApi<Answer<'listChangeRequests'>>('/change-requests', { region, state: 'pending' });
+  const closes = useApi<Answer<'listCloseRequests'>>('/close-requests', { region, state: 'pending' });
+  const drafts = useApi<Answer<'listDrafts'>>('/drafts', { region });
+  const instructions = useApi<Answer<'listRegionInstructions'>>('/instructions', { region, awaitingReply: 'true' });
+  const sent = useApi<Answer<'listSentReminders'>>('/reminders/sent', { region });
+  const all = useApi<Answer<'listCommitments'>>('/commitments', { region });
   const titles = useMemo(() => new Map((all.data?.items ?? []).map((c) => [c.id, c.title])), [all.data]);
   const late = (reminders.data?.items ?? []).filter((r) => r.kind === 'urge');
   const openSlips = (slips.data?.items ?? []).filter((x) => !x.closedOn && (x.level === 'yellow' || x.level === 'red'));
@@ -197,7 +197,7 @@ function LateDepartments({ loaded, onSent }: { loaded: Loaded<{ asOf: string; it
     setError(null);
     setBusy(departments.length === 1 ? departments[0]! : 'batch');
     try {
-      const res = await api<{ reminders: { departmentName: string; deliveries: { channel: string; status: string }[] }[] }>('/reminders/send', {
+      const res = await api<Answer<'sendReminders'>>('/reminders/send', {
         method: 'POST', body: { region: s.region!.code, departments, kinds: ['urge'] },
       });
       const sentTo = res.reminders.filter((r) => r.deliveries.some((d) => d.status === 'sent'));
@@ -238,10 +238,7 @@ function LateDepartments({ loaded, onSent }: { loaded: Loaded<{ asOf: string; it
 }
 
 /** Open yellow and red 督办单, red first. */
-/** A 督办单 as the slip list answers it: with its commitment's title, so it never waits for the commitments list. */
-type ListedSlip = SupervisionSlip & { commitmentTitle: string };
-
-function OpenSlips({ loaded }: { loaded: Loaded<{ items: ListedSlip[] }> }) {
+function OpenSlips({ loaded }: { loaded: Loaded<Answer<'listSupervisionSlips'>> }) {
   const s = useSession();
   const open = (loaded.data?.items ?? []).filter((x) => !x.closedOn && (x.level === 'yellow' || x.level === 'red')).sort((a, b) => (a.level === b.level ? a.openedOn.localeCompare(b.openedOn) : a.level === 'red' ? -1 : 1));
   const red = open.filter((x) => x.level === 'red').length;
@@ -353,8 +350,8 @@ function LeaderWorkbench() {
   const s = useSession();
   const region = s.region!.code;
   // top-level, as the overview counts: a subtask's lag shows on its parent, not as a second row
-  const list = useApi<{ items: EvaluatedCommitment[] }>('/commitments', { ...s.scope, sort: 'status', topLevel: 'true' });
-  const mine = useApi<{ items: RegionInstruction[] }>('/instructions', { region, mine: 'true' });
+  const list = useApi<Answer<'listCommitments'>>('/commitments', { ...s.scope, sort: 'status', topLevel: 'true' });
+  const mine = useApi<Answer<'listRegionInstructions'>>('/instructions', { region, mine: 'true' });
   const behind = (list.data?.items ?? []).filter((c) => isSupervised(c) && s.inYear(c) && (c.evaluation.status === 'lagging' || c.evaluation.status === 'seriouslyLagging' || c.evaluation.overdue));
   return (
     <div>

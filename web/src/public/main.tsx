@@ -6,7 +6,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { formatValue, pct, periodLabel } from '../format.ts';
 import { STATUS_LABELS } from '../labels.ts';
-import type { Region, Schemas, Status } from '../model.ts';
+import type { Answer, Region, Schemas, Status } from '../model.ts';
 import './public.css';
 import { apiAll } from '../api.ts';
 import type { PromiseRow } from '../model.ts';
@@ -71,7 +71,7 @@ function Page() {
   const [promises, setPromises] = useState<Map<string, PublicPromise>>(new Map());
 
   useEffect(() => {
-    apiAll<{ items: Region[] }>('/regions').then((d) => {
+    apiAll<Answer<'listRegions'>>('/regions').then((d) => {
       setRegions(d.items);
       if (!region) setRegion(d.items.find((r) => r.level === 'county')?.code ?? d.items[0]?.code ?? null);
     }, () => setError('无法连接服务器，请稍后再试'));
@@ -84,7 +84,7 @@ function Page() {
     const q = new URLSearchParams({ region });
     if (!all) q.set('livelihood', 'true');
     history.replaceState(null, '', `/public?${new URLSearchParams({ region, ...(all ? { all: '1' } : {}) })}`);
-    apiAll<{ items: PublicItem[]; asOf: string }>(`/public/commitments?${q}`)
+    apiAll<Answer<'listPublicCommitments'>>(`/public/commitments?${q}`)
       .then((d) => { setItems(d.items); setAsOf(d.asOf); }, (e: Error) => setError(e.message || '加载失败'));
   }, [region, all]);
 
@@ -98,7 +98,7 @@ function Page() {
     setPromises(new Map());
     if (!region || !shownYear) return;
     // every page; a year without a plan or check shows no verdicts
-    apiAll<{ items: PublicPromise[] }>(`/public/promise-checks?${new URLSearchParams({ region, year: shownYear })}`)
+    apiAll<Answer<'listPublicPromiseChecks'>>(`/public/promise-checks?${new URLSearchParams({ region, year: shownYear })}`)
       .then((d) => setPromises(new Map(d.items.map((x) => [x.commitmentId, x]))), () => undefined);
   }, [region, shownYear]);
   // a parent's subtasks are shown under its card and counted with it: each promise is one item
