@@ -24,6 +24,11 @@ export interface MatrixRow {
   expect: Record<ActorName, Three>;
   /** sign in anew for each cell (the request ends the session) */
   freshSession?: boolean;
+  /**
+   * A private value of the target, set afresh before each cell, that a 2xx answer carries for exactly
+   * the cells marked true (a route open to all that shows some of its fields to a few).
+   */
+  secret?: { what: string; set(w: World, t: TargetName): Promise<string>; shownTo: Record<ActorName, [own: boolean, otherDept: boolean, otherRegion: boolean]> };
 }
 
 const all = (s: number): Three => [s, s, s];
@@ -54,16 +59,29 @@ const webhookOf = async (w: World, t: TargetName) =>
 /** A fresh honour of the target's region. */
 const honourOf = async (w: World, t: TargetName) =>
   (await recordHonour(w.ctx, { actor: SYSTEM, input: { region: w.regionOf(t), year: 2024, title: `荣誉${randomBytes(4).toString('hex')}`, level: 'provincial' } })).id;
+/**
+ * A department's 催办邮箱 (policies/departments.ts): its region's office sees every department's, a
+ * reporter its own department's; leaders, the city, other regions and the public see names only.
+ */
+export const DEPARTMENT_EMAIL: NonNullable<MatrixRow['secret']> = {
+  what: 'the department’s e-mail',
+  async set(w, t) {
+    const email = `dept-${randomBytes(4).toString('hex')}@example.gov.cn`;
+    await w.db.query('update department set email = $1 where id = $2', [email, w.deptOf(t)]);
+    return email;
+  },
+  shownTo: { admin: [true, true, false], leader: [false, false, false], reporter: [true, false, false], cityAdmin: [false, false, false], cityLeader: [false, false, false], public: [false, false, false] },
+};
 /** Any signed-in user acting on its own account. */
 export const SELF = (ok: number) => grid({ rest: all(ok) });
 
 export const json = (method: InjectOptions['method'], url: string, payload?: object): InjectOptions => ({ method, url, ...(payload ? { payload } : {}) });
 
 export const MATRIX: MatrixRow[] = [
-  // regions and departments are public facts
+  // regions and departments are public facts; a department's e-mail is not
   { route: 'GET /api/regions', request: () => json('GET', '/api/regions'), expect: OPEN },
-  { route: 'GET /api/regions/:code', request: (w, t) => json('GET', `/api/regions/${w.regionOf(t)}`), expect: OPEN },
-  { route: 'GET /api/regions/:code/departments', request: (w, t) => json('GET', `/api/regions/${w.regionOf(t)}/departments`), expect: OPEN },
+  { route: 'GET /api/regions/:code', request: (w, t) => json('GET', `/api/regions/${w.regionOf(t)}`), expect: OPEN, secret: DEPARTMENT_EMAIL },
+  { route: 'GET /api/regions/:code/departments', request: (w, t) => json('GET', `/api/regions/${w.regionOf(t)}/departments`), expect: OPEN, secret: DEPARTMENT_EMAIL },
   { route: 'GET /api/public/commitments', request: (w, t) => json('GET', `/api/public/commitments?region=${w.regionOf(t)}`), expect: OPEN },
 
   // region lists

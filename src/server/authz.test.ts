@@ -31,6 +31,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
     const wrong: string[] = [];
     for (const actor of ACTORS) {
       for (const [i, target] of TARGETS.entries()) {
+        const secret = row.secret ? await row.secret.set(w, target) : null;
         const req = await row.request(w, target);
         let session = w.sessions[actor];
         if (row.freshSession && actor !== 'public') {
@@ -43,6 +44,7 @@ describe.each(testEngines())('authorization matrix on %s', (engine) => {
         if (res.statusCode < 300) {
           for (const hidden of TARGETS.filter((t) => !VISIBLE_BASE[actor].includes(t)))
             if (res.body.includes(w.base[hidden].id)) wrong.push(`${actor} × ${target}: answer leaks the ${hidden} commitment`);
+          if (secret && res.body.includes(secret) !== row.secret!.shownTo[actor][i]) wrong.push(`${actor} × ${target}: ${row.secret!.what} ${res.body.includes(secret) ? 'shown' : 'missing'}`);
         }
       }
     }

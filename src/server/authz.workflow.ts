@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { insertChangeRequest } from '../store/changeRequests.ts';
 import { multipartFile, type TargetName, type World } from './world.ts';
-import { ENTITY_READ, REGION_READ, grid, json, officeWrite, type MatrixRow } from './authz.matrix.ts';
+import { DEPARTMENT_EMAIL, ENTITY_READ, REGION_READ, grid, json, officeWrite, type MatrixRow } from './authz.matrix.ts';
 
 const all = (s: number): [number, number, number] => [s, s, s];
 /** The office or a leader of the district (state machine roles admin, leader). */
@@ -125,7 +125,8 @@ export const WORKFLOW_MATRIX: MatrixRow[] = [
   },
   { route: 'GET /api/config', request: () => json('GET', '/api/config'), expect: grid({ rest: all(200) }) },
   { route: 'POST /api/supervision-slips/run', request: (w, t) => json('POST', '/api/supervision-slips/run', { region: w.regionOf(t) }), expect: officeRegion(200) },
-  { route: 'GET /api/reminders', request: (w, t) => json('GET', `/api/reminders?region=${w.regionOf(t)}`), expect: REGION_READ },
+  // the due list names each department's e-mail to those who may see it (its office; a reporter its own)
+  { route: 'GET /api/reminders', request: (w, t) => json('GET', `/api/reminders?region=${w.regionOf(t)}`), expect: REGION_READ, secret: DEPARTMENT_EMAIL },
   { route: 'GET /api/reminders/sent', request: (w, t) => json('GET', `/api/reminders/sent?region=${w.regionOf(t)}`), expect: officeRegion(200) },
   { route: 'POST /api/reminders/send', request: (w, t) => json('POST', '/api/reminders/send', { region: w.regionOf(t), dryRun: true }), expect: officeRegion(200) },
   { route: 'GET /api/assessment', request: (w, t) => json('GET', `/api/assessment?region=${w.regionOf(t)}&period=2024-06`), expect: grid({ admin: [200, 200, 403], leader: [200, 200, 403], cityAdmin: all(200), cityLeader: all(200), rest: all(403) }) },

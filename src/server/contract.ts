@@ -77,7 +77,9 @@ export const EvaluatedCommitmentSchema = named(StoredCommitment.extend({ evaluat
 const CommitmentSchema = named(StoredCommitment, 'Commitment', '目标任务 / commitment');
 const ReportSchema = named(ProgressReport.extend({ idempotencyKey: z.string().nullable().optional().describe('报送时的 Idempotency-Key / the Idempotency-Key it was submitted with') }), 'ProgressReport', '进展报送 / progress report');
 const RegionSchema = named(Region, 'Region', '行政区 / region');
-const DepartmentSchema = named(Department.extend({ email: z.string().nullable().describe('催办邮箱 / e-mail for reminders') }), 'Department', '责任单位 / department');
+/** 催办邮箱, shown to the region's office and the department's own reporters only (app/policies/departments.ts) */
+const DepartmentEmail = z.string().nullable().optional().describe('催办邮箱：仅本区督查室和本单位填报员可见，其他人的答复中没有此字段；null 为未设置 / e-mail for reminders: only the region’s office and the department’s own reporters get this field; null when none is set');
+const DepartmentSchema = named(Department.extend({ email: DepartmentEmail }), 'Department', '责任单位 / department');
 const PlanSchema = named(Plan, 'Plan', '年度计划 / plan');
 const ProjectSchema = named(Project, 'Project', '重点项目 / key project');
 const IndicatorSchema = named(IndicatorValue.extend({ version: z.number().int().describe('版本号，修改时带上 / send it to change the value') }), 'IndicatorValue', '经济指标值 / indicator value');
@@ -174,10 +176,10 @@ const SlipRecordSchema = exact<SlipRecord>()(SupervisionSlip.extend({
   serial: z.number().int(), number: z.string().describe('编号，如 督办〔2026〕第7号'), commitmentTitle: z.string(), departmentName: z.string().nullable(), closeNote: z.string().nullable(),
 }).meta({ id: 'SlipRecord', description: '督办单及其编号、任务和单位 / a slip with its number, commitment and department' }));
 const ReminderItem = z.object({ commitmentId: z.string(), title: z.string(), period: z.string(), dueDate: z.string() });
-const DueReminderSchema = exact<DueReminder>()(z.object({
-  departmentId: z.string(), departmentName: z.string(), email: z.string().nullable(), kind: z.enum(['dueSoon', 'urge']), items: z.array(ReminderItem),
+const DueReminderSchema = fits<DueReminder>()(z.object({
+  departmentId: z.string(), departmentName: z.string(), email: DepartmentEmail, kind: z.enum(['dueSoon', 'urge']), items: z.array(ReminderItem),
 }).meta({ id: 'DueReminder', description: '待催办：一个单位一类 / reminders owed to a department, of one kind' }));
-const SentReminderSchema = exact<SentReminder>()(DueReminderSchema.extend({
+const SentReminderSchema = fits<SentReminder>()(DueReminderSchema.extend({
   deliveries: z.array(z.object({ channel: z.string(), status: z.enum(['sent', 'failed', 'skipped']), attempts: z.number().int(), error: z.string().nullable() })),
 }));
 const ReminderRecordSchema = exact<ReminderRecord>()(z.object({
@@ -189,7 +191,7 @@ const RankedDepartmentSchema = exact<RankedDepartment>()(z.object({
   departmentId: z.string(), departmentName: z.string(), period: z.string(), total: z.number().nullable(), rank: z.number().int().nullable(), tied: z.boolean(),
   parts: z.object({ completion: ScorePart, timeliness: ScorePart, returned: ScorePart }),
 }).meta({ id: 'RankedDepartment', description: '考核得分及排名 / a department’s score and rank' }));
-const DepartmentRecordSchema = exact<DepartmentRecord>()(DepartmentSchema);
+const DepartmentRecordSchema = fits<DepartmentRecord>()(DepartmentSchema);
 const HonourSchema = named(Honour, 'Honour', '荣誉表彰 / honour');
 const ClaimSchema = exact<Claim>()(z.object({
   kind: z.enum(['result', 'target']), subject: z.string(), value: z.number(), valueText: z.string(), unit: z.string(),
@@ -302,7 +304,7 @@ const RESPONSES: Record<string, z.ZodType> = {
   runEscalation: exact<Awaited<ReturnType<typeof runEscalation>>>()(z.object({ opened: z.array(SlipSchema), closed: z.array(SlipSchema) })),
   listDueReminders: pageOf(DueReminderSchema, { asOf: z.string() }),
   listSentReminders: pageOf(ReminderRecordSchema),
-  sendReminders: exact<Awaited<ReturnType<typeof sendReminders>>>()(z.object({ asOf: z.string(), reminders: z.array(SentReminderSchema).describe('dryRun 时 deliveries 为空 / deliveries empty on a dry run') })),
+  sendReminders: fits<Awaited<ReturnType<typeof sendReminders>>>()(z.object({ asOf: z.string(), reminders: z.array(SentReminderSchema).describe('dryRun 时 deliveries 为空 / deliveries empty on a dry run') })),
   assessDepartments: pageOf(RankedDepartmentSchema, { period: z.string(), asOf: z.string() }),
   importProjects: exact<Awaited<ReturnType<typeof importProjects>>>()(z.object({ created: z.number().int(), updated: z.number().int() })),
   importIndicators: exact<Awaited<ReturnType<typeof importIndicators>>>()(z.object({ saved: z.number().int() })),
@@ -447,7 +449,7 @@ export const OPERATION_IDS: Record<string, string> = {
 /** Summaries for routes that declare none. */
 const SUMMARIES: Record<string, string> = {
   getRegion: 'A region with its children, departments and plans (public) / 行政区详情',
-  listDepartments: 'Departments of a region (public) / 责任单位列表',
+  listDepartments: 'Departments of a region (public; e-mail to its office and own reporters only) / 责任单位列表',
   listPlans: 'Annual plans of a region / 年度计划',
   getCommitment: 'A commitment with its evaluation, subtasks and reports / 目标任务详情',
 };

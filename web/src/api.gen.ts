@@ -14,7 +14,7 @@ export interface paths {
     get: operations["getRegion"];
   };
   "/api/regions/{code}/departments": {
-    /** Departments of a region (public) / 责任单位列表 */
+    /** Departments of a region (public; e-mail to its office and own reporters only) / 责任单位列表 */
     get: operations["listDepartments"];
   };
   "/api/plans": {
@@ -641,8 +641,8 @@ export interface components {
       regionCode: string;
       name: string;
       shortName: string | null;
-      /** @description 催办邮箱 / e-mail for reminders */
-      email: string | null;
+      /** @description 催办邮箱：仅本区督查室和本单位填报员可见，其他人的答复中没有此字段；null 为未设置 / e-mail for reminders: only the region’s office and the department’s own reporters get this field; null when none is set */
+      email?: string | null;
     };
     /** @description 年度计划 / plan */
     Plan: {
@@ -1222,7 +1222,8 @@ export interface components {
     DueReminder: {
       departmentId: string;
       departmentName: string;
-      email: string | null;
+      /** @description 催办邮箱：仅本区督查室和本单位填报员可见，其他人的答复中没有此字段；null 为未设置 / e-mail for reminders: only the region’s office and the department’s own reporters get this field; null when none is set */
+      email?: string | null;
       /** @enum {string} */
       kind: "dueSoon" | "urge";
       items: {
@@ -1494,7 +1495,7 @@ export interface operations {
       };
     };
   };
-  /** Departments of a region (public) / 责任单位列表 */
+  /** Departments of a region (public; e-mail to its office and own reporters only) / 责任单位列表 */
   listDepartments: {
     parameters: {
       query?: {
@@ -1508,7 +1509,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Departments of a region (public) / 责任单位列表 */
+      /** @description Departments of a region (public; e-mail to its office and own reporters only) / 责任单位列表 */
       200: {
         content: {
           "application/json": {
@@ -4848,7 +4849,8 @@ export interface operations {
             reminders: ({
                 departmentId: string;
                 departmentName: string;
-                email: string | null;
+                /** @description 催办邮箱：仅本区督查室和本单位填报员可见，其他人的答复中没有此字段；null 为未设置 / e-mail for reminders: only the region’s office and the department’s own reporters get this field; null when none is set */
+                email?: string | null;
                 /** @enum {string} */
                 kind: "dueSoon" | "urge";
                 items: {

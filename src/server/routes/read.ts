@@ -1,6 +1,7 @@
 /**
  * Read API: regions, departments, plans, commitments with status, projects, indicators.
- * Region names and departments are public; everything else needs a signed-in user and is limited
+ * Region names and departments are public (a department's e-mail only to its region's office and
+ * its own reporters: policies/departments.ts); everything else needs a signed-in user and is limited
  * to what its policies (app/policies) let it read. The public reads published items at /api/public.
  */
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +21,7 @@ import { listIndicatorValues, listProjects } from '../../store/economy.ts';
 import type { Queryable } from '../../store/db.ts';
 import { commitmentPolicy } from '../../app/policies/commitments.ts';
 import { reportPolicy } from '../../app/policies/reports.ts';
+import { presentDepartment } from '../../app/policies/departments.ts';
 import { authorize, readsRegion, requireReadRegions, requireSignedIn } from '../../app/policies/scope.ts';
 import type { Principal } from '../../app/policies/principal.ts';
 import { byFields, page, PageParams, type KeyValue, type Order } from '../paging.ts';
@@ -111,12 +113,14 @@ export function registerReadRoutes(api: FastifyInstance) {
     if (!region) throw notFound('region', '行政区');
     const children = (await listRegions(db)).filter((x) => x.parentCode === region.code);
     // plans like GET /api/plans: to those who read the region (the public page has its own routes)
-    return { ...region, children, departments: await listDepartments(db, region.code), plans: readsRegion(req.actor, region.code) ? await listPlans(db, [region.code]) : [] };
+    const departments = (await listDepartments(db, region.code)).map((d) => presentDepartment(req.actor, d));
+    return { ...region, children, departments, plans: readsRegion(req.actor, region.code) ? await listPlans(db, [region.code]) : [] };
   });
 
   r.get('/regions/:code/departments', { schema: { tags: ['regions'], params: z.object({ code: RegionCode }), querystring: PageParams } }, async (req) => {
     await scopeCodes(db, { region: req.params.code });
-    return page(await listDepartments(db, req.params.code), req.query, { ...byFields('name', 'name', 'id'), collate: true });
+    const departments = (await listDepartments(db, req.params.code)).map((d) => presentDepartment(req.actor, d));
+    return page(departments, req.query, { ...byFields('name', 'name', 'id'), collate: true });
   });
 
   r.get('/plans', { schema: { tags: ['plans'], querystring: RegionScope.extend(PageParams.shape) } }, async (req) => page(await listPlans(db, await scopeCodes(db, req.query, req.actor)), req.query, byFields('year', 'regionCode', 'year', 'id')));

@@ -26,6 +26,7 @@ import type { Principal } from '../../app/policies/principal.ts';
 import type { ReminderChannels } from '../../app/reminders/channels.ts';
 import { actorOf } from './commitments.ts';
 import { scopeCodes } from './read.ts';
+import { departmentPolicy, withoutEmail } from '../../app/policies/departments.ts';
 import { byFields, decodeCursor, keyedPage, page, PageParams, sqlPage, type Order } from '../paging.ts';
 
 /** Newest first: time to the microsecond (as text), then id. */
@@ -117,7 +118,9 @@ export function registerSupervisionRoutes(api: FastifyInstance, options: { remin
   r.get('/reminders', { schema: { tags, summary: 'Reports due soon and overdue per department / 待催办清单', querystring: RegionPage.extend({ asOf: IsoDate.optional() }) } }, async (req) => {
     const { departmentId } = readSupervision(actorOf(req), req.query.region);
     const asOf = req.query.asOf ?? ctx.today();
-    const items = await dueReminders(ctx.db, ctx, req.query.region, asOf);
+    const actor = actorOf(req);
+    const items = (await dueReminders(ctx.db, ctx, req.query.region, asOf))
+      .map((i) => (departmentPolicy.seesEmail(actor, { id: i.departmentId, regionCode: req.query.region }) ? i : withoutEmail(i)));
     return { asOf, ...page(departmentId ? items.filter((i) => i.departmentId === departmentId) : items, req.query, { name: 'department', key: (x) => [x.departmentName, x.kind, x.departmentId], collate: true }) };
   });
 
