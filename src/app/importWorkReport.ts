@@ -180,6 +180,7 @@ export async function importWorkReport(ctx: AppContext, options: ImportWorkRepor
           baselineValue: null,
           startDate: `${year}-01-01`,
           deadline: `${year}-12-31`,
+          assignedOn: null,
           // suggested from the text; the office confirms it with the draft
           leadDepartmentId: lead,
           coDepartmentIds: [],

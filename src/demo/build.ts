@@ -136,8 +136,11 @@ function commitmentRow(input: BuildInput, spec: CommitmentSpec, id: string, pare
   const milestones: Milestone[] = (spec.milestones ?? []).map(([title, due], i) => ({
     id: stableId(id, 'milestone', i), title, dueDate: `${y}-${due}`, weight: 1, doneDate: null,
   }));
-  const created = beijing(`${y}-01-${current ? '08' : '05'}`, '10:00');
+  const createdOn = `${y}-01-${current ? '08' : '05'}`;
+  const created = beijing(createdOn, '10:00');
   const createdAt = new Date(Date.parse(created) + order * 1000).toISOString();
+  const state = spec.state ?? (spec.course === 'notStarted' ? 'acknowledged' : 'inProgress');
+  const assignedOn = state === 'draft' ? null : spec.assigned ? minDate(`${y}-${spec.assigned}`, input.today) : createdOn;
   const row: CommitmentRow = {
     id, regionCode: input.plan.regionCode, planId: input.planId, parentId,
     title: spec.title, sector: spec.sector, kind, livelihood: spec.livelihood ?? false,
@@ -146,12 +149,12 @@ function commitmentRow(input: BuildInput, spec: CommitmentSpec, id: string, pare
     unit: kind === 'quantitative' ? (spec.unit ?? null) : null,
     comparator: kind === 'quantitative' ? (spec.cmp ?? 'gte') : null,
     baselineValue: spec.baseline ?? null,
-    startDate, deadline,
+    startDate, deadline, assignedOn,
     leadDepartmentId: dept(input, spec.lead),
     coDepartmentIds: (spec.co ?? []).map((k) => dept(input, k)),
     responsibleLeader: spec.leader ?? input.leaders.get(spec.lead) ?? null,
     milestones, weight: 1, reportingFrequency: 'monthly',
-    state: spec.state ?? (spec.course === 'notStarted' ? 'acknowledged' : 'inProgress'),
+    state,
     published: spec.published ?? spec.livelihood ?? false,
     source: null, version: 1, createdAt, updatedAt: createdAt,
   };
@@ -229,7 +232,9 @@ function currentReports(input: BuildInput, spec: CommitmentSpec, c: CommitmentRo
   const d = decimalsFor(spec);
   // months whose report was filed by today (filed about three days after the month ends)
   const months: number[] = [];
-  for (let m = monthOf(c.startDate); m <= monthOf(c.deadline); m++) if (addDays(monthEnd(y, m), 3) <= input.today) months.push(m);
+  // (from the month it was assigned in: an earlier month was never owed)
+  const first = Math.max(monthOf(c.startDate), c.assignedOn ? monthOf(c.assignedOn) : 1);
+  for (let m = first; m <= monthOf(c.deadline); m++) if (addDays(monthEnd(y, m), 3) <= input.today) months.push(m);
   if (!months.length) return [];
   let reported = months;
   if (spec.lastReport === 'missing') {
@@ -397,7 +402,7 @@ function addCurrentRecords(out: BuiltPlan, input: BuildInput, spec: CommitmentSp
     });
   }
   // 办理方案, filed when the department acknowledged the task (ten days after it was created)
-  const filedOn = minDate(`${input.year}-01-18`, input.today);
+  const filedOn = minDate(maxDate(`${input.year}-01-18`, addDays(c.assignedOn ?? `${input.year}-01-08`, 10)), input.today);
   const steps = c.milestones.length
     ? c.milestones.map((ms, i) => ({
         title: ms.title, startDate: i === 0 ? c.startDate : addDays(c.milestones[i - 1]!.dueDate, 1), endDate: ms.dueDate, responsiblePerson: null,

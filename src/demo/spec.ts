@@ -48,6 +48,11 @@ export interface CommitmentSpec {
   published?: boolean;
   /** window within the plan year, `MM-DD`; default the whole year */
   start?: string;
+  /**
+   * 交办 later than the plan was set (`MM-DD`, at most today): a task taken into supervision
+   * mid-year reports from then on. Default: the day the plan's commitments were created.
+   */
+  assigned?: string;
   deadline?: string;
   /** 节点: title and due date `MM-DD` */
   milestones?: [string, string][];

@@ -103,7 +103,7 @@ function within(period: string, outer: string): boolean {
 
 /**
  * Timeliness counts for one commitment in the assessed `period`: its reporting periods inside
- * `period` whose due date has arrived by `asOf`, and how many the lead department filed on time —
+ * `period` whose due date has arrived by `asOf` (owed ones only: not those that ended before it was assigned), and how many the lead department filed on time —
  * first submitted (any state but draft) on or before the due date, on the region's clock.
  */
 export function reportTimeliness(
@@ -114,7 +114,7 @@ export function reportTimeliness(
   asOf: string,
   config: SupervisionConfig = DEFAULT_CONFIG,
 ): { due: number; onTime: number } {
-  const due = slots.filter((s) => within(s.period, period) && s.dueDate <= asOf);
+  const due = slots.filter((s) => s.owed && within(s.period, period) && s.dueDate <= asOf);
   const onTime = due.filter((s) =>
     reports.some(
       (r) =>

@@ -28,6 +28,7 @@ export function buildCommitment(overrides: Partial<Commitment> = {}): Commitment
     baselineValue: null,
     startDate: '2024-01-01',
     deadline: '2024-12-31',
+    assignedOn: null,
     leadDepartmentId: LEAD_DEPT,
     coDepartmentIds: [CO_DEPT],
     responsibleLeader: null,

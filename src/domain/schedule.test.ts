@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, loadConfig } from './config.ts';
 import { CO_DEPT, buildCommitment, buildReport } from './factories.ts';
-import { dueSoonSlots, duePeriods, missingPeriods, periodOf, periodRange, periodsInWindow, reportDueDate, reportSchedule } from './schedule.ts';
+import { dueSoonSlots, duePeriods, isSlotOverdue, missingPeriods, owedFrom, periodOf, periodRange, periodsInWindow, reportDueDate, reportSchedule } from './schedule.ts';
 
 describe('periods', () => {
   it('month and quarter ranges end on the right day, leap years included', () => {
@@ -85,5 +85,36 @@ describe('reportSchedule, missing and due-soon periods', () => {
     expect(q.map((s) => s.period)).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
     expect(missingPeriods(q, '2024-04-10')).toEqual([]);
     expect(missingPeriods(q, '2024-04-11')).toEqual(['2024-Q1']);
+  });
+});
+
+describe('periods owed: none that ended before the commitment was assigned (交办)', () => {
+  // a whole-year task handed to its department on 4 December
+  const c = buildCommitment({ startDate: '2026-01-01', deadline: '2026-12-31', assignedOn: '2026-12-04' });
+  const slots = reportSchedule(c, [], DEFAULT_CONFIG);
+
+  it('January to November ended before it was assigned: reportable, never missing, reminded or due', () => {
+    expect(owedFrom(c)).toBe('2026-12-04');
+    expect(slots.filter((s) => !s.owed).map((s) => s.period)).toEqual(Array.from({ length: 11 }, (_, i) => `2026-${String(i + 1).padStart(2, '0')}`));
+    for (const asOf of ['2026-12-04', '2026-12-31', '2027-01-05']) {
+      expect(missingPeriods(slots, asOf)).toEqual([]);
+      expect(duePeriods(slots, asOf).filter((s) => s.period < '2026-12')).toEqual([]);
+    }
+    expect(dueSoonSlots(slots, '2026-12-04', DEFAULT_CONFIG)).toEqual([]); // November's report (due 5 December) is not owed
+    expect(slots.filter((s) => isSlotOverdue(s, '2027-06-01')).map((s) => s.period)).toEqual(['2026-12']);
+  });
+  it('the period it was assigned in is owed, and missing the day after its due date', () => {
+    expect(missingPeriods(slots, '2027-01-05')).toEqual([]);
+    expect(missingPeriods(slots, '2027-01-06')).toEqual(['2026-12']);
+  });
+  it('assigned before its start, or not known: owed from the start, as before', () => {
+    const early = reportSchedule(buildCommitment({ startDate: '2026-03-01', deadline: '2026-12-31', assignedOn: '2026-01-08' }), [], DEFAULT_CONFIG);
+    expect(early.every((s) => s.owed)).toBe(true);
+    expect(missingPeriods(early, '2026-05-06')).toEqual(['2026-03', '2026-04']);
+    expect(reportSchedule(buildCommitment({ assignedOn: null }), [], DEFAULT_CONFIG).every((s) => s.owed)).toBe(true);
+  });
+  it('a quarterly task assigned mid-quarter owes that quarter', () => {
+    const q = reportSchedule(buildCommitment({ reportingFrequency: 'quarterly', startDate: '2026-01-01', deadline: '2026-12-31', assignedOn: '2026-05-20' }), [], DEFAULT_CONFIG);
+    expect(q.map((s) => [s.period, s.owed])).toEqual([['2026-Q1', false], ['2026-Q2', true], ['2026-Q3', true], ['2026-Q4', true]]);
   });
 });

@@ -21,6 +21,12 @@ export interface ReportSlot {
   dueDate: string;
   /** whether the lead department has filed a report for it (submitted or accepted) */
   filed: boolean;
+  /**
+   * whether the department owes it: the period ends on or after the day the commitment was
+   * assigned (交办). A period that ended before is in the window and may be reported, but is
+   * never missing (逾期未报送), reminded of or counted against the department.
+   */
+  owed: boolean;
 }
 
 /** Monday of ISO week 1 of `year`, as a day number (week 1 holds 4 January). */
@@ -118,11 +124,21 @@ export function isLeadReport(commitment: Pick<Commitment, 'leadDepartmentId'>, r
 }
 
 /**
- * The commitment's reporting schedule over its window, each period with its due date and whether
- * the lead department has filed it. Co-departments' reports never fill a slot.
+ * The first day a commitment's reports are owed from: its start, or the day it was assigned (交办)
+ * when later — a task handed over in December owes no report for January to October.
+ */
+export function owedFrom(commitment: Pick<Commitment, 'startDate'> & { assignedOn?: string | null }): string {
+  const assigned = commitment.assignedOn ?? null;
+  return assigned !== null && assigned > commitment.startDate ? assigned : commitment.startDate;
+}
+
+/**
+ * The commitment's reporting schedule over its window, each period with its due date, whether
+ * the lead department has filed it and whether it is owed (its period ends on or after
+ * `owedFrom`). Co-departments' reports never fill a slot.
  */
 export function reportSchedule(
-  commitment: Pick<Commitment, 'startDate' | 'deadline' | 'reportingFrequency' | 'leadDepartmentId'>,
+  commitment: Pick<Commitment, 'startDate' | 'deadline' | 'reportingFrequency' | 'leadDepartmentId'> & { assignedOn?: string | null },
   reports: readonly ProgressReport[],
   config: SupervisionConfig,
 ): ReportSlot[] {
@@ -133,20 +149,24 @@ export function reportSchedule(
   const slots = memo(slotCache, `${startDate}|${deadline}|${frequency}|${d.weekly},${d.monthly},${d.quarterly}`, () =>
     periodsInWindow(startDate, deadline, frequency).map((period) => ({ period, ...periodRange(period), dueDate: reportDueDate(period, config) })),
   );
-  return slots.map((s) => ({ period: s.period, start: s.start, end: s.end, dueDate: s.dueDate, filed: filed.has(s.period) }));
+  const from = owedFrom(commitment);
+  return slots.map((s) => ({ period: s.period, start: s.start, end: s.end, dueDate: s.dueDate, filed: filed.has(s.period), owed: s.end >= from }));
 }
 
-/** A window's slots without `filed`, per window, frequency and due days: the same for most commitments of a plan. */
-const slotCache = new Map<string, readonly Omit<ReportSlot, 'filed'>[]>();
+/** A window's slots without `filed` and `owed`, per window, frequency and due days: the same for most commitments of a plan. */
+const slotCache = new Map<string, readonly Omit<ReportSlot, 'filed' | 'owed'>[]>();
 
-/** Slots whose due date has arrived by `asOf` (the due day included): their reports should be in. */
+/** Owed slots whose due date has arrived by `asOf` (the due day included): their reports should be in. */
 export function duePeriods(slots: readonly ReportSlot[], asOf: string): ReportSlot[] {
-  return slots.filter((s) => s.dueDate <= asOf);
+  return slots.filter((s) => s.owed && s.dueDate <= asOf);
 }
 
-/** True when a slot is unfiled and `asOf` is after its due date (逾期). The due day itself is on time. */
+/**
+ * True when a slot is owed, unfiled and `asOf` is after its due date (逾期). The due day itself is
+ * on time; a period that ended before the commitment was assigned is never overdue.
+ */
 export function isSlotOverdue(slot: ReportSlot, asOf: string): boolean {
-  return !slot.filed && asOf > slot.dueDate;
+  return slot.owed && !slot.filed && asOf > slot.dueDate;
 }
 
 /** Periods whose report is missing past its due date, in order. */
@@ -154,10 +174,10 @@ export function missingPeriods(slots: readonly ReportSlot[], asOf: string): stri
   return slots.filter((s) => isSlotOverdue(s, asOf)).map((s) => s.period);
 }
 
-/** Unfiled slots due within `config.dueSoonDays` from `asOf` (临近提醒), the due day included. */
+/** Owed, unfiled slots due within `config.dueSoonDays` from `asOf` (临近提醒), the due day included. */
 export function dueSoonSlots(slots: readonly ReportSlot[], asOf: string, config: SupervisionConfig): ReportSlot[] {
   const last = addDays(asOf, config.dueSoonDays);
-  return slots.filter((s) => !s.filed && s.dueDate >= asOf && s.dueDate <= last);
+  return slots.filter((s) => s.owed && !s.filed && s.dueDate >= asOf && s.dueDate <= last);
 }
 
 /** A period as Chinese official writing names it: 2024年3月, 2024年第1季度, 2024年第5周, 2024年. */

@@ -157,6 +157,11 @@ export const Commitment = z.object({
   baselineValue: DecimalString.nullable(),
   startDate: IsoDate,
   deadline: IsoDate,
+  /**
+   * 交办日期: the day the commitment was handed to its lead department (null for a draft, or when
+   * unknown). A report period that ended before it was never owed (see schedule.ts).
+   */
+  assignedOn: IsoDate.nullable(),
   /** 牵头单位 */
   leadDepartmentId: Uuid.nullable(),
   /** 配合单位 */

@@ -166,7 +166,7 @@ const LoginAnswer = exact<Pick<Awaited<ReturnType<typeof login>>, 'user' | 'csrf
 const WorkPlanAnswer = exact<{ workPlan: FiledWorkPlan | null }>()(z.object({ workPlan: FiledWorkPlan.meta({ id: 'WorkPlan', description: '办理方案 / work plan' }).nullable().describe('签收前为 null / null before acknowledgement') }));
 const ScheduleAnswer = exact<{ reportingFrequency: Commitment['reportingFrequency']; slots: ReportSlot[] }>()(z.object({
   reportingFrequency: Commitment.shape.reportingFrequency,
-  slots: z.array(z.object({ period: z.string(), start: z.string(), end: z.string(), dueDate: z.string().describe('报送截止日 / last day on time'), filed: z.boolean() })),
+  slots: z.array(z.object({ period: z.string(), start: z.string(), end: z.string(), dueDate: z.string().describe('报送截止日 / last day on time'), filed: z.boolean(), owed: z.boolean().describe('应报：期末不早于交办日期；交办前已结束的期次可报但不算逾期 / owed: the period ends on or after the day it was assigned; one that ended before may be reported but is never overdue') })),
 }));
 const NotificationSchema = exact<Notification>()(z.object({
   id: z.string(), regionCode: z.string(), departmentId: z.string().nullable(), kind: z.string(), entity: z.string(), entityId: z.string(), message: z.string(), createdAt: z.string(), readAt: z.string().nullable(),

@@ -91,7 +91,7 @@ export async function buildWorld(db: Db): Promise<World> {
       id: randomUUID(), regionCode: regionOf(t), planId: planOf(t), parentId: null, title: `城镇新增就业${++n}`, sector: '民生保障', kind: 'quantitative',
       livelihood: false, targetValue: '1200', targetValueMax: null, unit: '人', comparator: 'gte', baselineValue: null, startDate: '2024-01-01',
       deadline: '2024-12-31', leadDepartmentId: deptOf(t), coDepartmentIds: [], responsibleLeader: null, milestones: [], weight: 1,
-      reportingFrequency: 'monthly', state: 'inProgress', published: false, source: null, ...patch,
+      reportingFrequency: 'monthly', state: 'inProgress', published: false, source: null, assignedOn: null, ...patch,
     });
   const report = async (c: Commitment, state: ProgressReport['state'], period = '2024-05') =>
     insertReport(db, {

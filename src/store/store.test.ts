@@ -21,7 +21,7 @@ async function seed(db: Db) {
     id: randomUUID(), regionCode: '430502', planId: plan.id, parentId: null, title: '城镇新增就业3500人以上', sector: '民生保障',
     kind: 'quantitative', livelihood: true, targetValue: '3500', targetValueMax: null, unit: '人', comparator: 'gte', baselineValue: null,
     startDate: '2023-01-01', deadline: '2023-12-31', leadDepartmentId: hr.id, coDepartmentIds: [], responsibleLeader: '张副区长',
-    milestones: [], weight: 1, reportingFrequency: 'monthly', state: 'assigned', published: true, source: null,
+    milestones: [], weight: 1, reportingFrequency: 'monthly', state: 'assigned', published: true, source: null, assignedOn: '2023-01-05',
   });
   return { hr, plan, c };
 }

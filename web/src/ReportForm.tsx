@@ -48,8 +48,9 @@ export function ReportForm({ commitment: c, returned, today, onDone, lead = true
     setSavedAt(new Date().toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
   }, [draft, key]);
 
-  // `filed` is about the lead department's report; a co-department may report for any begun period
-  const open = useMemo(() => (schedule.data?.slots ?? []).filter((s) => s.start <= today && (!lead || !s.filed)), [schedule.data, today, lead]);
+  // `filed` and `owed` are about the lead department's reports (a period that ended before the task
+  // was assigned is not owed, so not offered); a co-department may report for any begun period
+  const open = useMemo(() => (schedule.data?.slots ?? []).filter((s) => s.start <= today && (!lead || (s.owed && !s.filed))), [schedule.data, today, lead]);
   useEffect(() => {
     if (!draft.period && open.length) setDraft((d) => ({ ...d, period: open[0]!.period }));
   }, [open, draft.period]);
@@ -109,7 +110,7 @@ export function ReportForm({ commitment: c, returned, today, onDone, lead = true
             value={draft.period}
             loading={schedule.loading}
             onChange={(v) => setDraft((d) => ({ ...d, period: v }))}
-            options={open.map((s) => ({ value: s.period, label: `${periodLabel(s.period)}（${s.dueDate < today ? '已逾期，' : ''}截止 ${s.dueDate}）` }))}
+            options={open.map((s) => ({ value: s.period, label: `${periodLabel(s.period)}（${s.owed && s.dueDate < today ? '已逾期，' : ''}截止 ${s.dueDate}）` }))}
           />
         )}
       </Form.Item>

@@ -490,6 +490,7 @@ export interface components {
       baselineValue: string | null;
       startDate: string;
       deadline: string;
+      assignedOn: string | null;
       /** Format: uuid */
       leadDepartmentId: string | null;
       coDepartmentIds: string[];
@@ -552,6 +553,7 @@ export interface components {
       baselineValue: string | null;
       startDate: string;
       deadline: string;
+      assignedOn: string | null;
       /** Format: uuid */
       leadDepartmentId: string | null;
       coDepartmentIds: string[];
@@ -1923,6 +1925,7 @@ export interface operations {
             baselineValue: string | null;
             startDate: string;
             deadline: string;
+            assignedOn: string | null;
             /** Format: uuid */
             leadDepartmentId: string | null;
             coDepartmentIds: string[];
@@ -3061,6 +3064,7 @@ export interface operations {
             baselineValue: string | null;
             startDate: string;
             deadline: string;
+            assignedOn: string | null;
             /** Format: uuid */
             leadDepartmentId: string | null;
             coDepartmentIds: string[];
@@ -3237,6 +3241,7 @@ export interface operations {
             baselineValue: string | null;
             startDate: string;
             deadline: string;
+            assignedOn: string | null;
             /** Format: uuid */
             leadDepartmentId: string | null;
             coDepartmentIds: string[];
@@ -4083,6 +4088,8 @@ export interface operations {
                 /** @description 报送截止日 / last day on time */
                 dueDate: string;
                 filed: boolean;
+                /** @description 应报：期末不早于交办日期；交办前已结束的期次可报但不算逾期 / owed: the period ends on or after the day it was assigned; one that ended before may be reported but is never overdue */
+                owed: boolean;
               }[];
           };
         };

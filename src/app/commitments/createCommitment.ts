@@ -24,6 +24,8 @@ export async function createCommitment(ctx: AppContext, options: { actor: Actor;
       regionCode: plan.region_code,
       milestones: input.milestones.map((m) => ({ ...m, id: m.id ?? randomUUID() })),
       state: options.state ?? 'draft',
+      // created in a later state (tests, tools) means handed over today
+      assignedOn: (options.state ?? 'draft') === 'draft' ? null : ctx.today(),
       source: null,
     };
     await checkCommitment(tx, c);

@@ -35,6 +35,8 @@ export async function splitCommitment(ctx: AppContext, o: { actor: WorkflowActor
       const c = {
         ...parent, ...given, id: randomUUID(), parentId: parent.id, source: null, published: s.published ?? false,
         milestones: (s.milestones ?? []).map((m) => ({ ...m, id: m.id ?? randomUUID() })),
+        // a subtask of an assigned task is handed over today: it owes no period that ended before
+        assignedOn: parent.state === 'draft' ? null : ctx.today(),
         createdAt: undefined, updatedAt: undefined, version: undefined,
       } as unknown as Commitment;
       // inherited co-departments never include the subtask's own lead

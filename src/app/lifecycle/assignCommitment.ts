@@ -16,11 +16,14 @@ export const AssignInput = z.object({
 });
 export type AssignInput = z.input<typeof AssignInput>;
 
-/** Assigns one commitment inside an open transaction (shared with bulk assignment). */
-export async function assignIn(tx: Queryable, actor: WorkflowActor, id: string, input: z.output<typeof AssignInput>): Promise<Commitment> {
+/**
+ * Assigns one commitment inside an open transaction (shared with bulk assignment), recording
+ * `today` as its 交办日期: periods that ended before it are not owed.
+ */
+export async function assignIn(tx: Queryable, actor: WorkflowActor, id: string, input: z.output<typeof AssignInput>, today: string): Promise<Commitment> {
   const c = await loadCommitmentFor(tx, actor, id, true);
   const { version, ...fields } = input;
-  const patch = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<Commitment>;
+  const patch = { ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)), assignedOn: today } as Partial<Commitment>;
   const next = { ...c, ...patch };
   if (!next.leadDepartmentId) throw new AppError('lead_missing', '交办前须确定牵头单位', 'set a lead department before assigning');
   await checkCommitment(tx, next);
@@ -30,5 +33,5 @@ export async function assignIn(tx: Queryable, actor: WorkflowActor, id: string, 
 /** 交办: hands a draft commitment to its lead department (optionally setting lead, co-departments and leader). */
 export async function assignCommitment(ctx: AppContext, o: { actor: WorkflowActor; id: string; input: AssignInput }): Promise<Commitment> {
   const input = AssignInput.parse(o.input);
-  return ctx.db.transaction((tx) => assignIn(tx, o.actor, o.id, input));
+  return ctx.db.transaction((tx) => assignIn(tx, o.actor, o.id, input, ctx.today()));
 }

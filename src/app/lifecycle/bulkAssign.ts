@@ -18,7 +18,7 @@ export async function bulkAssign(ctx: AppContext, o: { actor: WorkflowActor; inp
     const out: Commitment[] = [];
     for (const [i, { id, ...input }] of items.entries()) {
       try {
-        out.push(await assignIn(tx, o.actor, id, input));
+        out.push(await assignIn(tx, o.actor, id, input, ctx.today()));
       } catch (e) {
         if (e instanceof AppError) throw new AppError(e.code, `第${i + 1}项：${e.zh}`, `item ${i + 1}: ${e.en}`, e.status, { index: i, id });
         throw e;

@@ -14,6 +14,9 @@ import { transitionCommitment } from './transitionCommitment.ts';
 import { bulkAssign } from './bulkAssign.ts';
 import { fileChangeRequest } from './fileChangeRequest.ts';
 import { decideChangeRequest } from './decideChangeRequest.ts';
+import { listEvaluatedCommitments } from '../evaluatedCommitments.ts';
+import { wantedSlips } from '../escalation/runEscalation.ts';
+import { splitCommitment } from '../commitments/splitCommitment.ts';
 
 const workPlan = { responsiblePerson: '张科长', steps: [{ title: '制定方案', startDate: '2024-02-01', endDate: '2024-02-28' }] };
 
@@ -58,6 +61,25 @@ describe.each(testEngines())('lifecycle use cases on %s', (engine) => {
     expect(cr).toMatchObject({ state: 'approved', decision_comment: '同意销号' });
     const actions = (await listAudit(db, { regionCodes: ['430502'], entity: 'commitment', entityId: c.id })).map((e) => e.action).reverse();
     expect(actions).toEqual(['commitment.assign', 'commitment.acknowledge', 'workPlan.file', 'commitment.requestClose', 'commitment.close']);
+  });
+
+  it('交办 records the day: a whole-year task assigned mid-June owes no report for January to May (none missing, none urged)', async () => {
+    const c = await w.commitment({ startDate: '2024-01-01', deadline: '2024-12-31' });
+    const assigned = await assignCommitment(ctx, { actor: w.actors.admin, id: c.id, input: { version: c.version } });
+    expect(assigned.assignedOn).toBe('2024-06-15');
+    const evaluated = async (asOf: string) => (await listEvaluatedCommitments(db, ctx, { regionCodes: ['430502'], asOf })).find((x) => x.id === c.id)!;
+    const listed = await evaluated('2024-06-15');
+    expect(listed.evaluation).toMatchObject({ missingPeriods: [], reportOverdue: false });
+    // a month on, June's report (due 5 July) is missing, and only June's
+    expect((await evaluated('2024-07-20')).evaluation.missingPeriods).toEqual(['2024-06']);
+    const urged = (await wantedSlips(db, ctx, '430502', '2024-07-20')).filter((s) => s.commitmentId === c.id && s.level === 'urge').map((s) => s.period);
+    expect(urged).toEqual(['2024-06']);
+    // bulk assignment records it too; a subtask split off an assigned task is handed over on the day it is split
+    const d = await w.commitment({ startDate: '2024-01-01', deadline: '2024-12-31' });
+    const [bulk] = await bulkAssign(ctx, { actor: w.actors.admin, input: { items: [{ id: d.id, version: d.version }] } });
+    expect(bulk!.assignedOn).toBe('2024-06-15');
+    const [sub] = await splitCommitment(ctx, { actor: w.actors.admin, id: d.id, input: { version: bulk!.version, subtasks: [{ title: '城镇新增就业（一季度后新增）' }] } });
+    expect(sub!.assignedOn).toBe('2024-06-15');
   });
 
   it('refuses a wrong state with 409 and a stale version with 409, changing nothing', async () => {

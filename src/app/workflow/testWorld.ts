@@ -37,7 +37,7 @@ export async function buildWorld(db: Db) {
       id: randomUUID(), regionCode: '430502', planId: ids.plan, parentId: null, title: '城镇新增就业3500人以上', sector: '民生保障',
       kind: 'quantitative', livelihood: false, targetValue: '3500', targetValueMax: null, unit: '人', comparator: 'gte', baselineValue: null,
       startDate: '2024-01-01', deadline: '2024-12-31', leadDepartmentId: ids.hr, coDepartmentIds: [ids.edu], responsibleLeader: null,
-      milestones: [], weight: 1, reportingFrequency: 'monthly', state: 'draft', published: false, source: null, ...overrides,
+      milestones: [], weight: 1, reportingFrequency: 'monthly', state: 'draft', published: false, source: null, assignedOn: null, ...overrides,
     });
   return { ids, actors, commitment };
 }

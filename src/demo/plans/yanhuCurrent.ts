@@ -71,6 +71,7 @@ export const YANHU_CURRENT: PlanSpec = {
       key: 'c25', title: '西城—龙居引黄灌溉工程二期前期工作', sector: '乡村振兴', lead: 'slj', co: ['fgj', 'zrj'], course: 'notStarted', work: '引黄灌溉二期前期工作',
       milestones: [['完成项目建议书', '12-10'], ['可研报告送审', '12-28']],
     },
-    { key: 'c26', title: '新增造林面积1.5万亩', sector: '生态环境', target: '1.5', unit: '万亩', lead: 'zrj', course: 'onTrack', work: '造林绿化' },
+    // taken into supervision mid-year (交办 on 1 July): the department owes reports from July on
+    { key: 'c26', title: '新增造林面积1.5万亩', sector: '生态环境', target: '1.5', unit: '万亩', lead: 'zrj', course: 'onTrack', work: '造林绿化', assigned: '07-01' },
   ],
 };
