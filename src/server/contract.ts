@@ -1,7 +1,7 @@
 /**
  * The OpenAPI contract beyond what each route declares: a stable operationId per operation, the
  * answers it can give (its success schema for the main resources, and the bilingual error body for
- * each 4xx), who may call it (session cookie + CSRF header, or a Bearer token), examples, servers
+ * each 4xx), who may call it (session cookie + CSRF header, or a Bearer token), examples (examples.ts), servers
  * and the API version. Applied by the swagger transform in app.ts; documentation only — nothing
  * here changes what a route answers. `src/server/openapi.test.ts` lints the served document with
  * Redocly's recommended rules.
@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { Evaluation } from '../domain/progress.ts';
 import { AuditEvent, Commitment, Department, IndicatorValue, Plan, ProgressReport, Project, Region, User } from '../domain/types.ts';
 import { NextCursor } from './paging.ts';
+import { EXAMPLES } from './examples.ts';
 import { AllowedActions } from '../app/workflow/allowedActions.ts';
 import { ChangeRequest, RecordedFact } from '../domain/types.ts';
 import { CloseRequestItem } from '../app/lifecycle/listCloseRequests.ts';
@@ -330,18 +331,6 @@ const FILES: Record<string, string[]> = {
   downloadEvidence: ['application/octet-stream'],
 };
 
-/** Examples of the main requests. */
-const EXAMPLES: Record<string, unknown> = {
-  login: { username: 'shuangqing.office', password: 'correct horse battery staple' },
-  createCommitment: {
-    planId: '6f1c1a52-2b1e-4c55-9a4e-2a0c2d1b7e10', title: '城镇新增就业3500人以上', sector: '民生保障', targetValue: '3500', unit: '人', comparator: 'gte',
-    startDate: '2026-01-01', deadline: '2026-12-31', leadDepartmentId: '0b8e4c9e-3d5a-4f7e-8a61-5c2f9b0d4e21',
-  },
-  submitReport: { period: '2026-06', cumulativeValue: '1860', narrative: '上半年城镇新增就业1860人，完成全年目标的53.1%。' },
-  reviewReport: { version: 2, decision: 'return', comment: '请补充社保参保证明材料' },
-  createToken: { name: '市大数据平台' },
-};
-
 /** Stable operation ids, by `METHOD /path` (openapi.test.ts: every operation is listed; one not listed would get an id from its method and path). */
 export const OPERATION_IDS: Record<string, string> = {
   'GET /api/regions': 'listRegions',
@@ -500,7 +489,7 @@ export interface RouteDoc {
 
 /**
  * The route's schema with its contract added (for the document only): operationId, summary,
- * security, success and error answers, request example.
+ * security, success and error answers (examples are added to the built document: `finishDocument`).
  */
 export function documentRoute(route: RouteDoc): Record<string, unknown> | undefined {
   const schema = route.schema ?? {};
@@ -536,15 +525,13 @@ export function documentRoute(route: RouteDoc): Record<string, unknown> | undefi
           }),
     ...Object.fromEntries(codes.map((c) => [c, answer(ERROR_TEXT[c]!, ErrorBody)])),
   };
-  const body = schema.body;
-  const example = EXAMPLES[operationId];
+  if (schema.body instanceof z.ZodType) REQUEST_BODIES.set(operationId, schema.body);
   return {
     ...schema,
     operationId,
     summary: schema.summary ?? SUMMARIES[operationId],
     security: open ? [] : write ? [{ session: [], csrf: [] }, { bearer: [] }] : [{ session: [] }, { bearer: [] }],
     response,
-    ...(example && body instanceof z.ZodType ? { body: body.meta({ example }) } : {}),
   };
 }
 
@@ -555,17 +542,27 @@ export function serversFromEnv(env: NodeJS.ProcessEnv = process.env): { url: str
 }
 
 export interface OpenApiDocument {
-  paths?: Record<string, Record<string, { responses?: Record<string, { content?: unknown; description?: string }> }>>;
+  paths?: Record<string, Record<string, { operationId?: string; requestBody?: { content?: unknown }; responses?: Record<string, { content?: unknown; description?: string }> }>>;
   [key: string]: unknown;
 }
 
 /**
- * The built document, tidied: 204 answers carry no content; `nullable` gets its `type` (OpenAPI
+ * The built document, tidied: 204 answers carry no content; the main operations carry examples; `nullable` gets its `type` (OpenAPI
  * 3.0); components nothing refers to (the request
  * copies of the named answer schemas) are left out.
  */
 export function finishDocument<T extends OpenApiDocument>(doc: T): T {
   for (const ops of Object.values(doc.paths ?? {})) for (const op of Object.values(ops)) if (op.responses?.['204']) op.responses['204'] = { description: NO_CONTENT.description };
+  // examples of the main operations, on their JSON request body and success answer (media-type examples)
+  for (const ops of Object.values(doc.paths ?? {})) for (const op of Object.values(ops)) {
+    const examples = EXAMPLES[op.operationId ?? ''];
+    if (!examples) continue;
+    const json = (x: { content?: unknown } | undefined) => (x?.content as Record<string, Record<string, unknown>> | undefined)?.['application/json'];
+    const request = json(op.requestBody);
+    if (examples.request && request) request.examples = examples.request;
+    const success = Object.entries(op.responses ?? {}).find(([status]) => status.startsWith('2'))?.[1];
+    if (examples.response && json(success)) json(success)!.examples = examples.response;
+  }
   const walk = (x: unknown): void => {
     if (Array.isArray(x)) return x.forEach(walk);
     if (!x || typeof x !== 'object') return;
@@ -595,3 +592,8 @@ export function finishDocument<T extends OpenApiDocument>(doc: T): T {
 
 /** The schema the document gives an operation's success answer (tests check real answers against it). */
 export const documentedAnswer = (operationId: string): z.ZodType | undefined => RESPONSES[operationId];
+
+/** JSON request bodies by operationId, as routes declared them (filled while the document is built). */
+const REQUEST_BODIES = new Map<string, z.ZodType>();
+/** The schema of an operation's JSON request body (after the document was built once). */
+export const documentedRequest = (operationId: string): z.ZodType | undefined => REQUEST_BODIES.get(operationId);
