@@ -45,7 +45,7 @@ const commitment = {
   targetValue: '3500', targetValueMax: null, unit: '人', comparator: 'gte', baselineValue: null, startDate: '2026-01-01', deadline: '2026-12-31',
   leadDepartmentId: HR, coDepartmentIds: [], responsibleLeader: '李副区长',
   milestones: [{ id: MILESTONE, title: '完成全年目标过半', dueDate: '2026-06-30', weight: 1, doneDate: null }],
-  weight: 1, reportingFrequency: 'monthly', state: 'inProgress', published: true, source: null, version: 4,
+  weight: 1, reportingFrequency: 'monthly', state: 'inProgress', published: true, source: null, assignedOn: '2026-01-20', version: 4,
   createdAt: '2026-01-20T02:10:00.000Z', updatedAt: '2026-02-03T07:45:12.000Z',
 };
 
@@ -132,7 +132,7 @@ export const EXAMPLES: Record<string, OperationExamples> = {
         },
       },
     },
-    response: { created: { summary: '立项（草稿），待交办 / entered as a draft, to be assigned', value: { ...commitment, state: 'draft', published: false, milestones: [], responsibleLeader: null, version: 1, updatedAt: commitment.createdAt } } },
+    response: { created: { summary: '立项（草稿），待交办 / entered as a draft, to be assigned', value: { ...commitment, state: 'draft', published: false, milestones: [], responsibleLeader: null, assignedOn: null, version: 1, updatedAt: commitment.createdAt } } },
   },
   submitReport: {
     request: {
