@@ -8,6 +8,8 @@ import { createContext, type AppContext } from '../context.ts';
 import { buildWorld } from '../workflow/testWorld.ts';
 import { getDepartmentRobots, listRegionRobots, setDepartmentRobots, testDepartmentRobots } from './robots.ts';
 import { sendReminders } from './sendReminders.ts';
+import { createScheduler, dailyJobs } from '../jobs/scheduler.ts';
+import { WEEKDAYS_ONLY } from '../../domain/jobSchedule.ts';
 
 const SECRET = 'SEC0123456789abcdef';
 
@@ -138,6 +140,52 @@ describe.each(testEngines())('reminders to 钉钉 and 企业微信 group robots 
     expect(ding.got[before]!.body.markdown.text).toContain('区人社局');
     await expect(listRegionRobots(ctx, { actor: w.actors.hrReporter, region: '430502' })).rejects.toMatchObject({ status: 403 });
     await expect(testDepartmentRobots(ctx, { actor: w.actors.otherAdmin, departmentId: w.ids.hr })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('a robot that keeps refusing is sent the card again by the scheduled run’s retries (5, then 10 minutes later) until it takes it, then never again that day', async () => {
+    // a WeCom robot over its rate limit (errcode 45009) twice, then taking the card
+    const got: string[] = [];
+    const flaky = createServer((req, res) => {
+      let raw = '';
+      req.on('data', (c) => (raw += c));
+      req.on('end', () => {
+        got.push((JSON.parse(raw) as { markdown: { content: string } }).markdown.content);
+        const errcode = got.length <= 2 ? 45009 : 0;
+        res.setHeader('content-type', 'application/json').end(JSON.stringify({ errcode, errmsg: errcode ? 'api freq out of limit' : 'ok' }));
+      });
+    });
+    const base = await new Promise<string>((ok) => flaky.listen(0, '127.0.0.1', () => ok(`http://127.0.0.1:${(flaky.address() as AddressInfo).port}`)));
+    try {
+      await setDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.hr, input: { dingtalk: null, wecom: { url: `${base}/cgi-bin/webhook/send?key=wkey` } } });
+      await setDepartmentRobots(ctx, { actor: w.actors.admin, departmentId: w.ids.edu, input: { dingtalk: null, wecom: null } });
+      const jobs = dailyJobs({}, async () => ({})).filter((j) => j.name === 'reminders');
+      const s = createScheduler(ctx, { jobs, calendar: WEEKDAYS_ONLY, instance: 'a', retryDelayMs: 5 * 60_000 });
+      /** an instant given as Beijing wall-clock time on Wednesday 2024-06-05 */
+      const at = (hhmm: string) => new Date(`2024-06-05T${hhmm}:00+08:00`);
+      const run = async (hhmm: string) => (await s.tick(at(hhmm))).filter((r) => r.regionCode === '430502').map((r) => r.ok);
+
+      expect(await run('09:00')).toEqual([false]); // refused: the run fails and is retried after its backoff
+      expect(got).toHaveLength(1);
+      expect(await run('09:04')).toEqual([]);
+      expect(await run('09:05')).toEqual([false]); // refused again; the next wait doubles
+      expect(await run('09:14')).toEqual([]);
+      expect(await run('09:15')).toEqual([true]); // taken
+      expect(got).toHaveLength(3);
+      expect(got[2]).toContain('区人社局');
+      expect(await run('16:00')).toEqual([]); // the day's run succeeded: nothing more
+      expect(got).toHaveLength(3);
+
+      const rows = await db.query<{ channel: string; status: string; error: string | null }>(
+        `select channel, status, error from reminder where department_id = $1 and as_of = '2024-06-05' order by sent_at, channel`, [w.ids.hr]);
+      expect(rows.filter((r) => r.channel === 'wecom').map((r) => [r.status, r.error])).toEqual([
+        ['failed', 'errcode 45009: api freq out of limit'], ['failed', 'errcode 45009: api freq out of limit'], ['sent', null],
+      ]);
+      expect(rows.filter((r) => r.channel === 'inApp')).toHaveLength(1); // the in-app notice went out once, at 09:00
+      const [jobRun] = await db.query<{ status: string; attempts: number }>(`select status, attempts from job_run where job = 'reminders' and region_code = '430502' and day = '2024-06-05'`);
+      expect(jobRun).toEqual({ status: 'succeeded', attempts: 3 });
+    } finally {
+      await new Promise<void>((ok) => flaky.close(() => ok()));
+    }
   });
 
   it('only the office of the department’s region sets its robots', async () => {
