@@ -2,17 +2,15 @@
  * 区县比较: for a city or province, each county below it side by side — commitments under
  * supervision, completion, 滞后, 逾期未报送 / 逾期未完成, 民生实事 done, and its key indicators
  * with its rank among them. Today's figures are the counties' kept ones (region_summary_group),
- * another day's are evaluated.
+ * read with their plans and indicator values in one statement (a row per county); another day's are evaluated.
  */
-import { regionAndDescendants, listCounties } from '../store/regions.ts';
-import { plansOfYear } from '../store/plans.ts';
-import { summaryGroupsOfPlans, type GroupCounts, type KeptGroup } from '../store/regionSummary.ts';
-import { listIndicatorValues } from '../store/economy.ts';
+import { regionAndDescendants } from '../store/regions.ts';
+import { keptComparison, type GroupCounts, type KeptCounty } from '../store/regionSummary.ts';
 import type { AppContext } from './context.ts';
 import { groupBy, listEvaluatedCommitments } from './evaluatedCommitments.ts';
 import { principalOf } from './policies/principal.ts';
 import { requireReadRegions } from './policies/scope.ts';
-import { countGroup, districtGroups, refreshDistrictSummaries, summaryGroup, SUPERVISED_STATES } from './summary.ts';
+import { average, comparisonRows, districtGroups, SUPERVISED_STATES } from './summary.ts';
 import type { WorkflowActor } from './workflow/access.ts';
 
 export interface DistrictRow {
@@ -45,72 +43,75 @@ export interface DistrictComparison {
   indicators: IndicatorComparison[];
 }
 
-/** A county's row from its plan's kept (or freshly counted) total and 民生实事 groups. */
-function districtRow(r: { code: string; name: string }, planId: string | null, total: GroupCounts | undefined, livelihood: GroupCounts | undefined): DistrictRow {
-  const t = summaryGroup('total', total ?? countGroup([]));
+/** A county's row from its plan's kept (or freshly counted) total and 民生实事 counts. */
+function districtRow(r: { code: string; name: string }, planId: string | null, t: KeptCounty['total'], livelihood: KeptCounty['livelihood']): DistrictRow {
   return {
     regionCode: r.code,
     name: r.name,
     planId,
-    commitments: t.total,
-    completed: t.byStatus.completed + t.byStatus.exceeded,
-    averageCompletion: t.averageCompletion,
-    lagging: t.byStatus.lagging,
-    seriouslyLagging: t.byStatus.seriouslyLagging,
-    reportOverdue: t.reportOverdue,
-    deadlineOverdue: t.deadlineOverdue,
+    commitments: t?.total ?? 0,
+    completed: t?.completed ?? 0,
+    averageCompletion: t ? average(t.rateSum, t.rateCount) : null,
+    lagging: t?.lagging ?? 0,
+    seriouslyLagging: t?.seriouslyLagging ?? 0,
+    reportOverdue: t?.reportOverdue ?? 0,
+    deadlineOverdue: t?.deadlineOverdue ?? 0,
     livelihood: { total: livelihood?.total ?? 0, done: livelihood?.done ?? 0 },
   };
 }
 
+/** The 区县比较's counts of a group counted afresh. */
+const rowCounts = (g: GroupCounts | undefined): KeptCounty['total'] => (g ? {
+  total: g.total, completed: g.byStatus.completed + g.byStatus.exceeded, lagging: g.byStatus.lagging, seriouslyLagging: g.byStatus.seriouslyLagging,
+  reportOverdue: g.reportOverdue, deadlineOverdue: g.deadlineOverdue, rateSum: g.rateSum, rateCount: g.rateCount,
+} : null);
+
+/** Ranks each indicator's latest values of the year among the counties reporting it (two at least). */
+function rankIndicators(values: { code: string; v: KeptCounty['indicators'][number] }[]): IndicatorComparison[] {
+  // the counties that reported first come first (their unit is the indicator's), as the values were listed by period
+  const byIndicator = groupBy([...values].sort((a, b) => (a.v.firstPeriod < b.v.firstPeriod ? -1 : a.v.firstPeriod > b.v.firstPeriod ? 1 : a.code < b.code ? -1 : 1)), (x) => x.v.indicator);
+  const indicators: IndicatorComparison[] = [];
+  for (const indicator of [...byIndicator.keys()].sort()) {
+    const entries = byIndicator.get(indicator)!;
+    if (entries.length < 2) continue; // a rank of one says nothing
+    const score = (e: (typeof entries)[number]) => e.v.yoyGrowth ?? (e.v.value === null ? -Infinity : Number(e.v.value));
+    const ordered = [...entries].sort((a, b) => score(b) - score(a));
+    const out: IndicatorComparison['values'] = {};
+    ordered.forEach((e, i) => {
+      // equal scores share a rank (并列)
+      const rank = i > 0 && score(ordered[i - 1]!) === score(e) ? out[ordered[i - 1]!.code]!.rank : i + 1;
+      out[e.code] = { period: e.v.period, value: e.v.value, yoyGrowth: e.v.yoyGrowth, rank };
+    });
+    indicators.push({ indicator, unit: entries[0]!.v.unit, values: out });
+  }
+  return indicators;
+}
+
+const zhCompare = new Intl.Collator('zh-CN').compare;
+
 export async function compareDistricts(ctx: AppContext, o: { actor: WorkflowActor; regionCode: string; year: number; asOf?: string }): Promise<DistrictComparison> {
-  const codes = await regionAndDescendants(ctx.db, o.regionCode);
-  requireReadRegions(principalOf(o.actor), codes);
   const asOf = o.asOf ?? ctx.today();
-  const regions = await listCounties(ctx.db, codes);
-  const counties = regions.map((r) => r.code);
-  const planOf = new Map((await plansOfYear(ctx.db, counties, o.year)).map((p) => [p.regionCode, p.id]));
-  // today: the kept figures (a few rows per county); another day: each county's plan evaluated
-  let groups: KeptGroup[];
+  const authorize = (codes: string[]) => requireReadRegions(principalOf(o.actor), codes);
+  let counties: KeptCounty[];
+  let districts: DistrictRow[];
   if (asOf === ctx.today()) {
-    await refreshDistrictSummaries(ctx.db, ctx, counties);
-    groups = await summaryGroupsOfPlans(ctx.db, counties, [...planOf.values()], ['total', 'livelihood']);
+    // today: one statement gives each county its plan, kept total and 民生实事 and indicator values (stale ones recomputed first)
+    counties = (await comparisonRows(ctx.db, ctx, o.regionCode, o.year, authorize)).filter((r) => r.level === 'county');
+    districts = counties.map((r) => districtRow(r, r.planId, r.total, r.livelihood));
   } else {
-    groups = [];
-    for (const [code, planId] of planOf) {
-      const items = await listEvaluatedCommitments(ctx.db, ctx, { regionCodes: [code], planId, parentId: null, states: SUPERVISED_STATES, asOf, unordered: true });
-      groups.push(...districtGroups(items).map((g) => ({ ...g, regionCode: code })));
+    // another day: each county's plan evaluated at that date
+    const codes = await regionAndDescendants(ctx.db, o.regionCode);
+    authorize(codes);
+    counties = (await keptComparison(ctx.db, o.regionCode, o.year, asOf, '')).filter((r) => r.level === 'county');
+    districts = [];
+    for (const r of counties) {
+      const items = r.planId ? await listEvaluatedCommitments(ctx.db, ctx, { regionCodes: [r.code], planId: r.planId, parentId: null, states: SUPERVISED_STATES, asOf, unordered: true }) : [];
+      const groups = r.planId ? districtGroups(items) : [];
+      const livelihood = groups.find((g) => g.kind === 'livelihood');
+      districts.push(districtRow(r, r.planId, rowCounts(groups.find((g) => g.kind === 'total')), livelihood ? { total: livelihood.total, done: livelihood.done } : null));
     }
   }
-  const byRegion = groupBy(groups, (g) => g.regionCode);
-  const districts = regions.map((r) => {
-    const mine = byRegion.get(r.code) ?? [];
-    return districtRow(r, planOf.get(r.code) ?? null, mine.find((g) => g.kind === 'total'), mine.find((g) => g.kind === 'livelihood'));
-  });
-  districts.sort((a, b) => (b.averageCompletion ?? -1) - (a.averageCompletion ?? -1) || a.name.localeCompare(b.name, 'zh-CN'));
-
-  // the latest value of the year of each indicator in each county, ranked among the counties reporting it
-  const latest = new Map<string, Map<string, { period: string; value: string | null; yoyGrowth: number | null; unit: string }>>();
-  for (const v of await listIndicatorValues(ctx.db, regions.map((r) => r.code))) {
-    if (v.period.slice(0, 4) !== String(o.year)) continue;
-    const by = latest.get(v.indicator) ?? new Map();
-    latest.set(v.indicator, by);
-    const cur = by.get(v.regionCode);
-    if (!cur || v.period > cur.period) by.set(v.regionCode, { period: v.period, value: v.value, yoyGrowth: v.yoyGrowth, unit: v.unit });
-  }
-  const indicators: IndicatorComparison[] = [];
-  for (const [indicator, by] of latest) {
-    if (by.size < 2) continue; // a rank of one says nothing
-    const entries = [...by.entries()];
-    const score = (e: (typeof entries)[number][1]) => e.yoyGrowth ?? (e.value === null ? -Infinity : Number(e.value));
-    const ordered = [...entries].sort((a, b) => score(b[1]) - score(a[1]));
-    const values: IndicatorComparison['values'] = {};
-    ordered.forEach(([code, e], i) => {
-      // equal scores share a rank (并列)
-      const rank = i > 0 && score(ordered[i - 1]![1]) === score(e) ? values[ordered[i - 1]![0]]!.rank : i + 1;
-      values[code] = { period: e.period, value: e.value, yoyGrowth: e.yoyGrowth, rank };
-    });
-    indicators.push({ indicator, unit: entries[0]![1].unit, values });
-  }
+  districts.sort((a, b) => (b.averageCompletion ?? -1) - (a.averageCompletion ?? -1) || zhCompare(a.name, b.name));
+  const indicators = rankIndicators(counties.flatMap((r) => r.indicators.map((v) => ({ code: r.code, v }))));
   return { regionCode: o.regionCode, year: o.year, asOf, districts, indicators };
 }

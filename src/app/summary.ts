@@ -6,7 +6,7 @@ import { trendMonthEnds } from '../domain/dates.ts';
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import type { AppContext } from './context.ts';
-import { beginSummaryRecompute, keptScopeSums, storedTrendMonths, storeScopeSums, storeSummaryGroups, summaryState, type GroupCounts, type KeptGroup, type KeptItem, type ScopeSum, type TrendCounts } from '../store/regionSummary.ts';
+import { beginSummaryRecompute, keptComparison, keptScopeFigures, keptScopeSums, scopeState, storedTrendMonths, storeScopeSums, storeSummaryGroups, summaryState, type GroupCounts, type KeptCounty, type KeptGroup, type KeptItem, type ScopeFigures, type ScopeSum, type TrendCounts } from '../store/regionSummary.ts';
 
 /** States of commitments under supervision: drafts (立项, not yet handed over) and cancelled ones are not counted. */
 export const SUPERVISED_STATES: CommitmentState[] = ['assigned', 'acknowledged', 'inProgress', 'closeRequested', 'closed'];
@@ -30,7 +30,8 @@ export interface Summary {
   byDepartment: SummaryGroup[];
 }
 
-const average = (sum: number, count: number) => (count ? Math.round((sum / count) * 10) / 10 : null);
+/** The mean completion rate from a sum and a count, to one decimal; null of none. */
+export const average = (sum: number, count: number) => (count ? Math.round((sum / count) * 10) / 10 : null);
 
 /** The counts of a group of evaluated commitments, in a form that adds up. */
 export function countGroup(items: readonly EvaluatedCommitment[]): GroupCounts {
@@ -154,18 +155,46 @@ export async function refreshDistrictSummaries(db: Db, ctx: AppContext, regionCo
 }
 
 /**
- * The total and sector sums of several regions' kept figures (their plans of `year`, or all): the
- * scope's kept sums while no district changed since they were added up (a steady read: one row per
- * district to learn that, then the few rows of sums), else the districts made current and added up again.
+ * The total and sector sums of several regions' kept figures (all their plans): the scope's kept
+ * sums while no district changed since they were added up (a steady read: one row per district to
+ * learn that, then the few rows of sums), else the districts made current and added up again.
  */
-export async function scopeSums(db: Db, ctx: AppContext, regionCodes: string[], year?: number): Promise<ScopeSum[]> {
+export async function scopeSums(db: Db, ctx: AppContext, regionCodes: string[]): Promise<ScopeSum[]> {
   const { stale, version } = await summaryState(db, regionCodes, ctx.today(), configHash(ctx));
   if (stale.length) await recompute(db, ctx, stale);
   else {
-    const kept = await keptScopeSums(db, regionCodes, version, year);
+    const kept = await keptScopeSums(db, regionCodes, version);
     if (kept) return kept;
   }
-  return storeScopeSums(db, regionCodes, year);
+  return (await storeScopeSums(db, regionCodes)).sums;
+}
+
+/** The region `root` and every region below it, those of them whose kept figures are stale today, and the sum of their versions. */
+export const scopeStateOf = (db: Db, ctx: AppContext, root: string) => scopeState(db, root, ctx.today(), configHash(ctx));
+
+/**
+ * A year's 总览 of the regions `codes` (a region and those below it, in the state `scopeStateOf`
+ * gave): while no district changed since, the scope's kept sums, trend and first `listed` of each
+ * list, in one statement; else the stale districts made current and all added up again.
+ */
+export async function scopeFigures(db: Db, ctx: AppContext, codes: string[], state: { stale: string[]; version: number }, year: number, listed: number): Promise<ScopeFigures> {
+  if (state.stale.length) await recompute(db, ctx, state.stale);
+  else {
+    const kept = await keptScopeFigures(db, codes, state.version, year);
+    if (kept) return kept;
+  }
+  return storeScopeSums(db, codes, year, listed);
+}
+
+/** The 区县比较's kept rows of `root` and the regions below it (`authorize` checks their codes first), the stale counties among them made current. */
+export async function comparisonRows(db: Db, ctx: AppContext, root: string, year: number, authorize: (codes: string[]) => void): Promise<KeptCounty[]> {
+  const read = () => keptComparison(db, root, year, ctx.today(), configHash(ctx));
+  const rows = await read();
+  authorize(rows.map((r) => r.code)); // before any recomputation
+  const stale = rows.filter((r) => r.stale && r.level === 'county').map((r) => r.code);
+  if (!stale.length) return rows;
+  await recompute(db, ctx, stale);
+  return read();
 }
 
 /** The summary of several regions from their sums (no department breakdown). */

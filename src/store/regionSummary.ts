@@ -69,6 +69,74 @@ export async function summaryState(q: Queryable, codes: string[], asOf: string, 
   return { stale: row?.stale ?? [], version: Number(row?.version ?? 0) };
 }
 
+const STALE = (s: string) => `(${s}.region_code is null or ${s}.dirty or ${s}.as_of is distinct from $2::date or ${s}.config_hash is distinct from $3)`;
+/** The region `root` and every region below it, the statement's first CTE (`r`: code, name, level). */
+const SUBTREE = `with recursive r as (select code, name, level from region where code = $1
+  union all select c.code, c.name, c.level from region c join r on c.parent_code = r.code)`;
+
+/**
+ * The region `root` and every region below it (sorted), those of them whose kept figures are
+ * stale (as `summaryState`), and the sum of their versions: one statement, the hierarchy walked in
+ * SQL rather than its codes sent back and forth.
+ */
+export async function scopeState(q: Queryable, root: string, asOf: string, configHash: string): Promise<{ codes: string[]; stale: string[]; version: number }> {
+  const [row] = await q.query<{ codes: string[] | null; stale: string[] | null; version: number }>(
+    `${SUBTREE}
+     select array_agg(r.code order by r.code) as codes, array_agg(r.code) filter (where ${STALE('s')}) as stale, coalesce(sum(s.version), 0)::bigint as version
+     from r left join region_summary s on s.region_code = r.code`, [root, asOf, configHash]);
+  return { codes: row?.codes ?? [], stale: row?.stale ?? [], version: Number(row?.version ?? 0) };
+}
+
+/** A county's row of the 区县比较 as kept: its plan of the year, its total and 民生实事 counts, its indicator values of the year. */
+export interface KeptCounty {
+  code: string;
+  name: string;
+  level: string;
+  stale: boolean;
+  planId: string | null;
+  /** the plan's kept total group (null when none is kept: no plan, or none of its commitments supervised) */
+  total: { total: number; completed: number; lagging: number; seriouslyLagging: number; reportOverdue: number; deadlineOverdue: number; rateSum: number; rateCount: number } | null;
+  livelihood: { total: number; done: number } | null;
+  /** per indicator: the latest value of the year, and the first period of the year it was reported for */
+  indicators: { indicator: string; unit: string; period: string; firstPeriod: string; value: string | null; yoyGrowth: number | null }[];
+}
+
+/**
+ * The 区县比较's figures of `root` and every region below it, one row each, in one statement: its
+ * freshness (as `summaryState`), its plan of `year`, that plan's kept total and 民生实事 counts,
+ * and the latest value of `year` of each of its indicators — only the values the table shows.
+ */
+export async function keptComparison(q: Queryable, root: string, year: number, asOf: string, configHash: string): Promise<KeptCounty[]> {
+  type R = { code: string; name: string; level: string; stale: boolean; plan_id: string | null; total: number | null; completed: number; lagging: number; seriously_lagging: number;
+    report_overdue: number; deadline_overdue: number; rate_sum: number; rate_count: number; l_total: number | null; l_done: number; indicators: unknown };
+  const rows = await q.query<R>(
+    `${SUBTREE},
+     ind as (select region_code, json_agg(json_build_array(indicator, unit, period, first_period, value::text, yoy_growth)) as indicators
+       from (select distinct on (region_code, indicator) region_code, indicator, unit, period, value, yoy_growth, min(period) over (partition by region_code, indicator) as first_period
+             from indicator_value where region_code in (select code from r where level = 'county') and period like $5 order by region_code, indicator, period collate "C" desc) v
+       group by region_code)
+     select r.code, r.name, r.level, ${STALE('s')} as stale, p.id as plan_id, g.total, g.completed + g.exceeded as completed, g.lagging, g.seriously_lagging,
+       g.report_overdue, g.deadline_overdue, g.rate_sum, g.rate_count, l.total as l_total, l.done as l_done, i.indicators
+     from r left join region_summary s on s.region_code = r.code
+     left join plan p on p.region_code = r.code and p.year = $4
+     left join region_summary_group g on g.region_code = r.code and g.plan_id = p.id and g.kind = 'total' and g.key = ''
+     left join region_summary_group l on l.region_code = r.code and l.plan_id = p.id and l.kind = 'livelihood' and l.key = ''
+     left join ind i on i.region_code = r.code
+     order by r.code`, [root, asOf, configHash, year, `${year}%`]);
+  return rows.map((r) => {
+    const ind = (typeof r.indicators === 'string' ? JSON.parse(r.indicators) : r.indicators) as [string, string, string, string, string | null, number | null][] | null;
+    return {
+      code: r.code, name: r.name, level: r.level, stale: r.stale, planId: r.plan_id,
+      total: r.total === null ? null : {
+        total: r.total, completed: r.completed, lagging: r.lagging, seriouslyLagging: r.seriously_lagging,
+        reportOverdue: r.report_overdue, deadlineOverdue: r.deadline_overdue, rateSum: r.rate_sum, rateCount: r.rate_count,
+      },
+      livelihood: r.l_total === null ? null : { total: r.l_total, done: r.l_done },
+      indicators: (ind ?? []).map(([indicator, unit, period, firstPeriod, value, yoyGrowth]) => ({ indicator, unit, period, firstPeriod, value, yoyGrowth })),
+    };
+  });
+}
+
 /**
  * Marks `code` clean before its figures are recomputed (a write committed after this marks it
  * dirty again) and returns the generation the recomputation must still hold to store its result,
@@ -152,11 +220,39 @@ export async function keptScopeSums(q: Queryable, codes: string[], version: numb
   return rows.length ? rows.map(scopeSum) : null;
 }
 
+/** A year's 总览 of a scope as kept: its sums, its trend and the first few of its 滞后 and 逾期 lists. */
+export interface ScopeFigures {
+  sums: ScopeSum[];
+  trend: Omit<TrendCounts, 'planId'>[];
+  behind: Record<string, unknown>[];
+  overdue: Record<string, unknown>[];
+}
+
+const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const trendRow = (r: Row): Omit<TrendCounts, 'planId'> => ({ monthEnd: String(r.month_end), total: Number(r.total), behind: Number(r.behind), rateSum: Number(r.rate_sum), rateCount: Number(r.rate_count) });
+function figures(sums: ScopeSum[], trend: Row[], items: [list: string, item: Record<string, unknown>][]): ScopeFigures {
+  return { sums, trend: trend.map(trendRow), behind: items.filter(([l]) => l === 'behind').map(([, i]) => i), overdue: items.filter(([l]) => l === 'overdue').map(([, i]) => i) };
+}
+
+/** The kept 总览 of the scope `codes` of `year` (sums, trend, lists), when it was added up under `version`; null otherwise. One statement. */
+export async function keptScopeFigures(q: Queryable, codes: string[], version: number, year: number): Promise<ScopeFigures | null> {
+  const [row] = await q.query<{ sums: unknown; trend: unknown; items: unknown }>(
+    `select (select json_agg(s) from scope_summary s where scope = $1 and version = $2) as sums,
+       (select json_agg(json_build_object('month_end', to_char(month_end, 'YYYY-MM-DD'), 'total', total, 'behind', behind, 'rate_sum', rate_sum, 'rate_count', rate_count) order by month_end)
+        from scope_summary_trend where scope = $1 and version = $2) as trend,
+       (select json_agg(json_build_array(list, item) order by list, position) from scope_summary_item where scope = $1 and version = $2) as items`,
+    [scopeKey(codes, year), version]);
+  const sums = json<Row[] | null>(row?.sums);
+  if (!sums?.length) return null;
+  return figures(sums.map(scopeSum), json<Row[] | null>(row!.trend) ?? [], json<[string, Record<string, unknown>][] | null>(row!.items) ?? []);
+}
+
 /**
  * Adds up the kept total and sector figures of `codes` over all their plans or those of `year` (with the sum of their
- * versions, in one statement) and keeps the sums for the scope; one writer per scope at a time.
+ * versions, in one statement) and keeps the sums for the scope; of a year, also its trend (added up
+ * per month-end) and the first `listed` of its 滞后 and 逾期 lists. One writer per scope at a time.
  */
-export async function storeScopeSums(db: Db, codes: string[], year?: number): Promise<ScopeSum[]> {
+export async function storeScopeSums(db: Db, codes: string[], year?: number, listed = 0): Promise<ScopeFigures> {
   const scope = scopeKey(codes, year);
   return db.transaction(async (tx) => {
     await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`scope_summary:${scope}`]);
@@ -167,9 +263,29 @@ export async function storeScopeSums(db: Db, codes: string[], year?: number): Pr
     const sums = rows.filter((r) => r.kind !== null).map(scopeSum);
     // an empty scope is kept too: its total row says so
     if (!sums.some((g) => g.kind === 'total')) sums.push(scopeSum({ kind: 'total', key: '', ...Object.fromEntries(COUNT_COLUMNS.map((c) => [c, 0])) }));
+    const version = Number(rows[0]!.version);
     await tx.query('delete from scope_summary where scope = $1', [scope]);
-    await insertMany(tx, 'scope_summary', sums.map((g) => ({ scope, regionCode: codes[0], version: Number(rows[0]!.version), kind: g.kind, key: g.key, ...columns(g.counts) })));
-    return sums;
+    await tx.query('delete from scope_summary_trend where scope = $1', [scope]);
+    await tx.query('delete from scope_summary_item where scope = $1', [scope]);
+    await insertMany(tx, 'scope_summary', sums.map((g) => ({ scope, regionCode: codes[0], version, kind: g.kind, key: g.key, ...columns(g.counts) })));
+    if (year === undefined) return figures(sums, [], []);
+    const ofYear = 'region_code = any($4) and plan_id in (select id from plan where region_code = any($4) and year = $5)';
+    const trend = await tx.query<Row>(
+      `insert into scope_summary_trend (scope, region_code, version, month_end, total, behind, rate_sum, rate_count)
+       select $1, $2, $3, month_end, sum(total), sum(behind), sum(rate_sum), sum(rate_count) from region_summary_trend where ${ofYear} group by month_end
+       returning to_char(month_end, 'YYYY-MM-DD') as month_end, total, behind, rate_sum, rate_count`, [scope, codes[0], version, codes, year]);
+    trend.sort((a, b) => (a.month_end < b.month_end ? -1 : 1));
+    const list = (which: 'behind' | 'overdue') =>
+      `select '${which}' as list, row_number() over (order by lag desc nulls last, commitment_id) as position, item
+       from (select lag, commitment_id, item from region_summary_item where ${which} and ${ofYear} order by lag desc nulls last, commitment_id limit $6) x`;
+    const items = listed
+      ? await tx.query<{ list: string; position: number; item: unknown }>(
+        `insert into scope_summary_item (scope, region_code, version, list, position, item)
+         select $1, $2, $3, list, position, item from (${list('behind')} union all ${list('overdue')}) l
+         returning list, position, item`, [scope, codes[0], version, codes, year, listed])
+      : [];
+    items.sort((a, b) => (a.list < b.list ? -1 : a.list > b.list ? 1 : Number(a.position) - Number(b.position)));
+    return figures(sums, trend, items.map((i) => [i.list, json<Record<string, unknown>>(i.item)]));
   });
 }
 
@@ -187,12 +303,4 @@ export async function keptItems(q: Queryable, codes: string[], planIds: string[]
     `select item from region_summary_item where ${which} and region_code = any($1) and plan_id = any($2::uuid[])
      order by lag desc nulls last, commitment_id limit $3`, [codes, planIds, limit]);
   return rows.map((r) => (typeof r.item === 'string' ? JSON.parse(r.item) : r.item));
-}
-
-/** The kept trend of `planIds` of the regions `codes`, added up per month-end. */
-export async function keptTrend(q: Queryable, codes: string[], planIds: string[]): Promise<Omit<TrendCounts, 'planId'>[]> {
-  const rows = await q.query<Row>(
-    `select to_char(month_end, 'YYYY-MM-DD') as month_end, sum(total) as total, sum(behind) as behind, sum(rate_sum) as rate_sum, sum(rate_count) as rate_count
-     from region_summary_trend where region_code = any($1) and plan_id = any($2::uuid[]) group by month_end order by month_end`, [codes, planIds]);
-  return rows.map((r) => ({ monthEnd: String(r.month_end), total: Number(r.total), behind: Number(r.behind), rateSum: Number(r.rate_sum), rateCount: Number(r.rate_count) }));
 }

@@ -132,6 +132,8 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodObject> = {
   scope_summary: z.object({ scope: z.string().regex(/^[0-9a-f]{64}$/), regionCode: RegionCode, version: Count, kind: z.enum(['total', 'sector']), key: z.string(), ...SUMMARY_COUNTS }),
   region_summary_item: z.object({ regionCode: RegionCode, planId: Uuid, commitmentId: Uuid, behind: z.boolean(), overdue: z.boolean(), lag: z.number().nullable(), item: z.record(z.string(), z.unknown()) }),
   region_summary_trend: z.object({ regionCode: RegionCode, planId: Uuid, monthEnd: IsoDate, total: Count, behind: Count, rateSum: z.number(), rateCount: Count }),
+  scope_summary_trend: z.object({ scope: Sha256, regionCode: RegionCode, version: Count, monthEnd: IsoDate, total: Count, behind: Count, rateSum: z.number(), rateCount: Count }),
+  scope_summary_item: z.object({ scope: Sha256, regionCode: RegionCode, version: Count, list: z.enum(['behind', 'overdue']), position: Version, item: z.record(z.string(), z.unknown()) }),
   webhook: z.object({
     id: Uuid, regionCode: RegionCode, url: WebhookInput.shape.url, secret: Text, events: z.array(WebhookEvent), active: z.boolean(),
     description: WebhookInput.shape.description, createdBy: Uuid.nullable(), createdAt: Instant, version: Version, removedAt: Instant.nullable(),

@@ -172,7 +172,7 @@ export function registerReadRoutes(api: FastifyInstance) {
   r.get('/districts/compare', {
     schema: { tags: ['commitments'], summary: 'Counties of a city or province side by side / 区县比较', querystring: z.object({ region: RegionCode, year: z.coerce.number().int().min(1949).max(2200), asOf: IsoDate.optional() }) },
   }, async (req) => {
-    await scopeCodes(db, { region: req.query.region, children: true }, req.actor);
+    await scopeCodes(db, { region: req.query.region }, req.actor); // signed in, the region exists; compareDistricts checks every region below it
     return compareDistricts(api.ctx, { actor: req.actor, regionCode: req.query.region, year: req.query.year, asOf: req.query.asOf });
   });
 
