@@ -11,6 +11,7 @@ import type { Evaluation } from './progress.ts';
 import type { ReportSlot } from './schedule.ts';
 import { dateLabel, dueSoonSlots, isSlotOverdue, periodLabel } from './schedule.ts';
 import { daysBetween } from './dates.ts';
+import { roundDecimal, toDecimal, toString } from './quantity.ts';
 
 /** A slip or reminder that should be open. */
 export interface SlipSpec {
@@ -31,7 +32,8 @@ export function slipKey(s: Pick<SlipSpec, 'commitmentId' | 'level' | 'period'>):
   return `${s.commitmentId}|${s.level}|${s.period ?? ''}`;
 }
 
-const pct = (x: number) => x.toFixed(1);
+/** One decimal at most, as every document writes figures: 40 (never 40.0), 39.4 — with % or 个百分点 after it. */
+const pct = (x: number) => toString(roundDecimal(toDecimal(x), 1));
 /** States in which nothing is chased: not yet handed over, or finished. */
 const QUIET_STATES = new Set(['draft', 'closed', 'cancelled']);
 
@@ -54,7 +56,8 @@ export function escalationsFor(
 ): SlipSpec[] {
   if (QUIET_STATES.has(commitment.state)) return [];
   const base = { commitmentId: commitment.id, departmentId: commitment.leadDepartmentId };
-  const title = `“${commitment.title}”`;
+  // a title inside “…” has its own double quotes made single: “建设改造‘四好农村路’30条”
+  const title = `“${commitment.title.replace(/“/g, '‘').replace(/”/g, '’')}”`;
   const out: SlipSpec[] = [];
   for (const s of dueSoonSlots(schedule, asOf, config)) {
     out.push({ ...base, level: 'dueSoon', period: s.period, date: s.dueDate, reason: `${title}${periodLabel(s.period)}进展须于${dateLabel(s.dueDate)}前报送` });

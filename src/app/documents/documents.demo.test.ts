@@ -2,7 +2,9 @@
  * The rules of generated documents (督查通报, 工作纪实) checked over all the demo data: every demo
  * district's plan, every month, in every format. The demo is loaded once per engine as of
  * 2026-12-03, so the current year's December is an unfinished period and its October is a past
- * one regenerated later.
+ * one regenerated later. Every report narrative and honour title carries hostile markup (HOSTILE):
+ * user text must reach every document as text, never as markup or a link. Each document is
+ * rendered once in every format (`render`) and the renders are shared by the tests.
  */
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +22,7 @@ import { normalize, toString, tryParseQuantity } from '../../domain/quantity.ts'
 import { renderBulletinXlsx } from '../../render/bulletinXlsx.ts';
 import { renderDocx } from '../../render/docx.ts';
 import { renderHtml } from '../../render/html.ts';
-import { renderMarkdown } from '../../render/markdown.ts';
+import { escapeMarkdown, renderMarkdown } from '../../render/markdown.ts';
 import type { Db } from '../../store/db.ts';
 import { listReports } from '../../store/reports.ts';
 import { openTestDb, testEngines } from '../../store/testing.ts';
@@ -33,9 +35,18 @@ import { buildCommitment } from '../../domain/factories.ts';
 import { insertCommitment } from '../../store/commitments.ts';
 import { upsertPlan } from '../../store/plans.ts';
 import { distinguishes, resultSubject } from '../../domain/prose/yearSummary.ts';
+import { commitmentSubject } from '../../domain/prose/figures.ts';
+import { sourcesOf } from '../../domain/prose/document.ts';
+import { slipNotice } from '../escalation/slipRecords.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { TEMPLATES_ZH } from '../../domain/prose/templates.zh.ts';
 
 const TODAY = '2026-12-03';
+const BASE_URL = 'https://duban.example.gov.cn/';
+/** two sentences a department could type into its report: an image with a script and a javascript: link */
+const HOSTILE = ['<img src=x onerror=alert(1)>已完成现场核查', '详见[核查材料](javascript:alert(2))及<a href="javascript:alert(3)">附表</a>'];
+const HOSTILE_HONOUR = '<script>alert(4)</script>';
 
 interface Bulletin {
   period: string;
@@ -61,6 +72,9 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
     db = await openTestDb(engine);
     ctx = createContext(db, undefined, () => TODAY);
     await loadDemoData(ctx);
+    // hostile markup in every report narrative (it reaches the bulletins' reasons and the 纪实's 具体做法) and honour title
+    await db.query(`update progress_report set narrative = $1 || narrative`, [HOSTILE.map((x) => `${x}。`).join('')]);
+    await db.query('update honour set title = title || $1', [HOSTILE_HONOUR]);
     // a department that stopped reporting after June: 城镇新增就业's reports from July on withdrawn
     const [stopped] = await db.query<{ id: string }>(
       `select c.id from commitment c join plan p on p.id = c.plan_id
@@ -94,6 +108,47 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
   afterAll(async () => {
     await db?.close();
   });
+
+  /** a document in every format, rendered once: the bulletin with a 发文字号, both with the sources appendix and the base URL */
+  interface Rendered {
+    document: ProseDocument;
+    /** word/document.xml, word/fontTable.xml, word/styles.xml */
+    xml: string;
+    fonts: string;
+    styles: string;
+    /** the DOCX's text (mammoth) before its appendix */
+    docxBody: string;
+    md: string;
+    html: string;
+    workbook: ExcelJS.Workbook | null;
+  }
+  const renders = new Map<ProseDocument, Rendered>();
+  const render = async (d: Bulletin | Summary): Promise<Rendered> => {
+    const done = renders.get(d.document);
+    if (done) return done;
+    const document = { ...d.document, number: d.document.kind === 'bulletin' ? '盐督通〔2026〕10号' : null };
+    const opts = { regionCode: d.regionCode, appendix: true, baseUrl: BASE_URL };
+    const buffer = await renderDocx(document, opts);
+    const zip = await JSZip.loadAsync(buffer);
+    const { value: text } = await mammoth.extractRawText({ buffer });
+    let workbook: ExcelJS.Workbook | null = null;
+    if ('period' in d) {
+      workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await renderBulletinXlsx(d.data)) as unknown as ArrayBuffer);
+    }
+    const r: Rendered = {
+      document,
+      xml: await zip.file('word/document.xml')!.async('string'),
+      fonts: await zip.file('word/fontTable.xml')!.async('string'),
+      styles: await zip.file('word/styles.xml')!.async('string'),
+      docxBody: text.slice(0, text.indexOf(TEMPLATES_ZH.appendix.heading)),
+      md: renderMarkdown(document, opts),
+      html: renderHtml(document, opts),
+      workbook,
+    };
+    renders.set(d.document, r);
+    return r;
+  };
 
   const reportSources = (doc: ProseDocument) =>
     doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? b.parts : b.kind === 'table' ? b.rows.flat() : [])).filter(isFigure).flatMap((f) => f.sources).filter((s) => s.kind === 'report');
@@ -195,17 +250,15 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
       }
     }
     expect(parents).toBeGreaterThan(0);
-    // every format of a sample of documents (one month a quarter) shows the same cells
-    for (const b of bulletins.filter((x) => /-(03|06|09|10|12)$/.test(x.period))) {
+    // every format of every demo bulletin shows the same cells
+    let rows = 0;
+    for (const b of bulletins) {
       const table = b.document.blocks.find((x) => x.kind === 'table');
-      const md = renderMarkdown(b.document, { regionCode: b.regionCode });
-      const html = renderHtml(b.document, { regionCode: b.regionCode });
-      const { value: docx } = await mammoth.extractRawText({ buffer: await renderDocx(b.document, { regionCode: b.regionCode }) });
       if (!table || table.kind !== 'table') continue;
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await renderBulletinXlsx(b.data)) as unknown as ArrayBuffer);
-      const sheet = wb.getWorksheet('民生实事')!;
+      const { md, html, docxBody: docx, workbook } = await render(b);
+      const sheet = workbook!.getWorksheet('民生实事')!;
       table.rows.forEach((row, i) => {
+        rows++;
         const x = sheet.getRow(4 + i);
         const unit = x.getCell(4).value as string;
         // the same quantity: the sheet's number in its unit, the document's figure as written (11000人 = 1.1万人)
@@ -222,18 +275,21 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
           doc(3, x.getCell(5).value), doc(4, x.getCell(6).value), plainText([row[5]!]),
         ]);
       });
+      // the Markdown row without its footnote marks
+      const mdRows = md.replace(/\[\^\d+\]/g, '');
       for (const row of table.rows) {
         const cells = row.map((c) => plainText([c]));
-        expect(md).toContain(`| ${cells.join(' | ')} |`);
+        expect(mdRows, `${b.regionCode} ${b.period}`).toContain(`| ${cells.map(escapeMarkdown).join(' | ')} |`);
         // the title whole, in every format
         expect(docx, `${b.regionCode} ${b.period}`).toContain(cells[1]);
         for (const c of cells.slice(3)) {
-          expect(html).toContain(`>${c.replace(/&/g, '&amp;')}<`);
+          expect(html, `${b.regionCode} ${b.period}: ${c}`).toContain(`>${c.replace(/&/g, '&amp;')}<`);
           // the DOCX may set a status's notes on lines of their own (正常推进↵逾期未报), which the text extraction runs together
           expect(docx.includes(c) || docx.includes(c.replace(/[（）]/g, '')), `${b.regionCode} ${b.period}: ${c}`).toBe(true);
         }
       }
     }
+    expect(rows).toBeGreaterThan(bulletins.length * 5);
   });
 
   const clauses = (text: string) => text.split(/[；。\n]/);
@@ -359,14 +415,11 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
   it('公文 elements in every demo bulletin and 纪实: fonts with fallbacks and zh-CN, 主送机关, 发文字号, 附件说明, 版记, tables that keep together, the grid; HTML and Markdown sources; XLSX that prints; never a draft', async () => {
     const docs = [...bulletins.map((b) => ({ ...b, where: `${b.regionCode} ${b.period}` })), ...summaries.map((s) => ({ ...s, where: `${s.regionCode} ${s.year}` }))];
     for (const d of docs) {
-      const number = d.document.kind === 'bulletin' ? '盐督通〔2026〕10号' : null;
-      const doc = { ...d.document, number };
-      const zip = await JSZip.loadAsync(await renderDocx(doc, { regionCode: d.regionCode, appendix: true }));
-      const xml = await zip.file('word/document.xml')!.async('string');
+      const { document: doc, xml, fonts, styles, html, md } = await render(d);
+      const number = doc.number;
       const text = xml.replace(/<w:br\/>/g, '').replace(/<\/w:p>/g, '\n').replace(/<[^>]+>/g, '');
-      const fonts = await zip.file('word/fontTable.xml')!.async('string');
       for (const [font, alt] of [['方正小标宋简体', '宋体'], ['仿宋_GB2312', '仿宋'], ['黑体', 'SimHei'], ['楷体_GB2312', '楷体']]) expect(fonts, d.where).toContain(`<w:font w:name="${font}"><w:altName w:val="${alt}"/>`);
-      expect(await zip.file('word/styles.xml')!.async('string'), d.where).toMatch(/w:eastAsia="zh-CN"/);
+      expect(styles, d.where).toMatch(/w:eastAsia="zh-CN"/);
       // the grid: 三号 condensed to 28 characters a line, 28 pt pitch (22 lines), the page number 7 mm below the 版心
       expect(xml, d.where).toMatch(/<w:spacing w:val="-5"\/>/);
       expect(xml, d.where).toMatch(/w:line="560" w:lineRule="exact"/);
@@ -382,7 +435,7 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
         if (!m[2]!.includes('w:tblpPr') && /<w:t[^>]*>[^<]+</.test(m[1]!)) expect(m[1], d.where).toContain('<w:keepNext/>');
       if (doc.kind === 'bulletin') {
         expect(text, d.where).toContain(`\n${doc.recipients}`);
-        expect(text, d.where).toContain(number);
+        expect(text, d.where).toContain(number!);
         // 版记 last: 抄送, then 印发机关 and 印发日期
         expect(tables.at(-1), d.where).toMatch(/抄送：/);
         expect(text.trimEnd(), d.where).toMatch(new RegExp(`${doc.imprint!.printedBy}\\s*${doc.imprint!.printedOn}\\s*$`));
@@ -390,17 +443,14 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
       // never a draft, in any document
       expect(documentText(doc), d.where).not.toContain('草稿目标新建停车位500个');
       // HTML: each figure's link has its entry in the file; Markdown: a footnote per figure, each defined
-      const html = renderHtml(doc, { regionCode: d.regionCode });
       for (const [, id] of html.matchAll(/<a class="figure" href="#(src-\d+)"/g)) expect(html, d.where).toContain(`<li id="${id}">`);
-      const md = renderMarkdown(doc, { regionCode: d.regionCode, appendix: true });
       const refs = new Set([...md.matchAll(/\[\^(\d+)\](?!:)/g)].map((m) => m[1]));
       for (const n of refs) expect(md, d.where).toContain(`[^${n}]: `);
       expect(md, d.where).not.toMatch(/<(script|img|a )/i);
     }
     // the bulletin workbook of every demo month prints
     for (const b of bulletins) {
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load((await renderBulletinXlsx(b.data)) as unknown as ArrayBuffer);
+      const wb = (await render(b)).workbook!;
       for (const ws of wb.worksheets) {
         expect(ws.pageSetup, `${b.regionCode} ${b.period} ${ws.name}`).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
         expect(ws.pageSetup.printTitlesRow, `${b.regionCode} ${b.period} ${ws.name}`).toMatch(/^1:\d$/);
@@ -429,5 +479,166 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
       }
     }
     expect(both).toBeGreaterThanOrEqual(2);
+  });
+  it('user text in every demo document is text, never markup or a link; every link of the HTML and Markdown is in the file or under the base URL', async () => {
+    const escapedMd = ['&lt;img src=x onerror=alert(1)&gt;', '\\[核查材料\\](javascript:alert(2))', '&lt;a href="javascript:alert(3)"&gt;', '&lt;script&gt;alert(4)&lt;/script&gt;'];
+    const escapedHtml = ['&lt;img src=x onerror=alert(1)&gt;', '[核查材料](javascript:alert(2))', '&lt;a href=&quot;javascript:alert(3)&quot;&gt;', '&lt;script&gt;alert(4)&lt;/script&gt;'];
+    const carrying = { bulletin: 0, yearSummary: 0 };
+    const docs = [...bulletins.map((b) => ({ d: b, where: `${b.regionCode} ${b.period}` })), ...summaries.map((x) => ({ d: x, where: `${x.regionCode} ${x.year}` }))];
+    for (const { d, where } of docs) {
+      const { md, html } = await render(d);
+      const text = documentText(d.document) + sourcesOf(d.document).map((x) => x.label).join('');
+      // HTML: no element but the page's own; every href an anchor of the page or an address under the base URL
+      expect(html, where).not.toMatch(/<(img|script)\b|<a (?!class="figure" href="#src-\d+"|href="https:\/\/duban\.example\.gov\.cn\/)/i);
+      for (const [, href] of html.matchAll(/href="([^"]*)"/g)) expect(href, where).toMatch(/^(#src-\d+|https:\/\/duban\.example\.gov\.cn\/[^/])/);
+      // Markdown: no HTML, no link but the footnotes' under the base URL, no autolink
+      expect(md, where).not.toMatch(/<(img|script|a\s)|<javascript:|(?<!\\)\]\((?!<https:\/\/duban\.example\.gov\.cn\/)/i);
+      for (const [, target] of md.matchAll(/\]\(<([^>]*)>\)/g)) expect(target, where).toMatch(/^https:\/\/duban\.example\.gov\.cn\/[^/]/);
+      // the hostile text that reached the document is shown as it was typed
+      HOSTILE.forEach((h, i) => {
+        if (!text.includes(h.slice(0, 12))) return;
+        expect(md, where).toContain(escapedMd[i]);
+        expect(html, where).toContain(escapedHtml[i]);
+        if (i === 0) carrying[d.document.kind as 'bulletin' | 'yearSummary']++;
+      });
+      if (text.includes(HOSTILE_HONOUR)) {
+        expect(md, where).toContain(escapedMd[3]);
+        expect(html, where).toContain(escapedHtml[3]);
+      }
+    }
+    // the narratives reach every 纪实 of a year with reports and most bulletins
+    expect(carrying.yearSummary).toBe(summaries.filter((x) => x.data.commitments.some((c) => (c.narratives ?? []).length > 0)).length);
+    expect(carrying.bulletin).toBeGreaterThan(bulletins.length / 2);
+  });
+
+  /** The first sentence of a sector section, with names and numbers masked: its form. */
+  const sectorSections = (s: Summary) => {
+    const order = [...new Set(s.data.commitments.map((c) => c.sector || '其他'))];
+    const out: Array<{ sector: string; tasks: number; paragraphs: string[] }> = [];
+    for (const b of s.document.blocks) {
+      if (b.kind === 'heading' && b.level === 1) {
+        const name = b.text.replace(/^[一二三四五六七八九十]+、/, '');
+        out.push({ sector: name, tasks: order.includes(name) ? s.data.commitments.filter((c) => (c.sector || '其他') === name).length : -1, paragraphs: [] });
+      } else if (b.kind === 'paragraph' && out.length) out[out.length - 1]!.paragraphs.push(plainText(b.parts));
+    }
+    return out;
+  };
+
+  it('工作纪实: sentences vary — consecutive sectors never open with the same count sentence, a one-task sector has none, and no paragraph is a lone lead or a lone result', () => {
+    const projects = new RegExp(`^(全年|\\d{4}年以来)${TEMPLATES_ZH.yearSummary.projects.replace(/^\{span\}/, '').split('{')[0]}`);
+    let compared = 0;
+    for (const s of summaries) {
+      const where = `${s.regionCode} ${s.year}`;
+      const departments = [...new Set(s.data.commitments.map((c) => c.leadDepartment?.name).filter((x): x is string => !!x))].sort((a, b) => b.length - a.length);
+      const form = (sector: string, sentence: string) => {
+        let f = sentence.replaceAll(sector, 'S');
+        for (const d of departments) f = f.replaceAll(d, 'D');
+        return f.replace(/“[^”]*”/g, 'T').replace(/\d+(\.\d+)?/g, 'N');
+      };
+      const sections = sectorSections(s).filter((x) => x.tasks > 0);
+      let previous: string | null = null;
+      for (const x of sections) {
+        const first = x.paragraphs[0]!.split('。')[0]!;
+        if (x.tasks === 1) {
+          // a sector of one task states its result, not 1项目标任务（已）完成1项
+          expect(first, `${where} ${x.sector}`).not.toMatch(/(^|[^\d.])1项(目标)?任务/);
+          previous = null;
+          continue;
+        }
+        const f = form(x.sector, first);
+        if (previous !== null) {
+          compared++;
+          expect(f, `${where} ${x.sector}: the same opening as the sector before`).not.toBe(previous);
+        }
+        previous = f;
+      }
+      // a paragraph of one clause is at least two full lines (a single measure); never a lead or one result left over
+      const width = (t: string) => [...t].reduce((w, c) => w + (c.charCodeAt(0) < 0x2e80 ? 0.5 : 1), 0);
+      for (const x of sectorSections(s)) {
+        if (x.paragraphs.length < 2) continue;
+        x.paragraphs.forEach((p, i) => {
+          if (projects.test(p)) return; // the key projects: a sentence of their own, as the districts' 纪实 write them
+          if (i === 0 && x.tasks === 1) return; // a one-task sector's lead is its result
+          const clauses = p.split(/[；。]/).filter((c) => c.trim());
+          if (clauses.length < 2) expect(width(p) + 2, `${where} ${x.sector}: a short paragraph of one clause: ${p}`).toBeGreaterThan(2 * 28);
+        });
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(5);
+  });
+
+  /**
+   * Clauses a document writes itself: quoted titles masked, a department's words (单位反映：…,
+   * 具体做法) and next year's targets left out.
+   */
+  const ownClauses = (doc: ProseDocument) => {
+    const doneLeads = TEMPLATES_ZH.yearSummary.done.map((d) => d.replace('{items}。', ''));
+    const out: string[] = [];
+    for (const b of doc.blocks) {
+      // 下步打算 lists next year's targets as their titles say them
+      if (b.kind === 'heading' && b.text.endsWith(TEMPLATES_ZH.yearSummary.headingNextYear)) break;
+      if (b.kind !== 'paragraph') continue;
+      let text = plainText(b.parts).replace(/单位(\d+月报送（待审核）)?反映：.*$/, '');
+      for (const l of doneLeads) text = text.replace(new RegExp(`${l}[^。]*。`, 'g'), '');
+      out.push(...text.replace(/“[^”]*”/g, '“T”').split(/[；。]/));
+    }
+    return out;
+  };
+
+  it('every demo bulletin and 纪实: 比上年 and 同比 only where meaningful, results written as subject + figure, never a title pasted before a figure', () => {
+    const docs = [...bulletins.map((b) => ({ d: b, where: `${b.regionCode} ${b.period}` })), ...summaries.map((x) => ({ d: x, where: `${x.regionCode} ${x.year}` }))];
+    let stems = 0;
+    for (const { d, where } of docs) {
+      const clauses = ownClauses(d.document);
+      for (const c of clauses.filter((x) => /比上年|同比/.test(x))) {
+        // never a fall beside a met target, nor a task volume (累计…) compared, nor a fall written with a completion rate
+        expect(c, where).not.toMatch(/任务完成率(1\d\d|[2-9]\d\d)(\.\d)?%，(比上年|同比)下降/);
+        expect(c, where).not.toMatch(/(比上年|同比)下降[^，]*，任务完成率/);
+        if (c.includes('比上年')) expect(c, where).not.toContain('累计');
+      }
+      for (const c of d.data.commitments) {
+        // a rate or share target is compared in 个百分点, never as a completion rate
+        const subject = resultSubject(c.title)?.subject;
+        if (c.kind === 'quantitative' && c.unit === '%' && subject && c.evaluation.latestValue !== null)
+          for (const x of clauses.filter((x) => x.startsWith(`${subject}${Number(c.evaluation.latestValue)}%`))) expect(x, `${where} ${c.title}`).not.toContain('任务完成率');
+        // a title led by a deadline or a verb (6月底前完成…改造18千米) never stands unquoted before a figure
+        const stem = commitmentSubject(c.title);
+        const r = resultSubject(c.title);
+        if (!stem || !r || (!r.verb && stem === r.subject)) continue;
+        stems++;
+        const pasted = new RegExp(`${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\d.]+`);
+        for (const x of clauses) expect(x, `${where}: “${c.title}” pasted as a verb`).not.toMatch(pasted);
+      }
+    }
+    expect(stems).toBeGreaterThan(docs.length);
+  });
+
+  it('督办通知单 of every demo 督办单: one number style (40%, never 40.0%) and the title’s own quotes made single; reasons stored before are rewritten so (migration 033)', async () => {
+    const slips = await db.query<{ id: string; reason: string; commitment_id: string }>('select id, reason, commitment_id from supervision_slip order by id');
+    expect(slips.length).toBeGreaterThan(0);
+    let rates = 0;
+    for (const x of slips) {
+      const { document } = await slipNotice(ctx, { actor: SYSTEM_ACTOR, id: x.id });
+      const text = documentText(document);
+      expect(text, x.reason).not.toMatch(/\d\.0(%|个百分点)/);
+      expect(x.reason).not.toMatch(/^“[^”]*“/);
+      // the 督办事项 and the 督办事由 give the same rate as of the same day
+      const item = /截至(\d{4}年\d+月\d+日)完成率([\d.]+%)/.exec(text);
+      const reason = /截至(\d{4}年\d+月\d+日)完成([\d.]+%)/.exec(x.reason);
+      if (item && reason && item[1] === reason[1]) {
+        rates++;
+        expect(reason[2], x.reason).toBe(item[2]);
+      }
+    }
+    // reasons written the old way (one decimal always, the title's quotes kept) read as new ones after the migration
+    const titles = new Map((await db.query<{ id: string; title: string }>('select id, title from commitment')).map((c) => [c.id, c.title]));
+    for (const x of slips) {
+      const title = titles.get(x.commitment_id)!;
+      const old = `“${title}”${x.reason.slice(title.length + 2)}`.replace(/(\d+(?:\.\d)?)(%|个百分点)/g, (_, n: string, u: string) => `${Number(n).toFixed(1)}${u}`);
+      await db.query('update supervision_slip set reason = $2 where id = $1', [x.id, old]);
+    }
+    await db.exec(readFileSync(join(import.meta.dirname, '../../store/migrations/033_slip_reason_numbers.sql'), 'utf8'));
+    const after = await db.query<{ id: string; reason: string }>('select id, reason from supervision_slip order by id');
+    expect(after).toEqual(slips.map((x) => ({ id: x.id, reason: x.reason })));
   });
 });

@@ -121,6 +121,8 @@ export const TEMPLATES_ZH = {
     sectorLeadNone: '{sector}方面，{n}项目标任务正在推进。',
     /** a sector without any reviewed figure yet */
     sectorNoResults: '{sector}方面，{n}项目标任务尚无经审核的进展数据，有关单位正在推进落实。',
+    /** …of one task: named, never 1项目标任务 */
+    sectorNoResultsOne: '{sector}方面，“{title}”尚无经审核的进展数据，{department}正在推进落实。',
     /** a quantitative result: subject + figure */
     result: '{subject}{value}，任务完成率{rate}',
     /** a title led by a verb (改造农村厕所1500座): object first, then the verb and the figure */

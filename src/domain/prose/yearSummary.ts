@@ -92,7 +92,8 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
     const honoured = honours.filter((h) => h.sector === sector);
     const honourText = honoured.length ? fill(t.sectorHonours, { items: joinParts(honourClauses(honoured, region, t), '；') }) : null;
     if (!results.length && !projects && !narrative) {
-      para([...fill(t.sectorNoResults, { sector: name, n }), ...(honourText ?? [])]);
+      const none = list.length === 1 ? fill(t.sectorNoResultsOne, { sector: name, title: quoted(list[0]!.title), department: one ?? '牵头单位' }) : fill(t.sectorNoResults, { sector: name, n });
+      para([...none, ...(honourText ?? [])]);
       return;
     }
     // results in one paragraph (two when long, never a one-clause paragraph), what was done for
@@ -135,16 +136,22 @@ export function buildYearSummary(data: YearSummaryData, templates: Templates = T
     const bySector = new Map<string, typeof next.commitments>();
     for (const c of next.commitments) bySector.set(c.sector ?? '', [...(bySector.get(c.sector ?? '') ?? []), c]);
     const nextSectors = [...bySector.keys()].map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map((x) => x.s);
-    const paragraphs = nextSectors.map((sector) => {
+    const groups = nextSectors.map((sector) => {
       const list = bySector.get(sector)!;
       const entries = list.map((c) => {
         const title = figure(c.title.replace(/[。；;]+$/, ''), commitmentSource(c));
         return c.leadDepartmentName ? fill(t.nextYearItem, { title, department: c.leadDepartmentName }) : fill(t.nextYearItemNoLead, { title });
       });
-      return sector ? fill(t.nextYearSector, { sector, items: joinParts(entries, '；') }) : [...joinParts(entries, '；'), '。'];
+      return { n: list.length, parts: sector ? fill(t.nextYearSector, { sector, items: joinParts(entries, '；') }) : [...joinParts(entries, '；'), '。'] };
     });
     const intro = fillText(t.nextYearIntro, { year: String(next.year), region, n: String(next.commitments.length) });
-    // the introduction leads the first group, so no line stands alone
+    // the introduction leads the first group, and a sector of one target follows the one before in its
+    // paragraph, so no short line stands alone
+    const paragraphs: Part[][] = [];
+    for (const g of groups) {
+      if (paragraphs.length && g.n === 1) paragraphs[paragraphs.length - 1]!.push(...g.parts);
+      else paragraphs.push([...g.parts]);
+    }
     paragraphs[0] = [intro, ...paragraphs[0]!];
     for (const p of paragraphs) para(p);
   }
