@@ -41,6 +41,8 @@ const isAt = (path: string, pathname: string) => (path === '/' ? pathname === '/
 export function Shell({ children }: { children: ReactNode }) {
   const t = useT();
   const { lang, setLang } = useLang();
+  // the product's name (the 督办 menu item reads Supervision in English)
+  const brand = lang === 'en' ? 'Duban' : '督办';
   const s = useSession();
   const loc = useLocation();
   const role = s.user?.role ?? 'public';
@@ -55,13 +57,13 @@ export function Shell({ children }: { children: ReactNode }) {
   // the tab names the page, for people with many tabs and for screen readers
   const current = PAGES.find((p) => isAt(p.path, loc.pathname));
   useEffect(() => {
-    document.title = `${current ? t(current.label) : t('督办')} · ${s.region?.name ?? ''} · ${t('督办')}`;
-  }, [current, s.region?.name, t]);
+    document.title = `${current ? t(current.label) : brand} · ${s.region?.name ?? ''} · ${brand}`;
+  }, [current, s.region?.name, t, brand]);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#9f1a1a', paddingInline: 20, height: 56 }}>
         <Link to="/" style={{ color: '#fff', fontSize: 18, fontWeight: 600, whiteSpace: 'nowrap' }}>
-          {t('督办')} <span className="brand-sub" style={{ fontSize: 13, fontWeight: 400, opacity: 0.9 }}>{lang === 'en' ? 'work-report supervision' : '政府工作报告目标任务督查督办'}</span>
+          {brand} <span className="brand-sub" style={{ fontSize: 13, fontWeight: 400, opacity: 0.9 }}>{lang === 'en' ? 'work-report supervision' : '政府工作报告目标任务督查督办'}</span>
         </Link>
         <Menu
           mode="horizontal"

@@ -26,7 +26,7 @@ export default function Login() {
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg,#9f1a1a 0%,#b71c1c 35%,#f5f6f8 35%)' }}>
       <Card style={{ width: 380, boxShadow: '0 8px 24px rgba(0,0,0,.12)' }}>
-        <Typography.Title level={3} style={{ marginTop: 0, textAlign: 'center' }}>{t('督办')}</Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0, textAlign: 'center' }}>{lang === 'en' ? 'Duban' : '督办'}</Typography.Title>
         <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
           {lang === 'en' ? 'Supervision of government work-report commitments' : '政府工作报告目标任务督查督办系统'}
         </Typography.Paragraph>
