@@ -76,6 +76,28 @@ describe('the OpenAPI document (the contract)', () => {
     expect(derived.map((o) => `${o.name} ${o.op.operationId}`)).toEqual([]);
   });
 
+  it('pages every list it reads: an answer with `items` takes `limit` and `cursor` and says `nextCursor`; none answers a bare array', () => {
+    const schemas = (doc as unknown as { components: { schemas: Record<string, Schema> } }).components.schemas;
+    type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema> };
+    const resolve = (s: Schema): Schema => (s.$ref ? resolve(schemas[s.$ref.split('/').pop()!]!) : s);
+    const unpaged: string[] = [];
+    let lists = 0;
+    for (const [path, ops] of Object.entries(doc.paths))
+      for (const [method, op] of Object.entries(ops as Record<string, Operation & { parameters?: { in: string; name: string }[] }>)) {
+        const ok = Object.entries(op.responses as Record<string, { content?: Record<string, { schema?: Schema }> }>).find(([status]) => status.startsWith('2'))?.[1];
+        const schema = ok?.content?.['application/json']?.schema;
+        if (!schema) continue;
+        const answer = resolve(schema);
+        if (answer.type === 'array') unpaged.push(`${method.toUpperCase()} ${path}: a bare array`);
+        if (method !== 'get' || !answer.properties?.items || resolve(answer.properties.items).type !== 'array') continue;
+        lists++;
+        const query = new Set((op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name));
+        if (!query.has('limit') || !query.has('cursor') || !answer.properties.nextCursor) unpaged.push(`GET ${path}`);
+      }
+    expect(unpaged).toEqual([]);
+    expect(lists).toBeGreaterThan(30);
+  });
+
   it('carries its version in the document and on every answer', async () => {
     expect(doc.info.version).toBe(API_VERSION);
     const res = await app.inject({ url: '/api/regions' });
