@@ -1,8 +1,9 @@
 /**
  * The city and province 总览 and the 区县比较 add up kept district figures: after any sequence of
  * writes, day changes and reads, each district's kept groups are exactly those counted from a fresh
- * evaluation, the sum over districts is the fresh summary of all of them, and the comparison table
- * gives each district its plan's fresh counts.
+ * evaluation, the sum over districts is the fresh summary of all of them, the comparison table
+ * gives each district its plan's fresh counts, and a district's own 总览 (evaluated when its kept
+ * figures are stale, else read from them) is its fresh evaluation's.
  */
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
@@ -29,7 +30,8 @@ type Op =
   | { kind: 'deleteReport'; pick: number }
   | { kind: 'change'; pick: number; state: number; sector: number }
   | { kind: 'day'; month: number; day: number }
-  | { kind: 'read' };
+  | { kind: 'read' }
+  | { kind: 'districtRead'; region: 0 | 1 };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant('commitment' as const), region: fc.constantFrom(0 as const, 1 as const), lastYear: fc.boolean(), state: fc.nat(STATES.length - 1), sector: fc.nat(2), target: fc.integer({ min: 1, max: 5000 }), parent: fc.option(fc.nat(40), { nil: null }), months: fc.integer({ min: 1, max: 12 }) }),
@@ -39,6 +41,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   // days of June to August: month-ends pass, so the trend grows by a point without a write
   fc.record({ kind: fc.constant('day' as const), month: fc.integer({ min: 6, max: 8 }), day: fc.integer({ min: 1, max: 31 }) }),
   fc.constant({ kind: 'read' as const }),
+  // a district's own 总览 between the city's reads: it keeps today's groups and leaves the trend stale
+  fc.record({ kind: fc.constant('districtRead' as const), region: fc.constantFrom(0 as const, 1 as const) }),
 );
 
 /** Everything but the averages must match exactly; averages of several districts up to float summation order. */
@@ -100,6 +104,14 @@ describe.each(testEngines())('kept district summaries on %s', (engine) => {
         case 'day':
           today = `2024-0${o.month}-${String(Math.min(o.day, o.month === 6 ? 30 : 31)).padStart(2, '0')}`;
           break;
+        case 'districtRead': {
+          // a district's 总览 is its fresh evaluation's, whether evaluated now or read from kept groups
+          const region = REGIONS[o.region];
+          const scratch = summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: [region], parentId: null, states: SUPERVISED_STATES, unordered: true }));
+          expectSameTotals(await commitmentSummary(db, ctx, { regionCodes: [region] }), scratch);
+          expectSameTotals(await commitmentSummary(db, ctx, { regionCodes: [region] }), scratch);
+          break;
+        }
         case 'read': {
           const scope = ['430500', ...REGIONS];
           await refreshDistrictSummaries(db, ctx, scope);
@@ -148,6 +160,10 @@ describe.each(testEngines())('kept district summaries on %s', (engine) => {
           }
           expect(overview.trend.map((t) => ({ ...t, averageCompletion: null }))).toEqual(freshTrend.map((t) => ({ ...t, averageCompletion: null })));
           overview.trend.forEach((t, i) => (t.averageCompletion === null ? expect(freshTrend[i]!.averageCompletion).toBeNull() : expect(Math.abs(t.averageCompletion - freshTrend[i]!.averageCompletion!)).toBeLessThanOrEqual(0.1)));
+          // each district's own 总览 (its kept groups now) is its fresh evaluation's
+          for (const region of REGIONS) {
+            expectSameTotals(await commitmentSummary(db, ctx, { regionCodes: [region] }), summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: [region], parentId: null, states: SUPERVISED_STATES, unordered: true })));
+          }
           // the city adds them up: the summary of all its commitments evaluated at once
           const all = summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: scope, parentId: null, states: SUPERVISED_STATES, unordered: true }), true);
           const summed = await commitmentSummary(db, ctx, { regionCodes: scope });

@@ -6,7 +6,7 @@ import { trendMonthEnds } from '../domain/dates.ts';
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import type { AppContext } from './context.ts';
-import { beginSummaryRecompute, keptComparison, keptScopeFigures, keptScopeSums, scopeState, storedTrendMonths, storeScopeSums, storeSummaryGroups, summaryState, type GroupCounts, type KeptCounty, type KeptGroup, type KeptItem, type ScopeFigures, type ScopeSum, type TrendCounts } from '../store/regionSummary.ts';
+import { beginSummaryRecompute, keptComparison, keptDistrictGroups, keptScopeFigures, keptScopeSums, scopeState, storedTrendMonths, storeScopeSums, storeSummaryGroups, summaryState, type GroupCounts, type GroupKind, type KeptCounty, type KeptGroup, type KeptItem, type ScopeFigures, type ScopeSum, type TrendCounts } from '../store/regionSummary.ts';
 
 /** States of commitments under supervision: drafts (立项, not yet handed over) and cancelled ones are not counted. */
 export const SUPERVISED_STATES: CommitmentState[] = ['assigned', 'acknowledged', 'inProgress', 'closeRequested', 'closed'];
@@ -80,24 +80,47 @@ export function summarize(items: EvaluatedCommitment[], severalRegions = false):
 /** The summary of the top-level commitments under supervision that match `f` (总览: GET /api/commitments/summary). */
 export async function commitmentSummary(db: Db, ctx: AppContext, f: Omit<EvaluatedFilter, 'parentId' | 'states'>): Promise<Summary> {
   const several = f.regionCodes.length > 1;
-  // several regions, all plans, today: add up the kept district figures (a city's or a province's 总览)
-  if (several && f.planId === undefined && f.livelihood === undefined && f.departmentId === undefined && (f.asOf ?? ctx.today()) === ctx.today()) {
-    return scopeSummary(await scopeSums(db, ctx, f.regionCodes));
-  }
+  // all plans, today, no other filter: from kept figures
+  const whole = Object.entries(f).every(([k, v]) => v === undefined || k === 'regionCodes' || k === 'unordered' || (k === 'asOf' && v === ctx.today()));
+  // a city's or a province's 总览: the districts' kept figures added up
+  if (several && whole) return scopeSummary(await scopeSums(db, ctx, f.regionCodes));
+  // a district's: its kept groups while current, else evaluated once (and today's groups kept)
+  if (whole && f.regionCodes.length === 1) return districtSummary(db, ctx, f.regionCodes[0]!);
   return summarize(await listEvaluatedCommitments(db, ctx, { ...f, parentId: null, states: SUPERVISED_STATES, unordered: true }), several);
 }
 
+/**
+ * A district's 总览 of all its plans today: its kept groups while they are those of its data (a
+ * steady read is one statement of a few rows per sector and department, whatever the number of
+ * commitments); else its commitments evaluated once, as the answer, and today's groups and lists
+ * kept for the next reads (the trend's month-ends are left to the next city or province reader).
+ */
+async function districtSummary(db: Db, ctx: AppContext, code: string): Promise<Summary> {
+  const asOf = ctx.today();
+  const hash = configHash(ctx);
+  const kept = await keptDistrictGroups(db, code, asOf, hash);
+  if (kept) {
+    const of = (kind: GroupKind) => kept.filter((g) => g.kind === kind).sort((a, b) => zhCompare(a.key, b.key)).map((g) => summaryGroup(g.key, g.counts));
+    return { total: summaryGroup('total', kept.find((g) => g.kind === 'total')?.counts ?? countGroup([])), bySector: of('sector'), byDepartment: of('department') };
+  }
+  const { generation } = await beginSummaryRecompute(db, code, hash);
+  const items = await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf });
+  await storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items), districtItems(items), null);
+  return summarize(items);
+}
+
 /** Bumped when the kept figures' meaning changes: figures kept under another are recomputed. */
-const SUMMARY_SHAPE = 4;
+const SUMMARY_SHAPE = 5; // 5: groups per lead department
 /** The supervision configuration's and summary shape's fingerprint: kept figures made under others are recomputed. */
 const configHash = (ctx: AppContext) => createHash('sha256').update(`${SUMMARY_SHAPE}:${JSON.stringify(ctx.config)}`).digest('hex').slice(0, 16);
 
-/** A district's groups per plan, as kept: the total, each sector and its 民生实事, of its supervised top-level commitments. */
+/** A district's groups per plan, as kept: the total, each sector, each lead department ('' for none) and its 民生实事, of its supervised top-level commitments. */
 export function districtGroups(items: EvaluatedCommitment[]): Omit<KeptGroup, 'regionCode'>[] {
   const out: Omit<KeptGroup, 'regionCode'>[] = [];
   for (const [planId, ofPlan] of groupBy(items, (c) => c.planId)) {
     out.push({ planId, kind: 'total', key: '', ...countGroup(ofPlan) });
     for (const [sector, ofSector] of groupBy(ofPlan, (c) => c.sector)) out.push({ planId, kind: 'sector', key: sector, ...countGroup(ofSector) });
+    for (const [lead, ofLead] of groupBy(ofPlan, (c) => c.leadDepartmentId ?? '')) out.push({ planId, kind: 'department', key: lead, ...countGroup(ofLead) });
     out.push({ planId, kind: 'livelihood', key: '', ...countGroup(ofPlan.filter((c) => c.livelihood)) });
   }
   return out;

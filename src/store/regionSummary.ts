@@ -23,7 +23,7 @@ export interface GroupCounts {
   done: number;
 }
 
-export type GroupKind = 'total' | 'sector' | 'livelihood';
+export type GroupKind = 'total' | 'sector' | 'livelihood' | 'department';
 
 export interface KeptGroup extends GroupCounts {
   regionCode: string;
@@ -63,13 +63,14 @@ const columns = (g: GroupCounts) => ({
  */
 export async function summaryState(q: Queryable, codes: string[], asOf: string, configHash: string): Promise<{ stale: string[]; version: number }> {
   const [row] = await q.query<{ stale: string[] | null; version: number }>(
-    `select array_agg(c.code) filter (where s.region_code is null or s.dirty or s.as_of is distinct from $2::date or s.config_hash is distinct from $3) as stale,
+    `select array_agg(c.code) filter (where s.region_code is null or s.dirty or s.trend_stale or s.as_of is distinct from $2::date or s.config_hash is distinct from $3) as stale,
             coalesce(sum(s.version), 0)::bigint as version
      from unnest($1::text[]) as c(code) left join region_summary s on s.region_code = c.code`, [codes, asOf, configHash]);
   return { stale: row?.stale ?? [], version: Number(row?.version ?? 0) };
 }
 
-const STALE = (s: string) => `(${s}.region_code is null or ${s}.dirty or ${s}.as_of is distinct from $2::date or ${s}.config_hash is distinct from $3)`;
+/** Kept figures to recompute before use: none, written to since, of another day or configuration; with `trend`, also those whose trend was left stale. */
+const STALE = (s: string, trend = true) => `(${s}.region_code is null or ${s}.dirty${trend ? ` or ${s}.trend_stale` : ''} or ${s}.as_of is distinct from $2::date or ${s}.config_hash is distinct from $3)`;
 /** The region `root` and every region below it, the statement's first CTE (`r`: code, name, level). */
 const SUBTREE = `with recursive r as (select code, name, level from region where code = $1
   union all select c.code, c.name, c.level from region c join r on c.parent_code = r.code)`;
@@ -115,7 +116,7 @@ export async function keptComparison(q: Queryable, root: string, year: number, a
        from (select distinct on (region_code, indicator) region_code, indicator, unit, period, value, yoy_growth, min(period) over (partition by region_code, indicator) as first_period
              from indicator_value where region_code in (select code from r where level = 'county') and period like $5 order by region_code, indicator, period collate "C" desc) v
        group by region_code)
-     select r.code, r.name, r.level, ${STALE('s')} as stale, p.id as plan_id, g.total, g.completed + g.exceeded as completed, g.lagging, g.seriously_lagging,
+     select r.code, r.name, r.level, ${STALE('s', false)} as stale, p.id as plan_id, g.total, g.completed + g.exceeded as completed, g.lagging, g.seriously_lagging,
        g.report_overdue, g.deadline_overdue, g.rate_sum, g.rate_count, l.total as l_total, l.done as l_done, i.indicators
      from r left join region_summary s on s.region_code = r.code
      left join plan p on p.region_code = r.code and p.year = $4
@@ -146,10 +147,10 @@ export async function keptComparison(q: Queryable, root: string, year: number, a
  */
 export async function beginSummaryRecompute(q: Queryable, code: string, configHash: string): Promise<{ generation: number; trendCurrent: boolean }> {
   const [row] = await q.query<{ generation: number; current: boolean | null }>(
-    `with prev as (select dirty, generation, stored_generation, config_hash from region_summary where region_code = $1)
+    `with prev as (select dirty, trend_stale, generation, stored_generation, config_hash from region_summary where region_code = $1)
      insert into region_summary (region_code, dirty, generation) values ($1, false, 1)
      on conflict (region_code) do update set dirty = false, generation = region_summary.generation + 1
-     returning generation, (select not dirty and generation = stored_generation and config_hash = $2 from prev) as current`, [code, configHash]);
+     returning generation, (select not dirty and not trend_stale and generation = stored_generation and config_hash = $2 from prev) as current`, [code, configHash]);
   return { generation: Number(row!.generation), trendCurrent: row!.current === true };
 }
 
@@ -161,6 +162,20 @@ export interface KeptItem {
   overdue: boolean;
   lag: number | null;
   item: Record<string, unknown>;
+}
+
+/**
+ * A district's kept total, sector and department groups over all its plans, when they are those of
+ * its data today: not written to since, no recomputation begun since they were stored, of `asOf`
+ * and `configHash`; null otherwise. One statement, so freshness and groups are of one snapshot.
+ */
+export async function keptDistrictGroups(q: Queryable, code: string, asOf: string, configHash: string): Promise<{ kind: GroupKind; key: string; counts: GroupCounts }[] | null> {
+  const rows = await q.query<Row & { fresh: boolean }>(
+    `select f.fresh, g.* from (select coalesce((select not dirty and generation = stored_generation and as_of = $2::date and config_hash = $3 from region_summary where region_code = $1), false) as fresh) f
+     left join lateral (select kind, key, ${SUMS} from region_summary_group where region_code = $1 and kind in ('total', 'sector', 'department') group by kind, key) g on f.fresh`,
+    [code, asOf, configHash]);
+  if (!rows[0]?.fresh) return null;
+  return rows.filter((r) => r.kind !== null).map((r) => ({ kind: r.kind as GroupKind, key: String(r.key), counts: counts(r) }));
 }
 
 /** A month-end's figures of a district's plan: how many, how many behind (滞后 + 严重滞后), completion rates summed. */
@@ -181,11 +196,11 @@ export async function storedTrendMonths(q: Queryable, code: string): Promise<{ p
 /**
  * Stores a district's recomputed groups, listed items and trend (all its plans) unless a newer
  * recomputation began since; `trend` replaces the stored one, or with `keep` is added to it and
- * the stored month-ends not in `keep` are dropped.
+ * the stored month-ends not in `keep` are dropped; null leaves it, marked stale (trend_stale).
  */
 export async function storeSummaryGroups(
   db: Db, code: string, generation: number, asOf: string, configHash: string,
-  groups: Omit<KeptGroup, 'regionCode'>[], items: KeptItem[], trend: { rows: TrendCounts[]; keep?: { planId: string; monthEnd: string }[] },
+  groups: Omit<KeptGroup, 'regionCode'>[], items: KeptItem[], trend: { rows: TrendCounts[]; keep?: { planId: string; monthEnd: string }[] } | null,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.query<{ generation: number }>('select generation from region_summary where region_code = $1 for update', [code]);
@@ -194,13 +209,17 @@ export async function storeSummaryGroups(
     await insertMany(tx, 'region_summary_group', groups.map((g) => ({ regionCode: code, planId: g.planId, kind: g.kind, key: g.key, ...columns(g) })));
     await tx.query('delete from region_summary_item where region_code = $1', [code]);
     await insertMany(tx, 'region_summary_item', items.map((i) => ({ regionCode: code, ...i })), { json: ['item'] });
+    if (!trend) {
+      await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation, trend_stale = true where region_code = $1', [code, asOf, configHash]);
+      return;
+    }
     if (trend.keep) {
       await tx.query(
         `delete from region_summary_trend where region_code = $1 and (plan_id, month_end) not in (select * from unnest($2::uuid[], $3::date[]))`,
         [code, trend.keep.map((k) => k.planId), trend.keep.map((k) => k.monthEnd)]);
     } else await tx.query('delete from region_summary_trend where region_code = $1', [code]);
     await insertMany(tx, 'region_summary_trend', trend.rows.map((t) => ({ regionCode: code, ...t })));
-    await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation where region_code = $1', [code, asOf, configHash]);
+    await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation, trend_stale = false where region_code = $1', [code, asOf, configHash]);
   });
 }
 
