@@ -92,8 +92,8 @@ export async function commitmentSummary(db: Db, ctx: AppContext, f: Omit<Evaluat
 /**
  * A district's 总览 of all its plans today: its kept groups while they are those of its data (a
  * steady read is one statement of a few rows per sector and department, whatever the number of
- * commitments); else its commitments evaluated once, as the answer, and today's groups and lists
- * kept for the next reads (the trend's month-ends are left to the next city or province reader).
+ * commitments); else its commitments evaluated once, as the answer, and today's groups kept for
+ * the next reads (the lists and the trend's month-ends are left to the next city or province reader).
  */
 async function districtSummary(db: Db, ctx: AppContext, code: string): Promise<Summary> {
   const asOf = ctx.today();
@@ -105,7 +105,7 @@ async function districtSummary(db: Db, ctx: AppContext, code: string): Promise<S
   }
   const { generation } = await beginSummaryRecompute(db, code, hash);
   const items = await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf });
-  await storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items), districtItems(items), null);
+  await storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items), null);
   return summarize(items);
 }
 
@@ -166,7 +166,7 @@ async function recompute(db: Db, ctx: AppContext, stale: string[]): Promise<void
       const byPlan = groupBy(evaluate(monthEnd), (c) => c.planId);
       for (const { planId } of plans) rows.push(trendCounts(planId, monthEnd, byPlan.get(planId) ?? []));
     }
-    await storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items), districtItems(items), { rows, keep: trendCurrent ? wanted : undefined });
+    await storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items), { items: districtItems(items), trend: { rows, keep: trendCurrent ? wanted : undefined } });
   }
 }
 

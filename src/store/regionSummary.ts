@@ -63,14 +63,14 @@ const columns = (g: GroupCounts) => ({
  */
 export async function summaryState(q: Queryable, codes: string[], asOf: string, configHash: string): Promise<{ stale: string[]; version: number }> {
   const [row] = await q.query<{ stale: string[] | null; version: number }>(
-    `select array_agg(c.code) filter (where s.region_code is null or s.dirty or s.trend_stale or s.as_of is distinct from $2::date or s.config_hash is distinct from $3) as stale,
+    `select array_agg(c.code) filter (where s.region_code is null or s.dirty or s.lists_stale or s.as_of is distinct from $2::date or s.config_hash is distinct from $3) as stale,
             coalesce(sum(s.version), 0)::bigint as version
      from unnest($1::text[]) as c(code) left join region_summary s on s.region_code = c.code`, [codes, asOf, configHash]);
   return { stale: row?.stale ?? [], version: Number(row?.version ?? 0) };
 }
 
 /** Kept figures to recompute before use: none, written to since, of another day or configuration; with `trend`, also those whose trend was left stale. */
-const STALE = (s: string, trend = true) => `(${s}.region_code is null or ${s}.dirty${trend ? ` or ${s}.trend_stale` : ''} or ${s}.as_of is distinct from $2::date or ${s}.config_hash is distinct from $3)`;
+const STALE = (s: string, trend = true) => `(${s}.region_code is null or ${s}.dirty${trend ? ` or ${s}.lists_stale` : ''} or ${s}.as_of is distinct from $2::date or ${s}.config_hash is distinct from $3)`;
 /** The region `root` and every region below it, the statement's first CTE (`r`: code, name, level). */
 const SUBTREE = `with recursive r as (select code, name, level from region where code = $1
   union all select c.code, c.name, c.level from region c join r on c.parent_code = r.code)`;
@@ -147,10 +147,10 @@ export async function keptComparison(q: Queryable, root: string, year: number, a
  */
 export async function beginSummaryRecompute(q: Queryable, code: string, configHash: string): Promise<{ generation: number; trendCurrent: boolean }> {
   const [row] = await q.query<{ generation: number; current: boolean | null }>(
-    `with prev as (select dirty, trend_stale, generation, stored_generation, config_hash from region_summary where region_code = $1)
+    `with prev as (select dirty, lists_stale, generation, stored_generation, config_hash from region_summary where region_code = $1)
      insert into region_summary (region_code, dirty, generation) values ($1, false, 1)
      on conflict (region_code) do update set dirty = false, generation = region_summary.generation + 1
-     returning generation, (select not dirty and not trend_stale and generation = stored_generation and config_hash = $2 from prev) as current`, [code, configHash]);
+     returning generation, (select not dirty and not lists_stale and generation = stored_generation and config_hash = $2 from prev) as current`, [code, configHash]);
   return { generation: Number(row!.generation), trendCurrent: row!.current === true };
 }
 
@@ -194,32 +194,37 @@ export async function storedTrendMonths(q: Queryable, code: string): Promise<{ p
 }
 
 /**
- * Stores a district's recomputed groups, listed items and trend (all its plans) unless a newer
- * recomputation began since; `trend` replaces the stored one, or with `keep` is added to it and
- * the stored month-ends not in `keep` are dropped; null leaves it, marked stale (trend_stale).
+ * Stores a district's recomputed groups and, unless `lists` is null, its listed items and trend
+ * (all its plans), unless a newer recomputation began since. The trend replaces the stored one, or
+ * with `keep` is added to it and the stored month-ends not in `keep` are dropped. Without `lists`
+ * the stored items and trend are left and marked stale (lists_stale), for the next city or
+ * province reader to recompute.
  */
 export async function storeSummaryGroups(
   db: Db, code: string, generation: number, asOf: string, configHash: string,
-  groups: Omit<KeptGroup, 'regionCode'>[], items: KeptItem[], trend: { rows: TrendCounts[]; keep?: { planId: string; monthEnd: string }[] } | null,
+  groups: Omit<KeptGroup, 'regionCode'>[], lists: { items: KeptItem[]; trend: { rows: TrendCounts[]; keep?: { planId: string; monthEnd: string }[] } } | null,
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [row] = await tx.query<{ generation: number }>('select generation from region_summary where region_code = $1 for update', [code]);
     if (Number(row?.generation) !== generation) return;
     await tx.query('delete from region_summary_group where region_code = $1', [code]);
-    await insertMany(tx, 'region_summary_group', groups.map((g) => ({ regionCode: code, planId: g.planId, kind: g.kind, key: g.key, ...columns(g) })));
-    await tx.query('delete from region_summary_item where region_code = $1', [code]);
-    await insertMany(tx, 'region_summary_item', items.map((i) => ({ regionCode: code, ...i })), { json: ['item'] });
-    if (!trend) {
-      await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation, trend_stale = true where region_code = $1', [code, asOf, configHash]);
+    // one parameter for all groups (a district has one per sector and per department and plan)
+    const rows = groups.map((g) => Object.fromEntries(Object.entries({ regionCode: code, planId: g.planId, kind: g.kind, key: g.key, ...columns(g) }).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v])));
+    if (rows.length) await tx.query('insert into region_summary_group select * from json_populate_recordset(null::region_summary_group, $1)', [JSON.stringify(rows)]);
+    if (!lists) {
+      await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation, lists_stale = true where region_code = $1', [code, asOf, configHash]);
       return;
     }
+    const { items, trend } = lists;
+    await tx.query('delete from region_summary_item where region_code = $1', [code]);
+    await insertMany(tx, 'region_summary_item', items.map((i) => ({ regionCode: code, ...i })), { json: ['item'] });
     if (trend.keep) {
       await tx.query(
         `delete from region_summary_trend where region_code = $1 and (plan_id, month_end) not in (select * from unnest($2::uuid[], $3::date[]))`,
         [code, trend.keep.map((k) => k.planId), trend.keep.map((k) => k.monthEnd)]);
     } else await tx.query('delete from region_summary_trend where region_code = $1', [code]);
     await insertMany(tx, 'region_summary_trend', trend.rows.map((t) => ({ regionCode: code, ...t })));
-    await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation, trend_stale = false where region_code = $1', [code, asOf, configHash]);
+    await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation, lists_stale = false where region_code = $1', [code, asOf, configHash]);
   });
 }
 

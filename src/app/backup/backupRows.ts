@@ -125,7 +125,7 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodObject> = {
     job: Text, regionCode: RegionCode, day: IsoDate, status: z.enum(['running', 'succeeded', 'failed']), attempts: Count, instance: Text, startedAt: Instant,
     finishedAt: Instant.nullable(), leaseUntil: Instant, retryAt: Instant.nullable(), result: z.unknown(), error: z.string().nullable(),
   }),
-  region_summary: z.object({ regionCode: RegionCode, dirty: z.boolean(), generation: Count, asOf: IsoDate.nullable(), configHash: z.string().nullable(), version: Count, storedGeneration: Count, trendStale: z.boolean() }),
+  region_summary: z.object({ regionCode: RegionCode, dirty: z.boolean(), generation: Count, asOf: IsoDate.nullable(), configHash: z.string().nullable(), version: Count, storedGeneration: Count, listsStale: z.boolean() }),
   region_summary_group: z.object({
     regionCode: RegionCode, planId: Uuid, kind: z.enum(['total', 'sector', 'livelihood', 'department']), key: z.string(), ...SUMMARY_COUNTS,
   }),

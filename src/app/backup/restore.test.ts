@@ -46,7 +46,7 @@ function sampleRow(table: string, w: { region: string; dept: string; user: strin
     supervision_slip: { id, ...own, commitment_id: w.commitment, department_id: w.dept, level: 'yellow', period: null, reason: '滞后', opened_on: '2024-07-01', closed_on: null },
     reminder: { id, ...own, department_id: w.dept, kind: 'urge', as_of: '2024-07-01', channel: 'email', recipient: 'hr@example.gov.cn', items: [], status: 'sent', attempts: 1, error: null, sent_at: AT },
     job_run: { job: 'remind', ...own, day: '2024-07-01', status: 'succeeded', attempts: 1, instance: 'host:1', started_at: AT, finished_at: AT, lease_until: AT, retry_at: null, result: { sent: 1 }, error: null },
-    region_summary: { ...own, dirty: true, generation: 0, as_of: null, config_hash: null, version: 0, stored_generation: 0, trend_stale: false },
+    region_summary: { ...own, dirty: true, generation: 0, as_of: null, config_hash: null, version: 0, stored_generation: 0, lists_stale: false },
     region_summary_group: {
       ...own, plan_id: randomUUID(), kind: 'sector', key: '民生保障', total: 3, not_started: 0, on_track: 1, lagging: 1, seriously_lagging: 0, completed: 1, exceeded: 0,
       overdue: 0, report_overdue: 0, deadline_overdue: 0, rate_sum: 180.5, rate_count: 3, done: 1,
