@@ -1,7 +1,8 @@
 /**
  * 系统管理 → 对外推送 in Chromium: the office adds a webhook pointing at a local receiver (its secret
  * shown once), sends a test that arrives signed, reads the delivery history, disables the webhook;
- * sets a department's 企业微信 robot (a local stub checking the format) and sends it a test card.
+ * sets a department's 企业微信 robot (a local stub checking the format) and sends it a test card;
+ * reads the page in English.
  * Fails on any console error; screenshots go to test-artifacts/e2e/.
  */
 import { createHmac } from 'node:crypto';
@@ -111,6 +112,19 @@ describe.skipIf(!hasBrowser)('对外推送 in the web app', () => {
     expect(JSON.parse(robot.got.at(-1)!.body)).toMatchObject({ msgtype: 'markdown', markdown: { content: expect.stringContaining('人力资源和社会保障局') } });
     await shot(page, 'integrations-robots');
     await page.getByRole('button', { name: /知道了|OK|确\s*定/ }).click();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('in English the group robots table names its departments (Department, not Unit) and the 督办 menu reads Supervision', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    await poll(() => page.getByRole('link', { name: 'Supervision', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Duban', exact: true }).count()).toBe(0);
+    const robots = page.locator('.ant-table').filter({ hasText: '人力资源和社会保障局' });
+    await poll(() => robots.locator('th').allInnerTexts()).toContain('Department');
+    expect(await robots.locator('th').allInnerTexts()).not.toContain('Unit');
+    await shot(page, 'integrations-robots-en');
+    await page.getByRole('button', { name: /中\s*文/ }).click();
+    await poll(() => page.getByRole('link', { name: '督办', exact: true }).count()).toBe(1);
     expect(consoleErrors).toEqual([]);
   });
 });
