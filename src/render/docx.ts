@@ -102,23 +102,34 @@ function notes(text: string): string[] | null {
   return parts.every((p) => textWidth(p) <= 6) ? parts : null;
 }
 
+/** A list of figures (23个、97条): its items, each but the last with its 、; null for any other text. */
+function figureList(text: string): string[] | null {
+  if (!/^[^、]+(、[^、]+)+$/.test(text) || !/^[\d.]/.test(text)) return null;
+  const items = text.split('、');
+  return items.map((x, k) => (k < items.length - 1 ? `${x}、` : x));
+}
+
+/** The pieces a cell may be set in, one a line: a status's words, a figure list's items, or the text whole. */
+const pieces = (text: string): string[] => notes(text) ?? figureList(text) ?? [text];
+
 /**
  * Column widths in twips: columns of short content (figures, numbers, up to 6 characters) get just
- * their width so a figure never wraps; the text columns get at least room for their longest word
- * (a status, and each bracketed note on its own line: 正常推进 / 逾期未报 — up to 6 characters) and
- * share the rest by how much they hold.
+ * their width so a figure never wraps; the other columns get at least room for their longest piece
+ * (a status's word and each bracketed note on its own line: 正常推进 / 逾期未报; a figure list's
+ * item: 23个、/ 97条 — up to 6 characters) and share the rest by how much they hold, a status or a
+ * figure list by its longest piece and the title column (the commitment's) twice: it holds the most.
  */
 function columnWidths(columns: string[], rows: Part[][]): number[] {
   const cellText = (p: Part) => (isFigure(p) ? p.text : p);
   const charTwips = TABLE_PT * PT;
   const content = columns.map((h, i) => ({ header: textWidth(h), widest: Math.max(0, ...rows.map((r) => textWidth(cellText(r[i]!)))) }));
-  const fixed = content.map((c) => (c.widest <= 6 ? Math.round((Math.max(c.header, c.widest) + 1.2) * charTwips) : null));
-  const word = columns.map((h, i) =>
-    fixed[i] !== null ? 0 : Math.round((Math.min(6, Math.max(textWidth(h), ...rows.map((r) => Math.max(...(notes(cellText(r[i]!)) ?? [cellText(r[i]!)]).map(textWidth))))) + 1.2) * charTwips),
-  );
+  // a figure list (20个、120条) may take two lines rather than narrow the title column
+  const lists = columns.map((_, i) => rows.some((r) => figureList(cellText(r[i]!)) !== null));
+  const fixed = content.map((c, i) => (c.widest <= 6 && !lists[i] ? Math.round((Math.max(c.header, c.widest) + 1.2) * charTwips) : null));
+  const longestPiece = (i: number) => Math.max(0, ...rows.map((r) => Math.max(...pieces(cellText(r[i]!)).map(textWidth))));
+  const word = columns.map((h, i) => (fixed[i] !== null ? 0 : Math.round((Math.min(6, Math.max(textWidth(h), longestPiece(i))) + 1.2) * charTwips)));
   const rest = TEXT_WIDTH - fixed.reduce<number>((a, b) => a + (b ?? 0), 0) - word.reduce((a, b) => a + b, 0);
-  // the text column (the commitment's title) takes twice its share: it holds the most
-  const weights = content.map((c, i) => (fixed[i] === null ? Math.min(14, c.widest) * (i === 1 ? 2 : 1) : 0));
+  const weights = content.map((c, i) => (fixed[i] !== null ? 0 : i === 1 ? Math.min(14, c.widest) * 2 : Math.min(14, c.widest, Math.max(textWidth(columns[i]!), longestPiece(i)) * 1.5)));
   const total = weights.reduce((a, b) => a + b, 0) || 1;
   return content.map((_, i) => fixed[i] ?? word[i]! + Math.floor((weights[i]! / total) * Math.max(0, rest)));
 }
@@ -126,9 +137,10 @@ function columnWidths(columns: string[], rows: Part[][]): number[] {
 function table(caption: string, columns: string[], rows: Part[][]): (Paragraph | Table)[] {
   // the caption, the header and the first row stay on one page: keep-with-next on their paragraphs
   const widths = columnWidths(columns, rows);
-  // a status with notes that does not fit on one line: each part on a line of its own
+  // a status with notes or a list of figures that does not fit on one line: each piece on a line of its own
   const lines = (parts: Part[], twips: number) => {
-    const split = parts.length === 1 && typeof parts[0] === 'string' && textWidth(parts[0]) > (twips - 160) / (TABLE_PT * PT) ? notes(parts[0]) : null;
+    const text = parts.length === 1 ? (isFigure(parts[0]!) ? parts[0].text : parts[0]!) : null;
+    const split = text !== null && textWidth(text) > (twips - 160) / (TABLE_PT * PT) ? (notes(text) ?? figureList(text)) : null;
     return split ? split.map((l, n) => run(l, FONTS.body, TABLE_PT, n > 0 ? { break: 1 } : {})) : runs(parts, FONTS.body, TABLE_PT);
   };
   const cellPara = (parts: Part[], bold: boolean, center: boolean, i: number, keepNext = false) =>

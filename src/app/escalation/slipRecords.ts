@@ -76,7 +76,7 @@ export async function slipNotice(ctx: AppContext, o: { actor: WorkflowActor; id:
   const document = buildSlipNotice({
     region: { name: region!.name },
     slip,
-    commitment: { title: commitment.title, deadline: commitment.deadline, completionRate: commitment.evaluation.completionRate, expectedProgress: commitment.evaluation.expectedProgress },
+    commitment: { title: commitment.title, deadline: commitment.deadline, completionRate: commitment.evaluation.completionRate, expectedProgress: commitment.evaluation.expectedProgress, measuredAt: commitment.evaluation.measuredAt },
     leadDepartment: name(slip.departmentId ?? commitment.leadDepartmentId),
     coDepartments: commitment.coDepartmentIds.map(name).filter((n): n is string => n !== null),
     planYear: plan?.year ?? Number(slip.openedOn.slice(0, 4)),

@@ -151,6 +151,9 @@ export interface YearSummaryData {
 
 // ----- source references ---------------------------------------------------------------------
 
+/** A name inside “…”: its own double quotes made single (“…全国‘枫桥式公安派出所’”), as a bulletin quotes a title. */
+const inQuotes = (x: string) => `“${x.replace(/“/g, '‘').replace(/”/g, '’')}”`;
+
 export const reportSource = (c: Pick<CommitmentFacts, 'id' | 'title' | 'leadDepartment'>, r: { id: string; period: string }): SourceRef => ({
   kind: 'report',
   id: r.id,
@@ -166,15 +169,16 @@ export const countSource = (query: string, label: string): SourceRef => ({ kind:
 export const indicatorSource = (v: IndicatorValue, regionName: string): SourceRef => ({
   kind: 'indicator',
   id: v.id,
-  label: `${regionName}${periodLabel(v.period)}经济指标“${v.indicator}”`,
+  label: `${regionName}${periodLabel(v.period)}经济指标${inQuotes(v.indicator)}`,
 });
 
-export const projectSource = (p: Project): SourceRef => ({ kind: 'project', id: p.id, label: `${p.year}年重点项目“${p.name}”` });
+export const projectSource = (p: Project): SourceRef => ({ kind: 'project', id: p.id, label: `${p.year}年重点项目${inQuotes(p.name)}` });
 
-export const factSource = (f: RecordedFact): SourceRef => ({ kind: 'fact', id: f.id, label: `${f.year}年成绩“${f.subject}${f.value}${f.unit}”` });
+export const factSource = (f: RecordedFact): SourceRef => ({ kind: 'fact', id: f.id, label: `${f.year}年成绩${inQuotes(`${f.subject}${f.value}${f.unit}`)}` });
 
 export const honourSource = (h: Pick<Honour, 'id' | 'year' | 'title' | 'level' | 'recipient' | 'awardedBy'>): SourceRef => ({
   kind: 'honour',
   id: h.id,
-  label: `${h.year}年荣誉“${h.recipient ?? ''}${h.title}”（${HONOUR_LEVEL_LABELS[h.level]}${h.awardedBy ? `，${h.awardedBy}授予` : ''}）`,
+  // 2024年荣誉：北城派出所获评全国“枫桥式公安派出所”（国家级）; the region's own: 2024年荣誉：山西省全域旅游示范区（省级）
+  label: `${h.year}年荣誉：${h.recipient ? `${h.recipient}获评` : ''}${h.title}（${HONOUR_LEVEL_LABELS[h.level]}${h.awardedBy ? `，${h.awardedBy}授予` : ''}）`,
 });

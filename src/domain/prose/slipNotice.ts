@@ -12,7 +12,8 @@ import type { ProseDocument } from './document.ts';
 export interface SlipNoticeData {
   region: { name: string };
   slip: { level: EscalationLevel; reason: string; openedOn: string; closedOn: string | null; serial: number };
-  commitment: { title: string; deadline: string; completionRate: number | null; expectedProgress: number };
+  /** the evaluation the slip was opened on: its rates as of `measuredAt` (the last reviewed report's period end) */
+  commitment: { title: string; deadline: string; completionRate: number | null; expectedProgress: number; measuredAt?: string };
   leadDepartment: string | null;
   coDepartments: string[];
   planYear: number;
@@ -61,7 +62,8 @@ export function buildSlipNotice(d: SlipNoticeData): ProseDocument {
     blocks: [
       p(`根据${d.planYear}年政府工作报告目标任务督查安排，你单位牵头的下列事项需${LEVEL_WORDS[slip.level]}，请认真落实。`),
       h('一、督办事项'),
-      p(`${c.title}（截至${dateLabel(slip.openedOn)}完成率${pct(c.completionRate)}，序时进度${pct(c.expectedProgress)}）。`),
+      // as of the same day as the 督办事由's figures
+      p(`${c.title}（截至${dateLabel(c.measuredAt ?? slip.openedOn)}完成率${pct(c.completionRate)}，序时进度${pct(c.expectedProgress)}）。`),
       h('二、督办事由'),
       p(`${slip.reason}。`.replace(/。。$/, '。')),
       h('三、牵头单位'),

@@ -135,6 +135,8 @@ export const TEMPLATES_ZH = {
     resultPointsAbove: '{subject}{value}，高于目标{points}个百分点',
     resultPointsMet: '{subject}{value}，达到目标',
     resultPointsBelow: '{subject}{value}，低于目标{points}个百分点',
+    /** a rate target whose title gives no subject (在册个体工商户“惠商保”全覆盖) and is not met */
+    resultPointsNoSubject: '“{title}”完成{value}，低于目标{points}个百分点',
     resultMilestones: '“{title}”节点完成率{rate}',
     resultClosed: '“{title}”已完成',
     /** a parent without its own figure: its subtasks' sums */

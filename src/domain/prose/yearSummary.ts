@@ -422,10 +422,13 @@ export function resultSentence(c: CommitmentFacts, facts: readonly RecordedFact[
     return fill(met ? t.resultCeilingMet : t.resultCeilingMissed, { subject, value, target: figure(formatValue(c.targetValue, c.unit), commitmentSource(c)) });
   }
   // a rate or share target: compared in percentage points, not as a completion rate
-  if (c.unit && /^(%|％|百分点)$/.test(c.unit.trim()) && subject && c.targetValue !== null) {
+  if (c.unit && /^(%|％|百分点)$/.test(c.unit.trim()) && c.targetValue !== null) {
     const diff = toNumber(subtractDecimal(decimalFromString(e.latestValue), decimalFromString(c.targetValue)));
     const pts = figure(points(Math.abs(diff)), src, commitmentSource(c));
-    return fill(Math.abs(diff) < 0.05 ? t.resultPointsMet : diff > 0 ? t.resultPointsAbove : t.resultPointsBelow, { subject, value, points: pts });
+    if (subject) return fill(Math.abs(diff) < 0.05 ? t.resultPointsMet : diff > 0 ? t.resultPointsAbove : t.resultPointsBelow, { subject, value, points: pts });
+    // a title with no subject to put the rate after (在册个体工商户“惠商保”全覆盖): done, or how far from the target
+    if (DONE.has(e.status) || diff > -0.05) return fill(t.resultClosed, { title: quoted(c.title) });
+    return fill(t.resultPointsNoSubject, { title: quoted(c.title), value, points: pts });
   }
   const rate = figure(formatPercent(e.completionRate), src);
   const parts = !r
