@@ -115,6 +115,8 @@ export function validateChangeRequest(
   if (!OPEN_STATES.includes(commitment.state)) {
     return refusedChange(`任务已${STATE_LABELS[commitment.state].replace(/^已/, '')}，不能申请变更`, `a ${commitment.state} commitment cannot be changed`);
   }
+  // a draft is not handed over yet: the office edits it directly (修改), nothing to request
+  if (commitment.state === 'draft') return refusedChange('任务尚未交办，请直接修改', 'a draft is not assigned yet: edit it directly');
   if (actorRole !== 'leadReporter' && actorRole !== 'admin') {
     return { ok: false, error: new LifecycleError('forbidden_role', '只有牵头单位或督查室可以申请变更', 'only the lead department or the office may request a change') };
   }

@@ -116,7 +116,7 @@ export const EXAMPLES: Record<string, OperationExamples> = {
           reports: [submitted],
           allowed: {
             role: 'leadReporter', transitions: ['requestClose'], next: [{ action: 'requestClose', label: '办结申请', roles: ['leadReporter'] }], editable: [],
-            publish: false, split: false, milestones: false, requestChange: true, decideChange: false, instruct: false, reply: true, report: true, confirmDraft: false,
+            publish: false, split: false, milestones: true, requestChange: true, decideChange: false, instruct: false, reply: true, report: true, review: false, confirmDraft: false,
           },
         },
       },

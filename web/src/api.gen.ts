@@ -427,6 +427,8 @@ export interface components {
       reply: boolean;
       /** @description submit a progress report */
       report: boolean;
+      /** @description accept or return progress reports (审核) */
+      review: boolean;
       /** @description confirm or discard an imported draft (确认导入草稿) */
       confirmDraft: boolean;
     };

@@ -488,7 +488,7 @@ export function MilestonesModal({ c, onClose }: { c: CommitmentDetail; onClose(d
       onSubmit={async (v) => {
         const body = v.mode === 'template'
           ? { version: c.version, template: v.template }
-          : { version: c.version, milestones: (v.milestones as { id?: string; title: string; dueDate: Dayjs; weight?: number; doneDate?: Dayjs }[]).map((m) => ({ ...(m.id ? { id: m.id } : {}), title: m.title.trim(), dueDate: iso(m.dueDate), weight: m.weight ?? 1, doneDate: iso(m.doneDate) })) };
+          : { version: c.version, milestones: (v.milestones as { id?: string; title: string; dueDate: Dayjs; weight?: number; doneDate?: Dayjs }[]).map((m) => ({ ...(m.id ? { id: m.id } : {}), title: m.title.trim(), dueDate: iso(m.dueDate), weight: m.weight ?? 1, doneDate: c.allowed.review ? iso(m.doneDate) : (c.milestones.find((x) => x.id === m.id)?.doneDate ?? null) })) };
         await api(`/commitments/${c.id}/milestones`, { method: 'PUT', body });
         message.success(t('节点已保存'));
       }}>
@@ -514,9 +514,12 @@ export function MilestonesModal({ c, onClose }: { c: CommitmentDetail; onClose(d
                   <Form.Item name={[f.name, 'weight']} style={{ width: 90 }}>
                     <InputNumber aria-label={`节点${i + 1}权重`} min={0.1} step={1} placeholder={t('权重')} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'doneDate']}>
-                    <DatePicker aria-label={`节点${i + 1}完成日期`} placeholder={t('完成日期')} />
-                  </Form.Item>
+                  {/* only the office sets done dates: a department reports a milestone done in a progress report */}
+                  {c.allowed.review && (
+                    <Form.Item name={[f.name, 'doneDate']}>
+                      <DatePicker aria-label={`节点${i + 1}完成日期`} placeholder={t('完成日期')} />
+                    </Form.Item>
+                  )}
                   <Button type="text" onClick={() => remove(f.name)}>{t('删除')}</Button>
                 </Space>
               ))}

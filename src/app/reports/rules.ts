@@ -21,7 +21,7 @@ export async function loadReportFor(q: Queryable, actor: Principal, id: string):
 }
 
 /** Commitment states in which reports are taken: handed over and not finished. */
-const REPORTING_STATES = new Set<Commitment['state']>(['assigned', 'acknowledged', 'inProgress', 'closeRequested']);
+export const REPORTING_STATES = new Set<Commitment['state']>(['assigned', 'acknowledged', 'inProgress', 'closeRequested']);
 
 export function checkReportable(c: Commitment, period: string, today: string): void {
   if (!REPORTING_STATES.has(c.state))

@@ -9,6 +9,7 @@ import type { Commitment } from '../../domain/types.ts';
 import { involves } from '../policies/commitments.ts';
 import { isAdminOf, writesRegion } from '../policies/scope.ts';
 import { principalOf, roleOn, type WorkflowActor } from './access.ts';
+import { REPORTING_STATES } from '../reports/rules.ts';
 
 /** What the actor may do (the detail page's buttons); also the API's contract for it. */
 export const AllowedActions = z.object({
@@ -25,6 +26,7 @@ export const AllowedActions = z.object({
   instruct: z.boolean().describe('record a 领导批示'),
   reply: z.boolean().describe('answer a 批示 (落实情况)'),
   report: z.boolean().describe('submit a progress report'),
+  review: z.boolean().describe('accept or return progress reports (审核)'),
   confirmDraft: z.boolean().describe('confirm or discard an imported draft (确认导入草稿)'),
 }).meta({ id: 'AllowedActions', description: '当前用户可执行的操作 / what the signed-in user may do' });
 export type AllowedActions = z.infer<typeof AllowedActions>;
@@ -49,7 +51,8 @@ export function allowedActions(actor: WorkflowActor, c: Commitment): AllowedActi
     decideChange: admin,
     instruct: role === 'admin' || role === 'leader',
     reply: admin || departmentOfIt,
-    report: departmentOfIt && ['assigned', 'acknowledged', 'inProgress'].includes(c.state),
+    report: departmentOfIt && REPORTING_STATES.has(c.state),
+    review: admin,
     confirmDraft: admin && c.state === 'draft' && c.source !== null && !(c as Commitment & { confirmedAt?: string | null }).confirmedAt,
   };
 }

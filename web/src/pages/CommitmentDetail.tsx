@@ -84,6 +84,8 @@ function DetailView({ c, reload }: { c: Detail; reload(): void }) {
                 { key: 'sector', label: t('领域'), children: c.sector },
                 { key: 'freq', label: '报送频次', children: FREQUENCY_LABELS[c.reportingFrequency] ?? c.reportingFrequency },
                 { key: 'state', label: '办理阶段', children: LIFECYCLE_LABELS[c.state] ?? c.state },
+                // reports are owed from the later of the start and this day: a period that ended before it is never 未按时报送
+                ...(c.assignedOn ? [{ key: 'assigned', label: t('交办日期'), children: <span data-testid="assigned-on">{cnDate(c.assignedOn)}</span> }] : []),
                 { key: 'progress', label: t('完成率'), children: <CompletionBar c={c} /> },
                 { key: 'expected', label: t('序时进度'), children: `${pct(c.evaluation.expectedProgress)}（截至${cnDate(c.evaluation.measuredAt)}）` },
                 { key: 'latest', label: t('最新进展'), children: c.evaluation.latestValue ? `${formatValue(c.evaluation.latestValue, c.unit)}（${periodLabel(c.evaluation.latestPeriod!)}）` : '—' },
@@ -215,7 +217,8 @@ function Reports({ c, reload, onResubmit, mine }: { c: Detail; reload(): void; o
   const { message } = App.useApp();
   const [returning, setReturning] = useState<ProgressReport | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const isAdmin = s.user?.role === 'admin';
+  // 采纳 / 退回: the region's own office (a city office reads a county's reports, it does not review them)
+  const canReview = c.allowed.review;
 
   async function accept(r: ProgressReport) {
     setErrors((e) => ({ ...e, [r.id]: '' }));
@@ -260,7 +263,7 @@ function Reports({ c, reload, onResubmit, mine }: { c: Detail; reload(): void; o
             title: t('操作'), key: 'actions', width: 150, className: 'no-print',
             render: (_: unknown, r) => (
               <Space size={4}>
-                {isAdmin && r.state === 'submitted' && (
+                {canReview && r.state === 'submitted' && (
                   <>
                     <Button size="small" type="primary" onClick={() => accept(r)}>{t('采纳')}</Button>
                     <Button size="small" danger onClick={() => setReturning(r)}>{t('退回')}</Button>

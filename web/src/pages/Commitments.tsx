@@ -1,4 +1,8 @@
-/** 目标任务: the filtered, sortable list; column settings, Excel export and bulk assignment. */
+/**
+ * 目标任务: the filtered, sortable list; column settings, Excel export and bulk assignment (of
+ * drafts only: an assigned commitment is not offered for 交办 again). `?state=draft` lists the drafts
+ * (the workbench's 全部草稿); on a city's or province's 汇总 a 区县 column says whose each one is.
+ */
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert, App, Button, Checkbox, Form, Input, Modal, Popover, Select, Space, Table, Tag, Typography } from 'antd';
@@ -57,10 +61,11 @@ export default function Commitments() {
     sort: params.get('sort') ?? undefined,
     order: params.get('order') ?? undefined,
   };
-  const withDrafts = params.get('drafts') === 'true';
+  const stage = params.get('state') ?? undefined;
+  const withDrafts = params.get('drafts') === 'true' || stage !== undefined;
   const fetched = useApi<Answer<'listCommitments'>>('/commitments', { ...query, topLevel: 'true' });
   // imported drafts and cancelled commitments are not under supervision: shown only when asked for
-  const loaded = useMemo(() => ({ ...fetched, data: fetched.data && { ...fetched.data, items: fetched.data.items.filter((c) => (withDrafts || isSupervised(c)) && s.inYear(c)) } }), [fetched, withDrafts, s]);
+  const loaded = useMemo(() => ({ ...fetched, data: fetched.data && { ...fetched.data, items: fetched.data.items.filter((c) => (stage ? c.state === stage : withDrafts || isSupervised(c)) && s.inYear(c)) } }), [fetched, withDrafts, stage, s]);
   const [hidden, setHidden] = useState<ColumnKey[]>(() => {
     try {
       return JSON.parse(localStorage.getItem('duban.columns.commitments') ?? 'null') ?? DEFAULT_HIDDEN;
@@ -72,8 +77,11 @@ export default function Commitments() {
   const [assignOpen, setAssignOpen] = useState(false);
   // the selection among the commitments listed now: a filter changed after selecting hides some, and
   // the button, the dialog and the request all count the same ones
-  const selectedItems = useMemo(() => loaded.data?.items.filter((c) => selected.includes(c.id)) ?? [], [loaded.data, selected]);
+  // only drafts are assigned (交办 is a draft's step): selection and 批量交办 exist while drafts are listed
+  const selectedItems = useMemo(() => loaded.data?.items.filter((c) => c.state === 'draft' && selected.includes(c.id)) ?? [], [loaded.data, selected]);
   const isAdmin = s.user?.role === 'admin';
+  const draftsListed = isAdmin && (loaded.data?.items.some((c) => c.state === 'draft') ?? false);
+  const regionNames = useMemo(() => new Map(s.regions.map((r) => [r.code, r.name])), [s.regions]);
   // the target and latest-value columns each write a kind of unit one way (11880人 beside 12600人, not 1.26万人)
   const targets = useMemo(() => columnFormat(loaded.data?.items ?? [], (c) => ({ value: c.targetValue, unit: c.unit })), [loaded.data]);
   const latest = useMemo(() => columnFormat(loaded.data?.items ?? [], (c) => ({ value: c.evaluation.latestValue, unit: c.unit })), [loaded.data]);
@@ -99,6 +107,7 @@ export default function Commitments() {
       ),
       sorter: true, sortOrder: query.sort === 'title' ? (query.order === 'desc' ? 'descend' : 'ascend') : null,
     },
+    ...(s.scope.children ? [{ title: t('区县'), dataIndex: 'regionCode', key: 'region', width: 100, render: (code: string) => regionNames.get(code) ?? code }] : []),
     { title: t('领域'), dataIndex: 'sector', key: 'sector', width: 100, sorter: true, sortOrder: query.sort === 'sector' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
     { title: t('牵头单位'), key: 'lead', width: 120, render: (_, c) => s.deptName(c.leadDepartmentId) },
     { title: t('目标'), key: 'target', width: 140, render: (_, c) => targetText(c, targets.get(c)) },
@@ -107,14 +116,14 @@ export default function Commitments() {
     { title: t('序时进度'), key: 'expected', width: 90, align: 'right', render: (_, c) => pct(c.evaluation.expectedProgress) },
     { title: t('状态'), key: 'status', width: 150, render: (_, c) => <span>{<StatusTag status={c.evaluation.status} />}<OverdueTag evaluation={c.evaluation} /></span>, sorter: true, sortOrder: query.sort === 'status' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
     { title: t('截止日期'), dataIndex: 'deadline', key: 'deadline', width: 110, sorter: true, sortOrder: query.sort === 'deadline' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
-    { title: t('办理阶段'), key: 'state', width: 100, render: (_, c) => LIFECYCLE_LABELS[c.state] ?? c.state },
+    { title: t('办理阶段'), key: 'state', width: 100, render: (_, c) => t(LIFECYCLE_LABELS[c.state] ?? c.state) },
     { title: t('民生实事'), key: 'livelihood', width: 90, render: (_, c) => (c.livelihood ? <Tag color="red">民生实事</Tag> : null) },
   ];
   const keyOf = (k: string): ColumnKey | undefined => (k === 'completionRate' ? 'completion' : (ALL_COLUMNS as readonly string[]).includes(k) ? (k as ColumnKey) : undefined);
   const shown = columns.filter((col) => {
     const k = keyOf(String(col.key));
     // with drafts in the list, the stage tells them apart
-    return !k || !hidden.includes(k) || (k === 'state' && withDrafts);
+    return !k || !hidden.includes(k) || (k === 'state' && withDrafts && !stage);
   });
 
   function exportExcel(items: EvaluatedCommitment[]) {
@@ -156,7 +165,16 @@ export default function Commitments() {
           onChange={(v) => set('overdue', v)}
           options={[{ value: 'true', label: t('全部逾期') }, { value: 'report', label: t('逾期未报送') }, { value: 'deadline', label: t('逾期未完成') }]}
         />
-        <Checkbox checked={withDrafts} onChange={(e) => set('drafts', e.target.checked ? 'true' : undefined)}>{t('含草稿和已取消')}</Checkbox>
+        <Select
+          aria-label={t('办理阶段')}
+          placeholder={t('办理阶段')}
+          allowClear
+          style={{ width: 140 }}
+          value={stage}
+          onChange={(v) => set('state', v)}
+          options={Object.entries(LIFECYCLE_LABELS).map(([value, label]) => ({ value, label: t(label) }))}
+        />
+        {!stage && <Checkbox checked={withDrafts} onChange={(e) => set('drafts', e.target.checked ? 'true' : undefined)}>{t('含草稿和已取消')}</Checkbox>}
         <Popover
           trigger="click"
           title={t('列设置')}
@@ -176,8 +194,8 @@ export default function Commitments() {
           <Button>{t('列设置')}</Button>
         </Popover>
         <Button onClick={() => loaded.data && exportExcel(loaded.data.items)} disabled={!loaded.data?.items.length}>{t('导出Excel')}</Button>
-        {isAdmin && (
-          <Button type="primary" disabled={!selectedItems.length} onClick={() => setAssignOpen(true)}>
+        {draftsListed && (
+          <Button type="primary" disabled={!selectedItems.length} onClick={() => setAssignOpen(true)} title={t('勾选草稿后批量交办')}>
             {t('批量交办')}{selectedItems.length ? `（${selectedItems.length}）` : ''}
           </Button>
         )}
@@ -192,7 +210,12 @@ export default function Commitments() {
             loading={loaded.loading}
             scroll={{ x: 1100 }}
             pagination={{ pageSize: 20, showTotal: (n) => (lang === 'en' ? `${n} commitments` : `共 ${n} 项`), showSizeChanger: true }}
-            rowSelection={isAdmin ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as string[]) } : undefined}
+            rowSelection={draftsListed ? {
+              selectedRowKeys: selected.filter((id) => d.items.some((c) => c.id === id && c.state === 'draft')),
+              onChange: (k) => setSelected(k as string[]),
+              // 交办 is a draft's step: an assigned or cancelled commitment cannot be picked
+              getCheckboxProps: (c) => ({ disabled: c.state !== 'draft', title: c.state !== 'draft' ? t(LIFECYCLE_LABELS[c.state] ?? c.state) : undefined }),
+            } : undefined}
             onChange={(_p, _f, sorter) => {
               const so = Array.isArray(sorter) ? sorter[0] : sorter;
               const p = new URLSearchParams(params);

@@ -181,7 +181,8 @@ function CommitmentList({ listed: { count, items } }: { listed: Listed }) {
         {items.slice(0, 8).map((c) => (
           <li key={c.id} style={{ display: 'flex', width: '100%', gap: 8, alignItems: 'center', padding: '7px 4px', borderBottom: '1px solid #f0f0f0' }}>
             <Link to={`/commitments/${c.id}`} style={{ flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{c.title}</Link>
-            <span style={{ color: '#555', whiteSpace: 'nowrap' }}>{s.deptName(c.leadDepartmentId)}</span>
+            {/* on a city's or province's 汇总 a department's name alone (区人社局) does not say which county */}
+            <span style={{ color: '#555', whiteSpace: 'nowrap' }}>{s.scope.children && <span data-testid="region-name">{s.regions.find((r) => r.code === c.regionCode)?.name ?? c.regionCode} · </span>}{s.deptName(c.leadDepartmentId)}</span>
             <span style={{ whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' }}>{pct(c.evaluation.completionRate)} / {pct(c.evaluation.expectedProgress)}</span>
             <StatusTag status={c.evaluation.status} />
             <OverdueTag evaluation={c.evaluation} />
