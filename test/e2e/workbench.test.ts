@@ -71,6 +71,7 @@ describe.skipIf(!hasBrowser)('工作台 of each role in Chromium', () => {
     const labels = [
       ...(await page.locator('.ant-statistic-title').allInnerTexts()),
       ...(await section.locator('.ant-card-head-title, th, button:not(.ant-btn-link)').allInnerTexts()),
+      ...(await page.getByTestId('nothing-waiting').allInnerTexts()),
     ];
     return labels.map((x) => x.replace(/\s+/g, ' ').trim()).filter((x) => CJK.test(x) && x.replace(/\s/g, '') !== '销号');
   }
@@ -154,6 +155,12 @@ describe.skipIf(!hasBrowser)('工作台 of each role in Chromium', () => {
     await poll(() => page.locator('.ant-skeleton').count()).toBe(0);
     await poll(() => page.getByText('待填报').count()).toBeGreaterThan(0);
     await shot(page, 'workbench-reporter');
+    await inEnglish(async () => {
+      await poll(() => page.getByText(/^Due \(/).count()).toBeGreaterThan(0);
+      await poll(() => page.locator('.ant-skeleton').count()).toBe(0);
+      expect(await chineseLabels()).toEqual([]);
+      await shot(page, 'workbench-reporter-en');
+    });
     // 促进城乡各类劳动者就业 is led by 人社局: 填报进展, 申请变更 and 设置节点 (the API lets the lead department plan milestones)
     await page.goto(`${server.url}/commitments?q=${encodeURIComponent('促进城乡各类劳动者就业')}`);
     await page.locator('.ant-table-tbody .ant-table-row').first().getByRole('link').first().click();

@@ -11,7 +11,7 @@ import { ESCALATION_LEVEL_LABELS, SLIP_COLORS } from '../labels.ts';
 import { ReplyModal, Replies } from '../Instructions.tsx';
 import { AcknowledgeModal } from '../workflow.tsx';
 import type { Answer, RegionInstruction } from '../model.ts';
-import { useT } from '../i18n.tsx';
+import { useLang, useT } from '../i18n.tsx';
 import { REPORT_STATE_LABELS } from '../labels.ts';
 import type { EvaluatedCommitment, ListedReport } from '../model.ts';
 import { ReportForm } from '../ReportForm.tsx';
@@ -20,10 +20,16 @@ import { OverdueTag, StatusTag } from '../status.tsx';
 import { DataState, useApi } from '../useApi.tsx';
 import { CompletionBar } from './Commitments.tsx';
 
-const REPORTING = new Set(['assigned', 'acknowledged', 'inProgress']);
+// the states in which the API takes reports (办结申请 included: until closed, reports are owed and chased)
+const REPORTING = new Set(['assigned', 'acknowledged', 'inProgress', 'closeRequested']);
 
 export default function MyDepartment() {
   const t = useT();
+  const { lang } = useLang();
+  const en = lang === 'en';
+  /** 待签收（2） / To acknowledge (2) */
+  const counted = (label: string, n: number) => (en ? `${t(label)} (${n})` : `${label}（${n}）`);
+  const day = (iso: string) => (en ? iso.slice(0, 10) : cnDate(iso));
   const s = useSession();
   const { message } = App.useApp();
   const dept = s.user?.departmentId ?? undefined;
@@ -39,7 +45,7 @@ export default function MyDepartment() {
   const today = new Date().toISOString().slice(0, 10);
   const byId = new Map((mine.data?.items ?? []).map((c) => [c.id, c]));
 
-  if (!dept) return <Typography.Paragraph>本页供各单位填报员使用。<Link to="/commitments">查看目标任务</Link></Typography.Paragraph>;
+  if (!dept) return <Typography.Paragraph>{t('本页供各单位填报员使用。')}<Link to="/commitments">{t('查看目标任务')}</Link></Typography.Paragraph>;
   const due = (mine.data?.items ?? []).filter((c) => REPORTING.has(c.state) && c.leadDepartmentId === dept);
   const helping = (mine.data?.items ?? []).filter((c) => REPORTING.has(c.state) && c.leadDepartmentId !== dept && c.coDepartmentIds.includes(dept));
   const toAcknowledge = (mine.data?.items ?? []).filter((c) => c.state === 'assigned' && c.leadDepartmentId === dept);
@@ -60,39 +66,39 @@ export default function MyDepartment() {
     <div>
       <Typography.Title level={3} style={{ marginTop: 0 }}>{t('工作台')} · {s.deptName(dept)}</Typography.Title>
       <Space direction="vertical" size={16} style={{ width: '100%' }}>
-        {nothing.length > 0 && <Typography.Text type="secondary" data-testid="nothing-waiting">暂无{nothing.join('、')}。</Typography.Text>}
+        {nothing.length > 0 && <Typography.Text type="secondary" data-testid="nothing-waiting">{en ? `Nothing waiting: ${nothing.map((x) => t(x).toLowerCase()).join(', ')}.` : `暂无${nothing.join('、')}。`}</Typography.Text>}
         {toAcknowledge.length > 0 && (
-          <Card size="small" title={`待签收（${toAcknowledge.length}）`} data-testid="to-acknowledge">
+          <Card size="small" title={counted('待签收', toAcknowledge.length)} data-testid="to-acknowledge">
             <Table rowKey="id" size="small" pagination={false} dataSource={toAcknowledge}
               columns={[
                 { title: t('任务名称'), dataIndex: 'title', render: (x: string, c) => <Link to={`/commitments/${c.id}`}>{x}</Link> },
-                { title: '起止时间', key: 'w', render: (_: unknown, c) => `${cnDate(c.startDate)} — ${cnDate(c.deadline)}` },
+                { title: t('起止时间'), key: 'w', render: (_: unknown, c) => `${day(c.startDate)} — ${day(c.deadline)}` },
                 { title: t('责任领导'), dataIndex: 'responsibleLeader', render: (x: string | null) => x ?? '—' },
-                { title: t('操作'), key: 'a', render: (_: unknown, c) => <Button size="small" type="primary" onClick={() => setAcknowledging(c)}>签收并报送办理方案</Button> },
+                { title: t('操作'), key: 'a', render: (_: unknown, c) => <Button size="small" type="primary" onClick={() => setAcknowledging(c)}>{t('签收并报送办理方案')}</Button> },
               ]}
             />
           </Card>
         )}
         {(returned.data?.items.length ?? 0) > 0 && (
-          <Card size="small" title={`${t('被退回')}（${returned.data!.items.length}）`} data-testid="returned-reports">
+          <Card size="small" title={counted('被退回', returned.data!.items.length)} data-testid="returned-reports">
             <Table rowKey="id" size="small" pagination={false} dataSource={returned.data!.items}
               columns={[
                 { title: t('任务名称'), dataIndex: 'commitmentTitle', render: (x: string, r) => <Link to={`/commitments/${r.commitmentId}`}>{x}</Link> },
                 { title: t('期次'), dataIndex: 'period', render: periodLabel },
                 { title: t('退回意见'), dataIndex: 'reviewComment', render: (x: string) => <span style={{ color: '#ad4e00' }}>{x}</span> },
-                { title: t('操作'), key: 'a', render: (_: unknown, r) => byId.get(r.commitmentId) ? <Button size="small" type="primary" onClick={() => setForm({ c: byId.get(r.commitmentId)!, returned: r })}>修改重报</Button> : null },
+                { title: t('操作'), key: 'a', render: (_: unknown, r) => byId.get(r.commitmentId) ? <Button size="small" type="primary" onClick={() => setForm({ c: byId.get(r.commitmentId)!, returned: r })}>{t('修改重报')}</Button> : null },
               ]}
             />
           </Card>
         )}
-        <Card size="small" title={`${t('待填报')}（牵头任务 ${due.length} 项）`} data-testid="due-commitments">
-          <DataState loaded={mine} isEmpty={() => due.length === 0} empty="本单位暂无需要报送的牵头任务" compact>
+        <Card size="small" title={en ? `${t('待填报')} (${due.length} led by you)` : `待填报（牵头任务 ${due.length} 项）`} data-testid="due-commitments">
+          <DataState loaded={mine} isEmpty={() => due.length === 0} empty={t('本单位暂无需要报送的牵头任务')} compact>
             {() => (
               <Table rowKey="id" size="small" dataSource={due} pagination={{ pageSize: 20, hideOnSinglePage: true }}
                 columns={[
                   { title: t('任务名称'), dataIndex: 'title', render: (x: string, c) => <Link to={`/commitments/${c.id}`}>{x}</Link> },
-                  { title: '未按时报送', key: 'missing', render: (_: unknown, c) => c.evaluation.missingPeriods.length ? <span style={{ color: '#a8071a' }}>{c.evaluation.missingPeriods.map(periodLabel).join('、')}</span> : <Tag color="green">按时</Tag> },
-                  { title: '最近报送', key: 'latest', render: (_: unknown, c) => (c.evaluation.latestPeriod ? periodLabel(c.evaluation.latestPeriod) : '—') },
+                  { title: t('未按时报送'), key: 'missing', render: (_: unknown, c) => c.evaluation.missingPeriods.length ? <span style={{ color: '#a8071a' }}>{en ? c.evaluation.missingPeriods.join(', ') : c.evaluation.missingPeriods.map(periodLabel).join('、')}</span> : <Tag color="green">{t('按时')}</Tag> },
+                  { title: t('最近报送'), key: 'latest', render: (_: unknown, c) => (c.evaluation.latestPeriod ? periodLabel(c.evaluation.latestPeriod) : '—') },
                   { title: t('完成率'), key: 'rate', width: 170, render: (_: unknown, c) => <CompletionBar c={c} /> },
                   { title: t('状态'), key: 'st', render: (_: unknown, c) => <span><StatusTag status={c.evaluation.status} /><OverdueTag evaluation={c.evaluation} /></span> },
                   { title: t('操作'), key: 'a', render: (_: unknown, c) => <Button size="small" type="primary" onClick={() => setForm({ c })}>{t('填报进展')}</Button> },
@@ -102,7 +108,7 @@ export default function MyDepartment() {
           </DataState>
         </Card>
         {helping.length > 0 && (
-          <Card size="small" title={`${t('配合任务')}（${helping.length} 项，报送配合进展）`} data-testid="co-commitments">
+          <Card size="small" title={en ? `${t('配合任务')} (${helping.length}: report what you did)` : `配合任务（${helping.length} 项，报送配合进展）`} data-testid="co-commitments">
             <Table rowKey="id" size="small" dataSource={helping} pagination={{ pageSize: 10, hideOnSinglePage: true }}
               columns={[
                 { title: t('任务名称'), dataIndex: 'title', render: (x: string, c) => <Link to={`/commitments/${c.id}`}>{x}</Link> },
@@ -114,36 +120,36 @@ export default function MyDepartment() {
           </Card>
         )}
         {(slips.data?.items.length ?? 0) > 0 && (
-          <Card size="small" title={`督办单与提醒（${slips.data!.items.length}）`} data-testid="my-slips">
+          <Card size="small" title={counted('督办单与提醒', slips.data!.items.length)} data-testid="my-slips">
             <Table rowKey="id" size="small" pagination={false} dataSource={slips.data!.items}
               columns={[
-                { title: '级别', dataIndex: 'level', width: 110, render: (x: string) => <Tag color={SLIP_COLORS[x]}>{ESCALATION_LEVEL_LABELS[x as 'red']}</Tag> },
-                { title: '督办事项', key: 't', render: (_: unknown, x) => <Link to={`/commitments/${x.commitmentId}`}>{titles.get(x.commitmentId) ?? '目标任务'}</Link> },
-                { title: '督办事由', dataIndex: 'reason' },
-                { title: '下发日期', dataIndex: 'openedOn', width: 120, render: (x: string) => cnDate(x) },
+                { title: t('级别'), dataIndex: 'level', width: 110, render: (x: string) => <Tag color={SLIP_COLORS[x]}>{t(ESCALATION_LEVEL_LABELS[x as 'red'])}</Tag> },
+                { title: t('督办事项'), key: 't', render: (_: unknown, x) => <Link to={`/commitments/${x.commitmentId}`}>{titles.get(x.commitmentId) ?? t('目标任务')}</Link> },
+                { title: t('督办事由'), dataIndex: 'reason' },
+                { title: t('下发日期'), dataIndex: 'openedOn', width: 120, render: (x: string) => day(x) },
               ]}
             />
           </Card>
         )}
         {ins.length > 0 && (
-          <Card size="small" title={`领导批示（待反馈 ${waitingIns}）`} data-testid="my-instructions">
+          <Card size="small" title={en ? `${t('领导批示')} (${waitingIns} awaiting your reply)` : `领导批示（待反馈 ${waitingIns}）`} data-testid="my-instructions">
             <Table rowKey="id" size="small" pagination={{ pageSize: 10, hideOnSinglePage: true }} dataSource={ins}
               columns={[
-                { title: '任务', dataIndex: 'commitmentTitle', width: 240, render: (x: string, i) => <Link to={`/commitments/${i.commitmentId}`}>{x}</Link> },
-                { title: '批示', key: 'i', render: (_: unknown, i) => <span><b>{i.leaderName}</b>（{cnDate(i.issuedOn)}）：{i.text}</span> },
-                { title: '落实情况', key: 'r', render: (_: unknown, i) => <Replies replies={i.replies} /> },
-                { title: t('操作'), key: 'a', width: 120, render: (_: unknown, i) => <Button size="small" type={i.followedUp ? 'default' : 'primary'} onClick={() => setReplying(i)}>反馈落实情况</Button> },
+                { title: t('任务'), dataIndex: 'commitmentTitle', width: 240, render: (x: string, i) => <Link to={`/commitments/${i.commitmentId}`}>{x}</Link> },
+                { title: t('批示'), key: 'i', render: (_: unknown, i) => <span><b>{i.leaderName}</b>（{day(i.issuedOn)}）：{i.text}</span> },
+                { title: t('落实情况'), key: 'r', render: (_: unknown, i) => <Replies replies={i.replies} /> },
+                { title: t('操作'), key: 'a', width: 120, render: (_: unknown, i) => <Button size="small" type={i.followedUp ? 'default' : 'primary'} onClick={() => setReplying(i)}>{t('反馈落实情况')}</Button> },
               ]}
             />
           </Card>
         )}
         {(pending.data?.items.length ?? 0) > 0 && (
-          <Card size="small" title={`${t('待审核')}（${pending.data!.items.length}）`} data-testid="pending-reports">
+          <Card size="small" title={counted('待审核', pending.data!.items.length)} data-testid="pending-reports">
             <Table rowKey="id" size="small" pagination={false} dataSource={pending.data!.items}
               columns={[
                 { title: t('任务名称'), dataIndex: 'commitmentTitle', render: (x: string, r) => <Link to={`/commitments/${r.commitmentId}`}>{x}</Link> },
                 { title: t('期次'), dataIndex: 'period', render: periodLabel },
-                { title: t('状态'), dataIndex: 'state', render: (x: string) => <Tag color="processing">{REPORT_STATE_LABELS[x]}</Tag> },
+                { title: t('状态'), dataIndex: 'state', render: (x: string) => <Tag color="processing">{t(REPORT_STATE_LABELS[x] ?? x)}</Tag> },
               ]}
             />
           </Card>
@@ -159,7 +165,7 @@ export default function MyDepartment() {
             lead={form.c.leadDepartmentId === dept}
             today={today}
             onDone={() => {
-              message.success('已提交，等待督查室审核');
+              message.success(t('已提交，等待督查室审核'));
               setForm(null);
               mine.reload();
               returned.reload();
