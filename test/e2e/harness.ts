@@ -143,8 +143,13 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-/** Signs in through the login form and waits to leave it. */
+/**
+ * Signs in through the login form and waits to leave it. The page the previous user was on is
+ * left first: its requests still loading would otherwise be answered 401 once the cookies are
+ * cleared (a console error, seen when two copies of the suite ran on a busy machine).
+ */
 export async function signIn(page: Page, base: string, username: string): Promise<void> {
+  await page.goto('about:blank');
   await page.context().clearCookies();
   await page.goto(`${base}/login`);
   await page.getByLabel('用户名').fill(username);

@@ -45,10 +45,11 @@ describe.skipIf(!hasBrowser)('工作台 of each role in Chromium', () => {
     await server?.stop();
   });
 
-  /** The page in the given language (kept in the browser, as the header's button does). */
+  /** The page in the given language (kept in the browser, as the header's button does), once it has loaded again. */
   async function language(lang: 'zh' | 'en') {
     await page.evaluate((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('duban.lang', l), lang);
     await page.reload();
+    await loaded();
   }
 
   /** Runs `check` on the page in English, then back in Chinese whatever happened. */

@@ -248,7 +248,7 @@ function LateDepartments({ loaded, onSent }: { loaded: Loaded<{ asOf: string; it
                 </ul>
               ) },
               { title: t('项数'), key: 'n', width: 60, render: (_: unknown, r) => r.items.length },
-              { title: t('操作'), key: 'a', width: 90, render: (_: unknown, r) => <Button size="small" danger loading={busy === r.departmentId} onClick={() => urge([r.departmentId])}>{t('催办')}</Button> },
+              { title: t('操作'), key: 'a', width: 90, render: (_: unknown, r) => <Button size="small" danger loading={busy === r.departmentId} onClick={() => urge([r.departmentId])}>{lang === 'en' ? 'Urge' : '催办'}</Button> },
             ]}
           />
         )}
@@ -275,7 +275,7 @@ function OpenSlips({ loaded }: { loaded: Loaded<Answer<'listSupervisionSlips'>> 
               { title: t('督办事项'), key: 't', render: (_: unknown, x) => <Link to={`/commitments/${x.commitmentId}`}>{x.commitmentTitle}</Link> },
               { title: t('承办单位'), dataIndex: 'departmentId', width: 100, render: (x: string | null) => s.deptName(x) },
               { title: t('督办事由'), dataIndex: 'reason' },
-              { title: t('下发日期'), dataIndex: 'openedOn', width: 110, render: (x: string) => day(x) },
+              { title: t('下发日期'), dataIndex: 'openedOn', width: 120, render: (x: string) => <span style={{ whiteSpace: 'nowrap' }}>{day(x)}</span> },
               { title: t('操作'), key: 'a', width: 160, render: (_: unknown, x) => <Space size={8}><Link to={`/supervision/${x.id}/notice`}>{t('督办通知单')}</Link><CloseSlipButton slip={x} onDone={loaded.reload} /></Space> },
             ]}
           />
