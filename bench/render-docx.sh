@@ -53,7 +53,9 @@ export FONTCONFIG_FILE="$FC"
 for f in "${files[@]}"; do
   name=$(basename "$f"); name=${name%.*}
   rm -f "$OUT/$name.pdf"
-  soffice --headless -env:UserInstallation=file://"$OUT"/lo-profile --convert-to pdf --outdir "$OUT" "$f" >/dev/null 2>&1 || true
+  # a DOCX with the pages a duplex print has: the blank page an even-page section inserts before the 版记 included
+  to=pdf; case "$f" in *.docx) to='pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';; esac
+  soffice --headless -env:UserInstallation=file://"$OUT"/lo-profile --convert-to "$to" --outdir "$OUT" "$f" >/dev/null 2>&1 || true
   [ -f "$OUT/$name.pdf" ] || { echo "$f: not converted (an .xlsx needs libreoffice-calc-nogui)" >&2; continue; }
   rm -f "$OUT/$name"-[0-9]*.png  # not summary-past-N.png when rendering summary
   pdftoppm -r "$DPI" -png "$OUT/$name.pdf" "$OUT/$name"

@@ -13,8 +13,9 @@
  */
 import {
   AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun,
-  TableLayoutType, VerticalAlign, WidthType, type IRunOptions, TableAnchorType, RelativeHorizontalPosition, RelativeVerticalPosition, OverlapType,
+  TableLayoutType, VerticalAlign, WidthType, type IRunOptions, TableAnchorType, RelativeHorizontalPosition, RelativeVerticalPosition, OverlapType, SectionType,
 } from 'docx';
+import { imprintPage } from './docxPages.ts';
 import { isFigure, oneLineTitle, sourcesOf, type Part, type ProseDocument } from '../domain/prose/document.ts';
 import { TEMPLATES_ZH } from '../domain/prose/templates.zh.ts';
 import type { RenderOptions } from './markdown.ts';
@@ -119,7 +120,7 @@ const pieces = (text: string): string[] => notes(text) ?? figureList(text) ?? [t
  * item: 23个、/ 97条 — up to 6 characters) and share the rest by how much they hold, a status or a
  * figure list by its longest piece and the title column (the commitment's) twice: it holds the most.
  */
-function columnWidths(columns: string[], rows: Part[][]): number[] {
+export function columnWidths(columns: string[], rows: Part[][]): number[] {
   const cellText = (p: Part) => (isFigure(p) ? p.text : p);
   const charTwips = TABLE_PT * PT;
   const content = columns.map((h, i) => ({ header: textWidth(h), widest: Math.max(0, ...rows.map((r) => textWidth(cellText(r[i]!)))) }));
@@ -267,7 +268,19 @@ export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promi
     );
   }
   // the 版记 floats at the foot of the page of the paragraph after it: a 1 pt one, so it needs no room of its own
-  if (doc.imprint) children.push(imprint(doc.imprint.copyTo, doc.imprint.printedBy, doc.imprint.printedOn), new Paragraph({ spacing: { line: PT, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [run('', FONTS.body, 1)] }));
+  const imprintBlock = doc.imprint
+    ? [imprint(doc.imprint.copyTo, doc.imprint.printedBy, doc.imprint.printedOn), new Paragraph({ spacing: { line: PT, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [run('', FONTS.body, 1)] })]
+    : [];
+  // on the body's last page when that is sure to be an even page with room for it; else in a section
+  // of its own that starts on an even page (the layout engine inserts a blank page when needed)
+  const evenPage = doc.imprint ? (opts.imprintPage ?? imprintPage(doc, opts, columnWidths)) === 'evenPage' : false;
+  if (!evenPage) children.push(...imprintBlock);
+  const page = {
+    size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
+    // the footer line sits 7 mm below the 版心 (bottom margin 35 mm): its baseline 35 − 7 − 4.9 mm (四号) above the edge
+    margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(23 * MM) },
+  };
+  const footers = { default: pageFooter('right'), even: pageFooter('left') };
   const document = new Document({
     title: oneLineTitle(doc),
     creator: doc.issuer,
@@ -280,17 +293,9 @@ export async function renderDocx(doc: ProseDocument, opts: RenderOptions): Promi
       },
     },
     sections: [
-      {
-        properties: {
-          page: {
-            size: { width: Math.round(210 * MM), height: Math.round(297 * MM) },
-            // the footer line sits 7 mm below the 版心 (bottom margin 35 mm): its baseline 35 − 7 − 4.9 mm (四号) above the edge
-            margin: { top: Math.round(37 * MM), bottom: Math.round(35 * MM), left: Math.round(28 * MM), right: Math.round(26 * MM), footer: Math.round(23 * MM) },
-          },
-        },
-        footers: { default: pageFooter('right'), even: pageFooter('left') },
-        children,
-      },
+      { properties: { page }, footers, children },
+      // (a 1 pt paragraph opens the section: LibreOffice drops the break of a section that opens with a floating table)
+      ...(evenPage ? [{ properties: { page, type: SectionType.EVEN_PAGE }, footers, children: [new Paragraph({ spacing: { line: PT, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [run('', FONTS.body, 1)] }), ...imprintBlock] }] : []),
     ],
   });
   return Packer.toBuffer(document, false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);

@@ -14,6 +14,8 @@ export interface RenderOptions {
   appendix?: boolean;
   /** the web app's address (https://duban.example.gov.cn): links become absolute */
   baseUrl?: string | null;
+  /** DOCX: where the 版记 goes — on the body's last page, or on an even page of its own; by default as `imprintPage` (docxPages.ts) estimates */
+  imprintPage?: 'lastPage' | 'evenPage';
 }
 
 /** Markdown text with every character that could start markup escaped (HTML, links, emphasis, tables). */
