@@ -25,13 +25,14 @@ const has = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).stat
 const office = has('soffice') && has('pdftotext');
 
 describe('lineBounds', () => {
-  it('counts 28 characters of 三号 to a line of the 版心, with room for what line breaking moves', () => {
+  it('sets 28 characters of 三号 to a line of the 版心; a closing mark after them hangs or pulls one down; a number never breaks', () => {
     const width = (210 - 28 - 26) * (72 / 25.4);
-    expect(lineBounds('一'.repeat(28), 16, width, 0, -0.25)).toEqual([1, 2]);
-    expect(lineBounds('一'.repeat(20), 16, width, 0, -0.25)).toEqual([1, 1]);
-    const [fewest, most] = lineBounds('一'.repeat(280), 16, width, 32, -0.25);
-    expect(fewest).toBeLessThanOrEqual(11);
-    expect(most).toBeGreaterThanOrEqual(11);
+    expect(lineBounds('一'.repeat(28), 16, width, 0, -0.25)).toEqual([1, 1]);
+    expect(lineBounds('一'.repeat(29), 16, width, 0, -0.25)).toEqual([2, 2]);
+    expect(lineBounds(`${'一'.repeat(28)}。`, 16, width, 0, -0.25)).toEqual([1, 2]);
+    // the first line indented two characters: 26 fit; 3660个 does not break, so 25 + the number
+    expect(lineBounds(`${'一'.repeat(25)}3660个`, 16, width, 32, -0.25)).toEqual([2, 2]);
+    expect(lineBounds('一'.repeat(26), 16, width, 32, -0.25)).toEqual([1, 1]);
   });
 });
 

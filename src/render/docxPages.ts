@@ -3,10 +3,11 @@
  * program that opens it lays it out. But its grid is fixed — 版心 225 mm tall, 28 pt lines, 三号
  * condensed to 15.75 pt a character (every CJK font sets a character one em wide, so the count per
  * line does not depend on which font a machine has; Latin text is Times New Roman or its metric
- * twin), tables in 五号 at 16 pt a line — so the page on which the body ends can be bounded: an
- * early bound (hanging punctuation, no widow control, lines as full as they can be) and a late one
- * (line-start rules and unbreakable numbers pushing characters down, widow control, every
- * keep-together rule moving its block to the next page). Only when both bounds end the body on the
+ * twin), tables in 五号 at 16 pt a line — so the page on which the body ends can be bounded: each
+ * paragraph laid out greedily twice, early (closing punctuation hanging in the margin, quotes as
+ * narrow as a Latin font sets them, no widow control) and late (a character pulled down with a
+ * line-start mark or before an opening one, quotes one em, Latin text spaced off CJK, widow
+ * control), numbers never broken, and every keep-together rule moving its block to the next page. Only when both bounds end the body on the
  * same even page with room below for the 版记 does it stay there; otherwise it goes in a section
  * that starts on an even page, which the layout program itself places after a blank page when the
  * body ends on an even page — right whatever the count, at worst two pages longer than needed.
@@ -21,29 +22,81 @@ const PAGE_HEIGHT = 225 * MM_PT;
 const TEXT_WIDTH = (210 - 28 - 26) * MM_PT;
 const LINE = 28;
 
-/** Advance of one character in em: CJK and full-width punctuation 1; Latin in Times New Roman. */
-function advance(c: string): number {
+/**
+ * Advance of one character in em, [narrowest, widest] over the programs that lay a DOCX out: CJK
+ * and full-width punctuation 1; digits ½ (Times New Roman and its metric twins); characters whose
+ * font depends on the program (“ ” ‘ ’ · in the Latin or the CJK font) from their Latin width to 1.
+ */
+function advance(c: string): [number, number] {
   const code = c.codePointAt(0)!;
-  if (code >= 0x2e80 || (code >= 0x2018 && code <= 0x201d) || code === 0x2026) return 1;
-  if (/[0-9]/.test(c)) return 0.5;
-  if (c === '.' || c === ',' || c === ' ' || c === ':' || c === ';') return 0.25;
-  if (c === '%') return 0.833;
-  if (c === '—' || c === 'W' || c === 'M' || c === 'm') return 1;
-  if (/[A-Z]/.test(c)) return 0.7;
-  return 0.5;
+  if ((code >= 0x2018 && code <= 0x201d) || c === '·') return [0.25, 1];
+  if (code >= 0x2e80 || c === '…' || c === '—') return [1, 1];
+  if (/[0-9]/.test(c)) return [0.5, 0.5];
+  if (c === '.' || c === ',' || c === ' ' || c === ':' || c === ';') return [0.25, 0.28];
+  if (c === '%') return [0.833, 0.833];
+  return [0.28, 1];
+}
+
+/** Characters a line may not start with (they hang or pull the one before down), and may not end with. */
+const NO_START = new Set([...'，。、；：？！）》」』】〕”’%…·,.;:?!)']);
+const NO_END = new Set([...'（《「『【〔“‘(']);
+/** characters that make one unbreakable word: digits and Latin (a number with its point and %) */
+const WORD = /[0-9A-Za-z.%]/;
+
+/**
+ * Lines of a text laid out greedily: `late` pushes a character down with a line-start character
+ * (no hanging) and takes the widest advances; early lets a closing punctuation hang in the margin
+ * and takes the narrowest. Numbers never break.
+ */
+function layoutLines(text: string, pt: number, width: number, indent: number, spacing: number, late: boolean): number {
+  const units: Array<{ text: string; w: number }> = [];
+  for (const c of text) {
+    const w = advance(c)[late ? 1 : 0] * pt + spacing;
+    const prev = units[units.length - 1];
+    if (prev && WORD.test(c) && WORD.test(prev.text.slice(-1))) {
+      prev.text += c;
+      prev.w += w;
+    } else units.push({ text: c, w });
+  }
+  // Word and LibreOffice space Latin text off CJK (autoSpaceDE/DN, on by default): late, a number
+  // takes up to 0.3 em more on each side
+  if (late) for (const u of units) if (WORD.test(u.text[0]!)) u.w += 0.6 * pt;
+  let lines = 1;
+  let used = indent;
+  let line: typeof units = [];
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if (used + u.w <= width + 0.01 || line.length === 0) {
+      line.push(u);
+      used += u.w;
+      continue;
+    }
+    if (NO_START.has(u.text)) {
+      // early: the punctuation hangs on this line; late: the character before it goes down too
+      if (!late) {
+        line.push(u);
+        used += u.w;
+        continue;
+      }
+      const carried = line.length > 1 ? [line.pop()!] : [];
+      lines++;
+      line = [...carried, u];
+      used = line.reduce((a, x) => a + x.w, 0);
+      continue;
+    }
+    // a line may not end with an opening bracket or quote: it goes down with the next character
+    const carried = late && line.length > 1 && NO_END.has(line[line.length - 1]!.text) ? [line.pop()!] : [];
+    lines++;
+    line = [...carried, u];
+    used = line.reduce((a, x) => a + x.w, 0);
+  }
+  return lines;
 }
 
 /** Lines a text takes, as [fewest, most], at `pt` with `spacing` pt between characters, in `width` pt, the first line indented `indent` pt. */
 export function lineBounds(text: string, pt: number, width: number, indent = 0, spacing = 0): [number, number] {
   if (!text) return [1, 1];
-  const chars = [...text];
-  const total = indent + chars.reduce((w, c) => w + advance(c) * pt + spacing, 0);
-  const lines = Math.max(1, Math.ceil(total / width));
-  // per line break: hanging punctuation saves up to a character, a line-start rule or a number that
-  // does not break pushes up to two down
-  const fewest = Math.max(1, Math.ceil((total - lines * pt) / width));
-  const most = Math.max(1, Math.ceil((total + lines * 2 * pt) / width));
-  return [fewest, most];
+  return [layoutLines(text, pt, width, indent, spacing, false), layoutLines(text, pt, width, indent, spacing, true)];
 }
 
 /** A block of the page flow: its height, and how it may break. */
