@@ -407,7 +407,7 @@ function addCurrentRecords(out: BuiltPlan, input: BuildInput, spec: CommitmentSp
     ? c.milestones.map((ms, i) => ({
         title: ms.title, startDate: i === 0 ? c.startDate : addDays(c.milestones[i - 1]!.dueDate, 1), endDate: ms.dueDate, responsiblePerson: null,
       }))
-    : planSteps(c.startDate, c.deadline);
+    : planSteps(maxDate(c.startDate, c.assignedOn ?? c.startDate), c.deadline); // planned from the day it was handed over
   out.workPlans.push({
     commitmentId: c.id, regionCode: c.regionCode, departmentId: lead, responsiblePerson: `${deptLabel(input, spec.lead)}分管负责同志`,
     contact: null, steps, filedBy: reporter, filedAt: beijing(filedOn, '15:00'),

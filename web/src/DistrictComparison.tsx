@@ -72,7 +72,7 @@ export function DistrictComparison({ indicatorsOnly = false }: { indicatorsOnly?
                 const texts = formatColumn(codes.map((c) => ({ value: ind.values[c]?.value, unit: ind.unit })));
                 const values = new Map(codes.map((code, i) => [code, texts[i]!]));
                 return {
-                title: <span>{ind.indicator}<br /><span style={{ fontWeight: 400, color: '#666', fontSize: 12 }}>{t('同比')}（{t('排名')}）</span></span>,
+                title: <span>{ind.indicator}<br /><span style={{ fontWeight: 400, color: '#666', fontSize: 12 }}>{lang === 'en' ? `${t('同比')} (${t('排名')})` : '同比（排名）'}</span></span>,
                 key: ind.indicator,
                 align: 'right' as const,
                 render: (_: unknown, r: DistrictRow) => {
@@ -80,7 +80,7 @@ export function DistrictComparison({ indicatorsOnly = false }: { indicatorsOnly?
                   if (!v) return <span style={{ color: '#999' }}>—</span>;
                   return (
                     <Tooltip title={`${v.period} ${values.get(r.regionCode)}`}>
-                      <span style={{ whiteSpace: 'nowrap' }}>{growth ? (v.yoyGrowth === null ? '—' : formatGrowth(v.yoyGrowth)) : values.get(r.regionCode)}（{lang === 'en' ? `#${v.rank}` : `第${v.rank}`}）</span>
+                      <span style={{ whiteSpace: 'nowrap' }}>{growth ? (v.yoyGrowth === null ? '—' : lang === 'en' ? `${Number(v.yoyGrowth) > 0 ? '+' : ''}${v.yoyGrowth}%` : formatGrowth(v.yoyGrowth)) : values.get(r.regionCode)}{lang === 'en' ? ` (#${v.rank})` : `（第${v.rank}）`}</span>
                     </Tooltip>
                   );
                 },

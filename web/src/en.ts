@@ -15,7 +15,7 @@ export const EN: Record<string, string> = {
   '单位或场所获评时填写，如“解州派出所”；空为本区': 'When a unit or place was honoured; empty: the district', '纪实中写在该领域；空为写在开篇': 'Named in this sector\'s section; empty: in the opening',
   兑现核验: 'Promises kept', 已兑现: 'Kept', 部分兑现: 'Partly kept', 未兑现: 'Missed', 未提及: 'Not mentioned', 兑现情况: 'Verdict', 兑现情况表: 'Promise table', 部门报送: 'Reported', 文件表述: 'Stated', 一致性: 'Consistency', 一致: 'Consistent', 表述高于报送: 'Stated above reported', 表述低于报送: 'Stated below reported', 表述与报送不一致: 'Stated ≠ reported', 不一致: 'Inconsistent', 置信度: 'Confidence', 确认: 'Confirm', 更正: 'Correct', 已确认: 'Confirmed', 文字表述: 'In words', 说明: 'Note',
   公开: 'Published', 未公开: 'Not published', 审核: 'Review', 已采纳: 'Accepted', 待审核: 'Pending review', 已退回: 'Returned', 草稿: 'Draft', 全部: 'All', 语言: 'Language', 交办: 'Assign', 下载督查通报: 'Download bulletin', 下载工作纪实: 'Download record', 文件选项: 'File options', 成文日期: 'Date of issue', '成文日期（默认：报送截止次日）': 'Date of issue (default: day after reports were due)', 发文字号: 'Document number', '发文字号，如 盐督通〔2026〕10号': 'Document number, e.g. 盐督通〔2026〕10号', 附数据来源: 'Append sources', '网页（.html）': 'Web page (.html)',
-  勾选草稿后批量交办: 'Tick drafts to assign them at once',
+  勾选草稿后批量交办: 'Tick drafts to assign them at once', 填报员: 'Reporter',
   领导批示: 'Leaders\' instructions', 待签收: 'To acknowledge', 按时: 'On time', 最近报送: 'Last reported', 督办单与提醒: 'Slips and reminders', 反馈落实情况: 'Reply', 查看目标任务: 'See the commitments',
   '本页供各单位填报员使用。': 'This page is for the departments\' reporters. ', 待签收的任务: 'commitments to acknowledge', 被退回的报送: 'returned reports', 待审核的报送: 'reports under review',
   '已提交，等待督查室审核': 'Submitted; the office will review it', 本单位暂无需要报送的牵头任务: 'Nothing your department leads is due',

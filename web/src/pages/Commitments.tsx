@@ -112,9 +112,12 @@ export default function Commitments() {
     { title: t('牵头单位'), key: 'lead', width: 120, render: (_, c) => s.deptName(c.leadDepartmentId) },
     { title: t('目标'), key: 'target', width: 140, render: (_, c) => targetText(c, targets.get(c)) },
     { title: t('最新进展'), key: 'latest', width: 130, render: (_, c) => (c.evaluation.latestValue ? <span data-testid="latest-value">{latest.get(c)}<br /><small style={{ color: '#666' }}>{c.evaluation.latestPeriod}</small></span> : '—') },
-    { title: t('完成率'), key: 'completionRate', width: 170, render: (_, c) => <CompletionBar c={c} />, sorter: true, sortOrder: query.sort === 'completionRate' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
+    { title: t('完成率'), key: 'completionRate', width: 170, render: (_, c) => (isSupervised(c) ? <CompletionBar c={c} /> : <span style={{ color: '#8c8c8c' }}>—</span>), sorter: true, sortOrder: query.sort === 'completionRate' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
     { title: t('序时进度'), key: 'expected', width: 90, align: 'right', render: (_, c) => pct(c.evaluation.expectedProgress) },
-    { title: t('状态'), key: 'status', width: 150, render: (_, c) => <span>{<StatusTag status={c.evaluation.status} />}<OverdueTag evaluation={c.evaluation} /></span>, sorter: true, sortOrder: query.sort === 'status' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
+    { title: t('状态'), key: 'status', width: 150, render: (_, c) => (isSupervised(c)
+      ? <span>{<StatusTag status={c.evaluation.status} />}<OverdueTag evaluation={c.evaluation} /></span>
+      // a draft or a cancelled commitment is not supervised: no 滞后 or 逾期 to show, its stage instead
+      : <Tag>{t(LIFECYCLE_LABELS[c.state] ?? c.state)}</Tag>), sorter: true, sortOrder: query.sort === 'status' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
     { title: t('截止日期'), dataIndex: 'deadline', key: 'deadline', width: 110, sorter: true, sortOrder: query.sort === 'deadline' ? (query.order === 'desc' ? 'descend' : 'ascend') : null },
     { title: t('办理阶段'), key: 'state', width: 100, render: (_, c) => t(LIFECYCLE_LABELS[c.state] ?? c.state) },
     { title: t('民生实事'), key: 'livelihood', width: 90, render: (_, c) => (c.livelihood ? <Tag color="red">民生实事</Tag> : null) },

@@ -84,7 +84,7 @@ export default function MyDepartment() {
             <Table rowKey="id" size="small" pagination={false} dataSource={returned.data!.items}
               columns={[
                 { title: t('任务名称'), dataIndex: 'commitmentTitle', render: (x: string, r) => <Link to={`/commitments/${r.commitmentId}`}>{x}</Link> },
-                { title: t('期次'), dataIndex: 'period', render: periodLabel },
+                { title: t('期次'), dataIndex: 'period', render: (x: string) => (en ? x : periodLabel(x)) },
                 { title: t('退回意见'), dataIndex: 'reviewComment', render: (x: string) => <span style={{ color: '#ad4e00' }}>{x}</span> },
                 { title: t('操作'), key: 'a', render: (_: unknown, r) => byId.get(r.commitmentId) ? <Button size="small" type="primary" onClick={() => setForm({ c: byId.get(r.commitmentId)!, returned: r })}>{t('修改重报')}</Button> : null },
               ]}
@@ -98,7 +98,7 @@ export default function MyDepartment() {
                 columns={[
                   { title: t('任务名称'), dataIndex: 'title', render: (x: string, c) => <Link to={`/commitments/${c.id}`}>{x}</Link> },
                   { title: t('未按时报送'), key: 'missing', render: (_: unknown, c) => c.evaluation.missingPeriods.length ? <span style={{ color: '#a8071a' }}>{en ? c.evaluation.missingPeriods.join(', ') : c.evaluation.missingPeriods.map(periodLabel).join('、')}</span> : <Tag color="green">{t('按时')}</Tag> },
-                  { title: t('最近报送'), key: 'latest', render: (_: unknown, c) => (c.evaluation.latestPeriod ? periodLabel(c.evaluation.latestPeriod) : '—') },
+                  { title: t('最近报送'), key: 'latest', render: (_: unknown, c) => (c.evaluation.latestPeriod ? (en ? c.evaluation.latestPeriod : periodLabel(c.evaluation.latestPeriod)) : '—') },
                   { title: t('完成率'), key: 'rate', width: 170, render: (_: unknown, c) => <CompletionBar c={c} /> },
                   { title: t('状态'), key: 'st', render: (_: unknown, c) => <span><StatusTag status={c.evaluation.status} /><OverdueTag evaluation={c.evaluation} /></span> },
                   { title: t('操作'), key: 'a', render: (_: unknown, c) => <Button size="small" type="primary" onClick={() => setForm({ c })}>{t('填报进展')}</Button> },
@@ -148,7 +148,7 @@ export default function MyDepartment() {
             <Table rowKey="id" size="small" pagination={false} dataSource={pending.data!.items}
               columns={[
                 { title: t('任务名称'), dataIndex: 'commitmentTitle', render: (x: string, r) => <Link to={`/commitments/${r.commitmentId}`}>{x}</Link> },
-                { title: t('期次'), dataIndex: 'period', render: periodLabel },
+                { title: t('期次'), dataIndex: 'period', render: (x: string) => (en ? x : periodLabel(x)) },
                 { title: t('状态'), dataIndex: 'state', render: (x: string) => <Tag color="processing">{t(REPORT_STATE_LABELS[x] ?? x)}</Tag> },
               ]}
             />

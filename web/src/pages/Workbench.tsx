@@ -176,7 +176,7 @@ function PendingReports({ loaded }: { loaded: Loaded<{ items: ListedReport[] }> 
             columns={[
               { title: t('任务名称'), dataIndex: 'commitmentTitle', render: (x: string, r) => <Link to={`/commitments/${r.commitmentId}`}>{x}</Link> },
               { title: t('报送单位'), dataIndex: 'departmentId', width: 110, render: (x: string) => s.deptName(x) },
-              { title: t('期次'), dataIndex: 'period', width: 100, render: periodLabel },
+              { title: t('期次'), dataIndex: 'period', width: 100, render: (x: string) => (lang === 'en' ? x : periodLabel(x)) },
               { title: t('累计完成值'), dataIndex: 'cumulativeValue', width: 110, render: (_: unknown, r) => values.get(r) },
               { title: t('进展情况'), dataIndex: 'narrative', render: (x: string, r) => (
                 <div>
@@ -409,7 +409,7 @@ function LeaderWorkbench() {
                   { title: t('完成率'), key: 'rate', width: 170, render: (_: unknown, c) => <CompletionBar c={c} /> },
                   { title: t('状态'), key: 'st', width: 170, render: (_: unknown, c) => <span><StatusTag status={c.evaluation.status} /><OverdueTag evaluation={c.evaluation} /></span> },
                   { title: t('截止日期'), dataIndex: 'deadline', width: 130, render: (x: string) => <span style={{ whiteSpace: 'nowrap' }}>{day(x)}</span> },
-                  { title: t('操作'), key: 'a', width: 90, render: (_: unknown, c) => <Link to={`/commitments/${c.id}`}>{t('批示')}</Link> },
+                  { title: t('操作'), key: 'a', width: 90, render: (_: unknown, c) => <Link to={`/commitments/${c.id}`}>{lang === 'en' ? 'Instruct' : '批示'}</Link> },
                 ]}
               />
             )}
