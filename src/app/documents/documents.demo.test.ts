@@ -8,7 +8,7 @@
  */
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localDate } from '../../domain/dates.ts';
+import { addDays, localDate } from '../../domain/dates.ts';
 import { DEFAULT_CONFIG } from '../../domain/config.ts';
 import { criticismReasons, praiseAndCriticise } from '../../domain/prose/bulletin.ts';
 import { documentText, isFigure, plainText, type ProseDocument } from '../../domain/prose/document.ts';
@@ -160,9 +160,15 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
   });
 
   it('成文日期: the day after the period\'s reports were due, or today if earlier; an unfinished period is written 截至 that day', () => {
+    // the rule itself: the month's end + the days reports are given + 1, never after today
+    const expected = (period: string) => {
+      const due = addDays(periodRange(period.length === 4 ? `${period}-12` : period).end, DEFAULT_CONFIG.reportDueDays.monthly + 1);
+      return due < TODAY ? due : TODAY;
+    };
     for (const b of bulletins) {
       const d = documentDate(ctx, b.period);
       const text = documentText(b.document);
+      expect(d.issuedOn, `${b.regionCode} ${b.period}`).toBe(expected(b.period));
       expect(b.document.dateText, `${b.regionCode} ${b.period}`).toBe(dateLabel(d.issuedOn));
       if (d.asOf < periodRange(b.period).end) {
         expect(text, `${b.regionCode} ${b.period}`).toContain(`截至${dateLabel(d.asOf)}各项目标任务`);
@@ -172,7 +178,7 @@ describe.each(testEngines())('documents over all demo data on %s', (engine) => {
         expect(text).toContain(`截至${periodLabel(b.period)}底各项目标任务`);
       }
     }
-    for (const s of summaries) expect(s.document.dateText).toBe(dateLabel(documentDate(ctx, String(s.year)).issuedOn));
+    for (const s of summaries) expect(s.document.dateText, `${s.regionCode} ${s.year}`).toBe(dateLabel(expected(String(s.year))));
   });
 
   it('a past period uses only reports of that period or before, filed by the document\'s date', () => {
