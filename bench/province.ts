@@ -6,7 +6,7 @@
  * recomputed, trend included), the first read of the next day (as the roll-over does: today's
  * figures recomputed, past month-ends kept), the steady reads (kept figures added up) and the read
  * after one report was written (that district recomputed), p50 of BENCH_PROVINCE_RUNS (default 15),
- * the sizes timed in turn in each round; beside them one district's own 总览, evaluated per request.
+ * the sizes timed in turn in each round; beside them one district's own 总览 (its kept groups).
  * BENCH_PROVINCE_SIZES (default 100,200). Run: `npm run bench -- province`.
  */
 import { createContext } from '../src/app/context.ts';
@@ -87,7 +87,7 @@ export default async function province() {
   } finally {
     for (const s of sizes) await s.db.close();
   }
-  const rows = ['| districts | commitments | reports | first read (all recomputed, trend included) | first read of the next day (roll-over) | province 总览 p50 | 总览 after one write p50 | 区县比较 p50 | one district\'s 总览 p50 (evaluated) |', '|---|---|---|---|---|---|---|---|---|'];
+  const rows = ['| districts | commitments | reports | first read (all recomputed, trend included) | first read of the next day (roll-over) | province 总览 p50 | 总览 after one write p50 | 区县比较 p50 | one district\'s 总览 p50 (kept groups) |', '|---|---|---|---|---|---|---|---|---|'];
   for (const s of sizes) rows.push(`| ${s.n} | ${s.commitments.toLocaleString('en')} | ${s.reports.toLocaleString('en')} | ${ms(s.cold)} ms | ${ms(s.nextDay)} ms | ${ms(median(s.overview))} ms | ${ms(median(s.afterWrite))} ms | ${ms(median(s.compare))} ms | ${ms(median(s.district))} ms |`);
   for (const s of sizes) console.log(rows[rows.length - sizes.length + sizes.indexOf(s)]);
   const [a, b] = [sizes[0]!, sizes[sizes.length - 1]!];
@@ -95,7 +95,7 @@ export default async function province() {
   writeSection('Province', [
     machineLine(),
     '',
-    `PostgreSQL 15 on the same machine. A province of generated districts (src/demo/generate.ts, scale 1: 500 commitments, 40 departments, 24 months of monthly reports; one plan, of 2023). The province 总览 (GET /api/overview, use case scopeOverview: the counts, the 8 most-behind 滞后 and 逾期 commitments with their counts, the monthly trend of the year) asks each district's freshness and version (one small row a district, one statement), reads the province's kept sums of the year (scope_summary, 9 rows), the two lists (region_summary_item, walked in lag order through a partial index, 8 rows each) and the trend (region_summary_trend, 12 rows a district added up per month-end). After a write it recomputes the district written to (its counts, lists and 12 month-ends) and adds the kept figures up again. The 区县比较 reads each county's total and 民生实事 rows of the year's plan (2 rows a county) and its plan. The first read recomputes every district, each plan's month-ends included; on a new day (the 00:05 roll-over job does this before anyone reads) only today's evaluation is redone, past month-ends are kept. In-process use-case calls (no HTTP), ${RUNS} timed rounds after 3 untimed, both sizes in each round, p50. Load average when the timed rounds began: ${timedAtLoad.toFixed(1)} (the first reads above were timed while loading, at whatever load the machine had).`,
+    `PostgreSQL 15 on the same machine. A province of generated districts (src/demo/generate.ts, scale 1: 500 commitments, 40 departments, 24 months of monthly reports; one plan, of 2023). The province 总览 (GET /api/overview, use case scopeOverview: the counts, the 8 most-behind 滞后 and 逾期 commitments with their counts, the monthly trend of the year) walks the region tree and each district's freshness and version in SQL (one statement, one aggregate row back), then reads the province's kept 总览 of the year (scope_summary, scope_summary_trend, scope_summary_item: 9 + 12 + 16 rows, one statement). After a write it recomputes the district written to (its counts, lists and 12 month-ends) and adds the districts' kept figures up again (sums, trend and lists). The 区县比较 is one statement: the region tree, each county's freshness, its plan of the year, that plan's kept total and 民生实事 counts and its indicator values of the year, one row a county. The first read recomputes every district, each plan's month-ends included; on a new day (the 00:05 roll-over job does this before anyone reads) only today's evaluation is redone, past month-ends are kept. In-process use-case calls (no HTTP), ${RUNS} timed rounds after 3 untimed, both sizes in each round, p50. Load average when the timed rounds began: ${timedAtLoad.toFixed(1)} (the first reads above were timed while loading, at whatever load the machine had).`,
     '',
     ...rows,
     '',

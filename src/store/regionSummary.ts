@@ -58,19 +58,25 @@ const columns = (g: GroupCounts) => ({
 });
 
 /**
- * Of the regions `codes`: those whose kept figures are missing, marked dirty, or made on another
- * day or under another configuration, and the sum of their versions (one statement, one snapshot).
+ * Of the regions `codes`: those whose kept figures are missing, marked dirty, being recomputed (or
+ * left so), with lists and trend left stale, or made on another day or under another configuration,
+ * and the sum of their versions (one statement, one snapshot).
  */
 export async function summaryState(q: Queryable, codes: string[], asOf: string, configHash: string): Promise<{ stale: string[]; version: number }> {
   const [row] = await q.query<{ stale: string[] | null; version: number }>(
-    `select array_agg(c.code) filter (where s.region_code is null or s.dirty or s.lists_stale or s.as_of is distinct from $2::date or s.config_hash is distinct from $3) as stale,
+    `select array_agg(c.code) filter (where s.region_code is null or s.dirty or s.lists_stale or s.generation <> s.stored_generation or s.as_of is distinct from $2::date or s.config_hash is distinct from $3) as stale,
             coalesce(sum(s.version), 0)::bigint as version
      from unnest($1::text[]) as c(code) left join region_summary s on s.region_code = c.code`, [codes, asOf, configHash]);
   return { stale: row?.stale ?? [], version: Number(row?.version ?? 0) };
 }
 
-/** Kept figures to recompute before use: none, written to since, of another day or configuration; with `trend`, also those whose trend was left stale. */
-const STALE = (s: string, trend = true) => `(${s}.region_code is null or ${s}.dirty${trend ? ` or ${s}.lists_stale` : ''} or ${s}.as_of is distinct from $2::date or ${s}.config_hash is distinct from $3)`;
+/**
+ * Kept figures to recompute before use: none, written to since, a recomputation begun and not
+ * stored (its figures may be those of before a write), of another day or configuration; with
+ * `lists`, also those whose lists and trend were left stale.
+ */
+const STALE = (s: string, lists = true) =>
+  `(${s}.region_code is null or ${s}.dirty${lists ? ` or ${s}.lists_stale` : ''} or ${s}.generation <> ${s}.stored_generation or ${s}.as_of is distinct from $2::date or ${s}.config_hash is distinct from $3)`;
 /** The region `root` and every region below it, the statement's first CTE (`r`: code, name, level). */
 const SUBTREE = `with recursive r as (select code, name, level from region where code = $1
   union all select c.code, c.name, c.level from region c join r on c.parent_code = r.code)`;

@@ -6,3 +6,6 @@
 alter table region_summary_group drop constraint region_summary_group_kind_check;
 alter table region_summary_group add constraint region_summary_group_kind_check check (kind in ('total', 'sector', 'livelihood', 'department'));
 alter table region_summary add column lists_stale boolean not null default false;
+-- the 区县比较 reads each county's total and 民生实事 rows; with a row per department in the table,
+-- scanning it for them would grow with the departments of every district
+create index region_summary_group_compare on region_summary_group (region_code, plan_id, kind) where kind in ('total', 'livelihood') and key = '';
