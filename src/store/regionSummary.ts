@@ -178,7 +178,7 @@ export interface KeptItem {
 export async function keptDistrictGroups(q: Queryable, code: string, asOf: string, configHash: string): Promise<{ kind: GroupKind; key: string; counts: GroupCounts }[] | null> {
   const rows = await q.query<Row & { fresh: boolean }>(
     `select f.fresh, g.* from (select coalesce((select not dirty and generation = stored_generation and as_of = $2::date and config_hash = $3 from region_summary where region_code = $1), false) as fresh) f
-     left join lateral (select kind, key, ${SUMS} from region_summary_group where region_code = $1 and kind in ('total', 'sector', 'department') group by kind, key) g on f.fresh`,
+     left join lateral (select kind, key, ${SUMS} from region_summary_group where f.fresh and region_code = $1 and kind in ('total', 'sector', 'department') group by kind, key) g on true`,
     [code, asOf, configHash]);
   if (!rows[0]?.fresh) return null;
   return rows.filter((r) => r.kind !== null).map((r) => ({ kind: r.kind as GroupKind, key: String(r.key), counts: counts(r) }));
