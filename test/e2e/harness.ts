@@ -129,6 +129,11 @@ export async function launchBrowser(): Promise<{ context: BrowserContext; close(
     // then never covers the dialog under it, which on a busy machine made clicks land on it
     reducedMotion: 'reduce',
   });
+  // a click's navigation or a locator's wait may take long on a busy 2-core machine (two copies of the
+  // suite at load 20: a link's navigation passed Playwright's default of 30 s); a wait is for what the
+  // page shows, never a speed goal
+  context.setDefaultTimeout(90_000);
+  context.setDefaultNavigationTimeout(90_000);
   return {
     context,
     async close() {

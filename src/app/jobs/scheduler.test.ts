@@ -79,9 +79,10 @@ describe.each(testEngines())('scheduler on %s', (engine) => {
     const a = createScheduler(ctx, { jobs: [job], calendar: WEEKDAYS_ONLY, instance: 'a' });
     const b = createScheduler(createContext(db2), { jobs: [job], calendar: WEEKDAYS_ONLY, instance: 'b' });
     const now = bj('2024-06-03T09:00');
-    const [ra, rb] = await Promise.all([a.tick(now), b.tick(now), a.tick(now), b.tick(now)]);
+    // whichever of the four ticks takes a region, two runs in all (each tick's runs counted)
+    const runs = (await Promise.all([a.tick(now), b.tick(now), a.tick(now), b.tick(now)])).flat();
     expect(job.calls.sort()).toEqual(['430502 2024-06-03', '430503 2024-06-03']);
-    expect([...ra, ...rb]).toHaveLength(2);
+    expect(runs).toHaveLength(2);
     await Promise.all([a.tick(bj('2024-06-03T15:00')), b.tick(bj('2024-06-03T15:00'))]);
     expect(job.calls).toHaveLength(2); // later ticks the same day change nothing
     const rows = await db.query('select region_code, status, attempts from job_run order by region_code');
