@@ -7,38 +7,16 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { haveChromium, pickOption, shot, signIn, type RunningServer, useDemoPage } from './harness.ts';
 
 const hasBrowser = haveChromium();
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000, interval: 100 });
 
 describe.skipIf(!hasBrowser)('a past period\'s documents from 总览 in Chromium', () => {
   let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-  }, START_TIMEOUT_MS);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-documents-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff]+/g, '-')}`).catch(() => {});
-    expect(consoleErrors, 'console errors').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useDemoPage('documents', (s) => ({ server, page } = s));
 
   /** Downloads the Word file of the menu under `button`; its name and text. */
   async function word(button: RegExp): Promise<{ name: string; text: string }> {

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -177,4 +177,35 @@ export async function pickOption(page: Page, scope: Page | Locator, field: strin
   await expect.poll(() => select.innerText(), { timeout: 60_000, interval: 100 }).toContain(text);
   if (!(await select.evaluate((el) => el.classList.contains('ant-select-multiple'))))
     await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 60_000, interval: 100 }).toBe(0);
+}
+
+/**
+ * A describe block's browser: the demo server, Chromium and one page, started before its tests and
+ * closed after them. A console error or warning, or an uncaught page error, fails the test it happens
+ * in; a failed test leaves a screenshot `FAILED-<label>-<test>`. `ready` receives the server and page.
+ */
+export function useDemoPage(label: string, ready: (s: { server: RunningServer; page: Page }) => void): void {
+  let server: RunningServer | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  let page: Page | undefined;
+  const consoleErrors: string[] = [];
+  beforeAll(async () => {
+    ensureWebBuilt();
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
+    ready({ server, page });
+  }, START_TIMEOUT_MS);
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-${label}-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff]+/g, '-')}`).catch(() => {});
+    expect(consoleErrors, 'console errors').toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
 }

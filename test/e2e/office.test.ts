@@ -4,9 +4,9 @@
  * reason, a department's 催办 e-mail, a reporter account with its one-time password, an API token,
  * the configuration), and what a reporter is refused at once. Fails on any console error.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
+import { haveChromium, pickOption, shot, signIn, type RunningServer, useDemoPage } from './harness.ts';
 
 const hasBrowser = haveChromium();
 /** Waits for what the page shows (pages load data after they render). */
@@ -14,30 +14,8 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 60_000,
 
 describe.skipIf(!hasBrowser)('督办 and 系统管理 in Chromium', () => {
   let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-  }, START_TIMEOUT_MS);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-office-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff]+/g, '-')}`).catch(() => {});
-    expect(consoleErrors, 'console errors').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useDemoPage('office', (s) => ({ server, page } = s));
 
   it('登录页：会话检查不报错，页签有图标', async () => {
     await page.goto(`${server.url}/login`);

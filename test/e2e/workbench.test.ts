@@ -9,9 +9,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ensureWebBuilt, haveChromium, launchBrowser, pickOption, ROOT, shot, signIn, startDemoServer, type RunningServer, START_TIMEOUT_MS } from './harness.ts';
+import { haveChromium, pickOption, ROOT, shot, signIn, type RunningServer, useDemoPage } from './harness.ts';
 
 const hasBrowser = haveChromium();
 /** Waits for what the page shows (pages load data after they render). */
@@ -20,30 +20,8 @@ const CJK = /[\u3400-\u9fff]/;
 
 describe.skipIf(!hasBrowser)('工作台 of each role in Chromium', () => {
   let server: RunningServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
-  const consoleErrors: string[] = [];
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    server = await startDemoServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`);
-    });
-    page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
-  }, START_TIMEOUT_MS);
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state === 'fail' && page) await shot(page, `FAILED-workbench-${ctx.task.name.slice(0, 30).replace(/[^\w\u4e00-\u9fff]+/g, '-')}`).catch(() => {});
-    expect(consoleErrors, 'console errors').toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useDemoPage('workbench', (s) => ({ server, page } = s));
 
   /** The page in the given language (kept in the browser, as the header's button does), once it has loaded again. */
   async function language(lang: 'zh' | 'en') {
