@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { STATUSES, type Status } from '../domain/types.ts';
 import type { Db, Queryable } from './db.ts';
-import { insertMany } from './rows.ts';
+import { insertMany, snake } from './rows.ts';
 
 /** A group's counts, in a form that adds up (averages come from rateSum / rateCount). */
 export interface GroupCounts {
@@ -58,25 +58,26 @@ const columns = (g: GroupCounts) => ({
 });
 
 /**
- * Of the regions `codes`: those whose kept figures are missing, marked dirty, being recomputed (or
- * left so), with lists and trend left stale, or made on another day or under another configuration,
- * and the sum of their versions (one statement, one snapshot).
- */
-export async function summaryState(q: Queryable, codes: string[], asOf: string, configHash: string): Promise<{ stale: string[]; version: number }> {
-  const [row] = await q.query<{ stale: string[] | null; version: number }>(
-    `select array_agg(c.code) filter (where s.region_code is null or s.dirty or s.lists_stale or s.generation <> s.stored_generation or s.as_of is distinct from $2::date or s.config_hash is distinct from $3) as stale,
-            coalesce(sum(s.version), 0)::bigint as version
-     from unnest($1::text[]) as c(code) left join region_summary s on s.region_code = c.code`, [codes, asOf, configHash]);
-  return { stale: row?.stale ?? [], version: Number(row?.version ?? 0) };
-}
-
-/**
  * Kept figures to recompute before use: none, written to since, a recomputation begun and not
  * stored (its figures may be those of before a write), of another day or configuration; with
  * `lists`, also those whose lists and trend were left stale.
  */
 const STALE = (s: string, lists = true) =>
   `(${s}.region_code is null or ${s}.dirty${lists ? ` or ${s}.lists_stale` : ''} or ${s}.generation <> ${s}.stored_generation or ${s}.as_of is distinct from $2::date or ${s}.config_hash is distinct from $3)`;
+
+/**
+ * Of the regions `codes`: those whose kept figures are missing, marked dirty, being recomputed (or
+ * left so), with lists and trend left stale, or made on another day or under another configuration,
+ * and the sum of their versions (one statement, one snapshot).
+ */
+export async function summaryState(q: Queryable, codes: string[], asOf: string, configHash: string): Promise<{ stale: string[]; version: number }> {
+  const [row] = await q.query<{ stale: string[] | null; version: number }>(
+    `select array_agg(c.code) filter (where ${STALE('s')}) as stale,
+            coalesce(sum(s.version), 0)::bigint as version
+     from unnest($1::text[]) as c(code) left join region_summary s on s.region_code = c.code`, [codes, asOf, configHash]);
+  return { stale: row?.stale ?? [], version: Number(row?.version ?? 0) };
+}
+
 /** The region `root` and every region below it, the statement's first CTE (`r`: code, name, level). */
 const SUBTREE = `with recursive r as (select code, name, level from region where code = $1
   union all select c.code, c.name, c.level from region c join r on c.parent_code = r.code)`;
@@ -177,7 +178,7 @@ export interface KeptItem {
  */
 export async function keptDistrictGroups(q: Queryable, code: string, asOf: string, configHash: string): Promise<{ kind: GroupKind; key: string; counts: GroupCounts }[] | null> {
   const rows = await q.query<Row & { fresh: boolean }>(
-    `select f.fresh, g.* from (select coalesce((select not dirty and generation = stored_generation and as_of = $2::date and config_hash = $3 from region_summary where region_code = $1), false) as fresh) f
+    `select f.fresh, g.* from (select coalesce((select not ${STALE('s', false)} from region_summary s where s.region_code = $1), false) as fresh) f
      left join lateral (select kind, key, ${SUMS} from region_summary_group where f.fresh and region_code = $1 and kind in ('total', 'sector', 'department') group by kind, key) g on true`,
     [code, asOf, configHash]);
   if (!rows[0]?.fresh) return null;
@@ -215,7 +216,7 @@ export async function storeSummaryGroups(
     if (Number(row?.generation) !== generation) return;
     await tx.query('delete from region_summary_group where region_code = $1', [code]);
     // one parameter for all groups (a district has one per sector and per department and plan)
-    const rows = groups.map((g) => Object.fromEntries(Object.entries({ regionCode: code, planId: g.planId, kind: g.kind, key: g.key, ...columns(g) }).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v])));
+    const rows = groups.map((g) => Object.fromEntries(Object.entries({ regionCode: code, planId: g.planId, kind: g.kind, key: g.key, ...columns(g) }).map(([k, v]) => [snake(k), v])));
     if (rows.length) await tx.query('insert into region_summary_group select * from json_populate_recordset(null::region_summary_group, $1)', [JSON.stringify(rows)]);
     if (!lists) {
       await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation, lists_stale = true where region_code = $1', [code, asOf, configHash]);
