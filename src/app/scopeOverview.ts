@@ -10,7 +10,7 @@ import { keptItems } from '../store/regionSummary.ts';
 import type { AppContext } from './context.ts';
 import { principalOf } from './policies/principal.ts';
 import { forbidden, requireReadRegions } from './policies/scope.ts';
-import { scopeFigures, scopeStateOf, scopeSummary, type ListedCommitment, type Summary } from './summary.ts';
+import { average, scopeFigures, scopeStateOf, scopeSummary, type ListedCommitment, type Summary } from './summary.ts';
 import type { WorkflowActor } from './workflow/access.ts';
 
 export interface TrendPoint {
@@ -59,6 +59,6 @@ export async function scopeOverview(ctx: AppContext, o: { actor: WorkflowActor; 
     summary,
     lagging: { count: summary.total.byStatus.lagging + summary.total.byStatus.seriouslyLagging, items: lagging as unknown as ListedCommitment[] },
     overdue: { count: summary.total.overdue, items: overdue as unknown as ListedCommitment[] },
-    trend: kept.trend.map((t) => ({ month: t.monthEnd.slice(0, 7), averageCompletion: t.rateCount ? Math.round((t.rateSum / t.rateCount) * 10) / 10 : null, behind: t.behind })),
+    trend: kept.trend.map((t) => ({ month: t.monthEnd.slice(0, 7), averageCompletion: average(t.rateSum, t.rateCount), behind: t.behind })),
   };
 }
