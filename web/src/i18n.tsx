@@ -4,6 +4,7 @@
  */
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { EN } from './en.ts';
+import { cnDate } from './format.ts';
 
 export type Lang = 'zh' | 'en';
 
@@ -29,4 +30,17 @@ export const useLang = () => useContext(LangContext);
 export function useT(): (zh: string) => string {
   const { lang } = useLang();
   return lang === 'en' ? (zh) => EN[zh] ?? zh : (zh) => zh;
+}
+
+/** A title with its count: 待审核报送（3） / Pending review (3); no count while loading. */
+export function useCounted() {
+  const t = useT();
+  const { lang } = useLang();
+  return (label: string, n?: number) => (n === undefined ? t(label) : lang === 'en' ? `${t(label)} (${n})` : `${label}（${n}）`);
+}
+
+/** A day as the language writes it: 2026年12月4日 / 2026-12-04. */
+export function useDay() {
+  const { lang } = useLang();
+  return (iso: string | null | undefined) => (lang === 'en' ? (iso ?? '—').slice(0, 10) : cnDate(iso));
 }

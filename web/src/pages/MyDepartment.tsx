@@ -6,12 +6,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { App, Button, Card, Drawer, Space, Table, Tag, Typography } from 'antd';
-import { cnDate, periodLabel } from '../format.ts';
+import { periodLabel } from '../format.ts';
 import { ESCALATION_LEVEL_LABELS, SLIP_COLORS } from '../labels.ts';
 import { ReplyModal, Replies } from '../Instructions.tsx';
 import { AcknowledgeModal } from '../workflow.tsx';
 import type { Answer, RegionInstruction } from '../model.ts';
-import { useLang, useT } from '../i18n.tsx';
+import { useCounted, useDay, useLang, useT } from '../i18n.tsx';
 import { REPORT_STATE_LABELS } from '../labels.ts';
 import type { EvaluatedCommitment, ListedReport } from '../model.ts';
 import { ReportForm } from '../ReportForm.tsx';
@@ -27,9 +27,8 @@ export default function MyDepartment() {
   const t = useT();
   const { lang } = useLang();
   const en = lang === 'en';
-  /** 待签收（2） / To acknowledge (2) */
-  const counted = (label: string, n: number) => (en ? `${t(label)} (${n})` : `${label}（${n}）`);
-  const day = (iso: string) => (en ? iso.slice(0, 10) : cnDate(iso));
+  const counted = useCounted(); // 待签收（2） / To acknowledge (2)
+  const day = useDay();
   const s = useSession();
   const { message } = App.useApp();
   const dept = s.user?.departmentId ?? undefined;

@@ -11,7 +11,7 @@ import { Link } from 'react-router';
 import { Alert, App, Button, Card, Col, Row, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { api, errorText } from '../api.ts';
 import { cnDate, cnDateTime, columnFormat, periodLabel } from '../format.ts';
-import { useLang, useT } from '../i18n.tsx';
+import { useCounted, useDay, useLang, useT } from '../i18n.tsx';
 import { Replies } from '../Instructions.tsx';
 import { ESCALATION_LEVEL_LABELS, SLIP_COLORS } from '../labels.ts';
 import { isSupervised } from '../live.ts';
@@ -22,19 +22,6 @@ import { DataState, useApi, type Loaded } from '../useApi.tsx';
 import { acceptReport, CHANGE_KIND_LABELS, ChangeDecisionModal, CloseDecisionModal, CloseSlipButton, ReturnModal } from '../workflow.tsx';
 import { CompletionBar } from './Commitments.tsx';
 import { DistrictComparison } from '../DistrictComparison.tsx';
-
-/** A title with its count: 待审核报送（3） / Pending review (3); no count while loading. */
-function useCounted() {
-  const t = useT();
-  const { lang } = useLang();
-  return (label: string, n?: number) => (n === undefined ? t(label) : lang === 'en' ? `${t(label)} (${n})` : `${label}（${n}）`);
-}
-
-/** A day as the language writes it: 2026年12月4日 / 2026-12-04. */
-function useDay() {
-  const { lang } = useLang();
-  return (iso: string | null | undefined) => (lang === 'en' ? (iso ?? '—').slice(0, 10) : cnDate(iso));
-}
 
 export default function Workbench() {
   const s = useSession();
