@@ -118,7 +118,7 @@ async function districtSummary(db: Db, ctx: AppContext, code: string): Promise<S
 /** Bumped when the kept figures' meaning changes: figures kept under another are recomputed. */
 const SUMMARY_SHAPE = 5; // 5: groups per lead department
 /** The supervision configuration's and summary shape's fingerprint: kept figures made under others are recomputed. */
-const configHash = (ctx: AppContext) => createHash('sha256').update(`${SUMMARY_SHAPE}:${JSON.stringify(ctx.config)}`).digest('hex').slice(0, 16);
+export const configHash = (ctx: AppContext) => createHash('sha256').update(`${SUMMARY_SHAPE}:${JSON.stringify(ctx.config)}`).digest('hex').slice(0, 16);
 
 /** A district's groups per plan, as kept: the total, each sector, each lead department ('' for none) and its 民生实事, of its supervised top-level commitments. */
 export function districtGroups(items: EvaluatedCommitment[]): Omit<KeptGroup, 'regionCode'>[] {
@@ -215,15 +215,22 @@ export async function scopeFigures(db: Db, ctx: AppContext, codes: string[], sta
   return storeScopeSums(db, codes, year, listed);
 }
 
-/** The 区县比较's kept rows of `root` and the regions below it (`authorize` checks their codes first), the stale counties among them made current. */
-export async function comparisonRows(db: Db, ctx: AppContext, root: string, year: number, authorize: (codes: string[]) => void): Promise<KeptCounty[]> {
+/**
+ * The 区县比较's kept rows of `root` and the regions below it (`authorize` checks their codes
+ * first), the stale counties among them made current; with `root`'s scope version read with them,
+ * and whether every county's figures were current in that read (a write may land in between).
+ */
+export async function comparisonRows(db: Db, ctx: AppContext, root: string, year: number, authorize: (codes: string[]) => void): Promise<{ rows: KeptCounty[]; version: number; current: boolean }> {
   const read = () => keptComparison(db, root, year, ctx.today(), configHash(ctx));
-  const rows = await read();
-  authorize(rows.map((r) => r.code)); // before any recomputation
-  const stale = rows.filter((r) => r.stale && r.level === 'county').map((r) => r.code);
-  if (!stale.length) return rows;
-  await recompute(db, ctx, stale);
-  return read();
+  const staleOf = (rows: KeptCounty[]) => rows.filter((r) => r.stale && r.level === 'county').map((r) => r.code);
+  let kept = await read();
+  authorize(kept.rows.map((r) => r.code)); // before any recomputation
+  const stale = staleOf(kept.rows);
+  if (stale.length) {
+    await recompute(db, ctx, stale);
+    kept = await read();
+  }
+  return { ...kept, current: !staleOf(kept.rows).length };
 }
 
 /** The summary of several regions from their sums (no department breakdown). */

@@ -112,11 +112,12 @@ export interface KeptCounty {
 /**
  * The 区县比较's figures of `root` and every region below it, one row each, in one statement: its
  * freshness (as `summaryState`), its plan of `year`, that plan's kept total and 民生实事 counts,
- * and the latest value of `year` of each of its indicators — only the values the table shows.
+ * and the latest value of `year` of each of its indicators — only the values the table shows; and
+ * `root`'s scope version in the same snapshot (`scopeVersion`).
  */
-export async function keptComparison(q: Queryable, root: string, year: number, asOf: string, configHash: string): Promise<KeptCounty[]> {
+export async function keptComparison(q: Queryable, root: string, year: number, asOf: string, configHash: string): Promise<{ rows: KeptCounty[]; version: number }> {
   type R = { code: string; name: string; level: string; stale: boolean; plan_id: string | null; total: number | null; completed: number; lagging: number; seriously_lagging: number;
-    report_overdue: number; deadline_overdue: number; rate_sum: number; rate_count: number; l_total: number | null; l_done: number; indicators: unknown };
+    report_overdue: number; deadline_overdue: number; rate_sum: number; rate_count: number; l_total: number | null; l_done: number; indicators: unknown; scope_version: string | null };
   const rows = await q.query<R>(
     `${SUBTREE},
      ind as (select region_code, json_agg(json_build_array(indicator, unit, period, first_period, value::text, yoy_growth)) as indicators
@@ -124,14 +125,15 @@ export async function keptComparison(q: Queryable, root: string, year: number, a
              from indicator_value where region_code in (select code from r where level = 'county') and period like $5 order by region_code, indicator, period collate "C" desc) v
        group by region_code)
      select r.code, r.name, r.level, ${STALE('s', false)} as stale, p.id as plan_id, g.total, g.completed + g.exceeded as completed, g.lagging, g.seriously_lagging,
-       g.report_overdue, g.deadline_overdue, g.rate_sum, g.rate_count, l.total as l_total, l.done as l_done, i.indicators
+       g.report_overdue, g.deadline_overdue, g.rate_sum, g.rate_count, l.total as l_total, l.done as l_done, i.indicators,
+       (select version from scope_version where region_code = $1) as scope_version
      from r left join region_summary s on s.region_code = r.code
      left join plan p on p.region_code = r.code and p.year = $4
      left join region_summary_group g on g.region_code = r.code and g.plan_id = p.id and g.kind = 'total' and g.key = ''
      left join region_summary_group l on l.region_code = r.code and l.plan_id = p.id and l.kind = 'livelihood' and l.key = ''
      left join ind i on i.region_code = r.code
      order by r.code`, [root, asOf, configHash, year, `${year}%`]);
-  return rows.map((r) => {
+  return { version: Number(rows[0]?.scope_version ?? 0), rows: rows.map((r) => {
     const ind = (typeof r.indicators === 'string' ? JSON.parse(r.indicators) : r.indicators) as [string, string, string, string, string | null, number | null][] | null;
     return {
       code: r.code, name: r.name, level: r.level, stale: r.stale, planId: r.plan_id,
@@ -142,7 +144,13 @@ export async function keptComparison(q: Queryable, root: string, year: number, a
       livelihood: r.l_total === null ? null : { total: r.l_total, done: r.l_done },
       indicators: (ind ?? []).map(([indicator, unit, period, firstPeriod, value, yoyGrowth]) => ({ indicator, unit, period, firstPeriod, value, yoyGrowth })),
     };
-  });
+  }) };
+}
+
+/** The scope version of `root` (migration 036): raised whenever anything its 区县比较 shows may have changed below it. */
+export async function scopeVersion(q: Queryable, root: string): Promise<number> {
+  const [row] = await q.query<{ version: string }>('select version from scope_version where region_code = $1', [root]);
+  return Number(row?.version ?? 0);
 }
 
 /**
