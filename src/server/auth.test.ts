@@ -6,7 +6,7 @@ import { openTestDb, testEngines } from '../store/testing.ts';
 import type { Db } from '../store/db.ts';
 import { upsertDepartment, upsertRegion } from '../store/regions.ts';
 import { makeUser, signIn, TEST_PASSWORD } from './testing.ts';
-import { FailureBackoff } from '../app/auth/throttle.ts';
+import { loginKey, StoredFailureBackoff, type FailureKey } from '../app/auth/throttle.ts';
 import { LOGIN_RULES } from '../app/auth/secrets.ts';
 
 describe.each(testEngines())('accounts and sessions on %s', (engine) => {
@@ -85,7 +85,7 @@ describe.each(testEngines())('accounts and sessions on %s', (engine) => {
 
   it('wrong passwords slow down that username from that address, the same for real and unknown accounts; the owner elsewhere still signs in', async () => {
     let clock = Date.now();
-    app.loginThrottle = new FailureBackoff(LOGIN_RULES.backoff, () => clock);
+    app.loginThrottle = new StoredFailureBackoff(db, LOGIN_RULES.backoff, () => clock);
     const attempt = (username: string, password: string, ip: string) =>
       app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username, password } });
     for (const username of ['victim', 'no-such-user']) {
@@ -95,6 +95,13 @@ describe.each(testEngines())('accounts and sessions on %s', (engine) => {
         expect(r.json().error).toMatchObject({ code: 'bad_credentials', zh: '用户名或密码错误' });
       }
     }
+    // counted in the database: the account's under its region, the unknown name's under none, and
+    // neither name nor address in clear (what is typed as a username is sometimes a password)
+    const counted = async (k: FailureKey) =>
+      (await db.query<{ failures: number }>('select failures from login_failure where region_code = $1 and key_hash = $2', [k.regionCode, k.keyHash]))[0]?.failures;
+    expect(await counted(loginKey({ regionCode: '430502', username: 'victim', clientAddress: '10.0.0.1' }))).toBe(5);
+    expect(await counted(loginKey({ regionCode: null, username: 'no-such-user', clientAddress: '10.0.0.1' }))).toBe(5);
+    expect(await db.query("select 1 from login_failure where key_hash !~ '^[0-9a-f]{64}$'")).toEqual([]);
     // the sixth try from that address waits, even with the right password, and says the same for both names
     const waits = [await attempt('victim', TEST_PASSWORD, '10.0.0.1'), await attempt('no-such-user', TEST_PASSWORD, '10.0.0.1')];
     expect(waits.map((r) => r.statusCode)).toEqual([429, 429]);
@@ -117,7 +124,7 @@ describe.each(testEngines())('accounts and sessions on %s', (engine) => {
     expect(row!.locked_until).toBeNull();
     const actions = (await db.query<{ action: string }>("select action from audit_event where entity = 'user' and entity_id = (select id::text from app_user where username = 'victim') order by id")).map((r) => r.action);
     expect(actions).toEqual(['user.create', ...Array(5).fill('user.loginFailed'), 'user.login', ...Array(4).fill('user.loginFailed'), 'user.login', 'user.loginFailed']);
-    app.loginThrottle = new FailureBackoff();
+    app.loginThrottle = new StoredFailureBackoff(db);
   });
 
   it('failures under many usernames from one address do not lock out the others behind it (a shared NAT address)', async () => {
@@ -129,11 +136,13 @@ describe.each(testEngines())('accounts and sessions on %s', (engine) => {
   });
 
   it('ignores X-Forwarded-For from a client that is not a local proxy', async () => {
+    app.loginThrottle = new StoredFailureBackoff(db, LOGIN_RULES.backoff, () => Date.parse('2026-12-04T08:00:00Z'));
     const codes = [];
     for (let i = 0; i < 6; i++) {
       codes.push((await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.9.7', headers: { 'x-forwarded-for': `172.16.0.${i}` }, payload: { username: 'ghost', password: 'x' } })).statusCode);
     }
     expect(codes).toEqual([401, 401, 401, 401, 401, 429]);
+    app.loginThrottle = new StoredFailureBackoff(db);
   });
 
   it('API tokens: hashed at rest, no CSRF needed, revocable', async () => {

@@ -7,7 +7,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateSession, authenticateToken } from '../app/auth/authenticate.ts';
-import { FailureBackoff } from '../app/auth/throttle.ts';
+import { StoredFailureBackoff, type FailureBackoff } from '../app/auth/throttle.ts';
 import { AppError } from '../app/errors.ts';
 import { PUBLIC, type Principal } from '../app/policies/principal.ts';
 
@@ -25,7 +25,7 @@ declare module 'fastify' {
     sessionId: string | null;
   }
   interface FastifyInstance {
-    /** backoff after wrong passwords (login, password change) */
+    /** backoff after wrong passwords (login, password change), counted in the database for every instance */
     loginThrottle: FailureBackoff;
   }
 }
@@ -41,7 +41,7 @@ const sameSecret = (a: string, b: string): boolean => {
 };
 
 export function registerAuth(app: FastifyInstance): void {
-  app.decorate('loginThrottle', new FailureBackoff());
+  app.decorate<FailureBackoff>('loginThrottle', new StoredFailureBackoff(app.ctx.db));
   app.decorateRequest('actor', null as unknown as Principal);
   app.decorateRequest('authVia', null);
   app.decorateRequest('sessionId', null);

@@ -7,7 +7,7 @@ import { getUser } from '../store/users.ts';
 import { openTestDb, testEngines } from '../store/testing.ts';
 import { signIn, TEST_PASSWORD, type Session } from './testing.ts';
 import { buildWorld, type World } from './world.ts';
-import { FailureBackoff } from '../app/auth/throttle.ts';
+import { StoredFailureBackoff } from '../app/auth/throttle.ts';
 import { LOGIN_RULES } from '../app/auth/secrets.ts';
 
 describe.each(testEngines())('credentials on %s', (engine) => {
@@ -67,7 +67,7 @@ describe.each(testEngines())('credentials on %s', (engine) => {
   it('guesses of the current password slow down like logins: after 5 wrong ones the next waits, even the right one', async () => {
     const a = await account();
     let clock = Date.now();
-    w.app.loginThrottle = new FailureBackoff(LOGIN_RULES.backoff, () => clock);
+    w.app.loginThrottle = new StoredFailureBackoff(w.db, LOGIN_RULES.backoff, () => clock);
     const change = (currentPassword: string) =>
       w.app.inject({ method: 'POST', url: '/api/auth/password', headers: a.first, payload: { currentPassword, newPassword: 'New-pass-2025' } });
     for (let i = 0; i < 5; i++) expect((await change(`Guess-${i}-2024`)).json().error.code).toBe('bad_credentials');
@@ -78,7 +78,7 @@ describe.each(testEngines())('credentials on %s', (engine) => {
     expect((await w.app.inject({ method: 'POST', url: '/api/auth/password', headers: a.second, payload: { currentPassword: TEST_PASSWORD, newPassword: 'New-pass-2025' } })).statusCode).toBe(429);
     clock += 1000;
     expect((await change(TEST_PASSWORD)).statusCode).toBe(204);
-    w.app.loginThrottle = new FailureBackoff();
+    w.app.loginThrottle = new StoredFailureBackoff(w.db);
   });
 
   it(`signing in more than ${LOGIN_RULES.maxSessions} times ends the oldest sessions`, async () => {

@@ -7,7 +7,7 @@ import { requireSignedIn } from '../policies/scope.ts';
 import { checkPasswordRules, hashPassword, verifyPassword } from './secrets.ts';
 import { changingCredentials } from './authenticate.ts';
 import { tooManyAttempts } from './login.ts';
-import type { FailureBackoff } from './throttle.ts';
+import { passwordKey, type FailureBackoff } from './throttle.ts';
 
 /**
  * Changes the actor's own password after checking the current one; clears the must-change flag
@@ -22,14 +22,14 @@ export async function changePassword(
   const user = options.actor.id ? await getUser(ctx.db, options.actor.id) : undefined;
   if (!user) throw new AppError('unauthorized', '请先登录', 'sign in first', 401);
   // guesses of the current password (with a stolen session) slow down like logins, per account
-  const key = `password\u0000${user.id}`;
-  const wait = options.throttle?.retryAfter(key) ?? 0;
+  const key = passwordKey({ regionCode: user.regionCode, userId: user.id });
+  const wait = (await options.throttle?.retryAfter(key)) ?? 0;
   if (wait > 0) throw tooManyAttempts(wait);
   if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
-    options.throttle?.fail(key);
+    await options.throttle?.fail(key);
     throw new AppError('bad_credentials', '当前密码错误', 'the current password is wrong', 400);
   }
-  options.throttle?.succeed(key);
+  await options.throttle?.succeed(key);
   checkPasswordRules(options.newPassword);
   if (options.newPassword === options.currentPassword)
     throw new AppError('password_unchanged', '新密码不能与当前密码相同', 'the new password must differ from the current one');

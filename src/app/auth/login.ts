@@ -4,7 +4,7 @@ import { getUserByUsername, insertSession, normalizeUsername, presentUser, prune
 import type { AppContext } from '../context.ts';
 import { AppError } from '../errors.ts';
 import { LOGIN_RULES, newSecret, sha256, verifyPassword } from './secrets.ts';
-import type { FailureBackoff } from './throttle.ts';
+import { loginKey, type FailureBackoff } from './throttle.ts';
 import { forgetCredentials } from './authenticate.ts';
 
 const badCredentials = () => new AppError('bad_credentials', '用户名或密码错误', 'wrong username or password', 401);
@@ -19,8 +19,8 @@ export function tooManyAttempts(waitMs: number): AppError {
 
 /**
  * Signs a user in with username and password and opens a session. Wrong passwords slow down the
- * next tries for this username from this client address (`FailureBackoff`: 429 while waiting,
- * before any password is checked); an unknown username, a disabled account and a wrong password
+ * next tries for this username from this client address (`FailureBackoff`, counted in the database
+ * for every instance: 429 while waiting, before any password is checked); an unknown username, a disabled account and a wrong password
  * all answer the same 401, and a waiting key the same 429 whether or not the account exists.
  * Signing in ends the account's oldest sessions beyond `LOGIN_RULES.maxSessions`. Returns the
  * session secret (cookie) and its CSRF token.
@@ -29,14 +29,15 @@ export async function login(
   ctx: AppContext,
   options: { username: string; password: string; clientAddress: string | null; throttle?: FailureBackoff },
 ): Promise<{ sessionToken: string; csrfToken: string; expiresAt: string; user: ReturnType<typeof presentUser> }> {
-  const key = `login\u0000${normalizeUsername(options.username)}\u0000${options.clientAddress ?? 'unknown'}`;
-  const wait = options.throttle?.retryAfter(key) ?? 0;
-  if (wait > 0) throw tooManyAttempts(wait);
   const user = await getUserByUsername(ctx.db, options.username);
+  // kept under the account's region when the name is one (no region otherwise); the answer is the same
+  const key = loginKey({ regionCode: user?.regionCode ?? null, username: normalizeUsername(options.username), clientAddress: options.clientAddress });
+  const wait = (await options.throttle?.retryAfter(key)) ?? 0;
+  if (wait > 0) throw tooManyAttempts(wait);
   const ok = await verifyPassword(user?.active ? user.passwordHash : null, options.password);
   const actor = { id: user?.id ?? null, role: user?.role ?? null, clientAddress: options.clientAddress };
   if (!user || !user.active || !ok) {
-    options.throttle?.fail(key);
+    await options.throttle?.fail(key);
     if (user?.active) {
       await ctx.db.transaction(async (tx) => {
         const failedLogins = await recordFailedLogin(tx, user.id);
@@ -45,7 +46,7 @@ export async function login(
     }
     throw badCredentials();
   }
-  options.throttle?.succeed(key);
+  await options.throttle?.succeed(key);
   const sessionToken = newSecret('dbs_');
   const csrfToken = newSecret('csrf_');
   const expiresAt = new Date(Date.now() + LOGIN_RULES.sessionIdleMs).toISOString();

@@ -64,6 +64,7 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodObject> = {
     id: Uuid, regionCode: RegionCode, userId: Uuid, name: Text, tokenHash: Text, createdAt: Instant, lastUsedAt: Instant.nullable(), revokedAt: Instant.nullable(),
   }),
   idempotency_key: z.object({ regionCode: RegionCode, userId: Uuid, key: Text, requestHash: Text, response: z.unknown(), createdAt: Instant }),
+  login_failure: z.object({ regionCode: RegionCode, kind: z.enum(['login', 'password']), keyHash: Sha256, failures: z.number().int().positive(), lastFailedAt: Instant }),
   work_report: WorkReport.extend({ sha256: Sha256, createdAt: Instant }),
   plan: Plan,
   commitment: Commitment.extend({

@@ -26,6 +26,7 @@ function sampleRow(table: string, w: { region: string; dept: string; user: strin
     user_session: { id, ...own, user_id: w.user, token_hash: HASH, csrf_token: 'csrf', client_address: '127.0.0.1', created_at: AT, last_seen_at: AT, expires_at: AT },
     api_token: { id, ...own, user_id: w.user, name: '统计系统', token_hash: HASH, created_at: AT, last_used_at: null, revoked_at: null },
     idempotency_key: { ...own, user_id: w.user, key: 'k1', request_hash: HASH, response: { status: 201 }, created_at: AT },
+    login_failure: { ...own, kind: 'login', key_hash: HASH, failures: 5, last_failed_at: AT },
     work_report: { id, ...own, plan_id: null, filename: '报告.txt', sha256: HASH, text: '全年新增就业3500人。', created_at: AT },
     progress_report_history: { id: 1, ...own, report_id: randomUUID(), version: 1, snapshot: { state: 'draft' }, replaced_by: null, replaced_at: AT },
     progress_report: {
@@ -77,6 +78,7 @@ const EDITS: Record<string, [string, unknown][]> = {
   user_session: [['expires_at', 'tomorrow']],
   api_token: [['user_id', 'nobody']],
   idempotency_key: [['created_at', 'yesterday']],
+  login_failure: [['kind', 'guess'], ['failures', 0]],
   work_report: [['sha256', 'abc']],
   plan: [['year', 99_999]],
   commitment: [['state', 'done'], ['comparator', 'about'], ['weight', 0], ['target_value', '1e3'], ['reporting_frequency', 'daily']],
