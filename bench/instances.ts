@@ -131,7 +131,8 @@ async function stop(proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
 }
 
 /**
- * nginx in front of the instances, configured as docs/deployment.md §3 (without TLS): keepalive to
+ * nginx in front of the instances, configured as docs/deployment.md §3 (without TLS, and without its
+ * per-address limit_req: the rush's 200 clients all come from 127.0.0.1, far above it): keepalive to
  * the upstreams, a failed upstream left alone for 5 s, a request that failed before an answer
  * passed to the next instance (for POST only when it was not yet sent: nginx's non_idempotent
  * default). Adds X-Upstream (which instance answered) and logs each request's upstreams.

@@ -8,7 +8,10 @@
  * - @fastify/rate-limit on /api: per signed-in account (per client address for the public)
  *   `DUBAN_RATE_LIMIT` requests a minute (600); sign-in attempts per client address
  *   `DUBAN_LOGIN_RATE_LIMIT` a minute (30). `0` turns a limit off. Client addresses are the ones
- *   Fastify derives (X-Forwarded-For believed only from DUBAN_TRUST_PROXY). In memory: one process.
+ *   Fastify derives (X-Forwarded-For believed only from DUBAN_TRUST_PROXY). In memory: each process
+ *   counts its own, so with several instances nginx's limit_req per address is the shared limit
+ *   and these are the second line (docs/deployment.md §3); a store in the database would cost a
+ *   write per request. The wrong-password backoff is in the database (src/app/auth/throttle.ts).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import helmet from '@fastify/helmet';
