@@ -16,6 +16,13 @@ export interface Backup {
   tables: Record<string, Record<string, unknown>[]>;
 }
 
+/**
+ * Tables no backup holds: the migrations applied (the backup names them in its header) and the
+ * scope versions (036), which only tell a server's kept tables apart and are made afresh by the
+ * triggers as the regions and their data are restored.
+ */
+export const NOT_BACKED_UP = ['schema_migration', 'scope_version'];
+
 interface TableInfo {
   name: string;
   columns: { name: string; type: string; identity: boolean }[];
@@ -28,8 +35,9 @@ async function describe(q: Queryable): Promise<TableInfo[]> {
   const cols = await q.query<{ table_name: string; column_name: string; data_type: string; is_identity: string }>(
     `select c.table_name, c.column_name, c.data_type, c.is_identity from information_schema.columns c
      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-     where c.table_schema = current_schema() and t.table_type = 'BASE TABLE' and c.table_name <> 'schema_migration'
+     where c.table_schema = current_schema() and t.table_type = 'BASE TABLE' and c.table_name <> all($1)
      order by c.table_name, c.ordinal_position`,
+    [NOT_BACKED_UP],
   );
   const keys = await q.query<{ table_name: string; column_name: string }>(
     `select k.table_name, k.column_name from information_schema.table_constraints tc
