@@ -5,7 +5,7 @@
 import { evaluateCommitment, rollupEvaluation, type Evaluation } from '../domain/progress.ts';
 import type { Commitment, ProgressReport, Status } from '../domain/types.ts';
 import type { Queryable } from '../store/db.ts';
-import { leadReportsSql, listCommitmentTrees, listPlanCommitments, type CommitmentFilter, type LeadReports } from '../store/commitments.ts';
+import { leadReportsSql, listCommitmentTrees, listPlanCommitments, listTreesAbove, type CommitmentFilter, type LeadReports } from '../store/commitments.ts';
 import type { AppContext } from './context.ts';
 
 const NO_EVIDENCE: readonly never[] = Object.freeze([]);
@@ -41,6 +41,11 @@ export interface EvaluatedFilter extends CommitmentFilter {
   /** true/false: 逾期 or not; 'report': 逾期未报送 only; 'deadline': 逾期未完成 only */
   overdue?: boolean | 'report' | 'deadline';
   asOf?: string;
+  /**
+   * Only the top-level commitments above these ids (an id may be a top-level one itself, or gone)
+   * with their subtasks, of the filter's first region: what a district's kept evaluation re-evaluates after a write.
+   */
+  above?: string[];
 }
 
 /** Items by key (items whose key is null left out), in their order; linear. */
@@ -99,13 +104,16 @@ export async function listEvaluatedCommitments(q: Queryable, ctx: AppContext, f:
  * a district's monthly trend is one load and an evaluation per month-end.
  */
 export async function loadEvaluator(q: Queryable, ctx: AppContext, f: EvaluatedFilter): Promise<(asOf: string) => EvaluatedCommitment[]> {
-  const { parentId, departmentId, ...rest } = f;
+  const { parentId, departmentId, above, ...rest } = f;
   // A commitment's evaluation depends only on its reports and its subtasks': a department's list
-  // loads its commitments and their subtask trees; any other list the whole plan scope.
+  // loads its commitments and their subtask trees, a list `above` some ids those ids' trees; any
+  // other list the whole plan scope.
   let all: Commitment[];
   let wanted: Set<string>;
   let reports: Map<string, LeadReports>;
-  if (departmentId) {
+  if (above) {
+    ({ commitments: all, matched: wanted, reports } = await listTreesAbove(q, { ...rest, parentId, departmentId }, above));
+  } else if (departmentId) {
     ({ commitments: all, matched: wanted, reports } = await listCommitmentTrees(q, { ...rest, parentId, departmentId }));
   } else {
     ({ commitments: all, matched: wanted } = await listPlanCommitments(q, { ...rest, parentId }));

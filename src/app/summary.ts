@@ -6,7 +6,10 @@ import { trendMonthEnds } from '../domain/dates.ts';
 import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import type { AppContext } from './context.ts';
-import { beginSummaryRecompute, keptComparison, keptDistrictGroups, keptScopeFigures, keptScopeSums, scopeState, storedTrendMonths, storeScopeSums, storeSummaryGroups, summaryState, type GroupCounts, type GroupKind, type KeptCounty, type KeptGroup, type KeptItem, type ScopeFigures, type ScopeSum, type TrendCounts } from '../store/regionSummary.ts';
+import {
+  beginSummaryRecompute, keptComparison, keptDistrictGroups, keptScopeFigures, keptScopeSums, scopeState, storedTrendMonths, storeDistrictEvaluation, storeScopeSums, summaryMarks, summaryState,
+  type GroupCounts, type GroupKind, type KeptCounty, type KeptEvaluation, type KeptGroup, type KeptItem, type ScopeFigures, type ScopeSum, type TrendCounts,
+} from '../store/regionSummary.ts';
 
 /** States of commitments under supervision: drafts (立项, not yet handed over) and cancelled ones are not counted. */
 export const SUPERVISED_STATES: CommitmentState[] = ['assigned', 'acknowledged', 'inProgress', 'closeRequested', 'closed'];
@@ -92,35 +95,68 @@ export async function commitmentSummary(db: Db, ctx: AppContext, f: Omit<Evaluat
 /**
  * A district's 总览 of all its plans today: its kept groups while they are those of its data (a
  * steady read is one statement of a few rows per sector and department, whatever the number of
- * commitments); else its commitments evaluated once, as the answer, and today's groups kept for
- * the next reads (the lists and the trend's month-ends are left to the next city or province reader).
+ * commitments). After a write, only the commitments written to are evaluated again: their kept
+ * evaluations are replaced and their plans' groups added up again from the kept ones, which is
+ * the answer. Without kept evaluations of today (a new day, another configuration, none yet) its
+ * commitments are evaluated once, as the answer, and kept after it. The lists are kept with the
+ * evaluations; the trend's month-ends are left to the next city or province reader.
  */
 async function districtSummary(db: Db, ctx: AppContext, code: string): Promise<Summary> {
   const asOf = ctx.today();
   const hash = configHash(ctx);
   const kept = await keptDistrictGroups(db, code, asOf, hash);
-  if (kept) {
-    const of = (kind: GroupKind) => kept.filter((g) => g.kind === kind).sort((a, b) => zhCompare(a.key, b.key)).map((g) => summaryGroup(g.key, g.counts));
-    return { total: summaryGroup('total', kept.find((g) => g.kind === 'total')?.counts ?? countGroup([])), bySector: of('sector'), byDepartment: of('department') };
+  if (kept) return groupsSummary(kept);
+  const { generation, evaluationKept } = await beginSummaryRecompute(db, code, hash, asOf);
+  // the marks before the evaluation: a write that committed before they are read is evaluated
+  const marks = await summaryMarks(db, code);
+  const filter = { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf };
+  if (evaluationKept) {
+    const items = marks.ids.length ? await listEvaluatedCommitments(db, ctx, { ...filter, above: marks.ids }) : [];
+    const stored = await storeDistrictEvaluation(db, code, generation, asOf, hash, {
+      replace: [...new Set([...marks.ids, ...items.map((c) => c.id)])], evaluations: items.map(keptEvaluation), items: districtItems(items), marks, trend: null,
+    });
+    if (stored) return groupsSummary(stored);
+    // a newer recomputation began meanwhile and will store its figures: this reader evaluates whole, as before
   }
-  const { generation } = await beginSummaryRecompute(db, code, hash);
-  const items = await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf });
-  // the answer does not wait for today's groups to be kept (10–25 ms at 4,000 commitments): they are
-  // counted and stored once it is on its way; a newer recomputation, or a failure, only means the
-  // next read evaluates again (the generation decides which figures are stored)
-  setImmediate(() => {
-    storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items), null)
-      .catch((err: unknown) => console.warn(`[duban] keeping the 总览 groups of ${code} failed: ${(err as Error).message ?? err}`));
-  });
+  const items = await listEvaluatedCommitments(db, ctx, filter);
+  if (!evaluationKept) {
+    // the answer does not wait for the evaluations to be kept (40–60 ms at 4,000 commitments): they
+    // are stored once it is on its way; a newer recomputation, or a failure, only means the next
+    // read evaluates again (the generation decides which figures are stored)
+    setImmediate(() => {
+      storeDistrictEvaluation(db, code, generation, asOf, hash, { replace: 'all', evaluations: items.map(keptEvaluation), items: districtItems(items), marks, trend: null })
+        .catch((err: unknown) => console.warn(`[duban] keeping the 总览 evaluations of ${code} failed: ${(err as Error).message ?? err}`));
+    });
+  }
   return summarize(items);
 }
 
+/** A district's 总览 from its groups (summed over its plans). */
+function groupsSummary(groups: { kind: GroupKind; key: string; counts: GroupCounts }[]): Summary {
+  const of = (kind: GroupKind) => groups.filter((g) => g.kind === kind).sort((a, b) => zhCompare(a.key, b.key)).map((g) => summaryGroup(g.key, g.counts));
+  return { total: summaryGroup('total', groups.find((g) => g.kind === 'total')?.counts ?? countGroup([])), bySector: of('sector'), byDepartment: of('department') };
+}
+
+/** A supervised top-level commitment's evaluation as kept: what its groups count (as `countGroup`) and their keys. */
+export function keptEvaluation(c: EvaluatedCommitment): KeptEvaluation {
+  const e = c.evaluation;
+  return {
+    commitmentId: c.id, planId: c.planId, sector: c.sector, lead: c.leadDepartmentId ?? '', livelihood: Boolean(c.livelihood), status: e.status,
+    overdue: Boolean(e.overdue), reportOverdue: Boolean(e.reportOverdue), deadlineOverdue: Boolean(e.deadlineOverdue),
+    done: DONE.has(e.status) || c.state === 'closed', rate: e.completionRate === null ? null : Math.min(100, e.completionRate),
+  };
+}
+
 /** Bumped when the kept figures' meaning changes: figures kept under another are recomputed. */
-const SUMMARY_SHAPE = 5; // 5: groups per lead department
+const SUMMARY_SHAPE = 6; // 5: groups per lead department; 6: kept evaluations per commitment
 /** The supervision configuration's and summary shape's fingerprint: kept figures made under others are recomputed. */
 export const configHash = (ctx: AppContext) => createHash('sha256').update(`${SUMMARY_SHAPE}:${JSON.stringify(ctx.config)}`).digest('hex').slice(0, 16);
 
-/** A district's groups per plan, as kept: the total, each sector, each lead department ('' for none) and its 民生实事, of its supervised top-level commitments. */
+/**
+ * A district's groups per plan, as kept: the total, each sector, each lead department ('' for none)
+ * and its 民生实事, of its supervised top-level commitments. The store adds them up in SQL from the
+ * kept evaluations (`keptEvaluation`); this is the same count from evaluated commitments (tests compare the two).
+ */
 export function districtGroups(items: EvaluatedCommitment[]): Omit<KeptGroup, 'regionCode'>[] {
   const out: Omit<KeptGroup, 'regionCode'>[] = [];
   for (const [planId, ofPlan] of groupBy(items, (c) => c.planId)) {
@@ -162,7 +198,8 @@ async function recompute(db: Db, ctx: AppContext, stale: string[]): Promise<void
   const asOf = ctx.today(); // one day for the whole run, evaluated and stored alike
   const hash = configHash(ctx);
   for (const code of stale) {
-    const { generation, trendCurrent } = await beginSummaryRecompute(db, code, hash);
+    const { generation, trendCurrent } = await beginSummaryRecompute(db, code, hash, asOf);
+    const marks = await summaryMarks(db, code); // before the evaluation's load (see districtSummary)
     const evaluate = await loadEvaluator(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true });
     const items = evaluate(asOf);
     const wanted = (await listPlans(db, [code])).flatMap((p) => trendMonthEnds(p.year, asOf).map((monthEnd) => ({ planId: p.id, monthEnd })));
@@ -172,7 +209,9 @@ async function recompute(db: Db, ctx: AppContext, stale: string[]): Promise<void
       const byPlan = groupBy(evaluate(monthEnd), (c) => c.planId);
       for (const { planId } of plans) rows.push(trendCounts(planId, monthEnd, byPlan.get(planId) ?? []));
     }
-    await storeSummaryGroups(db, code, generation, asOf, hash, districtGroups(items), { items: districtItems(items), trend: { rows, keep: trendCurrent ? wanted : undefined } });
+    await storeDistrictEvaluation(db, code, generation, asOf, hash, {
+      replace: 'all', evaluations: items.map(keptEvaluation), items: districtItems(items), marks, trend: { rows, keep: trendCurrent ? wanted : undefined },
+    });
   }
 }
 

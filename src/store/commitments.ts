@@ -105,6 +105,34 @@ export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter & { 
   return { commitments: camelAll<Commitment>(rows), matched, reports };
 }
 
+/**
+ * The top-level commitments above `ids` (of the filter's first region; an id may be a top-level
+ * one itself or gone) and every subtask below them, each with its `LeadReports`, in one
+ * statement; `matched` holds the ids of those the filter matched. Parents' and subtasks' links
+ * are read by index, so the cost follows the trees, not the region.
+ */
+export async function listTreesAbove(q: Queryable, f: CommitmentFilter, ids: string[]): Promise<{ commitments: Commitment[]; matched: Set<string>; reports: Map<string, LeadReports> }> {
+  const { where, params } = filterSql({ ...f, regionCodes: f.regionCodes.slice(0, 1) });
+  const marked = `$${params.push(ids)}::uuid[]`;
+  const region = `$${params.push(f.regionCodes[0])}`;
+  const rows = await q.query<Record<string, unknown>>(
+    `with recursive up as (select id, parent_id from commitment where region_code = ${region} and id = any(${marked})
+         union select p.id, p.parent_id from up join commitment p on p.region_code = ${region} and p.id = up.parent_id),
+       t as (select id from up where parent_id is null
+         union select s.id from t cross join lateral (select id from commitment c where c.region_code = ${region} and c.parent_id = t.id offset 0) s)
+     select c.*, (${where}) as "~matched", ${leadReportsSql('c')} as "~reports"
+     from t cross join lateral (select * from commitment c where c.region_code = ${region} and c.id = t.id offset 0) c`,
+    params,
+  );
+  const matched = new Set<string>();
+  const reports = new Map<string, LeadReports>();
+  for (const row of rows) {
+    if (row['~matched']) matched.add(row.id as string);
+    if (row['~reports']) reports.set(row.id as string, row['~reports'] as LeadReports);
+  }
+  return { commitments: camelAll<Commitment>(rows), matched, reports };
+}
+
 export async function getCommitment(q: Queryable, id: string): Promise<Commitment | undefined> {
   const [row] = await q.query('select * from commitment where id = $1', [id]);
   return row ? camel<Commitment>(row) : undefined;

@@ -3,7 +3,9 @@
  * counts of its supervised top-level commitments, added up in SQL for cities and provinces; their
  * freshness per district (region_summary: dirty on any write, or of another day or configuration;
  * a version that goes up whenever they are stored); and a scope's sums kept under the sum of its
- * districts' versions (scope_summary, migration 027).
+ * districts' versions (scope_summary, migration 027). The groups are added up from each supervised
+ * top-level commitment's kept evaluation (region_summary_commitment, migration 034), replaced for
+ * the commitments a write marked (region_summary_mark) rather than the district evaluated whole.
  */
 import { createHash } from 'node:crypto';
 import { STATUSES, type Status } from '../domain/types.ts';
@@ -156,17 +158,118 @@ export async function scopeVersion(q: Queryable, root: string): Promise<number> 
 /**
  * Marks `code` clean before its figures are recomputed (a write committed after this marks it
  * dirty again) and returns the generation the recomputation must still hold to store its result,
- * so a slower one that began earlier cannot overwrite a newer one; and whether the stored trend
- * is still that of the data (no write since it was stored, nor a recomputation that never stored,
- * under the same configuration), so only month-ends not stored yet need evaluating.
+ * so a slower one that began earlier cannot overwrite a newer one; whether the stored trend is
+ * still that of the data (no write since it was stored, nor a recomputation that never stored,
+ * under the same configuration), so only month-ends not stored yet need evaluating; and whether
+ * the kept per-commitment evaluation is of `asOf` and `configHash`, so only the commitments marked
+ * since (`summaryMarks`, read after this) need evaluating.
  */
-export async function beginSummaryRecompute(q: Queryable, code: string, configHash: string): Promise<{ generation: number; trendCurrent: boolean }> {
-  const [row] = await q.query<{ generation: number; current: boolean | null }>(
-    `with prev as (select dirty, lists_stale, generation, stored_generation, config_hash from region_summary where region_code = $1)
+export async function beginSummaryRecompute(q: Queryable, code: string, configHash: string, asOf: string): Promise<{ generation: number; trendCurrent: boolean; evaluationKept: boolean }> {
+  const [row] = await q.query<{ generation: number; current: boolean | null; kept: boolean | null }>(
+    `with prev as (select dirty, lists_stale, generation, stored_generation, config_hash, as_of from region_summary where region_code = $1)
      insert into region_summary (region_code, dirty, generation) values ($1, false, 1)
      on conflict (region_code) do update set dirty = false, generation = region_summary.generation + 1
-     returning generation, (select not dirty and not lists_stale and generation = stored_generation and config_hash = $2 from prev) as current`, [code, configHash]);
-  return { generation: Number(row!.generation), trendCurrent: row!.current === true };
+     returning generation, (select not dirty and not lists_stale and generation = stored_generation and config_hash = $2 from prev) as current,
+       (select as_of = $3::date and config_hash = $2 from prev) as kept`, [code, configHash, asOf]);
+  return { generation: Number(row!.generation), trendCurrent: row!.current === true, evaluationKept: row!.kept === true };
+}
+
+/**
+ * The commitments of `code` marked as written to since their evaluation was kept (the changed
+ * commitments, their parents, reports' commitments), each with the mark's seq. Read after
+ * `beginSummaryRecompute`, in its own statement: a write that committed before sees its mark read here.
+ */
+export async function summaryMarks(q: Queryable, code: string): Promise<{ ids: string[]; seqs: number[] }> {
+  const rows = await q.query<{ id: string; seq: number }>('select commitment_id as id, seq from region_summary_mark where region_code = $1', [code]);
+  return { ids: rows.map((r) => r.id), seqs: rows.map((r) => Number(r.seq)) };
+}
+
+/** A supervised top-level commitment's evaluation of the day as kept: its group keys and what its groups count. */
+export interface KeptEvaluation {
+  commitmentId: string;
+  planId: string;
+  sector: string;
+  /** the lead department's id, '' when none */
+  lead: string;
+  livelihood: boolean;
+  status: Status;
+  overdue: boolean;
+  reportOverdue: boolean;
+  deadlineOverdue: boolean;
+  /** completed, exceeded or closed (办结) */
+  done: boolean;
+  /** the completion rate capped at 100, null without one */
+  rate: number | null;
+}
+
+/** A district's groups (total, sector, department, 民生实事 per plan) added up from its kept evaluations of the plans `$2` (all when null). */
+const GROUPS_OF_EVALUATIONS = `
+  insert into region_summary_group (region_code, plan_id, kind, key, ${COUNT_COLUMNS.join(', ')})
+  select $1, c.plan_id, g.kind, g.key, count(*) filter (where g.counted),
+    ${STATUSES.map((s) => `count(*) filter (where g.counted and c.status = '${s}')`).join(', ')},
+    count(*) filter (where g.counted and c.overdue), count(*) filter (where g.counted and c.report_overdue), count(*) filter (where g.counted and c.deadline_overdue),
+    coalesce(sum(c.rate) filter (where g.counted), 0), count(c.rate) filter (where g.counted), count(*) filter (where g.counted and c.done)
+  from region_summary_commitment c
+    cross join lateral (values ('total', '', true), ('sector', c.sector, true), ('department', c.lead, true), ('livelihood', '', c.livelihood)) g(kind, key, counted)
+  where c.region_code = $1 and ($2::uuid[] is null or c.plan_id = any($2::uuid[]))
+  group by c.plan_id, g.kind, g.key`;
+
+/**
+ * Stores a district's evaluation, unless a newer recomputation began since: its commitments'
+ * evaluations (`replace`: all of them, or those of the commitments named, whose kept rows are
+ * replaced by `evaluations`' — a commitment no longer supervised or top-level simply has none),
+ * the listed items likewise, the groups of the plans touched added up again from the kept
+ * evaluations, and the marks it read (`marks`, removed unless marked again since). Unless `trend`
+ * is null, the trend too: it replaces the stored one, or with `keep` is added to it and the stored
+ * month-ends not in `keep` are dropped; without it the stored trend is left and marked stale
+ * (lists_stale), for the next city or province reader to recompute. Returns the district's groups
+ * over all its plans as stored (null when not stored), in the same transaction.
+ */
+export async function storeDistrictEvaluation(
+  db: Db, code: string, generation: number, asOf: string, configHash: string,
+  o: {
+    replace: 'all' | string[];
+    evaluations: KeptEvaluation[];
+    items: KeptItem[];
+    marks: { ids: string[]; seqs: number[] };
+    trend: { rows: TrendCounts[]; keep?: { planId: string; monthEnd: string }[] } | null;
+  },
+): Promise<{ kind: GroupKind; key: string; counts: GroupCounts }[] | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ generation: number }>('select generation from region_summary where region_code = $1 for update', [code]);
+    if (Number(row?.generation) !== generation) return null;
+    const all = o.replace === 'all';
+    // the plans whose groups change: those of the rows replaced and of the new ones
+    const old = await tx.query<{ plan_id: string }>(
+      `delete from region_summary_commitment where region_code = $1 ${all ? '' : 'and commitment_id = any($2::uuid[])'} returning plan_id`, all ? [code] : [code, o.replace]);
+    // one parameter for all rows (a full evaluation stores thousands)
+    const rows = o.evaluations.map((e) => Object.fromEntries(Object.entries({ regionCode: code, ...e }).map(([k, v]) => [snake(k), v])));
+    if (rows.length) await tx.query('insert into region_summary_commitment select * from json_populate_recordset(null::region_summary_commitment, $1)', [JSON.stringify(rows)]);
+    const plans = all ? null : [...new Set([...old.map((r) => r.plan_id), ...o.evaluations.map((e) => e.planId)])];
+    await tx.query(`delete from region_summary_group where region_code = $1 ${all ? '' : 'and plan_id = any($2::uuid[])'}`, all ? [code] : [code, plans]);
+    if (all || plans!.length) await tx.query(GROUPS_OF_EVALUATIONS, [code, plans]);
+    await tx.query(`delete from region_summary_item where region_code = $1 ${all ? '' : 'and commitment_id = any($2::uuid[])'}`, all ? [code] : [code, o.replace]);
+    await insertMany(tx, 'region_summary_item', o.items.map((i) => ({ regionCode: code, ...i })), { json: ['item'] });
+    if (o.marks.ids.length) {
+      await tx.query(
+        `delete from region_summary_mark m using unnest($2::uuid[], $3::bigint[]) t(id, seq) where m.region_code = $1 and m.commitment_id = t.id and m.seq = t.seq`,
+        [code, o.marks.ids, o.marks.seqs]);
+    }
+    if (o.trend) {
+      const { rows: trend, keep } = o.trend;
+      if (keep) {
+        await tx.query(
+          `delete from region_summary_trend where region_code = $1 and (plan_id, month_end) not in (select * from unnest($2::uuid[], $3::date[]))`,
+          [code, keep.map((k) => k.planId), keep.map((k) => k.monthEnd)]);
+      } else await tx.query('delete from region_summary_trend where region_code = $1', [code]);
+      await insertMany(tx, 'region_summary_trend', trend.map((t) => ({ regionCode: code, ...t })));
+    }
+    await tx.query(
+      `update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation, lists_stale = $4 where region_code = $1`,
+      [code, asOf, configHash, o.trend === null]);
+    const groups = await tx.query<Row>(`select kind, key, ${SUMS} from region_summary_group where region_code = $1 and kind in ('total', 'sector', 'department') group by kind, key`, [code]);
+    return groups.map((r) => ({ kind: r.kind as GroupKind, key: String(r.key), counts: counts(r) }));
+  });
 }
 
 /** A commitment as a city's or province's 总览 lists it (滞后 or 逾期), kept with its district's figures. */
@@ -206,41 +309,6 @@ export interface TrendCounts {
 /** The month-ends of `code`'s stored trend, per plan. */
 export async function storedTrendMonths(q: Queryable, code: string): Promise<{ planId: string; monthEnd: string }[]> {
   return q.query(`select plan_id as "planId", to_char(month_end, 'YYYY-MM-DD') as "monthEnd" from region_summary_trend where region_code = $1`, [code]);
-}
-
-/**
- * Stores a district's recomputed groups and, unless `lists` is null, its listed items and trend
- * (all its plans), unless a newer recomputation began since. The trend replaces the stored one, or
- * with `keep` is added to it and the stored month-ends not in `keep` are dropped. Without `lists`
- * the stored items and trend are left and marked stale (lists_stale), for the next city or
- * province reader to recompute.
- */
-export async function storeSummaryGroups(
-  db: Db, code: string, generation: number, asOf: string, configHash: string,
-  groups: Omit<KeptGroup, 'regionCode'>[], lists: { items: KeptItem[]; trend: { rows: TrendCounts[]; keep?: { planId: string; monthEnd: string }[] } } | null,
-): Promise<void> {
-  await db.transaction(async (tx) => {
-    const [row] = await tx.query<{ generation: number }>('select generation from region_summary where region_code = $1 for update', [code]);
-    if (Number(row?.generation) !== generation) return;
-    await tx.query('delete from region_summary_group where region_code = $1', [code]);
-    // one parameter for all groups (a district has one per sector and per department and plan)
-    const rows = groups.map((g) => Object.fromEntries(Object.entries({ regionCode: code, planId: g.planId, kind: g.kind, key: g.key, ...columns(g) }).map(([k, v]) => [snake(k), v])));
-    if (rows.length) await tx.query('insert into region_summary_group select * from json_populate_recordset(null::region_summary_group, $1)', [JSON.stringify(rows)]);
-    if (!lists) {
-      await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation, lists_stale = true where region_code = $1', [code, asOf, configHash]);
-      return;
-    }
-    const { items, trend } = lists;
-    await tx.query('delete from region_summary_item where region_code = $1', [code]);
-    await insertMany(tx, 'region_summary_item', items.map((i) => ({ regionCode: code, ...i })), { json: ['item'] });
-    if (trend.keep) {
-      await tx.query(
-        `delete from region_summary_trend where region_code = $1 and (plan_id, month_end) not in (select * from unnest($2::uuid[], $3::date[]))`,
-        [code, trend.keep.map((k) => k.planId), trend.keep.map((k) => k.monthEnd)]);
-    } else await tx.query('delete from region_summary_trend where region_code = $1', [code]);
-    await insertMany(tx, 'region_summary_trend', trend.rows.map((t) => ({ regionCode: code, ...t })));
-    await tx.query('update region_summary set as_of = $2, config_hash = $3, version = version + 1, stored_generation = generation, lists_stale = false where region_code = $1', [code, asOf, configHash]);
-  });
 }
 
 export interface ScopeSum {

@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import {
   AuditEvent, ChangeRequest, HonourLevel, ChangeRequestState, Commitment, Department, DecimalString, Evidence, EscalationLevel, IndicatorValue, IsoDate,
-  Period, Plan, ProgressReport, Project, RecordedFact, Region, RegionCode, SupervisionSlip, User, Uuid, WorkReport,
+  Period, Plan, ProgressReport, Project, RecordedFact, Region, RegionCode, STATUSES, SupervisionSlip, User, Uuid, WorkReport,
 } from '../../domain/types.ts';
 import { PROMISE_STATUSES } from '../../domain/reconcile.ts';
 import { CommitmentFields } from '../commitments/input.ts';
@@ -133,6 +133,11 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodObject> = {
   scope_summary: z.object({ scope: z.string().regex(/^[0-9a-f]{64}$/), regionCode: RegionCode, version: Count, kind: z.enum(['total', 'sector']), key: z.string(), ...SUMMARY_COUNTS }),
   region_summary_item: z.object({ regionCode: RegionCode, planId: Uuid, commitmentId: Uuid, behind: z.boolean(), overdue: z.boolean(), lag: z.number().nullable(), item: z.record(z.string(), z.unknown()) }),
   region_summary_trend: z.object({ regionCode: RegionCode, planId: Uuid, monthEnd: IsoDate, total: Count, behind: Count, rateSum: z.number(), rateCount: Count }),
+  region_summary_commitment: z.object({
+    regionCode: RegionCode, commitmentId: Uuid, planId: Uuid, sector: z.string(), lead: z.union([Uuid, z.literal('')]), livelihood: z.boolean(), status: z.enum(STATUSES),
+    overdue: z.boolean(), reportOverdue: z.boolean(), deadlineOverdue: z.boolean(), done: z.boolean(), rate: z.number().min(0).max(100).nullable(),
+  }),
+  region_summary_mark: z.object({ regionCode: RegionCode, commitmentId: Uuid, seq: Id }),
   scope_summary_trend: z.object({ scope: Sha256, regionCode: RegionCode, version: Count, monthEnd: IsoDate, total: Count, behind: Count, rateSum: z.number(), rateCount: Count }),
   scope_summary_item: z.object({ scope: Sha256, regionCode: RegionCode, version: Count, list: z.enum(['behind', 'overdue']), position: Version, item: z.record(z.string(), z.unknown()) }),
   webhook: z.object({
