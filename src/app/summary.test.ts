@@ -278,9 +278,10 @@ describe.each(testEngines())('kept district summaries on %s', (engine) => {
     const region = REGIONS[0];
     const c = await w.commitment({ regionCode: region, planId: w.ids.plan, leadDepartmentId: w.ids.hr, coDepartmentIds: [], parentId: null, state: 'assigned', sector: SECTORS[0], targetValue: '100', deadline: '2024-12-28' });
     const fresh = async () => summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: [region], parentId: null, states: SUPERVISED_STATES, unordered: true }));
-    const report = (value: number) => db.query(
+    const other = await w.commitment({ regionCode: region, planId: w.ids.plan, leadDepartmentId: w.ids.hr, coDepartmentIds: [], parentId: null, state: 'assigned', sector: SECTORS[1], targetValue: '100', deadline: '2024-12-28' });
+    const report = (value: number, on = c.id) => db.query(
       `insert into progress_report (id, region_code, commitment_id, department_id, period, cumulative_value, state) values ($1, $2, $3, $4, '2024-05', $5, 'accepted')
-       on conflict (region_code, commitment_id, department_id, period) do update set cumulative_value = excluded.cumulative_value`, [randomUUID(), region, c.id, w.ids.hr, String(value)]);
+       on conflict (region_code, commitment_id, department_id, period) do update set cumulative_value = excluded.cumulative_value`, [randomUUID(), region, on, w.ids.hr, String(value)]);
     await commitmentSummary(db, ctx, { regionCodes: [region] }); // evaluated whole, kept after answering
     await storedSummary(region);
     let value = 10;
@@ -288,20 +289,23 @@ describe.each(testEngines())('kept district summaries on %s', (engine) => {
     for (const when of ['marks', 'store', 'marks', 'store'] as const) {
       await report(value++);
       let raced = false;
+      let transactions = 0;
       const race = async () => {
         raced = true;
         await report(value++);
       };
+      // the reader's first transaction begins its recomputation and takes the marks, its second stores
       const racing = new Proxy(db, {
         get(target, p) {
-          if (p === 'query') {
-            return async (sql: string, params?: unknown[]) => {
-              const out = await target.query(sql, params);
-              if (when === 'marks' && !raced && sql.includes('from region_summary_mark where')) await race();
+          if (p === 'transaction') {
+            return async (fn: Parameters<Db['transaction']>[0]) => {
+              transactions++;
+              if (when === 'store' && transactions === 2) await race();
+              const out = await target.transaction(fn);
+              if (when === 'marks' && transactions === 1) await race();
               return out;
             };
           }
-          if (p === 'transaction' && when === 'store') return async (fn: Parameters<Db['transaction']>[0]) => ((raced ? null : await race()), target.transaction(fn));
           const v = Reflect.get(target, p) as unknown;
           return typeof v === 'function' ? v.bind(target) : v;
         },
@@ -314,5 +318,31 @@ describe.each(testEngines())('kept district summaries on %s', (engine) => {
       expectSameTotals(await commitmentSummary(db, ctx, { regionCodes: [region] }), await fresh());
       await expectKept(region, await listEvaluatedCommitments(db, ctx, { regionCodes: [region], parentId: null, states: SUPERVISED_STATES, unordered: true }));
     }
+    // a reader overtaken by another between its evaluation and its store stores nothing (the other
+    // one, which cannot build on marks the first took, evaluates whole); both answers are fresh
+    await report(value++, other.id);
+    let overtaking: Summary | undefined;
+    let transactions = 0;
+    const overtaken = new Proxy(db, {
+      get(target, p) {
+        if (p === 'transaction') {
+          return async (fn: Parameters<Db['transaction']>[0]) => {
+            if (++transactions === 2) {
+              await report(value++);
+              overtaking = await commitmentSummary(db, ctx, { regionCodes: [region] });
+            }
+            return target.transaction(fn);
+          };
+        }
+        const v = Reflect.get(target, p) as unknown;
+        return typeof v === 'function' ? v.bind(target) : v;
+      },
+    });
+    const first = await commitmentSummary(overtaken, createContext(overtaken, undefined, () => today), { regionCodes: [region] });
+    expectSameTotals(overtaking!, await fresh());
+    expectSameTotals(first, await fresh());
+    await storedSummary(region);
+    await expectKept(region, await listEvaluatedCommitments(db, ctx, { regionCodes: [region], parentId: null, states: SUPERVISED_STATES, unordered: true }));
+    expectSameTotals(await commitmentSummary(db, ctx, { regionCodes: [region] }), await fresh());
   });
 });

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Db } from '../store/db.ts';
 import type { AppContext } from './context.ts';
 import {
-  beginSummaryRecompute, keptComparison, keptDistrictGroups, keptScopeFigures, keptScopeSums, scopeState, storedTrendMonths, storeDistrictEvaluation, storeScopeSums, summaryMarks, summaryState,
+  beginSummaryRecompute, keptComparison, keptDistrictGroups, keptScopeFigures, keptScopeSums, scopeState, storedTrendMonths, storeDistrictEvaluation, storeScopeSums, summaryState,
   type GroupCounts, type GroupKind, type KeptCounty, type KeptEvaluation, type KeptGroup, type KeptItem, type ScopeFigures, type ScopeSum, type TrendCounts,
 } from '../store/regionSummary.ts';
 
@@ -106,17 +106,17 @@ async function districtSummary(db: Db, ctx: AppContext, code: string): Promise<S
   const hash = configHash(ctx);
   const kept = await keptDistrictGroups(db, code, asOf, hash);
   if (kept) return groupsSummary(kept);
-  const { generation, evaluationKept } = await beginSummaryRecompute(db, code, hash, asOf);
-  // the marks before the evaluation: a write that committed before they are read is evaluated
-  const marks = await summaryMarks(db, code);
+  // the marks are taken before the evaluation: a write that committed before is evaluated
+  const { generation, evaluationKept, marked } = await beginSummaryRecompute(db, code, hash, asOf);
   const filter = { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf };
   if (evaluationKept) {
-    const items = marks.ids.length ? await listEvaluatedCommitments(db, ctx, { ...filter, above: marks.ids }) : [];
+    const items = marked.length ? await listEvaluatedCommitments(db, ctx, { ...filter, above: marked }) : [];
     const stored = await storeDistrictEvaluation(db, code, generation, asOf, hash, {
-      replace: [...new Set([...marks.ids, ...items.map((c) => c.id)])], evaluations: items.map(keptEvaluation), items: districtItems(items), marks, trend: null,
+      replace: [...new Set([...marked, ...items.map((c) => c.id)])], evaluations: items.map(keptEvaluation), items: districtItems(items), trend: null,
     });
     if (stored) return groupsSummary(stored);
-    // a newer recomputation began meanwhile and will store its figures: this reader evaluates whole, as before
+    // a newer recomputation began meanwhile (it evaluates whole: the marks this one took are not
+    // in the kept rows) and will store its figures: this reader evaluates whole, as before
   }
   const items = await listEvaluatedCommitments(db, ctx, filter);
   if (!evaluationKept) {
@@ -124,7 +124,7 @@ async function districtSummary(db: Db, ctx: AppContext, code: string): Promise<S
     // are stored once it is on its way; a newer recomputation, or a failure, only means the next
     // read evaluates again (the generation decides which figures are stored)
     setImmediate(() => {
-      storeDistrictEvaluation(db, code, generation, asOf, hash, { replace: 'all', evaluations: items.map(keptEvaluation), items: districtItems(items), marks, trend: null })
+      storeDistrictEvaluation(db, code, generation, asOf, hash, { replace: 'all', evaluations: items.map(keptEvaluation), items: districtItems(items), trend: null })
         .catch((err: unknown) => console.warn(`[duban] keeping the 总览 evaluations of ${code} failed: ${(err as Error).message ?? err}`));
     });
   }
@@ -198,8 +198,7 @@ async function recompute(db: Db, ctx: AppContext, stale: string[]): Promise<void
   const asOf = ctx.today(); // one day for the whole run, evaluated and stored alike
   const hash = configHash(ctx);
   for (const code of stale) {
-    const { generation, trendCurrent } = await beginSummaryRecompute(db, code, hash, asOf);
-    const marks = await summaryMarks(db, code); // before the evaluation's load (see districtSummary)
+    const { generation, trendCurrent } = await beginSummaryRecompute(db, code, hash, asOf); // the marks taken before the evaluation's load
     const evaluate = await loadEvaluator(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true });
     const items = evaluate(asOf);
     const wanted = (await listPlans(db, [code])).flatMap((p) => trendMonthEnds(p.year, asOf).map((monthEnd) => ({ planId: p.id, monthEnd })));
@@ -210,7 +209,7 @@ async function recompute(db: Db, ctx: AppContext, stale: string[]): Promise<void
       for (const { planId } of plans) rows.push(trendCounts(planId, monthEnd, byPlan.get(planId) ?? []));
     }
     await storeDistrictEvaluation(db, code, generation, asOf, hash, {
-      replace: 'all', evaluations: items.map(keptEvaluation), items: districtItems(items), marks, trend: { rows, keep: trendCurrent ? wanted : undefined },
+      replace: 'all', evaluations: items.map(keptEvaluation), items: districtItems(items), trend: { rows, keep: trendCurrent ? wanted : undefined },
     });
   }
 }

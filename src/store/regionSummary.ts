@@ -160,28 +160,26 @@ export async function scopeVersion(q: Queryable, root: string): Promise<number> 
  * dirty again) and returns the generation the recomputation must still hold to store its result,
  * so a slower one that began earlier cannot overwrite a newer one; whether the stored trend is
  * still that of the data (no write since it was stored, nor a recomputation that never stored,
- * under the same configuration), so only month-ends not stored yet need evaluating; and whether
- * the kept per-commitment evaluation is of `asOf` and `configHash`, so only the commitments marked
- * since (`summaryMarks`, read after this) need evaluating.
+ * under the same configuration), so only month-ends not stored yet need evaluating; and the
+ * commitments marked as written to since (the changed ones, their parents, reports' commitments),
+ * taken in the same transaction, after the district's row is locked: a write holding that lock
+ * has committed by then and its mark is taken (and its data seen by the evaluation that follows),
+ * a later one marks anew. `evaluationKept`: the kept per-commitment evaluation is of `asOf` and
+ * `configHash` and was stored by the last recomputation begun, so evaluating the marked
+ * commitments again brings it up to date (marks taken by a recomputation that never stored are
+ * lost: the next one evaluates whole).
  */
-export async function beginSummaryRecompute(q: Queryable, code: string, configHash: string, asOf: string): Promise<{ generation: number; trendCurrent: boolean; evaluationKept: boolean }> {
-  const [row] = await q.query<{ generation: number; current: boolean | null; kept: boolean | null }>(
-    `with prev as (select dirty, lists_stale, generation, stored_generation, config_hash, as_of from region_summary where region_code = $1)
-     insert into region_summary (region_code, dirty, generation) values ($1, false, 1)
-     on conflict (region_code) do update set dirty = false, generation = region_summary.generation + 1
-     returning generation, (select not dirty and not lists_stale and generation = stored_generation and config_hash = $2 from prev) as current,
-       (select as_of = $3::date and config_hash = $2 from prev) as kept`, [code, configHash, asOf]);
-  return { generation: Number(row!.generation), trendCurrent: row!.current === true, evaluationKept: row!.kept === true };
-}
-
-/**
- * The commitments of `code` marked as written to since their evaluation was kept (the changed
- * commitments, their parents, reports' commitments), each with the mark's seq. Read after
- * `beginSummaryRecompute`, in its own statement: a write that committed before sees its mark read here.
- */
-export async function summaryMarks(q: Queryable, code: string): Promise<{ ids: string[]; seqs: number[] }> {
-  const rows = await q.query<{ id: string; seq: number }>('select commitment_id as id, seq from region_summary_mark where region_code = $1', [code]);
-  return { ids: rows.map((r) => r.id), seqs: rows.map((r) => Number(r.seq)) };
+export async function beginSummaryRecompute(db: Db, code: string, configHash: string, asOf: string): Promise<{ generation: number; trendCurrent: boolean; evaluationKept: boolean; marked: string[] }> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ generation: number; current: boolean | null; kept: boolean | null }>(
+      `with prev as (select dirty, lists_stale, generation, stored_generation, config_hash, as_of from region_summary where region_code = $1)
+       insert into region_summary (region_code, dirty, generation) values ($1, false, 1)
+       on conflict (region_code) do update set dirty = false, generation = region_summary.generation + 1
+       returning generation, (select not dirty and not lists_stale and generation = stored_generation and config_hash = $2 from prev) as current,
+         (select as_of = $3::date and config_hash = $2 and generation = stored_generation from prev) as kept`, [code, configHash, asOf]);
+    const marks = await tx.query<{ id: string }>('delete from region_summary_mark where region_code = $1 returning commitment_id as id', [code]);
+    return { generation: Number(row!.generation), trendCurrent: row!.current === true, evaluationKept: row!.kept === true, marked: marks.map((m) => m.id) };
+  });
 }
 
 /** A supervised top-level commitment's evaluation of the day as kept: its group keys and what its groups count. */
@@ -218,8 +216,8 @@ const GROUPS_OF_EVALUATIONS = `
  * Stores a district's evaluation, unless a newer recomputation began since: its commitments'
  * evaluations (`replace`: all of them, or those of the commitments named, whose kept rows are
  * replaced by `evaluations`' — a commitment no longer supervised or top-level simply has none),
- * the listed items likewise, the groups of the plans touched added up again from the kept
- * evaluations, and the marks it read (`marks`, removed unless marked again since). Unless `trend`
+ * the listed items likewise, and the groups of the plans touched added up again from the kept
+ * evaluations. Unless `trend`
  * is null, the trend too: it replaces the stored one, or with `keep` is added to it and the stored
  * month-ends not in `keep` are dropped; without it the stored trend is left and marked stale
  * (lists_stale), for the next city or province reader to recompute. Returns the district's groups
@@ -231,7 +229,6 @@ export async function storeDistrictEvaluation(
     replace: 'all' | string[];
     evaluations: KeptEvaluation[];
     items: KeptItem[];
-    marks: { ids: string[]; seqs: number[] };
     trend: { rows: TrendCounts[]; keep?: { planId: string; monthEnd: string }[] } | null;
   },
 ): Promise<{ kind: GroupKind; key: string; counts: GroupCounts }[] | null> {
@@ -250,11 +247,6 @@ export async function storeDistrictEvaluation(
     if (all || plans!.length) await tx.query(GROUPS_OF_EVALUATIONS, [code, plans]);
     await tx.query(`delete from region_summary_item where region_code = $1 ${all ? '' : 'and commitment_id = any($2::uuid[])'}`, all ? [code] : [code, o.replace]);
     await insertMany(tx, 'region_summary_item', o.items.map((i) => ({ regionCode: code, ...i })), { json: ['item'] });
-    if (o.marks.ids.length) {
-      await tx.query(
-        `delete from region_summary_mark m using unnest($2::uuid[], $3::bigint[]) t(id, seq) where m.region_code = $1 and m.commitment_id = t.id and m.seq = t.seq`,
-        [code, o.marks.ids, o.marks.seqs]);
-    }
     if (o.trend) {
       const { rows: trend, keep } = o.trend;
       if (keep) {

@@ -137,7 +137,7 @@ export const BACKUP_ROW_SCHEMAS: Record<string, z.ZodObject> = {
     regionCode: RegionCode, commitmentId: Uuid, planId: Uuid, sector: z.string(), lead: z.union([Uuid, z.literal('')]), livelihood: z.boolean(), status: z.enum(STATUSES),
     overdue: z.boolean(), reportOverdue: z.boolean(), deadlineOverdue: z.boolean(), done: z.boolean(), rate: z.number().min(0).max(100).nullable(),
   }),
-  region_summary_mark: z.object({ regionCode: RegionCode, commitmentId: Uuid, seq: Id }),
+  region_summary_mark: z.object({ regionCode: RegionCode, commitmentId: Uuid }),
   scope_summary_trend: z.object({ scope: Sha256, regionCode: RegionCode, version: Count, monthEnd: IsoDate, total: Count, behind: Count, rateSum: z.number(), rateCount: Count }),
   scope_summary_item: z.object({ scope: Sha256, regionCode: RegionCode, version: Count, list: z.enum(['behind', 'overdue']), position: Version, item: z.record(z.string(), z.unknown()) }),
   webhook: z.object({
