@@ -191,26 +191,37 @@ export function trendCounts(planId: string, monthEnd: string, items: EvaluatedCo
 
 /**
  * Recomputes the kept figures of the regions `stale` for today: counts and lists from today's
- * evaluation, and the trend's month-ends of each plan's year (all of them after a write, else only
- * those not kept yet: a past month-end's evaluation changes only with the data).
+ * evaluation — of the commitments written to only, while today's per-commitment evaluations are
+ * kept, else of all — and the trend's month-ends of each plan's year (all of them after a write,
+ * else only those not kept yet: a past month-end's evaluation changes only with the data), each of
+ * them an evaluation of the whole district.
  */
 async function recompute(db: Db, ctx: AppContext, stale: string[]): Promise<void> {
   const asOf = ctx.today(); // one day for the whole run, evaluated and stored alike
   const hash = configHash(ctx);
   for (const code of stale) {
-    const { generation, trendCurrent } = await beginSummaryRecompute(db, code, hash, asOf); // the marks taken before the evaluation's load
-    const evaluate = await loadEvaluator(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true });
-    const items = evaluate(asOf);
+    // the marks are taken before anything is loaded
+    const { generation, trendCurrent, evaluationKept, marked } = await beginSummaryRecompute(db, code, hash, asOf);
+    const filter = { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true };
     const wanted = (await listPlans(db, [code])).flatMap((p) => trendMonthEnds(p.year, asOf).map((monthEnd) => ({ planId: p.id, monthEnd })));
     const stored = trendCurrent ? new Set((await storedTrendMonths(db, code)).map((t) => `${t.planId}|${t.monthEnd}`)) : new Set<string>();
+    const missing = wanted.filter((w) => !stored.has(`${w.planId}|${w.monthEnd}`));
+    const evaluate = missing.length || !evaluationKept ? await loadEvaluator(db, ctx, filter) : null;
     const rows: TrendCounts[] = [];
-    for (const [monthEnd, plans] of groupBy(wanted.filter((w) => !stored.has(`${w.planId}|${w.monthEnd}`)), (w) => w.monthEnd)) {
-      const byPlan = groupBy(evaluate(monthEnd), (c) => c.planId);
+    for (const [monthEnd, plans] of groupBy(missing, (w) => w.monthEnd)) {
+      const byPlan = groupBy(evaluate!(monthEnd), (c) => c.planId);
       for (const { planId } of plans) rows.push(trendCounts(planId, monthEnd, byPlan.get(planId) ?? []));
     }
-    await storeDistrictEvaluation(db, code, generation, asOf, hash, {
-      replace: 'all', evaluations: items.map(keptEvaluation), items: districtItems(items), trend: { rows, keep: trendCurrent ? wanted : undefined },
-    });
+    const trend = { rows, keep: trendCurrent ? wanted : undefined };
+    if (evaluationKept) {
+      const items = marked.length ? await listEvaluatedCommitments(db, ctx, { ...filter, asOf, above: marked }) : [];
+      await storeDistrictEvaluation(db, code, generation, asOf, hash, {
+        replace: [...new Set([...marked, ...items.map((c) => c.id)])], evaluations: items.map(keptEvaluation), items: districtItems(items), trend,
+      });
+    } else {
+      const items = evaluate!(asOf);
+      await storeDistrictEvaluation(db, code, generation, asOf, hash, { replace: 'all', evaluations: items.map(keptEvaluation), items: districtItems(items), trend });
+    }
   }
 }
 
