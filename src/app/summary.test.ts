@@ -345,4 +345,36 @@ describe.each(testEngines())('kept district summaries on %s', (engine) => {
     await expectKept(region, await listEvaluatedCommitments(db, ctx, { regionCodes: [region], parentId: null, states: SUPERVISED_STATES, unordered: true }));
     expectSameTotals(await commitmentSummary(db, ctx, { regionCodes: [region] }), await fresh());
   });
+
+  // PGlite runs one statement at a time: a write cannot stay open while a read runs
+  it.runIf(engine === 'postgres')('see a write that commits while a district nobody had read is first recomputed', async () => {
+    today = '2024-06-03';
+    const region = REGIONS[1];
+    const c = await w.commitment({ regionCode: region, planId: w.ids.otherPlan, leadDepartmentId: w.ids.otherDept, coDepartmentIds: [], parentId: null, state: 'assigned', sector: SECTORS[0], targetValue: '100', deadline: '2024-12-28' });
+    const fresh = async () => summarize(await listEvaluatedCommitments(db, ctx, { regionCodes: [region], parentId: null, states: SUPERVISED_STATES, unordered: true }));
+    await storedSummary(region);
+    for (const t of ['region_summary_mark', 'region_summary_commitment', 'region_summary_group', 'region_summary_item', 'region_summary_trend', 'region_summary']) await db.query(`delete from ${t} where region_code = $1`, [region]);
+    // a report written while the district has no kept figures, committed only once the first read has begun its recomputation
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let writer!: (pid: number) => void;
+    const writing = new Promise<number>((r) => (writer = r));
+    const write = db.transaction(async (tx) => {
+      await tx.query(`insert into progress_report (id, region_code, commitment_id, department_id, period, cumulative_value, state) values ($1, $2, $3, $4, '2024-05', '60', 'accepted')`, [randomUUID(), region, c.id, w.ids.otherDept]);
+      writer((await tx.query<{ pid: number }>('select pg_backend_pid() as pid'))[0]!.pid);
+      await released;
+    });
+    const pid = await writing;
+    let settled = false;
+    const read = commitmentSummary(db, ctx, { regionCodes: [region] }).finally(() => (settled = true));
+    // until the read waits for the writer (or, were it not to, has answered without it)
+    while (!settled && !(await db.query('select 1 from pg_stat_activity where $1 = any(pg_blocking_pids(pid))', [pid])).length) await new Promise((r) => setTimeout(r, 5));
+    const waited = !settled;
+    release();
+    await write;
+    expectSameTotals(await read, await fresh());
+    expect(waited).toBe(true);
+    await storedSummary(region);
+    expectSameTotals(await commitmentSummary(db, ctx, { regionCodes: [region] }), await fresh());
+  });
 });
