@@ -96,6 +96,11 @@ export async function listCommitmentTrees(q: Queryable, f: CommitmentFilter & { 
      from t cross join lateral (select * from commitment c where c.region_code = t.region_code and c.id = t.id offset 0) c ${PLAN_ORDER}`,
     params,
   );
+  return treeRows(rows);
+}
+
+/** Commitments read with their "~matched" flag and "~reports" (`LeadReports`) columns. */
+function treeRows(rows: Record<string, unknown>[]): { commitments: Commitment[]; matched: Set<string>; reports: Map<string, LeadReports> } {
   const matched = new Set<string>();
   const reports = new Map<string, LeadReports>();
   for (const row of rows) {
@@ -124,13 +129,7 @@ export async function listTreesAbove(q: Queryable, f: CommitmentFilter, ids: str
      from t cross join lateral (select * from commitment c where c.region_code = ${region} and c.id = t.id offset 0) c`,
     params,
   );
-  const matched = new Set<string>();
-  const reports = new Map<string, LeadReports>();
-  for (const row of rows) {
-    if (row['~matched']) matched.add(row.id as string);
-    if (row['~reports']) reports.set(row.id as string, row['~reports'] as LeadReports);
-  }
-  return { commitments: camelAll<Commitment>(rows), matched, reports };
+  return treeRows(rows);
 }
 
 export async function getCommitment(q: Queryable, id: string): Promise<Commitment | undefined> {
