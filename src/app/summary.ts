@@ -110,10 +110,7 @@ async function districtSummary(db: Db, ctx: AppContext, code: string): Promise<S
   const { generation, evaluationKept, marked } = await beginSummaryRecompute(db, code, hash, asOf);
   const filter = { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf };
   if (evaluationKept) {
-    const items = marked.length ? await listEvaluatedCommitments(db, ctx, { ...filter, above: marked }) : [];
-    const stored = await storeDistrictEvaluation(db, code, generation, asOf, hash, {
-      replace: [...new Set([...marked, ...items.map((c) => c.id)])], evaluations: items.map(keptEvaluation), items: districtItems(items), trend: null,
-    });
+    const stored = await storeMarked(db, ctx, code, { generation, asOf, hash, marked }, null);
     if (stored) return groupsSummary(stored);
     // a newer recomputation began meanwhile (it evaluates whole: the marks this one took are not
     // in the kept rows) and will store its figures: this reader evaluates whole, as before
@@ -129,6 +126,18 @@ async function districtSummary(db: Db, ctx: AppContext, code: string): Promise<S
     });
   }
   return summarize(items);
+}
+
+/**
+ * The commitments `marked` (written to) and the trees above them evaluated at `asOf`, their kept
+ * evaluations and list rows replaced and their plans' groups added up again, under the generation
+ * check: the district's groups, or null when a newer recomputation began meanwhile.
+ */
+async function storeMarked(db: Db, ctx: AppContext, code: string, r: { generation: number; asOf: string; hash: string; marked: string[] }, trend: Parameters<typeof storeDistrictEvaluation>[5]['trend']) {
+  const items = r.marked.length ? await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf: r.asOf, above: r.marked }) : [];
+  return storeDistrictEvaluation(db, code, r.generation, r.asOf, r.hash, {
+    replace: [...new Set([...r.marked, ...items.map((c) => c.id)])], evaluations: items.map(keptEvaluation), items: districtItems(items), trend,
+  });
 }
 
 /** A district's 总览 from its groups (summed over its plans). */
@@ -214,10 +223,7 @@ async function recompute(db: Db, ctx: AppContext, stale: string[]): Promise<void
     }
     const trend = { rows, keep: trendCurrent ? wanted : undefined };
     if (evaluationKept) {
-      const items = marked.length ? await listEvaluatedCommitments(db, ctx, { ...filter, asOf, above: marked }) : [];
-      await storeDistrictEvaluation(db, code, generation, asOf, hash, {
-        replace: [...new Set([...marked, ...items.map((c) => c.id)])], evaluations: items.map(keptEvaluation), items: districtItems(items), trend,
-      });
+      await storeMarked(db, ctx, code, { generation, asOf, hash, marked }, trend);
     } else {
       const items = evaluate!(asOf);
       await storeDistrictEvaluation(db, code, generation, asOf, hash, { replace: 'all', evaluations: items.map(keptEvaluation), items: districtItems(items), trend });
