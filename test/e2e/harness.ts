@@ -45,20 +45,50 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Builds web/dist unless it is newer than every source of the web app and the domain files it bundles. */
-export function ensureWebBuilt(): void {
+/** Whether web/dist is newer than every source of the web app and the domain files it bundles. */
+function webBuilt(): boolean {
   const built = join(ROOT, 'web', 'dist', 'index.html');
   const sources = Math.max(
     newestMtime(join(ROOT, 'web', 'src')),
     ...['web/index.html', 'web/public.html', 'web/vite.config.ts', 'src/domain/quantity.ts', 'src/domain/types.ts', 'src/domain/schedule.ts', 'src/domain/extract/context.ts', 'src/domain/extract/rules.ts'].map((f) => statSync(join(ROOT, f)).mtimeMs),
   );
-  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
-  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    // vitest sets NODE_ENV=test, which would make Vite bundle React's development build
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  return existsSync(built) && statSync(built).mtimeMs >= sources;
+}
+
+/**
+ * Builds web/dist unless it is up to date. Test files run two at a time: the first to take the
+ * lock (a directory, made atomically) builds, the others wait for it and find the build done — two
+ * builds at once emptied each other's output (ENOENT on a compressed asset). A lock left by a
+ * killed run is taken over after 10 minutes.
+ */
+export function ensureWebBuilt(): void {
+  const lock = join(ROOT, 'web', '.build-lock');
+  for (;;) {
+    if (webBuilt()) return;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    try {
+      if (Date.now() - statSync(lock).mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+    } catch {
+      // released meanwhile
+    }
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250); // a synchronous pause (ensureWebBuilt is synchronous)
+  }
+  try {
+    if (webBuilt()) return;
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'web', 'vite.config.ts'), '--logLevel', 'warn'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      // vitest sets NODE_ENV=test, which would make Vite bundle React's development build
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export async function freePort(): Promise<number> {
