@@ -125,8 +125,13 @@ describe.skipIf(!hasBrowser)('importing a 民生实事 list in the web app', () 
     ].sort());
     expect(list.items.find((c) => c.title.startsWith('免费开放'))).toMatchObject({ targetValue: '10', unit: '所', comparator: 'gte' });
     // from the import page, the list of the plan the file went into: the new year is selected in the header
-    await page.getByRole('link', { name: /目标任务（2027年）/ }).click();
-    await page.waitForURL(/\/commitments/);
+    // the link is at the foot of a long page: on a busy machine a click has landed beside it as the
+    // page settled after scrolling (the page stayed, the link in view); clicked again while still here
+    const link = page.getByRole('link', { name: /目标任务（2027年）/ });
+    await poll(async () => {
+      if (!/\/commitments/.test(page.url()) && (await link.count())) await link.click({ timeout: 10_000 }).catch(() => undefined);
+      return page.url();
+    }).toMatch(/\/commitments/);
     await poll(() => page.getByLabel('年度').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').innerText()).toContain('2027');
     await poll(() => page.locator('.ant-table-row').count()).toBe(6);
     expect(await page.locator('.ant-table-row').filter({ hasText: '新增普惠托位150个' }).count()).toBe(1);
