@@ -108,36 +108,47 @@ async function districtSummary(db: Db, ctx: AppContext, code: string): Promise<S
   if (kept) return groupsSummary(kept);
   // the marks are taken before the evaluation: a write that committed before is evaluated
   const { generation, evaluationKept, marked } = await beginSummaryRecompute(db, code, hash, asOf);
-  const filter = { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf };
+  const recomputation = { generation, asOf, hash };
   if (evaluationKept) {
-    const stored = await storeMarked(db, ctx, code, { generation, asOf, hash, marked }, null);
+    const stored = await storeMarked(db, ctx, code, recomputation, marked, null);
     if (stored) return groupsSummary(stored);
     // a newer recomputation began meanwhile (it evaluates whole: the marks this one took are not
     // in the kept rows) and will store its figures: this reader evaluates whole, as before
   }
-  const items = await listEvaluatedCommitments(db, ctx, filter);
+  const items = await listEvaluatedCommitments(db, ctx, { ...supervised(code), asOf });
   if (!evaluationKept) {
     // the answer does not wait for the evaluations to be kept (40–60 ms at 4,000 commitments): they
     // are stored once it is on its way; a newer recomputation, or a failure, only means the next
     // read evaluates again (the generation decides which figures are stored)
     setImmediate(() => {
-      storeDistrictEvaluation(db, code, generation, asOf, hash, { replace: 'all', evaluations: items.map(keptEvaluation), items: districtItems(items), trend: null })
+      storeEvaluated(db, code, recomputation, items, 'all', null)
         .catch((err: unknown) => console.warn(`[duban] keeping the 总览 evaluations of ${code} failed: ${(err as Error).message ?? err}`));
     });
   }
   return summarize(items);
 }
 
+/** A district's supervised top-level commitments (the filter of its 总览 and kept figures). */
+const supervised = (code: string) => ({ regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true });
+
+type Recomputation = { generation: number; asOf: string; hash: string };
+type KeptTrend = Parameters<typeof storeDistrictEvaluation>[5]['trend'];
+
 /**
- * The commitments `marked` (written to) and the trees above them evaluated at `asOf`, their kept
- * evaluations and list rows replaced and their plans' groups added up again, under the generation
- * check: the district's groups, or null when a newer recomputation began meanwhile.
+ * Stores `items` evaluated at the recomputation's day as the district's kept evaluations and list
+ * rows — replacing all of them, or those of the commitments `replace` names and of `items` — and
+ * its plans' groups added up again, under the generation check: the district's groups, or null
+ * when a newer recomputation began meanwhile.
  */
-async function storeMarked(db: Db, ctx: AppContext, code: string, r: { generation: number; asOf: string; hash: string; marked: string[] }, trend: Parameters<typeof storeDistrictEvaluation>[5]['trend']) {
-  const items = r.marked.length ? await listEvaluatedCommitments(db, ctx, { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true, asOf: r.asOf, above: r.marked }) : [];
-  return storeDistrictEvaluation(db, code, r.generation, r.asOf, r.hash, {
-    replace: [...new Set([...r.marked, ...items.map((c) => c.id)])], evaluations: items.map(keptEvaluation), items: districtItems(items), trend,
+const storeEvaluated = (db: Db, code: string, r: Recomputation, items: EvaluatedCommitment[], replace: 'all' | string[], trend: KeptTrend) =>
+  storeDistrictEvaluation(db, code, r.generation, r.asOf, r.hash, {
+    replace: replace === 'all' ? 'all' : [...new Set([...replace, ...items.map((c) => c.id)])], evaluations: items.map(keptEvaluation), items: districtItems(items), trend,
   });
+
+/** The commitments `marked` (written to) and the trees above them evaluated and stored (`storeEvaluated`). */
+async function storeMarked(db: Db, ctx: AppContext, code: string, r: Recomputation, marked: string[], trend: KeptTrend) {
+  const items = marked.length ? await listEvaluatedCommitments(db, ctx, { ...supervised(code), asOf: r.asOf, above: marked }) : [];
+  return storeEvaluated(db, code, r, items, marked, trend);
 }
 
 /** A district's 总览 from its groups (summed over its plans). */
@@ -211,23 +222,18 @@ async function recompute(db: Db, ctx: AppContext, stale: string[]): Promise<void
   for (const code of stale) {
     // the marks are taken before anything is loaded
     const { generation, trendCurrent, evaluationKept, marked } = await beginSummaryRecompute(db, code, hash, asOf);
-    const filter = { regionCodes: [code], parentId: null, states: SUPERVISED_STATES, unordered: true };
     const wanted = (await listPlans(db, [code])).flatMap((p) => trendMonthEnds(p.year, asOf).map((monthEnd) => ({ planId: p.id, monthEnd })));
     const stored = trendCurrent ? new Set((await storedTrendMonths(db, code)).map((t) => `${t.planId}|${t.monthEnd}`)) : new Set<string>();
     const missing = wanted.filter((w) => !stored.has(`${w.planId}|${w.monthEnd}`));
-    const evaluate = missing.length || !evaluationKept ? await loadEvaluator(db, ctx, filter) : null;
+    const evaluate = missing.length || !evaluationKept ? await loadEvaluator(db, ctx, supervised(code)) : null;
     const rows: TrendCounts[] = [];
     for (const [monthEnd, plans] of groupBy(missing, (w) => w.monthEnd)) {
       const byPlan = groupBy(evaluate!(monthEnd), (c) => c.planId);
       for (const { planId } of plans) rows.push(trendCounts(planId, monthEnd, byPlan.get(planId) ?? []));
     }
     const trend = { rows, keep: trendCurrent ? wanted : undefined };
-    if (evaluationKept) {
-      await storeMarked(db, ctx, code, { generation, asOf, hash, marked }, trend);
-    } else {
-      const items = evaluate!(asOf);
-      await storeDistrictEvaluation(db, code, generation, asOf, hash, { replace: 'all', evaluations: items.map(keptEvaluation), items: districtItems(items), trend });
-    }
+    const r = { generation, asOf, hash };
+    await (evaluationKept ? storeMarked(db, ctx, code, r, marked, trend) : storeEvaluated(db, code, r, evaluate!(asOf), 'all', trend));
   }
 }
 
